@@ -1,0 +1,162 @@
+//! The decision step: which findings are removed and which stay.
+//!
+//! The detector reports facts; a [`Policy`] turns them into actions for one run. A finding stays, with
+//! the reason in the report, when:
+//!
+//! 1. it falls under one of its rule's exceptions (an organisational mailbox, a `14 0xx` number);
+//! 2. it lies inside an occurrence of a `--keep` term, or is a name compatible with one;
+//! 3. it is the name of a public administrator acting in office (`wethouder Jansen`), unless the run
+//!    redacts officials too;
+//! 4. in inzage mode, it is the requester's own data.
+//!
+//! Everything else is redacted. Doubt resolves to redaction: a lone surname shared by the requester and
+//! another person in the same document is redacted.
+
+mod names;
+mod requester;
+
+use std::collections::BTreeSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub use names::{NameBook, parse_name};
+pub use requester::Requester;
+
+use crate::model::{Action, Decided, Finding, Mode, NameParts};
+use crate::rules::{RuleKind, RuleSet};
+
+/// How findings are decided in one run.
+#[derive(Debug)]
+pub struct Policy {
+    mode: Mode,
+    keep_officials: bool,
+    keep_terms: Vec<String>,
+    keep_ac: Option<AhoCorasick>,
+    keep_names: NameBook,
+    requester: Option<Requester>,
+}
+
+impl Policy {
+    /// A policy for `mode` with the keep list of `rules`.
+    pub fn new(mode: Mode, rules: &RuleSet) -> Policy {
+        let keep_terms: Vec<String> = rules.keep_terms().to_vec();
+        let keep_ac = (!keep_terms.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&keep_terms)
+                .expect("keep terms build")
+        });
+        let tussen = tussenvoegsels(rules);
+        let keep_names = NameBook::new(keep_terms.iter().filter(|t| looks_like_name(t)).map(|t| parse_name(t, &tussen)).collect());
+        Policy { mode, keep_officials: true, keep_terms, keep_ac, keep_names, requester: None }
+    }
+
+    /// Also redact the names of public officials acting in office.
+    pub fn redact_officials(mut self) -> Policy {
+        self.keep_officials = false;
+        self
+    }
+
+    /// Keep the requester's own data (inzage).
+    pub fn with_requester(mut self, requester: Requester) -> Policy {
+        self.requester = Some(requester);
+        self
+    }
+
+    /// The run's mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Decides every finding of one document (`units` are the texts the findings were made on).
+    pub fn decide(&self, rules: &RuleSet, units: &[&str], findings: Vec<Finding>) -> Vec<Decided> {
+        let is_person = |f: &Finding| rules.rule(f.rule).category == "person";
+        let person_names = || findings.iter().filter(|f| is_person(f)).filter_map(|f| f.evidence.name.as_ref());
+        let keep_conflicts = self.keep_names.conflicts(person_names());
+        let requester_conflicts = self.requester.as_ref().map(|r| r.names.conflicts(person_names()));
+        let keep_spans = self.keep_spans(units);
+        findings
+            .into_iter()
+            .map(|f| {
+                let action = self.action(rules, units, &f, &keep_spans, &keep_conflicts, requester_conflicts.as_ref());
+                Decided { finding: f, action }
+            })
+            .collect()
+    }
+
+    fn action(
+        &self,
+        rules: &RuleSet,
+        units: &[&str],
+        f: &Finding,
+        keep_spans: &[Vec<(usize, usize, usize)>],
+        keep_conflicts: &names::Conflicts,
+        requester_conflicts: Option<&names::Conflicts>,
+    ) -> Action {
+        let keep = |reason: String| Action::Keep { reason };
+        if let Some(reason) = &f.evidence.exception {
+            return keep(reason.clone());
+        }
+        let text = f.text(units);
+        if let Some(term) = keep_spans[f.unit].iter().find(|&&(s, e, _)| s <= f.start && f.end <= e).map(|&(_, _, t)| &self.keep_terms[t]) {
+            return keep(format!("on keep list: \"{term}\""));
+        }
+        let category = rules.rule(f.rule).category.as_str();
+        let name: Option<&NameParts> = f.evidence.name.as_ref().filter(|_| category == "person");
+        if let Some(n) = name {
+            if self.keep_names.matches(n, keep_conflicts) {
+                return keep("on keep list (same person)".into());
+            }
+            if self.keep_officials {
+                if let Some(office) = &f.evidence.official {
+                    return keep(format!("public official acting in office (\"{office}\")"));
+                }
+            }
+        }
+        if let (Mode::Inzage, Some(r)) = (self.mode, &self.requester) {
+            let own = match name {
+                Some(n) => r.names.matches(n, requester_conflicts.expect("computed with the requester")),
+                None => r.owns_value(text, matches!(category, "address" | "postcode")),
+            };
+            if own {
+                return keep("requester's own data".into());
+            }
+        }
+        Action::Redact
+    }
+
+    /// Occurrences of keep terms per unit: (start, end, term index).
+    fn keep_spans(&self, units: &[&str]) -> Vec<Vec<(usize, usize, usize)>> {
+        units
+            .iter()
+            .map(|u| match &self.keep_ac {
+                Some(ac) => ac
+                    .find_iter(u)
+                    .filter(|m| crate::detect::boundary::is_whole_word(u, m.start(), m.end()))
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect(),
+                None => Vec::new(),
+            })
+            .collect()
+    }
+}
+
+/// The tussenvoegsels of the rule set's name rule (lower case).
+pub fn tussenvoegsels(rules: &RuleSet) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for r in rules.rules() {
+        if let RuleKind::PersonName(lists) = &r.kind {
+            for t in &lists.tussenvoegsels {
+                out.extend(t.to_lowercase().split(' ').map(str::to_string));
+            }
+        }
+    }
+    out
+}
+
+/// A keep term that reads like a person's name: two or more words, the last capitalised.
+fn looks_like_name(term: &str) -> bool {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    words.len() >= 2 && words.last().is_some_and(|w| w.starts_with(char::is_uppercase)) && !term.chars().any(|c| c.is_ascii_digit())
+}

@@ -1,0 +1,681 @@
+//! The grammar of Dutch person names, read over tokens.
+//!
+//! A name is `[initials | given names [initials]] [(nickname)] surname-part [-surname-part]`, where a
+//! surname part is `tussenvoegsel* core`. Whether a candidate is accepted depends on what it is made of
+//! (an initial before a capitalised word is strong evidence; a lone capitalised word is weak) and on the
+//! context before it: a title, salutation, role word, office, mail header field or a closing formula
+//! before a signature. The context is never part of the span.
+//!
+//! What is deliberately *not* a name: a capitalised ordinary word (`Daarna`), a place after `te`/`in`
+//! (`te Haarlem`), a name followed by an organisation suffix (`Jansen B.V.`), dotted abbreviations
+//! (`N.B. De ...`), and names that are ordinary words (`Bakker`, `Visser`) without context.
+
+use std::borrow::Cow;
+
+use super::lexicon::*;
+use super::tokens::{FLAGS_KNOWN, Kind, Shape, Tok};
+use crate::model::NameParts;
+
+/// The kind of context before a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CtxKind {
+    None,
+    Title,
+    Salutation,
+    Role,
+    Official,
+    Header,
+    Signature,
+}
+
+#[derive(Clone, Debug)]
+struct Ctx {
+    kind: CtxKind,
+    word: Option<String>,
+    place_prep: bool,
+}
+
+impl Ctx {
+    fn none() -> Ctx {
+        Ctx { kind: CtxKind::None, word: None, place_prep: false }
+    }
+
+    fn strong(&self) -> bool {
+        self.kind != CtxKind::None
+    }
+}
+
+/// A recognised name, in normalised-text offsets.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub form: &'static str,
+    pub confidence: f32,
+    pub context: Option<String>,
+    pub official: Option<String>,
+    pub gazetteers: Vec<&'static str>,
+    pub parts: NameParts,
+}
+
+/// A parsed candidate before acceptance.
+#[derive(Debug, Default)]
+struct Parsed {
+    first: usize,
+    /// Index one past the last token.
+    end: usize,
+    initials: Vec<usize>,
+    /// Given names as token ranges (a hyphenated name spans three tokens).
+    given: Vec<(usize, usize)>,
+    nick: Option<usize>,
+    tussen: Vec<usize>,
+    /// Surname cores as token ranges.
+    cores: Vec<(usize, usize)>,
+}
+
+/// Reads names from one unit's tokens.
+pub(crate) struct Grammar<'a> {
+    lx: &'a Lexicon,
+    text: &'a str,
+    toks: &'a mut [Tok],
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(lx: &'a Lexicon, text: &'a str, toks: &'a mut [Tok]) -> Self {
+        Grammar { lx, text, toks }
+    }
+
+    /// Every name in the unit, in order.
+    pub(crate) fn run(&mut self, out: &mut Vec<Hit>) {
+        let n = self.toks.len();
+        let mut i = 0;
+        let mut line_start = 0;
+        let mut signature_next = false;
+        while i < n {
+            let t = self.toks[i];
+            match t.kind {
+                Kind::Newline => {
+                    if self.is_closing_line(line_start, i) {
+                        signature_next = true;
+                    } else if line_start < i {
+                        signature_next = false;
+                    }
+                    line_start = i + 1;
+                    i += 1;
+                    continue;
+                }
+                Kind::Word | Kind::Initial => {}
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let lower_ok = t.kind == Kind::Word && t.shape == Shape::Lower;
+            // A lower-case word starts a name only right after a title ("mevrouw de vries").
+            if lower_ok && !self.title_before(i) {
+                i += 1;
+                continue;
+            }
+            let mut ctx = if signature_next && i == line_start {
+                Ctx { kind: CtxKind::Signature, word: Some("closing formula".into()), place_prep: false }
+            } else {
+                self.context_before(i)
+            };
+            if i == line_start {
+                signature_next = false;
+            }
+            match self.parse(i, lower_ok).and_then(|p| self.accept(p, &mut ctx)) {
+                Some((hit, next)) => {
+                    out.push(hit);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// Whether a title stands right before token `i` (cheap test first: most words cannot be titles).
+    fn title_before(&mut self, i: usize) -> bool {
+        let mut p = match i.checked_sub(1) {
+            Some(p) => p,
+            None => return false,
+        };
+        if self.is_punct(p, b'.') {
+            match p.checked_sub(1) {
+                Some(q) => p = q,
+                None => return false,
+            }
+        }
+        if !self.is_word(p) {
+            return false;
+        }
+        let lower = self.lower(p);
+        self.lx.maybe_title(lower.as_bytes()) && self.flags(p) & TITLE != 0
+    }
+
+    fn tok_text(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn lower(&self, i: usize) -> Cow<'a, str> {
+        let s = self.tok_text(i);
+        if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) }
+    }
+
+    /// Lexicon flags of a word token (0 for other tokens), looked up once.
+    fn flags(&mut self, i: usize) -> u32 {
+        let t = self.toks[i];
+        if t.flags & FLAGS_KNOWN != 0 {
+            return t.flags & !FLAGS_KNOWN;
+        }
+        let f = if t.kind == Kind::Word { self.lx.word(&self.lower(i)) } else { 0 };
+        self.toks[i].flags = f | FLAGS_KNOWN;
+        f
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Kind::Word
+    }
+
+    fn is_punct(&self, i: usize, c: u8) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Kind::Punct && self.toks[i].punct == c
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        b < self.toks.len() && self.toks[a].end == self.toks[b].start
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && matches!(self.toks[i].shape, Shape::Cap | Shape::Upper)
+    }
+
+    /// Whether token `i` starts a sentence (or the text, or a line).
+    fn sentence_start(&mut self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1) else { return true };
+        match self.toks[p].kind {
+            Kind::Newline => true,
+            Kind::Punct => match self.toks[p].punct {
+                b'!' | b'?' | b':' | b'"' => true,
+                b'.' => !(p > 0 && self.is_word(p - 1) && self.flags(p - 1) & TITLE != 0),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether tokens `from..to` (one line) are a closing formula such as `Met vriendelijke groet,`.
+    fn is_closing_line(&mut self, from: usize, to: usize) -> bool {
+        let words: Vec<usize> = (from..to).filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() || words.len() > 5 || self.flags(words[0]) & CLOSING_START == 0 {
+            return false;
+        }
+        // Only words and trailing punctuation on the line.
+        if (from..to).any(|k| !matches!(self.toks[k].kind, Kind::Word | Kind::Punct)) {
+            return false;
+        }
+        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+        self.lx.is_closing(&phrase)
+    }
+
+    /// The words from the start of the line to `colon` form a mail header field (`Van:`, `Verzonden door:`).
+    fn header_before(&mut self, colon: usize) -> bool {
+        let mut k = colon;
+        let mut words = Vec::new();
+        while k > 0 && self.is_word(k - 1) && words.len() < 3 {
+            k -= 1;
+            words.push(k);
+        }
+        if words.is_empty() || !(k == 0 || self.toks[k - 1].kind == Kind::Newline) {
+            return false;
+        }
+        words.reverse();
+        if self.flags(words[0]) & HEADER_START == 0 {
+            return false;
+        }
+        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+        self.lx.is_header(&phrase)
+    }
+
+    /// A multi-word phrase (role, office or title) ending at token `last`: its flags and first token.
+    fn phrase_ending_at(&mut self, last: usize) -> Option<(u32, usize)> {
+        for len in (2..=4).rev() {
+            let Some(first) = (last + 1).checked_sub(len) else { continue };
+            if !(first..=last).all(|k| self.is_word(k)) {
+                continue;
+            }
+            let phrase = (first..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            let f = self.lx.phrase(&phrase);
+            if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 {
+                return Some((f, first));
+            }
+        }
+        None
+    }
+
+    /// What stands before token `i`.
+    fn context_before(&mut self, i: usize) -> Ctx {
+        let mut k = i;
+        let mut title: Option<String> = None;
+        loop {
+            let Some(p) = k.checked_sub(1) else { break };
+            let t = self.toks[p];
+            match t.kind {
+                Kind::Punct if t.punct == b'.' && p > 0 && self.is_word(p - 1) && self.flags(p - 1) & TITLE != 0 => {
+                    title = Some(self.lower(p - 1).into_owned());
+                    k = p - 1;
+                    continue;
+                }
+                Kind::Punct if t.punct == b':' => {
+                    if self.header_before(p) {
+                        return Ctx { kind: CtxKind::Header, word: Some(format!("{}:", self.lower(p - 1))), place_prep: false };
+                    }
+                    break;
+                }
+                Kind::Punct if (t.punct == b',' || t.punct == b';') && title.is_none() => {
+                    // "De burgemeester, P. de Vries" / "Aan: A. Bakker; P. Smit" / "Met vriendelijke groet, Jan".
+                    if p > 0 && self.is_word(p - 1) && self.flags(p - 1) & OFFICIAL != 0 {
+                        return Ctx { kind: CtxKind::Official, word: Some(self.lower(p - 1).into_owned()), place_prep: false };
+                    }
+                    let mut q = p;
+                    let mut steps = 0;
+                    while q > 0 && self.toks[q - 1].kind != Kind::Newline && steps < 40 {
+                        q -= 1;
+                        steps += 1;
+                    }
+                    let mut colon = None;
+                    for r in q..p {
+                        if self.is_punct(r, b':') {
+                            colon = Some(r);
+                            break;
+                        }
+                    }
+                    if let Some(c) = colon {
+                        if self.header_before(c) {
+                            return Ctx { kind: CtxKind::Header, word: Some(format!("{}:", self.lower(c - 1))), place_prep: false };
+                        }
+                    }
+                    if self.is_closing_line(q, p) {
+                        return Ctx { kind: CtxKind::Signature, word: Some("closing formula".into()), place_prep: false };
+                    }
+                    break;
+                }
+                Kind::Word => {
+                    let f = self.flags(p);
+                    if f & TITLE != 0 {
+                        title = Some(self.lower(p).into_owned());
+                        k = p;
+                        continue;
+                    }
+                    if f & PHRASE_END != 0 {
+                        if let Some((pf, first)) = self.phrase_ending_at(p) {
+                            let phrase = (first..=p).map(|x| self.lower(x)).collect::<Vec<_>>().join(" ");
+                            if pf & TITLE != 0 {
+                                title = Some(phrase);
+                                k = first;
+                                continue;
+                            }
+                            return Ctx { kind: kind_of(pf), word: Some(phrase), place_prep: false };
+                        }
+                    }
+                    if f & (SALUT | OFFICIAL | ROLE) != 0 {
+                        return Ctx { kind: kind_of(f), word: Some(self.lower(p).into_owned()), place_prep: false };
+                    }
+                    if f & PLACE_PREP != 0 && title.is_none() && self.toks[p].shape == Shape::Lower {
+                        return Ctx { kind: CtxKind::None, word: None, place_prep: true };
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        match title {
+            Some(t) => Ctx { kind: CtxKind::Title, word: Some(t), place_prep: false },
+            None => Ctx::none(),
+        }
+    }
+
+    /// Reads the longest name-shaped token sequence starting at `i`.
+    fn parse(&mut self, i: usize, lower_ok: bool) -> Option<Parsed> {
+        let n = self.toks.len();
+        let mut p = Parsed { first: i, ..Parsed::default() };
+        let mut j = i;
+        while j < n && self.toks[j].kind == Kind::Initial && p.initials.len() < 6 {
+            p.initials.push(j);
+            j += 1;
+        }
+        if p.initials.is_empty() {
+            while self.capitalised(j) && p.given.len() < 4 {
+                let f = self.flags(j);
+                // A hyphenated given name: Anne-Marie, Jan-Willem.
+                if self.is_punct(j + 1, b'-') && self.adjacent(j, j + 1) && self.adjacent(j + 1, j + 2) && self.capitalised(j + 2) {
+                    let compound = format!("{}-{}", self.lower(j), self.lower(j + 2));
+                    let both = f & FIRST != 0 && self.flags(j + 2) & FIRST != 0;
+                    if both || self.lx.phrase(&compound) & FIRST != 0 {
+                        p.given.push((j, j + 3));
+                        j += 3;
+                        continue;
+                    }
+                }
+                if f & FIRST == 0 || f & TUSSEN != 0 {
+                    break;
+                }
+                p.given.push((j, j + 1));
+                j += 1;
+            }
+            while j < n && self.toks[j].kind == Kind::Initial && !p.given.is_empty() && p.initials.len() < 4 {
+                p.initials.push(j);
+                j += 1;
+            }
+        }
+        if self.is_punct(j, b'(') && self.capitalised(j + 1) && self.is_punct(j + 2, b')') && (!p.initials.is_empty() || !p.given.is_empty()) {
+            p.nick = Some(j + 1);
+            j += 3;
+        }
+        match self.surname_part(j, lower_ok) {
+            Some((tussen, core, next)) => {
+                p.tussen = tussen;
+                p.cores.push(core);
+                j = next;
+                // Double surname: Jansen-Bakker, Van der Berg-de Vries.
+                if self.is_punct(j, b'-') && self.adjacent(core.1 - 1, j) && self.adjacent(j, j + 1) {
+                    if let Some((_, core2, next2)) = self.surname_part(j + 1, true) {
+                        p.cores.push(core2);
+                        j = next2;
+                    }
+                }
+            }
+            None => {
+                if p.given.len() >= 2 && p.initials.is_empty() && p.nick.is_none() {
+                    // "Jan Willem": the last given name reads as the surname.
+                    let last = p.given.pop().expect("two or more");
+                    p.cores.push(last);
+                } else if p.given.is_empty() {
+                    return None;
+                }
+            }
+        }
+        p.end = j;
+        Some(p)
+    }
+
+    /// `tussenvoegsel* core` at `j`: (tussenvoegsel tokens, core token range, next index).
+    fn surname_part(&mut self, mut j: usize, lower_ok: bool) -> Option<(Vec<usize>, (usize, usize), usize)> {
+        let mut tussen = Vec::new();
+        while self.is_word(j) && tussen.len() < 4 && self.flags(j) & TUSSEN != 0 {
+            tussen.push(j);
+            j += 1;
+        }
+        if !self.is_word(j) {
+            return None;
+        }
+        let t = self.toks[j];
+        let f = self.flags(j);
+        let lower_core = t.shape == Shape::Lower;
+        if lower_core && !(lower_ok && (f & SURNAME != 0 || !tussen.is_empty())) {
+            return None;
+        }
+        if f & (TITLE | SALUT | OFFICIAL | ROLE) != 0 && f & SURNAME == 0 {
+            return None;
+        }
+        if f & TUSSEN != 0 && f & SURNAME == 0 {
+            return None;
+        }
+        if self.tok_text(j).chars().count() < 2 {
+            return None;
+        }
+        // A multi-word surname core: El Amrani, Ait Brahim.
+        if f & SURNAME_PHRASE_START != 0 && self.capitalised(j + 1) {
+            let phrase = format!("{} {}", self.lower(j), self.lower(j + 1));
+            if self.lx.phrase(&phrase) & SURNAME != 0 {
+                return Some((tussen, (j, j + 2), j + 2));
+            }
+        }
+        Some((tussen, (j, j + 1), j + 1))
+    }
+
+    fn range_flags(&mut self, r: (usize, usize)) -> u32 {
+        if r.1 - r.0 == 1 {
+            return self.flags(r.0);
+        }
+        let sep = if self.is_punct(r.0 + 1, b'-') { "" } else { " " };
+        let phrase = (r.0..r.1).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(if sep.is_empty() { "-" } else { " " });
+        self.lx.phrase(&phrase)
+    }
+
+    /// Decides on a parsed candidate; returns the hit and the token index to continue from.
+    fn accept(&mut self, mut p: Parsed, ctx: &mut Ctx) -> Option<(Hit, usize)> {
+        let strong = ctx.strong();
+        let sentence_start = self.sentence_start(p.first);
+        // An organisation, not a person: "Jansen B.V.", "Bakker Holding".
+        if self.org_suffix_at(p.end) {
+            return None;
+        }
+        // Letter case must be consistent: "AB te Haarlem" (a postcode's letters before a place) is not
+        // "Ab te Haarlem".
+        let shapes: Vec<Shape> = p.given.iter().map(|g| self.toks[g.0].shape).chain(p.cores.iter().map(|c| self.toks[c.0].shape)).collect();
+        if shapes.contains(&Shape::Upper) && shapes.iter().any(|s| *s != Shape::Upper) && !strong {
+            return None;
+        }
+        // "te Haarlem" inside a name is a place.
+        if let (Some(&t), Some(&core)) = (p.tussen.first(), p.cores.first()) {
+            if self.lower(t) == "te" && self.range_flags(core) & PLACE != 0 && self.range_flags(core) & SURNAME == 0 {
+                return None;
+            }
+        }
+        let mut gazetteers: Vec<&'static str> = Vec::new();
+        let given_flags = p.given.first().map(|&g| self.range_flags(g)).unwrap_or(0);
+        let given_clear = !p.given.is_empty() && given_flags & (AMBIG | WORD) == 0;
+        let has_initials = !p.initials.is_empty();
+        let has_given = !p.given.is_empty();
+        let has_tussen = !p.tussen.is_empty();
+        if has_given {
+            gazetteers.push("first_names");
+        }
+
+        let (form, confidence) = if let Some(&core) = p.cores.first() {
+            let cf = self.range_flags(core);
+            let is_surname = cf & SURNAME != 0;
+            if is_surname {
+                gazetteers.push("surnames");
+            }
+            let ambiguous = cf & (AMBIG | WORD) != 0;
+            let known = cf & (SURNAME | WORD | FIRST | PLACE | NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL | TUSSEN) != 0;
+            let unknown = !known;
+            let ordinary = cf & WORD != 0 && !is_surname && cf & FIRST == 0;
+            let not_surname = cf & NOT_SURNAME != 0 && !is_surname;
+            let core_ok = !not_surname;
+            if has_initials {
+                let letters: String = p.initials.iter().map(|&k| letters_only(self.tok_text(k))).collect();
+                if !strong && (self.lx.is_abbreviation(&letters) || !core_ok || ordinary && !has_tussen) {
+                    return self.lone_given(p, ctx, gazetteers);
+                }
+                if strong && !core_ok {
+                    return None;
+                }
+                ("initials + surname", if strong { 0.95 } else { 0.9 })
+            } else if has_given {
+                let ok = core_ok
+                    && if given_clear || strong {
+                        is_surname || unknown || has_tussen || strong || cf & FIRST != 0 || !ordinary
+                    } else {
+                        (is_surname && !ambiguous) || (has_tussen && is_surname)
+                    };
+                if !ok {
+                    return self.lone_given(p, ctx, gazetteers);
+                }
+                ("given name + surname", if strong || given_clear { 0.9 } else { 0.8 })
+            } else if has_tussen {
+                let first_cap = self.capitalised(p.tussen[0]);
+                let phrase_flags = {
+                    let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
+                    let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+                    self.lx.phrase(&phrase)
+                };
+                if phrase_flags & PLACE != 0 && !strong {
+                    return None;
+                }
+                let ok = if strong {
+                    core_ok && !ordinary || is_surname
+                } else if first_cap && !sentence_start {
+                    core_ok && (is_surname || unknown)
+                } else if first_cap {
+                    is_surname && !ambiguous
+                } else {
+                    is_surname && !ambiguous && !ctx.place_prep
+                };
+                if !ok {
+                    return None;
+                }
+                ("tussenvoegsel + surname", if strong { 0.9 } else { 0.8 })
+            } else {
+                // A single word.
+                if strong {
+                    if !core_ok || ordinary {
+                        return None;
+                    }
+                    if cf & FIRST != 0 && !is_surname {
+                        gazetteers.push("first_names");
+                    }
+                    ("name after context word", 0.85)
+                } else {
+                    if ctx.place_prep || cf & PLACE != 0 {
+                        return None;
+                    }
+                    // A lone word in capitals is an acronym far more often than a name (IBAN, WOZ).
+                    if self.toks[core.0].shape == Shape::Upper {
+                        return None;
+                    }
+                    if is_surname && !ambiguous {
+                        ("surname", 0.7)
+                    } else if cf & FIRST != 0 && !ambiguous {
+                        gazetteers.push("first_names");
+                        ("first name", 0.6)
+                    } else {
+                        return None;
+                    }
+                }
+            }
+        } else {
+            // Given names only.
+            return self.lone_given(p, ctx, gazetteers);
+        };
+
+        let mut end = p.end;
+        // "Jansen, J.P." / "Vries, J. de": initials after a surname belong to it.
+        if p.initials.is_empty() && p.given.is_empty() && self.is_punct(end, b',') {
+            let mut k = end + 1;
+            let mut took = false;
+            while k < self.toks.len() && self.toks[k].kind == Kind::Initial {
+                p.initials.push(k);
+                k += 1;
+                took = true;
+            }
+            while took && self.is_word(k) && self.toks[k].shape == Shape::Lower && self.flags(k) & TUSSEN != 0 {
+                k += 1;
+            }
+            if took {
+                end = k;
+            }
+        }
+        let official = self.official(ctx, end);
+        let hit = self.hit(&p, end, form, confidence, ctx, official, gazetteers);
+        Some((hit, end))
+    }
+
+    /// Falls back to the given names alone when the rest is not a surname ("Piet Daarna" → "Piet").
+    fn lone_given(&mut self, p: Parsed, ctx: &Ctx, gazetteers: Vec<&'static str>) -> Option<(Hit, usize)> {
+        if p.given.is_empty() {
+            return None;
+        }
+        let gf = self.range_flags(p.given[0]);
+        let clear = gf & (AMBIG | WORD | PLACE) == 0;
+        if !(clear || ctx.strong()) || ctx.place_prep {
+            return None;
+        }
+        if !ctx.strong() && p.given.iter().any(|g| self.toks[g.0].shape == Shape::Upper) {
+            return None;
+        }
+        let end = p.given.last().map(|g| g.1).expect("non-empty");
+        let q = Parsed { first: p.first, end, given: p.given, ..Parsed::default() };
+        let official = self.official(ctx, end);
+        let conf = if ctx.strong() { 0.85 } else { 0.6 };
+        let hit = self.hit(&q, end, "first name", conf, ctx, official, gazetteers);
+        Some((hit, end))
+    }
+
+    /// Whether an organisation suffix starts at token `k` (`B.V.`, `BV`, `Holding`).
+    fn org_suffix_at(&mut self, k: usize) -> bool {
+        let mut letters = String::new();
+        for j in k..(k + 3).min(self.toks.len()) {
+            match self.toks[j].kind {
+                Kind::Word | Kind::Initial => letters.push_str(&letters_only(self.tok_text(j))),
+                Kind::Punct if self.toks[j].punct == b'&' => letters.push('&'),
+                _ => break,
+            }
+            if self.lx.is_org_suffix(&letters) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The office of a public administrator before (context) or right after the name (`, wethouder`).
+    fn official(&mut self, ctx: &Ctx, end: usize) -> Option<String> {
+        if ctx.kind == CtxKind::Official {
+            return ctx.word.clone();
+        }
+        let sep = self.is_punct(end, b',') || self.is_punct(end, b'(') || self.is_punct(end, b'-');
+        let mut k = if sep { end + 1 } else { return None };
+        // "J. Jansen, de burgemeester" / "(wethouder Financiën)".
+        if self.is_word(k) && self.lower(k) == "de" {
+            k += 1;
+        }
+        (self.is_word(k) && self.flags(k) & OFFICIAL != 0).then(|| self.lower(k).into_owned())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn hit(&mut self, p: &Parsed, end: usize, form: &'static str, confidence: f32, ctx: &Ctx, official: Option<String>, gazetteers: Vec<&'static str>) -> Hit {
+        let mut parts = NameParts::default();
+        for &(a, b) in &p.given {
+            let g = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join("-");
+            parts.given.push(g);
+        }
+        if let Some(nick) = p.nick {
+            parts.given.push(self.lower(nick).into_owned());
+        }
+        for &k in &p.initials {
+            parts.initials.push_str(&letters_only(self.tok_text(k)));
+        }
+        for &(a, b) in &p.cores {
+            let c = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            parts.surnames.push(c);
+        }
+        let start = self.toks[p.first].start as usize;
+        let end_byte = self.toks[end - 1].end as usize;
+        Hit {
+            start,
+            end: end_byte,
+            form,
+            confidence,
+            context: ctx.word.clone(),
+            official,
+            gazetteers,
+            parts,
+        }
+    }
+}
+
+fn kind_of(flags: u32) -> CtxKind {
+    if flags & OFFICIAL != 0 {
+        CtxKind::Official
+    } else if flags & SALUT != 0 {
+        CtxKind::Salutation
+    } else if flags & ROLE != 0 {
+        CtxKind::Role
+    } else if flags & TITLE != 0 {
+        CtxKind::Title
+    } else {
+        CtxKind::None
+    }
+}

@@ -1,0 +1,267 @@
+//! The name recogniser's word knowledge, compiled from the rule's word lists into one hash map.
+//!
+//! Every word is stored once, lower-cased, with a set of flags (first name, surname, ordinary word,
+//! title, ...). Multi-word entries (`de heer`, `commissaris van de koning`, `Bergen op Zoom`,
+//! `El Amrani`) go into a phrase map; their words get a flag saying a phrase may end (or start) there, so
+//! that the grammar only tries phrase look-ups where one can match.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::rules::NameLists;
+
+/// A given name.
+pub(crate) const FIRST: u32 = 1 << 0;
+/// A surname core.
+pub(crate) const SURNAME: u32 = 1 << 1;
+/// A name that is also an ordinary word: needs context.
+pub(crate) const AMBIG: u32 = 1 << 2;
+/// A tussenvoegsel word.
+pub(crate) const TUSSEN: u32 = 1 << 3;
+/// A title or honorific (`heer`, `mevrouw`, `dhr`, `mr`).
+pub(crate) const TITLE: u32 = 1 << 4;
+/// A salutation (`beste`, `geachte`).
+pub(crate) const SALUT: u32 = 1 << 5;
+/// A role word of a private person (`verzoeker`).
+pub(crate) const ROLE: u32 = 1 << 6;
+/// An office of a public administrator (`wethouder`).
+pub(crate) const OFFICIAL: u32 = 1 << 7;
+/// Not a surname even after a title (`Allen`, `College`).
+pub(crate) const NOT_SURNAME: u32 = 1 << 8;
+/// A place name.
+pub(crate) const PLACE: u32 = 1 << 9;
+/// An ordinary word of the language.
+pub(crate) const WORD: u32 = 1 << 10;
+/// First word of a closing formula (`met`, `hoogachtend`).
+pub(crate) const CLOSING_START: u32 = 1 << 11;
+/// First word of a mail header field (`van`, `aan`, `verzonden`).
+pub(crate) const HEADER_START: u32 = 1 << 12;
+/// A preposition before a place (`te`, `in`, `uit`).
+pub(crate) const PLACE_PREP: u32 = 1 << 13;
+/// First word of a multi-word surname (`el` of `El Amrani`).
+pub(crate) const SURNAME_PHRASE_START: u32 = 1 << 14;
+/// Last word of a multi-word role, office or title (`koning` of `commissaris van de koning`).
+pub(crate) const PHRASE_END: u32 = 1 << 15;
+
+/// Prepositions after which a capitalised word is a place, not a person.
+const PLACE_PREPOSITIONS: &[&str] = &["te", "in", "uit", "naar", "nabij", "rond", "richting", "omgeving", "gemeente"];
+
+/// Dotted abbreviations that look like initials (`N.B.`, `P.S.`), as their letters.
+const ABBREVIATIONS: &[&str] = &[
+    "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm", "dwz", "bvd", "svp",
+    "ua", "wa", "ev", "ipv", "ba", "ma", "msc", "bsc", "phd", "ca", "vs", "eu", "vws", "ok", "am", "pm", "nl", "st",
+];
+
+/// The compiled word knowledge.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: FxHashMap<Box<str>, u32>,
+    phrases: FxHashMap<Box<str>, u32>,
+    closings: FxHashSet<Box<str>>,
+    headers: FxHashSet<Box<str>>,
+    org_suffixes: FxHashSet<Box<str>>,
+    abbreviations: FxHashSet<&'static str>,
+    /// Bit `len` of `title_prefix[a][b]` is set when a title of that length starts with letters a, b: a
+    /// cheap test that saves a hash look-up on almost every lower-case word.
+    title_prefix: Box<[[u32; 27]; 27]>,
+}
+
+impl Lexicon {
+    pub(crate) fn new(lists: &NameLists) -> Lexicon {
+        let mut lx = Lexicon {
+            words: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+            closings: FxHashSet::default(),
+            headers: FxHashSet::default(),
+            org_suffixes: FxHashSet::default(),
+            abbreviations: ABBREVIATIONS.iter().copied().collect(),
+            title_prefix: Box::new([[0; 27]; 27]),
+        };
+        lx.words.reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
+        for w in &lists.words {
+            lx.add_word(&w.to_lowercase(), WORD);
+        }
+        lx.add_all(&lists.first_names, FIRST);
+        lx.add_all(&lists.surnames, SURNAME);
+        for w in &lists.ambiguous {
+            lx.add_word_or_phrase(&w.to_lowercase(), AMBIG);
+        }
+        for t in &lists.tussenvoegsels {
+            for part in t.to_lowercase().split(' ') {
+                lx.add_word(part, TUSSEN);
+            }
+        }
+        lx.add_context(&lists.titles, TITLE);
+        lx.add_context(&lists.salutations, SALUT);
+        lx.add_context(&lists.roles, ROLE);
+        lx.add_context(&lists.officials, OFFICIAL);
+        lx.add_all(&lists.not_surnames, NOT_SURNAME);
+        lx.add_all(&lists.places, PLACE);
+        for p in PLACE_PREPOSITIONS {
+            lx.add_word(p, PLACE_PREP);
+        }
+        for c in &lists.closings {
+            let c = squash(&c.to_lowercase());
+            if let Some(first) = c.split(' ').next() {
+                lx.add_word(first, CLOSING_START);
+            }
+            lx.closings.insert(c.into());
+        }
+        for h in &lists.mail_headers {
+            let h = squash(h.to_lowercase().trim_end_matches(':'));
+            if let Some(first) = h.split(' ').next() {
+                lx.add_word(first, HEADER_START);
+            }
+            lx.headers.insert(h.into());
+        }
+        for s in &lists.org_suffixes {
+            lx.org_suffixes.insert(letters_only(s).into());
+        }
+        lx
+    }
+
+    fn add_word(&mut self, w: &str, flag: u32) {
+        if w.is_empty() {
+            return;
+        }
+        if flag == TITLE {
+            let b = w.as_bytes();
+            if let (Some(i), Some(j)) = (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c))) {
+                if b.len() < 32 {
+                    self.title_prefix[i][j] |= 1 << b.len();
+                }
+            }
+        }
+        *self.words.entry(w.into()).or_insert(0) |= flag;
+    }
+
+    fn add_word_or_phrase(&mut self, w: &str, flag: u32) {
+        let w = w.trim_end_matches('.');
+        if w.contains([' ', '-']) && !w.starts_with('\'') {
+            let w = squash(w);
+            *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
+            if flag == SURNAME {
+                if let Some(first) = w.split([' ', '-']).next() {
+                    self.add_word(first, SURNAME_PHRASE_START);
+                }
+            }
+        } else {
+            self.add_word(w, flag);
+        }
+    }
+
+    fn add_all(&mut self, list: &[String], flag: u32) {
+        for w in list {
+            self.add_word_or_phrase(&w.to_lowercase(), flag);
+        }
+    }
+
+    /// Titles, salutations, roles and offices: single words directly, multi-word entries as phrases
+    /// whose last word is marked.
+    fn add_context(&mut self, list: &[String], flag: u32) {
+        for w in list {
+            let w = squash(w.to_lowercase().trim_end_matches(['.', ':']));
+            if w.contains(' ') {
+                let last = w.rsplit(' ').next().unwrap_or_default().trim_end_matches('.').to_string();
+                self.add_word(&last, PHRASE_END);
+                *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
+            } else {
+                self.add_word(&w, flag);
+            }
+        }
+    }
+
+    /// Flags of a lower-cased word.
+    pub(crate) fn word(&self, lower: &str) -> u32 {
+        self.words.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Flags of a lower-cased phrase (words joined by single spaces).
+    pub(crate) fn phrase(&self, lower: &str) -> u32 {
+        self.phrases.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether a lower-case ASCII word might be a title (a false answer is certain).
+    pub(crate) fn maybe_title(&self, lower: &[u8]) -> bool {
+        match (lower.first().and_then(|&c| letter_index(c)), lower.get(1).and_then(|&c| letter_index(c))) {
+            (Some(i), Some(j)) if lower.len() < 32 => self.title_prefix[i][j] & (1 << lower.len()) != 0,
+            (Some(_), Some(_)) => false,
+            _ => true,
+        }
+    }
+
+    /// Whether a lower-cased line is a closing formula (`met vriendelijke groet`).
+    pub(crate) fn is_closing(&self, lower: &str) -> bool {
+        self.closings.contains(lower)
+    }
+
+    /// Whether lower-cased words (without the colon) name a mail header field.
+    pub(crate) fn is_header(&self, lower: &str) -> bool {
+        self.headers.contains(lower)
+    }
+
+    /// Whether letters (dots and spaces removed, lower-cased) are an organisation suffix (`bv`, `holding`).
+    pub(crate) fn is_org_suffix(&self, letters: &str) -> bool {
+        self.org_suffixes.contains(letters)
+    }
+
+    /// Whether the letters of dotted initials are a common abbreviation (`N.B.` → `nb`).
+    pub(crate) fn is_abbreviation(&self, letters: &str) -> bool {
+        self.abbreviations.contains(letters)
+    }
+}
+
+fn letter_index(c: u8) -> Option<usize> {
+    c.is_ascii_lowercase().then(|| usize::from(c - b'a')).or((c == b'\'').then_some(26))
+}
+
+/// Collapses runs of white space to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lower-case letters and digits only (`B.V.` → `bv`).
+pub(crate) fn letters_only(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lists() -> NameLists {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        NameLists {
+            first_names: v(&["Jan", "Anne-Marie", "Dan"]),
+            surnames: v(&["Jansen", "Vries", "El Amrani", "Bakker"]),
+            ambiguous: v(&["Dan", "Bakker"]),
+            tussenvoegsels: v(&["van", "de", "van der", "'t"]),
+            titles: v(&["de heer", "heer", "dhr.", "mevrouw"]),
+            officials: v(&["wethouder", "commissaris van de koning"]),
+            closings: v(&["Met vriendelijke groet"]),
+            mail_headers: v(&["Van:", "Verzonden door:"]),
+            org_suffixes: v(&["B.V."]),
+            words: v(&["bakker", "dan", "gemeente"]),
+            ..NameLists::default()
+        }
+    }
+
+    #[test]
+    fn flags_combine() {
+        let lx = Lexicon::new(&lists());
+        assert_eq!(lx.word("jansen"), SURNAME);
+        assert_eq!(lx.word("bakker") & (SURNAME | AMBIG | WORD), SURNAME | AMBIG | WORD);
+        assert_ne!(lx.word("der") & TUSSEN, 0);
+        assert_ne!(lx.word("'t") & TUSSEN, 0);
+        assert_ne!(lx.word("dhr") & TITLE, 0);
+        assert_ne!(lx.word("koning") & PHRASE_END, 0);
+        assert_ne!(lx.phrase("commissaris van de koning") & OFFICIAL, 0);
+        assert_ne!(lx.phrase("el amrani") & SURNAME, 0);
+        assert_ne!(lx.word("el") & SURNAME_PHRASE_START, 0);
+        assert_ne!(lx.phrase("anne-marie") & FIRST, 0);
+        assert!(lx.is_closing("met vriendelijke groet"));
+        assert!(lx.is_header("verzonden door"));
+        assert!(lx.is_org_suffix("bv"));
+        assert!(lx.maybe_title(b"dhr"));
+        assert!(!lx.maybe_title(b"de"));
+    }
+}

@@ -1,0 +1,106 @@
+//! The person-name recogniser.
+//!
+//! Names have no checksum; they are recognised from three kinds of evidence, in this order:
+//!
+//! 1. their *shape* ([`grammar`]): initials, given names from the gazetteer, tussenvoegsels, surnames,
+//!    hyphenated double names, a nickname in brackets in a signature (`P.J. (Piet) Bakker`);
+//! 2. their *context*: titles (`de heer`, `mw.`, `dr.`), salutations, role words, offices, mail header
+//!    fields and closing formulas mark what follows as a name — and are never part of the span;
+//! 3. the *document* ([`propagate`]): a name confirmed once is found everywhere else in the document.
+//!
+//! The word knowledge comes from the rule's lists ([`lexicon`]); the tokens from [`tokens`].
+
+mod grammar;
+mod lexicon;
+mod propagate;
+mod tokens;
+
+use crate::model::{Evidence, Finding, RuleIndex, Source};
+use crate::rules::NameLists;
+
+use propagate::Seeds;
+pub(crate) use tokens::Tok;
+
+/// The compiled recogniser of one `person_name` rule.
+#[derive(Debug)]
+pub(crate) struct NameRecognizer {
+    lexicon: lexicon::Lexicon,
+    rule: RuleIndex,
+}
+
+impl NameRecognizer {
+    pub(crate) fn new(rule: RuleIndex, lists: &NameLists) -> NameRecognizer {
+        NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
+    }
+
+    /// Finds names in every unit of one document (normalised texts). `emails` are personal e-mail
+    /// addresses found by the pattern rules (unit, start, end), used as propagation seeds.
+    pub(crate) fn find(&self, toks: &mut Vec<Tok>, texts: &[&str], emails: &[(usize, usize, usize)], out: &mut Vec<Finding>) {
+        let first = out.len();
+        let mut hits = Vec::new();
+        for (unit, text) in texts.iter().enumerate() {
+            tokens::tokenize(text, toks);
+            hits.clear();
+            grammar::Grammar::new(&self.lexicon, text, toks).run(&mut hits);
+            for h in hits.drain(..) {
+                out.push(Finding {
+                    unit,
+                    start: h.start,
+                    end: h.end,
+                    rule: self.rule,
+                    confidence: h.confidence,
+                    evidence: Evidence {
+                        source: Some(Source::Name { form: h.form }),
+                        context: h.context,
+                        official: h.official,
+                        gazetteers: h.gazetteers,
+                        name: Some(h.parts),
+                        ..Evidence::default()
+                    },
+                });
+            }
+        }
+        let mut seeds = Seeds::default();
+        for f in &out[first..] {
+            if f.confidence >= 0.7 {
+                if let Some(parts) = &f.evidence.name {
+                    seeds.from_name(&self.lexicon, &texts[f.unit][f.start..f.end], parts, f.evidence.official.as_ref());
+                }
+            }
+        }
+        for &(unit, s, e) in emails {
+            seeds.from_email(&self.lexicon, &texts[unit][s..e]);
+        }
+        if seeds.is_empty() {
+            return;
+        }
+        let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); texts.len()];
+        for f in &out[first..] {
+            taken[f.unit].push((f.start, f.end));
+        }
+        for &(unit, s, e) in emails {
+            taken[unit].push((s, e));
+        }
+        for t in &mut taken {
+            t.sort_unstable();
+        }
+        for (unit, start, end, seed) in propagate::occurrences(&self.lexicon, &seeds, texts, &taken) {
+            out.push(Finding {
+                unit,
+                start,
+                end,
+                rule: self.rule,
+                confidence: 0.8,
+                evidence: Evidence {
+                    source: Some(Source::Propagated { from: seed.from.clone() }),
+                    official: seed.official.clone(),
+                    name: Some(seed.parts.clone()),
+                    ..Evidence::default()
+                },
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Document-level propagation: once a name is confirmed somewhere in a document, every other occurrence
+//! of its surname (and of its given names), in any letter case, is found too — the classic miss is a
+//! name blacked out on page 3 and left standing on page 47.
+//!
+//! Seeds come from confirmed names and from personal e-mail addresses (`j.devries@...` confirms
+//! `De Vries`). A seed that is also an ordinary word (`Bakker`) is only propagated to capitalised
+//! occurrences. An office travels with its name: if every confirmed use of a surname is an official's,
+//! the other occurrences are the official's too; if the same surname is also a private person's, they are
+//! not (the safe side).
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::lexicon::{AMBIG, FIRST, Lexicon, SURNAME, TUSSEN, WORD};
+use crate::detect::boundary::is_whole_word;
+use crate::model::NameParts;
+
+/// A name to look for in the rest of the document.
+#[derive(Clone, Debug)]
+pub(crate) struct Seed {
+    /// The confirmed name (for the report).
+    pub from: String,
+    /// Only capitalised occurrences count.
+    pub capitalised_only: bool,
+    /// The office, when every confirmed use was an official's.
+    pub official: Option<String>,
+    /// What the seed stands for (surname or given name).
+    pub parts: NameParts,
+}
+
+/// Seeds, keyed by the lower-cased word.
+#[derive(Debug, Default)]
+pub(crate) struct Seeds {
+    map: BTreeMap<String, (Seed, bool)>,
+}
+
+impl Seeds {
+    /// Adds a word; `official` is `None` for a private person. Conflicting offices clear the office.
+    pub(crate) fn add(&mut self, word: String, seed: Seed) {
+        if word.chars().count() < 2 {
+            return;
+        }
+        match self.map.get_mut(&word) {
+            None => {
+                let is_official = seed.official.is_some();
+                self.map.insert(word, (seed, is_official));
+            }
+            Some((existing, all_official)) => {
+                if seed.official.is_none() || existing.official != seed.official {
+                    *all_official = false;
+                    existing.official = None;
+                }
+                existing.capitalised_only &= seed.capitalised_only;
+            }
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Seeds from a confirmed name.
+    pub(crate) fn from_name(&mut self, lx: &Lexicon, text: &str, parts: &NameParts, official: Option<&String>) {
+        for core in &parts.surnames {
+            let f = lx.word(core);
+            let seed = Seed {
+                from: text.to_string(),
+                capitalised_only: f & (AMBIG | WORD) != 0,
+                official: official.cloned(),
+                parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
+            };
+            self.add(core.clone(), seed);
+        }
+        for given in &parts.given {
+            if given.chars().count() < 3 {
+                continue;
+            }
+            let seed = Seed {
+                from: text.to_string(),
+                capitalised_only: true,
+                official: official.cloned(),
+                parts: NameParts { given: vec![given.clone()], ..NameParts::default() },
+            };
+            self.add(given.clone(), seed);
+        }
+    }
+
+    /// Seeds from a personal e-mail address: `piet.bakker@`, `j.devries@`, `jan_van_dam@`.
+    pub(crate) fn from_email(&mut self, lx: &Lexicon, address: &str) {
+        let local = address.split('@').next().unwrap_or_default().to_lowercase();
+        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
+        if parts.len() < 2 {
+            return;
+        }
+        let has_given = parts.iter().any(|p| p.len() <= 2 && p.chars().all(char::is_alphabetic) || lx.word(p) & FIRST != 0);
+        if !has_given {
+            return;
+        }
+        for p in &parts {
+            let core = strip_tussen_prefix(lx, p);
+            let f = lx.word(core);
+            if core.chars().count() >= 3 && f & SURNAME != 0 && f & (AMBIG | WORD) == 0 {
+                let seed = Seed {
+                    from: address.to_string(),
+                    capitalised_only: false,
+                    official: None,
+                    parts: NameParts { surnames: vec![core.to_string()], ..NameParts::default() },
+                };
+                self.add(core.to_string(), seed);
+            }
+        }
+    }
+}
+
+/// `devries` → `vries`, `vandenberg` → `berg`: tussenvoegsels glued to the surname in an address.
+fn strip_tussen_prefix<'a>(lx: &Lexicon, s: &'a str) -> &'a str {
+    for prefix in ["vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te", "op", "het"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            if rest.chars().count() >= 3 && lx.word(rest) & SURNAME != 0 {
+                return rest;
+            }
+        }
+    }
+    s
+}
+
+/// One propagated occurrence: (unit, start, end, seed).
+pub(crate) type Occurrence<'s> = (usize, usize, usize, &'s Seed);
+
+/// Finds every occurrence of the seeds in `texts`, outside the `taken` spans (sorted per unit).
+pub(crate) fn occurrences<'s>(lx: &Lexicon, seeds: &'s Seeds, texts: &[&str], taken: &[Vec<(usize, usize)>]) -> Vec<Occurrence<'s>> {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owners: Vec<&Seed> = Vec::new();
+    for (word, (seed, _)) in &seeds.map {
+        // ASCII case folding is built in; spell out the other cases of non-ASCII words.
+        let mut forms = vec![word.clone()];
+        if !word.is_ascii() {
+            forms.push(word.to_uppercase());
+            forms.push(capitalise(word));
+        }
+        for f in forms {
+            patterns.push(f);
+            owners.push(seed);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("seed patterns are plain words");
+    let mut out = Vec::new();
+    for (unit, text) in texts.iter().enumerate() {
+        for m in ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !is_whole_word(text, s, e) {
+                continue;
+            }
+            let seed = owners[m.pattern().as_usize()];
+            if seed.capitalised_only && !text[s..].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let s = extend_over_tussen(lx, text, s);
+            let spans = &taken[unit];
+            let k = spans.partition_point(|&(_, te)| te <= s);
+            if k < spans.len() && spans[k].0 < e {
+                continue;
+            }
+            out.push((unit, s, e, seed));
+        }
+    }
+    out
+}
+
+/// Moves `start` left over tussenvoegsels written before the surname (`de Vries`, `van den Berg`).
+fn extend_over_tussen(lx: &Lexicon, text: &str, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let before = &text[..start];
+        let Some(trimmed) = before.strip_suffix(' ') else { break };
+        let word_start = trimmed.rfind(|c: char| !(c.is_alphabetic() || c == '\'')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &trimmed[word_start..];
+        if word.is_empty() || lx.word(&word.to_lowercase()) & TUSSEN == 0 {
+            break;
+        }
+        start = word_start;
+    }
+    start
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

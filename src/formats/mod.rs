@@ -1,0 +1,103 @@
+//! Format adapters: one per file type, behind one trait.
+//!
+//! An adapter does three things for its format, and nothing else:
+//!
+//! 1. **extract** — [`Format::open`] parses the bytes and exposes the text as *units* (a plain-text file
+//!    is one unit; later formats use a paragraph, a cell, a page) with a way back to the source
+//!    ([`Document::locate`]);
+//! 2. **redact** — [`Document::redact`] removes the spans it is given from the file itself and puts a
+//!    marker carrying the ground in their place;
+//! 3. **scrub** — the same call removes the hidden data of the format (metadata, comments, old
+//!    revisions) and lists what it removed.
+//!
+//! Anything an adapter cannot fully handle is returned as [`Manual`]: the pipeline then withholds the
+//! document. Adding a format is adding a module that implements [`Format`] and registering it in
+//! [`Registry::standard`].
+
+mod text;
+
+use std::path::Path;
+
+use crate::model::{Location, Manual};
+
+pub use text::PlainText;
+
+/// A file type lak can process.
+pub trait Format: Send + Sync {
+    /// Short name used in the report (`text`, `docx`, `pdf`).
+    fn name(&self) -> &'static str;
+
+    /// File name extensions (lower case, without the dot) this format claims.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// Parses a file. Anything that cannot be fully understood is a [`Manual`] reason.
+    fn open(&self, bytes: Vec<u8>) -> Result<Box<dyn Document>, Manual>;
+}
+
+/// An opened document.
+pub trait Document: Send {
+    /// The text units the detector reads.
+    fn units(&self) -> Vec<&str>;
+
+    /// Where `units[unit][start..end]` is in the source document.
+    fn locate(&self, unit: usize, start: usize, end: usize) -> Location;
+
+    /// Hidden content the format found and will keep processing (e.g. hidden sheets), for the report.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Writes the redacted document: every span in `redactions` is removed and replaced by its marker,
+    /// and hidden data is scrubbed.
+    fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual>;
+}
+
+/// One span to remove.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redaction {
+    /// Unit index.
+    pub unit: usize,
+    /// Byte offset in the unit's text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The label for the marker, e.g. `5.1.2e`.
+    pub label: String,
+}
+
+/// The output of a redaction.
+#[derive(Clone, Debug, Default)]
+pub struct Redacted {
+    /// The new file.
+    pub bytes: Vec<u8>,
+    /// Hidden data that was removed (e.g. `document properties: author`), for the report.
+    pub scrubbed: Vec<String>,
+}
+
+/// The marker written in place of a removed value.
+pub fn marker(label: &str) -> String {
+    format!("[{label}]")
+}
+
+/// The formats lak knows, looked up by file extension.
+pub struct Registry {
+    formats: Vec<Box<dyn Format>>,
+}
+
+impl Registry {
+    /// Every built-in format.
+    pub fn standard() -> Registry {
+        Registry { formats: vec![Box::new(PlainText)] }
+    }
+
+    /// The format for a path, by its extension (case-insensitive).
+    pub fn for_path(&self, path: &Path) -> Option<&dyn Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        self.formats.iter().find(|f| f.extensions().contains(&ext.as_str())).map(|f| f.as_ref())
+    }
+
+    /// Every extension handled, for messages.
+    pub fn extensions(&self) -> Vec<&'static str> {
+        self.formats.iter().flat_map(|f| f.extensions().iter().copied()).collect()
+    }
+}

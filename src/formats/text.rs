@@ -1,0 +1,100 @@
+//! Plain text (`.txt`), UTF-8.
+//!
+//! The whole file is one unit. Redaction replaces each span by its marker and leaves every other byte as
+//! it was (line endings, a byte-order mark). A file that is not valid UTF-8, or that holds NUL bytes
+//! (a binary file named `.txt`), needs manual handling: guessing an encoding could hide a name from the
+//! rules.
+
+use super::{Document, Format, Redacted, Redaction, marker};
+use crate::model::{Location, Manual};
+
+/// The plain-text format.
+pub struct PlainText;
+
+impl Format for PlainText {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["txt", "text"]
+    }
+
+    fn open(&self, bytes: Vec<u8>) -> Result<Box<dyn Document>, Manual> {
+        if bytes.contains(&0) {
+            return Err(Manual::new("binary", "holds NUL bytes: a binary file, not plain text"));
+        }
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Manual::new("not_utf8", "UTF-16 text: convert it to UTF-8 first"));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            Manual::new("not_utf8", format!("not valid UTF-8 (first invalid byte at offset {at})"))
+        })?;
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut line_starts = vec![bom];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Ok(Box::new(TextDocument { text, bom, line_starts }))
+    }
+}
+
+struct TextDocument {
+    text: String,
+    bom: usize,
+    line_starts: Vec<usize>,
+}
+
+impl Document for TextDocument {
+    fn units(&self) -> Vec<&str> {
+        vec![&self.text[self.bom..]]
+    }
+
+    fn locate(&self, _unit: usize, start: usize, end: usize) -> Location {
+        let offset = start + self.bom;
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Location { line: Some(line as u32), column: Some(column as u32), offset, length: end - start, ..Location::default() }
+    }
+
+    fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
+        let body = &self.text[self.bom..];
+        let mut out = String::with_capacity(self.text.len());
+        out.push_str(&self.text[..self.bom]);
+        let mut pos = 0;
+        let mut sorted: Vec<&Redaction> = redactions.iter().collect();
+        sorted.sort_by_key(|r| (r.start, r.end));
+        for r in sorted {
+            if r.start < pos {
+                return Err(Manual::new("internal", "overlapping redactions"));
+            }
+            out.push_str(&body[pos..r.start]);
+            out.push_str(&marker(&r.label));
+            pos = r.end;
+        }
+        out.push_str(&body[pos..]);
+        Ok(Redacted { bytes: out.into_bytes(), scrubbed: Vec::new() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_and_locates() {
+        let doc = PlainText.open("\u{feff}regel een\nBSN 111222333 hier\r\n".as_bytes().to_vec()).unwrap();
+        let unit = doc.units()[0];
+        let s = unit.find("111").unwrap();
+        let loc = doc.locate(0, s, s + 9);
+        assert_eq!((loc.line, loc.column), (Some(2), Some(5)));
+        let out = doc.redact(&[Redaction { unit: 0, start: s, end: s + 9, label: "5.1.1e".into() }]).unwrap();
+        assert_eq!(String::from_utf8(out.bytes).unwrap(), "\u{feff}regel een\nBSN [5.1.1e] hier\r\n");
+    }
+
+    #[test]
+    fn refuses_binary_and_bad_utf8() {
+        assert_eq!(PlainText.open(b"abc\0def".to_vec()).err().unwrap().code, "binary");
+        assert_eq!(PlainText.open(vec![b'a', 0xC3, 0x28]).err().unwrap().code, "not_utf8");
+    }
+}

@@ -1,0 +1,217 @@
+//! The `lak` command: parses arguments and calls the library. Nothing below this file knows about clap.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use lak::decide::{Policy, Requester, tussenvoegsels};
+use lak::model::Mode;
+use lak::pipeline::{self, Command, Job, exit};
+use lak::report::Status;
+use lak::rules::{RuleSet, RuleSetBuilder};
+
+/// Anonymise documents for Woo publication and AVG inzage: find personal data, remove it for real, and
+/// report every decision.
+#[derive(Parser)]
+#[command(name = "lak", version, about, long_about = None)]
+#[command(after_help = "Exit codes: 0 all done; 1 residual findings (verify) or runtime error; 2 usage or configuration error; 3 some documents need manual handling.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Find personal data and write the report; change nothing else.
+    Scan {
+        /// Files and folders to scan.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder for lak-report.json/.html (default: the current folder).
+        #[arg(long)]
+        review: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Write redacted copies of the inputs into an empty output folder, and the report beside it.
+    Redact {
+        /// Files and folders to redact (a folder's contents land directly under --out).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder; must be empty or absent. It receives only publishable documents.
+        #[arg(long)]
+        out: PathBuf,
+        /// Folder for the report (default: <OUT>-review beside the output folder; never inside it).
+        #[arg(long)]
+        review: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Re-scan a folder (usually an output folder): exit code 1 if anything the rules would redact is
+    /// still present.
+    Verify {
+        /// The folder (or files) to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also write the report to this folder.
+        #[arg(long)]
+        review: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List the active rules: id, category, ground (in the chosen mode) and description.
+    Rules {
+        #[command(flatten)]
+        rules: RuleArgs,
+        /// Label set to show.
+        #[arg(long, value_enum, default_value_t = ModeArg::Woo)]
+        mode: ModeArg,
+    },
+}
+
+#[derive(Args)]
+struct RuleArgs {
+    /// Add a rule file (repeatable); its rules replace built-in rules with the same id.
+    #[arg(long = "rules", value_name = "FILE")]
+    rule_files: Vec<PathBuf>,
+    /// Use only the rule files given with --rules.
+    #[arg(long)]
+    no_default_rules: bool,
+    /// A list of terms (one per line) that are never redacted, e.g. names of officials or the
+    /// organisation's own addresses (repeatable).
+    #[arg(long = "keep", value_name = "FILE")]
+    keep: Vec<PathBuf>,
+    /// A list of terms (one per line, optionally TAB + ground) that are always redacted (repeatable).
+    #[arg(long = "deny", value_name = "FILE")]
+    deny: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct Common {
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Label set: Woo grounds (5.1.2e ...) or the AVG basis for an inzage request.
+    #[arg(long, value_enum, default_value_t = ModeArg::Woo)]
+    mode: ModeArg,
+    /// Inzage: a TOML file with the requester's own name, BSN, address, ... to keep.
+    #[arg(long, value_name = "FILE")]
+    requester: Option<PathBuf>,
+    /// Also redact names of public officials acting in office (kept by default).
+    #[arg(long)]
+    redact_officials: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Print only errors.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ModeArg {
+    Woo,
+    Inzage,
+}
+
+impl From<ModeArg> for Mode {
+    fn from(m: ModeArg) -> Mode {
+        match m {
+            ModeArg::Woo => Mode::Woo,
+            ModeArg::Inzage => Mode::Inzage,
+        }
+    }
+}
+
+fn build_rules(a: &RuleArgs) -> lak::Result<RuleSet> {
+    let mut b = RuleSetBuilder::new();
+    if a.no_default_rules {
+        b = b.without_builtin();
+    }
+    for f in &a.rule_files {
+        b = b.rule_file(f);
+    }
+    for f in &a.keep {
+        b = b.keep_file(f);
+    }
+    for f in &a.deny {
+        b = b.deny_file(f);
+    }
+    b.build()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("lak: {e}");
+            let code = match e {
+                lak::Error::Config { .. } | lak::Error::Usage(_) => exit::USAGE,
+                lak::Error::Io { .. } => exit::RESIDUAL_OR_ERROR,
+            };
+            ExitCode::from(code as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> lak::Result<i32> {
+    let (command, paths, review, common) = match cli.command {
+        Cmd::Rules { rules, mode } => {
+            let set = build_rules(&rules)?;
+            for r in set.rules() {
+                println!("{:<20} {:<16} {:<10} {}", r.id, r.category, set.label_of(r, mode.into()), r.description);
+            }
+            return Ok(exit::OK);
+        }
+        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common),
+        Cmd::Redact { paths, out, review, common } => (Command::Redact { out }, paths, review, common),
+        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common),
+    };
+    let rules = build_rules(&common.rules)?;
+    let mode: Mode = common.mode.into();
+    let mut policy = Policy::new(mode, &rules);
+    if common.redact_officials {
+        policy = policy.redact_officials();
+    }
+    match (&common.requester, mode) {
+        (Some(path), Mode::Inzage) => policy = policy.with_requester(Requester::load(path, &tussenvoegsels(&rules))?),
+        (Some(_), Mode::Woo) => return Err(lak::Error::Usage("--requester only applies to --mode inzage".into())),
+        (None, _) => {}
+    }
+    let job = Job { command, inputs: paths, review, jobs: common.jobs };
+    let outcome = pipeline::run(&job, &rules, &policy)?;
+    if !common.quiet {
+        summarise(&outcome);
+    }
+    Ok(outcome.exit_code())
+}
+
+fn summarise(outcome: &pipeline::Outcome) {
+    let r = &outcome.report;
+    for d in &r.documents {
+        match d.status {
+            Status::NeedsManual => {
+                let reason = d.reason.as_ref().map(|m| m.to_string()).unwrap_or_default();
+                eprintln!("lak: needs manual handling: {}: {reason}", d.path);
+            }
+            Status::Residual => {
+                let n = d.findings.iter().filter(|f| f.action == lak::model::Action::Redact).count();
+                eprintln!("lak: residual: {}: {n} value(s) the rules would redact", d.path);
+            }
+            _ => {}
+        }
+    }
+    let c = &r.counts;
+    let mut line = format!("lak {}: {} documents", r.command, c.documents);
+    for (n, what) in [(c.redacted, "redacted"), (c.clean, "clean"), (c.found, "with findings"), (c.residual, "with residual findings"), (c.needs_manual, "need manual handling")] {
+        if n > 0 {
+            line.push_str(&format!(", {n} {what}"));
+        }
+    }
+    line.push_str(&format!("; {} findings to redact, {} kept", c.findings_redacted, c.findings_kept));
+    if let Some(dir) = &outcome.review_dir {
+        line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
+    }
+    eprintln!("{line}");
+}

@@ -1,0 +1,232 @@
+//! The model every stage shares: findings, their evidence, the action decided for them, and where they are.
+//!
+//! One model serves every format: formats differ only in how they map text back to their source
+//! ([`Location`]), never in what a finding is.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Which label set a run uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Publication under the Wet open overheid: boxes carry Woo grounds such as `5.1.2e`.
+    Woo,
+    /// An AVG art. 15 access request: the requester's own data stays, other people's data is removed and the
+    /// boxes carry the AVG basis (from the rule files).
+    Inzage,
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Mode::Woo => "woo",
+            Mode::Inzage => "inzage",
+        })
+    }
+}
+
+/// Index of a rule in its [`crate::rules::RuleSet`].
+pub type RuleIndex = usize;
+
+/// One piece of personal data found in a document's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Index of the text unit (see [`crate::formats::Extracted`]) the span lies in.
+    pub unit: usize,
+    /// Byte offset of the first byte of the span in the unit's text.
+    pub start: usize,
+    /// Byte offset one past the span's last byte.
+    pub end: usize,
+    /// The rule that fired.
+    pub rule: RuleIndex,
+    /// How sure the rule is, from 0 to 1.
+    pub confidence: f32,
+    /// Why the rule fired.
+    pub evidence: Evidence,
+}
+
+impl Finding {
+    /// The matched text, taken from the units the finding was made on.
+    pub fn text<'a>(&self, units: &[&'a str]) -> &'a str {
+        &units[self.unit][self.start..self.end]
+    }
+
+    /// Whether two findings share at least one byte.
+    pub fn overlaps(&self, other: &Finding) -> bool {
+        self.unit == other.unit && self.start < other.end && other.start < self.end
+    }
+}
+
+/// How a finding was made.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Source {
+    /// A regular-expression pattern of the rule (index into the rule's `patterns`).
+    Pattern {
+        /// Index of the pattern within its rule.
+        pattern: usize,
+    },
+    /// A term of a word list (a gazetteer rule or a `--deny` list).
+    Term {
+        /// The list the term came from.
+        list: String,
+    },
+    /// The person-name recogniser.
+    Name {
+        /// The shape that was recognised, e.g. `initials + surname`.
+        form: &'static str,
+    },
+    /// Another occurrence of a name confirmed elsewhere in the same document.
+    Propagated {
+        /// The confirmed name it was taken from.
+        from: String,
+    },
+}
+
+/// Why a finding fired: the facts a reviewer needs to check it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Evidence {
+    /// How it was found; `None` only while a finding is being built.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// The validator that accepted the value (e.g. `bsn11`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validator: Option<&'static str>,
+    /// The context word found near the match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// Gazetteers the matched words were found in (`first_names`, `surnames`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub gazetteers: Vec<&'static str>,
+    /// Set when the value matches one of the rule's exceptions (e.g. an organisational mailbox): the reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exception: Option<String>,
+    /// Set when a name stands next to the office of a public administrator (e.g. `wethouder`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official: Option<String>,
+    /// The parts of a person's name, for matching against a requester.
+    #[serde(skip)]
+    pub name: Option<NameParts>,
+}
+
+impl Evidence {
+    /// A one-line explanation for people, e.g. `pattern 1 + validator bsn11 + context "bsn"`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match &self.source {
+            Some(Source::Pattern { pattern }) => parts.push(format!("pattern {pattern}")),
+            Some(Source::Term { list }) => parts.push(format!("term of {list}")),
+            Some(Source::Name { form }) => parts.push(format!("name: {form}")),
+            Some(Source::Propagated { from }) => parts.push(format!("same name as \"{from}\" elsewhere in the document")),
+            None => {}
+        }
+        if let Some(v) = self.validator {
+            parts.push(format!("validator {v}"));
+        }
+        if !self.gazetteers.is_empty() {
+            parts.push(format!("gazetteer {}", self.gazetteers.join("+")));
+        }
+        if let Some(c) = &self.context {
+            parts.push(format!("context \"{c}\""));
+        }
+        if let Some(o) = &self.official {
+            parts.push(format!("office \"{o}\""));
+        }
+        if let Some(e) = &self.exception {
+            parts.push(format!("exception: {e}"));
+        }
+        parts.join(" + ")
+    }
+}
+
+/// A person's name split into its parts, lower-cased.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameParts {
+    /// Given names (`jan`, `piet`), including a nickname in brackets.
+    pub given: Vec<String>,
+    /// Initials as letters (`jp` for `J.P.`).
+    pub initials: String,
+    /// Surname cores without tussenvoegsels (`vries` for `de Vries`; two for a double name).
+    pub surnames: Vec<String>,
+}
+
+/// What happens to a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Removed from the output and marked with the rule's ground.
+    Redact,
+    /// Left in place, for the reason given (reported so a reviewer can check it).
+    Keep {
+        /// Why the value stays, e.g. `public official acting in office ("wethouder")`.
+        reason: String,
+    },
+}
+
+/// A finding with the action decided for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided {
+    /// The finding.
+    pub finding: Finding,
+    /// What happens to it.
+    pub action: Action,
+}
+
+impl Decided {
+    /// Whether the finding is removed from the output.
+    pub fn is_redacted(&self) -> bool {
+        self.action == Action::Redact
+    }
+}
+
+/// Where a finding is in its document, as precise as the format allows. Fields that do not apply to a
+/// format are absent from the report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Location {
+    /// The part of a container format (e.g. `word/document.xml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// 1-based page (PDF) or slide (PPTX).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Sheet name (XLSX).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Cell reference (XLSX), e.g. `B7`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// 1-based line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based column, in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// Byte offset of the match in the text the format extracted (for plain text: in the file).
+    pub offset: usize,
+    /// Length of the match in bytes.
+    pub length: usize,
+}
+
+/// Why a document cannot be processed automatically and must be handled by a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Manual {
+    /// A short machine-readable code, e.g. `encrypted`, `not_utf8`, `unsupported_format`.
+    pub code: &'static str,
+    /// A sentence for people.
+    pub reason: String,
+}
+
+impl Manual {
+    /// A reason with its code.
+    pub fn new(code: &'static str, reason: impl Into<String>) -> Self {
+        Manual { code, reason: reason.into() }
+    }
+}
+
+impl fmt::Display for Manual {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.reason, self.code)
+    }
+}

@@ -1,0 +1,167 @@
+//! The batch driver.
+//!
+//! [`run`] takes a [`Job`] (which command, which inputs, where to write), lists the documents, processes
+//! them in parallel with rayon (each worker has its own detector scratch space), and collects one report
+//! entry per document, in a fixed order.
+//!
+//! Guarantees, each tested at the command line:
+//!
+//! - inputs are only read; outputs are written to a temporary file and renamed into place;
+//! - a document that fails in any way (unreadable, unsupported, too large, undecodable, a bug in lak)
+//!   is reported as `needs_manual` with its reason and is not written; the others go on;
+//! - every redacted output is read back and scanned again before it is written (fail closed);
+//! - the output folder holds only documents; the report goes to a separate review folder;
+//! - the same inputs and rules give byte-identical outputs and reports.
+
+mod process;
+mod walk;
+mod write;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use write::write_atomically;
+
+use crate::decide::Policy;
+use crate::detect::Detector;
+use crate::formats::Registry;
+use crate::report::{Counts, Report, RulesetInfo, Status};
+use crate::rules::RuleSet;
+use crate::{Error, Result};
+
+/// What a run does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Find and report; write nothing but the report.
+    Scan,
+    /// Write redacted copies into `out`, mirroring the inputs.
+    Redact {
+        /// The output folder (must be empty or absent).
+        out: PathBuf,
+    },
+    /// Re-scan a tree (usually an output tree): anything the rules would redact is a residual.
+    Verify,
+}
+
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Scan => "scan",
+            Command::Redact { .. } => "redact",
+            Command::Verify => "verify",
+        }
+    }
+}
+
+/// One run's instructions.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// The command.
+    pub command: Command,
+    /// Files and folders to process.
+    pub inputs: Vec<PathBuf>,
+    /// Where the report goes. Default: `<OUT>-review` for redact, the current folder for scan, nowhere
+    /// for verify.
+    pub review: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    pub jobs: Option<usize>,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The report (also written to `review_dir`, if any).
+    pub report: Report,
+    /// Where the report was written.
+    pub review_dir: Option<PathBuf>,
+}
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// Everything was processed.
+    pub const OK: i32 = 0;
+    /// `verify` found values to redact, or the run failed.
+    pub const RESIDUAL_OR_ERROR: i32 = 1;
+    /// Bad arguments or configuration.
+    pub const USAGE: i32 = 2;
+    /// Some documents need manual handling.
+    pub const NEEDS_MANUAL: i32 = 3;
+}
+
+impl Outcome {
+    /// The process exit code for this outcome.
+    pub fn exit_code(&self) -> i32 {
+        let c = &self.report.counts;
+        if c.residual > 0 {
+            exit::RESIDUAL_OR_ERROR
+        } else if c.needs_manual > 0 {
+            exit::NEEDS_MANUAL
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// What every worker shares.
+pub(crate) struct Context<'a> {
+    pub rules: &'a RuleSet,
+    pub detector: &'a Detector,
+    pub policy: &'a Policy,
+    pub registry: &'a Registry,
+    pub command: Command,
+}
+
+/// Runs a job.
+pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
+    if job.inputs.is_empty() {
+        return Err(Error::Usage("no input paths given".into()));
+    }
+    for input in &job.inputs {
+        if std::fs::symlink_metadata(input).is_err() {
+            return Err(Error::Usage(format!("{}: no such file or folder", input.display())));
+        }
+    }
+    let review_dir = match (&job.command, &job.review) {
+        (_, Some(r)) => Some(r.clone()),
+        (Command::Redact { out }, None) => Some(walk::default_review(out)),
+        (Command::Scan, None) => Some(PathBuf::from(".")),
+        (Command::Verify, None) => None,
+    };
+    let out = match &job.command {
+        Command::Redact { out } => Some(out.as_path()),
+        _ => None,
+    };
+    walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
+    let entries = walk::documents(&job.inputs)?;
+    if out.is_some() {
+        walk::collisions(&entries)?;
+    }
+    if let Some(o) = out {
+        std::fs::create_dir_all(o).map_err(|e| Error::io(o, e))?;
+    }
+    let detector = Detector::new(rules)?;
+    let registry = Registry::standard();
+    let cx = Context { rules, detector: &detector, policy, registry: &registry, command: job.command.clone() };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(job.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+    let documents = pool.install(|| {
+        entries.par_iter().map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry)).collect::<Vec<_>>()
+    });
+    let mut report = Report {
+        lak_version: crate::VERSION,
+        command: job.command.name(),
+        mode: policy.mode(),
+        ruleset: RulesetInfo { hash: rules.hash().to_string(), sources: rules.sources().to_vec(), rules: rules.rules().len() },
+        counts: Counts::default(),
+        documents,
+    };
+    report.count();
+    debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
+    if let Some(dir) = &review_dir {
+        report.write(dir)?;
+    }
+    Ok(Outcome { report, review_dir })
+}

@@ -1,0 +1,151 @@
+//! One document, start to finish: read, extract, detect, decide, redact, re-check, write.
+//!
+//! Every way this can go wrong ends in a [`Manual`] reason and a withheld document, never in an error of
+//! the run. After redacting, the output is opened again with the same adapter and scanned with the same
+//! rules and policy; if anything the rules would redact is still there, the output is not written.
+
+use std::path::Path;
+
+use super::walk::Entry;
+use super::{Command, Context};
+use crate::detect::Scratch;
+use crate::formats::{Document, Format, Redaction};
+use crate::model::{Decided, Manual};
+use crate::report::{DocumentReport, FindingReport, Status};
+use crate::limits;
+
+pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -> DocumentReport {
+    let path = entry.source.display().to_string();
+    if let Some(problem) = &entry.problem {
+        return DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone()));
+    }
+    let Some(format) = cx.registry.for_path(&entry.source) else {
+        let ext = entry.source.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_else(|| "(no extension)".into());
+        let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
+        return DocumentReport::manual(path, None, Manual::new("unsupported_format", reason));
+    };
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format)));
+    match run {
+        Ok(Ok(report)) => report,
+        Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
+        Err(panic) => {
+            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
+            DocumentReport::manual(path, Some(format.name()), Manual::new("internal_error", format!("lak failed on this document ({msg}); please report it")))
+        }
+    }
+}
+
+fn read(source: &Path) -> Result<Vec<u8>, Manual> {
+    let meta = std::fs::metadata(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
+    if meta.len() > limits::MAX_INPUT_BYTES {
+        return Err(Manual::new("too_large", format!("{} bytes; lak reads at most {}", meta.len(), limits::MAX_INPUT_BYTES)));
+    }
+    std::fs::read(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))
+}
+
+/// Detects and decides on one opened document.
+fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Vec<Decided> {
+    let units = doc.units();
+    for u in &units {
+        if u.len() > limits::MAX_UNIT_BYTES {
+            return Vec::new();
+        }
+    }
+    let found = cx.detector.detect(scratch, &units);
+    cx.policy.decide(cx.rules, &units, found)
+}
+
+fn process(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry, format: &dyn Format) -> Result<DocumentReport, Manual> {
+    let bytes = read(&entry.source)?;
+    let doc = format.open(bytes)?;
+    if let Some(u) = doc.units().iter().find(|u| u.len() > limits::MAX_UNIT_BYTES) {
+        return Err(Manual::new("too_large", format!("a text unit of {} bytes; lak handles at most {}", u.len(), limits::MAX_UNIT_BYTES)));
+    }
+    let decided = findings(cx, scratch, doc.as_ref());
+    let mode = cx.policy.mode();
+    let units = doc.units();
+    let reports: Vec<FindingReport> = decided
+        .iter()
+        .map(|d| {
+            let f = &d.finding;
+            let rule = cx.rules.rule(f.rule);
+            FindingReport {
+                rule: rule.id.clone(),
+                category: rule.category.clone(),
+                ground: cx.rules.label(f, mode).to_string(),
+                action: d.action.clone(),
+                text: f.text(&units).to_string(),
+                location: doc.locate(f.unit, f.start, f.end),
+                confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
+                why: f.evidence.describe(),
+                evidence: f.evidence.clone(),
+            }
+        })
+        .collect();
+    let to_redact: Vec<Redaction> = decided
+        .iter()
+        .filter(|d| d.is_redacted())
+        .map(|d| Redaction { unit: d.finding.unit, start: d.finding.start, end: d.finding.end, label: cx.rules.label(&d.finding, mode).to_string() })
+        .collect();
+    let mut report = DocumentReport {
+        path: entry.source.display().to_string(),
+        output: None,
+        format: Some(format.name()),
+        status: Status::Clean,
+        reason: None,
+        notes: doc.notes(),
+        scrubbed: Vec::new(),
+        findings: reports,
+    };
+    match &cx.command {
+        Command::Scan => {
+            if !to_redact.is_empty() {
+                report.status = Status::Found;
+            }
+        }
+        Command::Verify => {
+            if !to_redact.is_empty() {
+                report.status = Status::Residual;
+            }
+        }
+        Command::Redact { out } => {
+            let redacted = doc.redact(&to_redact)?;
+            check_output(cx, scratch, format, &redacted.bytes)?;
+            let target = out.join(&entry.relative);
+            super::write_atomically(&target, &redacted.bytes).map_err(|e| Manual::new("write_failed", e.to_string()))?;
+            report.output = Some(entry.relative.to_string_lossy().replace('\\', "/"));
+            report.scrubbed = redacted.scrubbed;
+            if !to_redact.is_empty() || !report.scrubbed.is_empty() {
+                report.status = Status::Redacted;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Fail closed: opens the redacted bytes again and refuses them if the rules still find anything to
+/// redact.
+fn check_output(cx: &Context<'_>, scratch: &mut Scratch, format: &dyn Format, bytes: &[u8]) -> Result<(), Manual> {
+    let doc = format
+        .open(bytes.to_vec())
+        .map_err(|m| Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason)))?;
+    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
+    if residual.is_empty() {
+        return Ok(());
+    }
+    let units = doc.units();
+    let first = &residual[0].finding;
+    let loc = doc.locate(first.unit, first.start, first.end);
+    let rule = &cx.rules.rule(first.rule).id;
+    let at = match (loc.line, loc.page, &loc.part) {
+        (Some(l), _, _) => format!("line {l}"),
+        (_, Some(p), _) => format!("page {p}"),
+        (_, _, Some(part)) => part.clone(),
+        _ => format!("offset {}", loc.offset),
+    };
+    let _ = units;
+    Err(Manual::new(
+        "residual_after_redaction",
+        format!("after redaction the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld", residual.len()),
+    ))
+}

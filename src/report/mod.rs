@@ -1,0 +1,196 @@
+//! The review report: `lak-report.json` for machines, `lak-report.html` for the people who check the
+//! work.
+//!
+//! **The report holds personal data**: every finding carries the text that was removed. It is written to
+//! the review folder, which lak never allows inside the output folder.
+//!
+//! The JSON schema is documented in the README (section *Report*). Field order and document order are
+//! fixed, and the report has no timestamps, so the same input and rules give a byte-identical report.
+
+mod html;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::model::{Action, Evidence, Location, Manual, Mode};
+use crate::{Error, Result};
+
+/// File name of the JSON report.
+pub const JSON_NAME: &str = "lak-report.json";
+/// File name of the HTML report.
+pub const HTML_NAME: &str = "lak-report.html";
+
+/// A whole run.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// lak's version.
+    pub lak_version: &'static str,
+    /// `scan`, `redact` or `verify`.
+    pub command: &'static str,
+    /// `woo` or `inzage`.
+    pub mode: Mode,
+    /// The rules used.
+    pub ruleset: RulesetInfo,
+    /// Totals.
+    pub counts: Counts,
+    /// One entry per document, in path order.
+    pub documents: Vec<DocumentReport>,
+}
+
+/// Which rules a run used.
+#[derive(Clone, Debug, Serialize)]
+pub struct RulesetInfo {
+    /// `sha256:` of every rule file and list, in load order.
+    pub hash: String,
+    /// Where they came from.
+    pub sources: Vec<String>,
+    /// Number of active rules.
+    pub rules: usize,
+}
+
+/// Totals over all documents.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    /// Documents seen.
+    pub documents: usize,
+    /// Written with redactions or scrubbed data (redact).
+    pub redacted: usize,
+    /// Nothing to remove.
+    pub clean: usize,
+    /// Findings to redact present (scan).
+    pub found: usize,
+    /// Values the rules would redact still present (verify).
+    pub residual: usize,
+    /// Withheld: a person must handle these.
+    pub needs_manual: usize,
+    /// Findings redacted (or to redact, for scan/verify).
+    pub findings_redacted: usize,
+    /// Findings kept, with a reason.
+    pub findings_kept: usize,
+}
+
+/// The outcome for one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Written to the output with redactions or scrubbed data.
+    Redacted,
+    /// Nothing to remove (written unchanged for plain text).
+    Clean,
+    /// Scan: there is something to redact.
+    Found,
+    /// Verify: values the rules would redact are present.
+    Residual,
+    /// Not processed automatically; withheld from the output.
+    NeedsManual,
+}
+
+/// One document's entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentReport {
+    /// The input path.
+    pub path: String,
+    /// Path of the written file relative to the output folder (redact only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    /// The adapter used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// The outcome.
+    pub status: Status,
+    /// Why the document needs manual handling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Manual>,
+    /// Hidden content found and processed (e.g. hidden sheets).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Hidden data removed (metadata, comments, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scrubbed: Vec<String>,
+    /// Every finding, in document order.
+    pub findings: Vec<FindingReport>,
+}
+
+impl DocumentReport {
+    /// An entry for a document that needs manual handling.
+    pub fn manual(path: String, format: Option<&'static str>, reason: Manual) -> DocumentReport {
+        DocumentReport {
+            path,
+            output: None,
+            format,
+            status: Status::NeedsManual,
+            reason: Some(reason),
+            notes: Vec::new(),
+            scrubbed: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+/// One finding as reported.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingReport {
+    /// Rule id.
+    pub rule: String,
+    /// Rule category.
+    pub category: String,
+    /// The label on the box in this run's mode.
+    pub ground: String,
+    /// `redact` or `keep` (with `reason`).
+    #[serde(flatten)]
+    pub action: Action,
+    /// The matched text. Personal data.
+    pub text: String,
+    /// Where it is.
+    pub location: Location,
+    /// 0–1, two decimals.
+    pub confidence: f64,
+    /// Why the rule fired, in words.
+    pub why: String,
+    /// Why the rule fired, as data.
+    pub evidence: Evidence,
+}
+
+impl Report {
+    /// Recomputes the totals from the documents.
+    pub fn count(&mut self) {
+        let mut c = Counts { documents: self.documents.len(), ..Counts::default() };
+        for d in &self.documents {
+            match d.status {
+                Status::Redacted => c.redacted += 1,
+                Status::Clean => c.clean += 1,
+                Status::Found => c.found += 1,
+                Status::Residual => c.residual += 1,
+                Status::NeedsManual => c.needs_manual += 1,
+            }
+            for f in &d.findings {
+                match f.action {
+                    Action::Redact => c.findings_redacted += 1,
+                    Action::Keep { .. } => c.findings_kept += 1,
+                }
+            }
+        }
+        self.counts = c;
+    }
+
+    /// The JSON text.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the report serialises");
+        s.push('\n');
+        s
+    }
+
+    /// The HTML page.
+    pub fn to_html(&self) -> String {
+        html::render(self)
+    }
+
+    /// Writes `lak-report.json` and `lak-report.html` into `dir` (created if needed), atomically.
+    pub fn write(&self, dir: &Path) -> Result<()> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        crate::pipeline::write_atomically(&dir.join(JSON_NAME), self.to_json().as_bytes())?;
+        crate::pipeline::write_atomically(&dir.join(HTML_NAME), self.to_html().as_bytes())?;
+        Ok(())
+    }
+}

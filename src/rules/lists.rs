@@ -1,0 +1,68 @@
+//! Word lists: gazetteers, keep lists and deny lists.
+//!
+//! A list is a UTF-8 text file with one entry per line. Lines are trimmed; empty lines and lines starting
+//! with `#` are skipped. Entries are NFC-normalised so that a name typed with a combining accent matches
+//! the same name typed precomposed.
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Error, Result};
+
+/// One entry of a list with the 1-based line it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The entry, trimmed and NFC-normalised.
+    pub text: String,
+    /// Text after a TAB on the same line (e.g. a ground label in a deny list), trimmed.
+    pub extra: Option<String>,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// Parses a list's text. `path` is only used in error messages.
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim_start_matches('\u{feff}').trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (term, extra) = match line.split_once('\t') {
+            Some((t, e)) => (t.trim(), Some(e.trim().to_string()).filter(|e| !e.is_empty())),
+            None => (line, None),
+        };
+        if term.chars().any(char::is_control) {
+            return Err(Error::config(path, i + 1, "entry holds a control character"));
+        }
+        out.push(Entry { text: term.nfc().collect(), extra, line: i + 1 });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_comments_blank_lines_and_splits_on_tab() {
+        let got = parse(Path::new("x"), "# comment\n\n  Jan Jansen \nPiet\t5.1.1d\n").unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].text, "Jan Jansen");
+        assert_eq!(got[0].line, 3);
+        assert_eq!(got[1].extra.as_deref(), Some("5.1.1d"));
+    }
+
+    #[test]
+    fn normalises_to_nfc() {
+        let got = parse(Path::new("x"), "Zoe\u{308}\n").unwrap();
+        assert_eq!(got[0].text, "Zo\u{eb}");
+    }
+
+    #[test]
+    fn rejects_control_characters() {
+        let err = parse(Path::new("k.txt"), "ok\nbad\u{7}x\n").unwrap_err();
+        assert_eq!(err.to_string(), "k.txt:2: entry holds a control character");
+    }
+}
