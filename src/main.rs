@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use lak::decide::{Policy, Requester, tussenvoegsels};
+use lak::formats::Options;
 use lak::model::Mode;
 use lak::pipeline::{self, Command, Job, exit};
 use lak::report::Status;
@@ -15,7 +16,9 @@ use lak::rules::{RuleSet, RuleSetBuilder};
 /// report every decision.
 #[derive(Parser)]
 #[command(name = "lak", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 all done; 1 residual findings (verify) or runtime error; 2 usage or configuration error; 3 some documents need manual handling.")]
+#[command(
+    after_help = "Exit codes: 0 all done; 1 residual findings (verify) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Cmd,
@@ -100,6 +103,14 @@ struct Common {
     /// Also redact names of public officials acting in office (kept by default).
     #[arg(long)]
     redact_officials: bool,
+    /// Remove embedded objects lak cannot inspect (OLE objects, attachments) instead of sending the
+    /// document to manual handling.
+    #[arg(long)]
+    drop_embedded: bool,
+    /// Let image-only pages (scans without a text layer) through, marked unchecked in the report,
+    /// instead of sending the document to manual handling.
+    #[arg(long)]
+    allow_unchecked_images: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -160,13 +171,32 @@ fn run(cli: Cli) -> lak::Result<i32> {
         Cmd::Rules { rules, mode } => {
             let set = build_rules(&rules)?;
             for r in set.rules() {
-                println!("{:<20} {:<16} {:<10} {}", r.id, r.category, set.label_of(r, mode.into()), r.description);
+                println!(
+                    "{:<20} {:<16} {:<10} {}",
+                    r.id,
+                    r.category,
+                    set.label_of(r, mode.into()),
+                    r.description
+                );
             }
             return Ok(exit::OK);
         }
-        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common),
-        Cmd::Redact { paths, out, review, common } => (Command::Redact { out }, paths, review, common),
-        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common),
+        Cmd::Scan {
+            paths,
+            review,
+            common,
+        } => (Command::Scan, paths, review, common),
+        Cmd::Redact {
+            paths,
+            out,
+            review,
+            common,
+        } => (Command::Redact { out }, paths, review, common),
+        Cmd::Verify {
+            paths,
+            review,
+            common,
+        } => (Command::Verify, paths, review, common),
     };
     let rules = build_rules(&common.rules)?;
     let mode: Mode = common.mode.into();
@@ -175,11 +205,27 @@ fn run(cli: Cli) -> lak::Result<i32> {
         policy = policy.redact_officials();
     }
     match (&common.requester, mode) {
-        (Some(path), Mode::Inzage) => policy = policy.with_requester(Requester::load(path, &tussenvoegsels(&rules))?),
-        (Some(_), Mode::Woo) => return Err(lak::Error::Usage("--requester only applies to --mode inzage".into())),
+        (Some(path), Mode::Inzage) => {
+            policy = policy.with_requester(Requester::load(path, &tussenvoegsels(&rules))?)
+        }
+        (Some(_), Mode::Woo) => {
+            return Err(lak::Error::Usage(
+                "--requester only applies to --mode inzage".into(),
+            ));
+        }
         (None, _) => {}
     }
-    let job = Job { command, inputs: paths, review, jobs: common.jobs };
+    let options = Options {
+        drop_embedded: common.drop_embedded,
+        allow_unchecked_images: common.allow_unchecked_images,
+    };
+    let job = Job {
+        command,
+        inputs: paths,
+        review,
+        jobs: common.jobs,
+        options,
+    };
     let outcome = pipeline::run(&job, &rules, &policy)?;
     if !common.quiet {
         summarise(&outcome);
@@ -196,22 +242,41 @@ fn summarise(outcome: &pipeline::Outcome) {
                 eprintln!("lak: needs manual handling: {}: {reason}", d.path);
             }
             Status::Residual => {
-                let n = d.findings.iter().filter(|f| f.action == lak::model::Action::Redact).count();
-                eprintln!("lak: residual: {}: {n} value(s) the rules would redact", d.path);
+                let n = d
+                    .findings
+                    .iter()
+                    .filter(|f| f.action == lak::model::Action::Redact)
+                    .count();
+                eprintln!(
+                    "lak: residual: {}: {n} value(s) the rules would redact",
+                    d.path
+                );
             }
             _ => {}
         }
     }
     let c = &r.counts;
     let mut line = format!("lak {}: {} documents", r.command, c.documents);
-    for (n, what) in [(c.redacted, "redacted"), (c.clean, "clean"), (c.found, "with findings"), (c.residual, "with residual findings"), (c.needs_manual, "need manual handling")] {
+    for (n, what) in [
+        (c.redacted, "redacted"),
+        (c.clean, "clean"),
+        (c.found, "with findings"),
+        (c.residual, "with residual findings"),
+        (c.needs_manual, "need manual handling"),
+    ] {
         if n > 0 {
             line.push_str(&format!(", {n} {what}"));
         }
     }
-    line.push_str(&format!("; {} findings to redact, {} kept", c.findings_redacted, c.findings_kept));
+    line.push_str(&format!(
+        "; {} findings to redact, {} kept",
+        c.findings_redacted, c.findings_kept
+    ));
     if let Some(dir) = &outcome.review_dir {
-        line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
+        line.push_str(&format!(
+            "; report: {}",
+            dir.join(lak::report::HTML_NAME).display()
+        ));
     }
     eprintln!("{line}");
 }

@@ -119,7 +119,9 @@ impl Evidence {
             Some(Source::Pattern { pattern }) => parts.push(format!("pattern {pattern}")),
             Some(Source::Term { list }) => parts.push(format!("term of {list}")),
             Some(Source::Name { form }) => parts.push(format!("name: {form}")),
-            Some(Source::Propagated { from }) => parts.push(format!("same name as \"{from}\" elsewhere in the document")),
+            Some(Source::Propagated { from }) => {
+                parts.push(format!("same name as \"{from}\" elsewhere in the document"))
+            }
             None => {}
         }
         if let Some(v) = self.validator {
@@ -221,7 +223,10 @@ pub struct Manual {
 impl Manual {
     /// A reason with its code.
     pub fn new(code: &'static str, reason: impl Into<String>) -> Self {
-        Manual { code, reason: reason.into() }
+        Manual {
+            code,
+            reason: reason.into(),
+        }
     }
 }
 

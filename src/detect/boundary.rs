@@ -5,7 +5,10 @@
 
 /// Whether the character before byte `i` of `text` is a letter or digit.
 pub(crate) fn alnum_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit.
@@ -19,7 +22,9 @@ pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     let m = &text[start..end];
     let first_alnum = m.chars().next().is_some_and(char::is_alphanumeric);
     let last_alnum = m.chars().next_back().is_some_and(char::is_alphanumeric);
-    !(first_alnum && alnum_before(text, start)) && !(last_alnum && alnum_at(text, end))
+    let glued_before = first_alnum && alnum_before(text, start);
+    let glued_after = last_alnum && alnum_at(text, end);
+    !glued_before && !glued_after
 }
 
 /// The largest char boundary at or before `i`.

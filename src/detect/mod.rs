@@ -59,7 +59,10 @@ impl CompiledRule {
 
     /// The reason of the first exception the matched text falls under.
     fn exception(&self, matched: &str) -> Option<String> {
-        self.exceptions.iter().find(|(re, _)| re.is_match(matched)).map(|(_, reason)| reason.clone())
+        self.exceptions
+            .iter()
+            .find(|(re, _)| re.is_match(matched))
+            .map(|(_, reason)| reason.clone())
     }
 }
 
@@ -77,7 +80,7 @@ pub struct Detector {
 /// Per-thread search state for a [`Detector`].
 #[derive(Debug)]
 pub struct Scratch {
-    cache: Option<meta::Cache>,
+    caches: Option<(meta::Cache, meta::Cache)>,
     tokens: Vec<names::Tok>,
 }
 
@@ -90,7 +93,13 @@ impl Detector {
         for (i, r) in rules.rules().iter().enumerate() {
             let mut exceptions = Vec::new();
             for e in &r.exceptions {
-                let re = Regex::new(&e.pattern).map_err(|err| Error::config(&r.origin, 0, format!("rule {:?}: keep pattern: {err}", r.id)))?;
+                let re = Regex::new(&e.pattern).map_err(|err| {
+                    Error::config(
+                        &r.origin,
+                        0,
+                        format!("rule {:?}: keep pattern: {err}", r.id),
+                    )
+                })?;
                 exceptions.push((re, e.reason.clone()));
             }
             compiled.push(CompiledRule {
@@ -120,17 +129,26 @@ impl Detector {
 
     /// Fresh per-thread state.
     pub fn scratch(&self) -> Scratch {
-        Scratch { cache: self.patterns.as_ref().map(patterns::PatternPass::create_cache), tokens: Vec::new() }
+        Scratch {
+            caches: self
+                .patterns
+                .as_ref()
+                .map(patterns::PatternPass::create_cache),
+            tokens: Vec::new(),
+        }
     }
 
     /// Finds personal data in the text units of one document. Spans are byte offsets into the given
     /// units; the result is sorted by (unit, start) and free of overlaps.
     pub fn detect(&self, scratch: &mut Scratch, units: &[&str]) -> Vec<Finding> {
-        let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
+        let normalized: Vec<normalize::Normalized<'_>> = units
+            .iter()
+            .map(|u| normalize::Normalized::new(u))
+            .collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
         for (unit, text) in texts.iter().enumerate() {
-            if let (Some(p), Some(cache)) = (&self.patterns, scratch.cache.as_mut()) {
+            if let (Some(p), Some(cache)) = (&self.patterns, scratch.caches.as_mut()) {
                 p.find(cache, &self.rules, unit, text, &mut out);
             }
             if let Some(t) = &self.terms {

@@ -45,7 +45,10 @@ impl<'a> Normalized<'a> {
     /// Normalises `src`.
     pub(crate) fn new(src: &'a str) -> Normalized<'a> {
         if src.is_ascii() {
-            return Normalized { text: Cow::Borrowed(src), edits: Vec::new() };
+            return Normalized {
+                text: Cow::Borrowed(src),
+                edits: Vec::new(),
+            };
         }
         let mut out = String::with_capacity(src.len());
         let mut edits: Vec<Edit> = Vec::new();
@@ -69,7 +72,10 @@ impl<'a> Normalized<'a> {
                     chars.next();
                 }
                 let (src_start, norm_start) = match edits.last() {
-                    Some(e) if e.norm_end == out.len() && last_base.is_none_or(|(_, n)| n < e.norm_start) => {
+                    Some(e)
+                        if e.norm_end == out.len()
+                            && last_base.is_none_or(|(_, n)| n < e.norm_start) =>
+                    {
                         let e = edits.pop().expect("just looked");
                         (e.src_start, e.norm_start)
                     }
@@ -77,7 +83,12 @@ impl<'a> Normalized<'a> {
                 };
                 out.truncate(norm_start);
                 out.extend(src[src_start..end].nfkc());
-                edits.push(Edit { norm_start, norm_end: out.len(), src_start, src_end: end });
+                edits.push(Edit {
+                    norm_start,
+                    norm_end: out.len(),
+                    src_start,
+                    src_end: end,
+                });
                 last_base = None;
                 continue;
             }
@@ -96,13 +107,24 @@ impl<'a> Normalized<'a> {
                     out.extend(std::iter::once(c).nfkc());
                 }
             }
-            edits.push(Edit { norm_start: start, norm_end: out.len(), src_start: i, src_end: end });
+            edits.push(Edit {
+                norm_start: start,
+                norm_end: out.len(),
+                src_start: i,
+                src_end: end,
+            });
             last_base = None;
         }
         if edits.is_empty() {
-            return Normalized { text: Cow::Borrowed(src), edits };
+            return Normalized {
+                text: Cow::Borrowed(src),
+                edits,
+            };
         }
-        Normalized { text: Cow::Owned(out), edits }
+        Normalized {
+            text: Cow::Owned(out),
+            edits,
+        }
     }
 
     /// The normalised text.
@@ -115,7 +137,10 @@ impl<'a> Normalized<'a> {
         if self.edits.is_empty() {
             return (start, end);
         }
-        (self.map_start(start), self.map_end(end).max(self.map_start(start)))
+        (
+            self.map_start(start),
+            self.map_end(end).max(self.map_start(start)),
+        )
     }
 
     fn map_start(&self, o: usize) -> usize {
@@ -125,7 +150,11 @@ impl<'a> Normalized<'a> {
             return o;
         }
         let e = self.edits[k - 1];
-        if o < e.norm_end { e.src_start } else { e.src_end + (o - e.norm_end) }
+        if o < e.norm_end {
+            e.src_start
+        } else {
+            e.src_end + (o - e.norm_end)
+        }
     }
 
     fn map_end(&self, o: usize) -> usize {
@@ -135,7 +164,11 @@ impl<'a> Normalized<'a> {
             return o;
         }
         let e = self.edits[k - 1];
-        if o <= e.norm_end { e.src_end } else { e.src_end + (o - e.norm_end) }
+        if o <= e.norm_end {
+            e.src_end
+        } else {
+            e.src_end + (o - e.norm_end)
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 
 use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 
 use super::CompiledRule;
 use super::boundary::ceil_boundary;
@@ -18,6 +18,9 @@ use crate::{Error, Result, limits};
 #[derive(Debug)]
 pub(crate) struct PatternPass {
     regex: Regex,
+    /// The same patterns with `MatchKind::All`: which patterns match at a position (leftmost-first
+    /// semantics would only ever report the first).
+    all: Regex,
     /// For each pattern id: the rule and the pattern's index within it.
     owners: Vec<(RuleIndex, usize)>,
 }
@@ -40,25 +43,41 @@ impl PatternPass {
         let config = Regex::config()
             .nfa_size_limit(Some(limits::MAX_REGEX_BYTES))
             .hybrid_cache_capacity(8 * 1024 * 1024);
-        let regex = Regex::builder()
-            .configure(config)
-            .syntax(syntax::Config::new().multi_line(true))
-            .build_many(&patterns)
-            .map_err(|e| Error::Usage(format!("the rule patterns do not compile together: {e}")))?;
-        Ok(Some(PatternPass { regex, owners }))
+        let build = |config: regex_automata::meta::Config| {
+            Regex::builder()
+                .configure(config)
+                .syntax(syntax::Config::new().multi_line(true))
+                .build_many(&patterns)
+                .map_err(|e| {
+                    Error::Usage(format!("the rule patterns do not compile together: {e}"))
+                })
+        };
+        let regex = build(config.clone())?;
+        let all = build(config.match_kind(MatchKind::All))?;
+        Ok(Some(PatternPass { regex, all, owners }))
     }
 
-    pub(crate) fn create_cache(&self) -> Cache {
-        self.regex.create_cache()
+    pub(crate) fn create_cache(&self) -> (Cache, Cache) {
+        (self.regex.create_cache(), self.all.create_cache())
     }
 
     /// Finds all accepted pattern matches in `text` (unit `unit`) and appends them to `out`.
-    pub(crate) fn find(&self, cache: &mut Cache, rules: &[CompiledRule], unit: usize, text: &str, out: &mut Vec<Finding>) {
+    pub(crate) fn find(
+        &self,
+        caches: &mut (Cache, Cache),
+        rules: &[CompiledRule],
+        unit: usize,
+        text: &str,
+        out: &mut Vec<Finding>,
+    ) {
         let mut pos = 0;
+        let (cache, all_cache) = caches;
         let mut patset = PatternSet::new(self.regex.pattern_len());
         while pos < text.len() {
             let input = Input::new(text).range(pos..);
-            let Some(m) = self.regex.search_with(cache, &input) else { break };
+            let Some(m) = self.regex.search_with(cache, &input) else {
+                break;
+            };
             let start = m.start();
             if let Some(f) = self.accept(rules, unit, text, m.pattern(), start, m.end()) {
                 pos = f.end.max(start + 1);
@@ -69,15 +88,18 @@ impl PatternPass {
             // Rejected: let the other patterns that match here try.
             patset.clear();
             let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
-            self.regex.which_overlapping_matches_with(cache, &anchored, &mut patset);
+            self.all
+                .which_overlapping_matches_with(all_cache, &anchored, &mut patset);
             let mut accepted = None;
             for pid in patset.iter().filter(|&p| p != m.pattern()) {
-                let one = Input::new(text).range(start..).anchored(Anchored::Pattern(pid));
-                if let Some(m2) = self.regex.search_with(cache, &one) {
-                    if let Some(f) = self.accept(rules, unit, text, pid, m2.start(), m2.end()) {
-                        accepted = Some(f);
-                        break;
-                    }
+                let one = Input::new(text)
+                    .range(start..)
+                    .anchored(Anchored::Pattern(pid));
+                if let Some(m2) = self.regex.search_with(cache, &one)
+                    && let Some(f) = self.accept(rules, unit, text, pid, m2.start(), m2.end())
+                {
+                    accepted = Some(f);
+                    break;
                 }
             }
             match accepted {
@@ -90,7 +112,15 @@ impl PatternPass {
         }
     }
 
-    fn accept(&self, rules: &[CompiledRule], unit: usize, text: &str, pid: PatternID, start: usize, end: usize) -> Option<Finding> {
+    fn accept(
+        &self,
+        rules: &[CompiledRule],
+        unit: usize,
+        text: &str,
+        pid: PatternID,
+        start: usize,
+        end: usize,
+    ) -> Option<Finding> {
         if start == end {
             return None;
         }

@@ -31,7 +31,7 @@ pub trait Format: Send + Sync {
     fn extensions(&self) -> &'static [&'static str];
 
     /// Parses a file. Anything that cannot be fully understood is a [`Manual`] reason.
-    fn open(&self, bytes: Vec<u8>) -> Result<Box<dyn Document>, Manual>;
+    fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual>;
 }
 
 /// An opened document.
@@ -50,6 +50,17 @@ pub trait Document: Send {
     /// Writes the redacted document: every span in `redactions` is removed and replaced by its marker,
     /// and hidden data is scrubbed.
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual>;
+}
+
+/// Choices a user makes about content lak cannot check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Remove embedded objects (OLE objects, attachments) lak cannot inspect instead of sending the
+    /// document to manual handling (`--drop-embedded`).
+    pub drop_embedded: bool,
+    /// Let pages that hold only images (scans, no text layer) through, marked as unchecked in the report,
+    /// instead of sending the document to manual handling (`--allow-unchecked-images`).
+    pub allow_unchecked_images: bool,
 }
 
 /// One span to remove.
@@ -87,17 +98,25 @@ pub struct Registry {
 impl Registry {
     /// Every built-in format.
     pub fn standard() -> Registry {
-        Registry { formats: vec![Box::new(PlainText)] }
+        Registry {
+            formats: vec![Box::new(PlainText)],
+        }
     }
 
     /// The format for a path, by its extension (case-insensitive).
     pub fn for_path(&self, path: &Path) -> Option<&dyn Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        self.formats.iter().find(|f| f.extensions().contains(&ext.as_str())).map(|f| f.as_ref())
+        self.formats
+            .iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+            .map(|f| f.as_ref())
     }
 
     /// Every extension handled, for messages.
     pub fn extensions(&self) -> Vec<&'static str> {
-        self.formats.iter().flat_map(|f| f.extensions().iter().copied()).collect()
+        self.formats
+            .iter()
+            .flat_map(|f| f.extensions().iter().copied())
+            .collect()
     }
 }

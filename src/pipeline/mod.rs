@@ -25,7 +25,7 @@ pub use write::write_atomically;
 
 use crate::decide::Policy;
 use crate::detect::Detector;
-use crate::formats::Registry;
+use crate::formats::{Options, Registry};
 use crate::report::{Counts, Report, RulesetInfo, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
@@ -66,6 +66,8 @@ pub struct Job {
     pub review: Option<PathBuf>,
     /// Worker threads (default: all cores).
     pub jobs: Option<usize>,
+    /// What to do with content lak cannot check.
+    pub options: Options,
 }
 
 /// The result of a run.
@@ -110,6 +112,7 @@ pub(crate) struct Context<'a> {
     pub policy: &'a Policy,
     pub registry: &'a Registry,
     pub command: Command,
+    pub options: Options,
 }
 
 /// Runs a job.
@@ -119,7 +122,10 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     }
     for input in &job.inputs {
         if std::fs::symlink_metadata(input).is_err() {
-            return Err(Error::Usage(format!("{}: no such file or folder", input.display())));
+            return Err(Error::Usage(format!(
+                "{}: no such file or folder",
+                input.display()
+            )));
         }
     }
     let review_dir = match (&job.command, &job.review) {
@@ -132,7 +138,13 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         Command::Redact { out } => Some(out.as_path()),
         _ => None,
     };
-    walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
+    walk::check_folders(
+        &job.inputs,
+        out,
+        review_dir
+            .as_deref()
+            .filter(|_| out.is_some() || job.review.is_some()),
+    )?;
     let entries = walk::documents(&job.inputs)?;
     if out.is_some() {
         walk::collisions(&entries)?;
@@ -142,24 +154,46 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     }
     let detector = Detector::new(rules)?;
     let registry = Registry::standard();
-    let cx = Context { rules, detector: &detector, policy, registry: &registry, command: job.command.clone() };
+    let cx = Context {
+        rules,
+        detector: &detector,
+        policy,
+        registry: &registry,
+        command: job.command.clone(),
+        options: job.options.clone(),
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
     let documents = pool.install(|| {
-        entries.par_iter().map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry)).collect::<Vec<_>>()
+        entries
+            .par_iter()
+            .map_init(
+                || detector.scratch(),
+                |scratch, entry| process::document(&cx, scratch, entry),
+            )
+            .collect::<Vec<_>>()
     });
     let mut report = Report {
         lak_version: crate::VERSION,
         command: job.command.name(),
         mode: policy.mode(),
-        ruleset: RulesetInfo { hash: rules.hash().to_string(), sources: rules.sources().to_vec(), rules: rules.rules().len() },
+        ruleset: RulesetInfo {
+            hash: rules.hash().to_string(),
+            sources: rules.sources().to_vec(),
+            rules: rules.rules().len(),
+        },
         counts: Counts::default(),
         documents,
     };
     report.count();
-    debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
+    debug_assert!(
+        report
+            .documents
+            .iter()
+            .all(|d| d.status != Status::NeedsManual || d.output.is_none())
+    );
     if let Some(dir) = &review_dir {
         report.write(dir)?;
     }

@@ -10,9 +10,9 @@ use super::walk::Entry;
 use super::{Command, Context};
 use crate::detect::Scratch;
 use crate::formats::{Document, Format, Redaction};
+use crate::limits;
 use crate::model::{Decided, Manual};
 use crate::report::{DocumentReport, FindingReport, Status};
-use crate::limits;
 
 pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -> DocumentReport {
     let path = entry.source.display().to_string();
@@ -20,25 +20,53 @@ pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -
         return DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone()));
     }
     let Some(format) = cx.registry.for_path(&entry.source) else {
-        let ext = entry.source.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_else(|| "(no extension)".into());
-        let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
+        let ext = entry
+            .source
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy()))
+            .unwrap_or_else(|| "(no extension)".into());
+        let reason = format!(
+            "no adapter for {ext} files (lak handles: {})",
+            cx.registry.extensions().join(", ")
+        );
         return DocumentReport::manual(path, None, Manual::new("unsupported_format", reason));
     };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format)));
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(cx, scratch, entry, format)
+    }));
     match run {
         Ok(Ok(report)) => report,
         Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
         Err(panic) => {
-            let msg = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-            DocumentReport::manual(path, Some(format.name()), Manual::new("internal_error", format!("lak failed on this document ({msg}); please report it")))
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            DocumentReport::manual(
+                path,
+                Some(format.name()),
+                Manual::new(
+                    "internal_error",
+                    format!("lak failed on this document ({msg}); please report it"),
+                ),
+            )
         }
     }
 }
 
 fn read(source: &Path) -> Result<Vec<u8>, Manual> {
-    let meta = std::fs::metadata(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
+    let meta = std::fs::metadata(source)
+        .map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
     if meta.len() > limits::MAX_INPUT_BYTES {
-        return Err(Manual::new("too_large", format!("{} bytes; lak reads at most {}", meta.len(), limits::MAX_INPUT_BYTES)));
+        return Err(Manual::new(
+            "too_large",
+            format!(
+                "{} bytes; lak reads at most {}",
+                meta.len(),
+                limits::MAX_INPUT_BYTES
+            ),
+        ));
     }
     std::fs::read(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))
 }
@@ -55,11 +83,27 @@ fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Vec<
     cx.policy.decide(cx.rules, &units, found)
 }
 
-fn process(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry, format: &dyn Format) -> Result<DocumentReport, Manual> {
+fn process(
+    cx: &Context<'_>,
+    scratch: &mut Scratch,
+    entry: &Entry,
+    format: &dyn Format,
+) -> Result<DocumentReport, Manual> {
     let bytes = read(&entry.source)?;
-    let doc = format.open(bytes)?;
-    if let Some(u) = doc.units().iter().find(|u| u.len() > limits::MAX_UNIT_BYTES) {
-        return Err(Manual::new("too_large", format!("a text unit of {} bytes; lak handles at most {}", u.len(), limits::MAX_UNIT_BYTES)));
+    let doc = format.open(bytes, &cx.options)?;
+    if let Some(u) = doc
+        .units()
+        .iter()
+        .find(|u| u.len() > limits::MAX_UNIT_BYTES)
+    {
+        return Err(Manual::new(
+            "too_large",
+            format!(
+                "a text unit of {} bytes; lak handles at most {}",
+                u.len(),
+                limits::MAX_UNIT_BYTES
+            ),
+        ));
     }
     let decided = findings(cx, scratch, doc.as_ref());
     let mode = cx.policy.mode();
@@ -85,7 +129,12 @@ fn process(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry, format: &dyn 
     let to_redact: Vec<Redaction> = decided
         .iter()
         .filter(|d| d.is_redacted())
-        .map(|d| Redaction { unit: d.finding.unit, start: d.finding.start, end: d.finding.end, label: cx.rules.label(&d.finding, mode).to_string() })
+        .map(|d| Redaction {
+            unit: d.finding.unit,
+            start: d.finding.start,
+            end: d.finding.end,
+            label: cx.rules.label(&d.finding, mode).to_string(),
+        })
         .collect();
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
@@ -112,7 +161,8 @@ fn process(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry, format: &dyn 
             let redacted = doc.redact(&to_redact)?;
             check_output(cx, scratch, format, &redacted.bytes)?;
             let target = out.join(&entry.relative);
-            super::write_atomically(&target, &redacted.bytes).map_err(|e| Manual::new("write_failed", e.to_string()))?;
+            super::write_atomically(&target, &redacted.bytes)
+                .map_err(|e| Manual::new("write_failed", e.to_string()))?;
             report.output = Some(entry.relative.to_string_lossy().replace('\\', "/"));
             report.scrubbed = redacted.scrubbed;
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {
@@ -125,15 +175,25 @@ fn process(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry, format: &dyn 
 
 /// Fail closed: opens the redacted bytes again and refuses them if the rules still find anything to
 /// redact.
-fn check_output(cx: &Context<'_>, scratch: &mut Scratch, format: &dyn Format, bytes: &[u8]) -> Result<(), Manual> {
-    let doc = format
-        .open(bytes.to_vec())
-        .map_err(|m| Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason)))?;
-    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
+fn check_output(
+    cx: &Context<'_>,
+    scratch: &mut Scratch,
+    format: &dyn Format,
+    bytes: &[u8],
+) -> Result<(), Manual> {
+    let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
+        Manual::new(
+            "output_unreadable",
+            format!("the redacted output could not be read back: {}", m.reason),
+        )
+    })?;
+    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref())
+        .into_iter()
+        .filter(Decided::is_redacted)
+        .collect();
     if residual.is_empty() {
         return Ok(());
     }
-    let units = doc.units();
     let first = &residual[0].finding;
     let loc = doc.locate(first.unit, first.start, first.end);
     let rule = &cx.rules.rule(first.rule).id;
@@ -143,9 +203,11 @@ fn check_output(cx: &Context<'_>, scratch: &mut Scratch, format: &dyn Format, by
         (_, _, Some(part)) => part.clone(),
         _ => format!("offset {}", loc.offset),
     };
-    let _ = units;
     Err(Manual::new(
         "residual_after_redaction",
-        format!("after redaction the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld", residual.len()),
+        format!(
+            "after redaction the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld",
+            residual.len()
+        ),
     ))
 }

@@ -37,7 +37,11 @@ struct Ctx {
 
 impl Ctx {
     fn none() -> Ctx {
-        Ctx { kind: CtxKind::None, word: None, place_prep: false }
+        Ctx {
+            kind: CtxKind::None,
+            word: None,
+            place_prep: false,
+        }
     }
 
     fn strong(&self) -> bool {
@@ -91,6 +95,8 @@ impl<'a> Grammar<'a> {
         let mut i = 0;
         let mut line_start = 0;
         let mut signature_next = false;
+        // The office of the last name and the token after it: "raadsleden T. Bos (VVD) en R. de Graaf".
+        let mut last_office: Option<(String, usize)> = None;
         while i < n {
             let t = self.toks[i];
             match t.kind {
@@ -117,21 +123,61 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             let mut ctx = if signature_next && i == line_start {
-                Ctx { kind: CtxKind::Signature, word: Some("closing formula".into()), place_prep: false }
+                Ctx {
+                    kind: CtxKind::Signature,
+                    word: Some("closing formula".into()),
+                    place_prep: false,
+                }
             } else {
                 self.context_before(i)
             };
             if i == line_start {
                 signature_next = false;
             }
-            match self.parse(i, lower_ok).and_then(|p| self.accept(p, &mut ctx)) {
+            if ctx.kind == CtxKind::None
+                && let Some((office, after)) = &last_office
+                && self.enumeration_between(*after, i)
+            {
+                ctx = Ctx {
+                    kind: CtxKind::Official,
+                    word: Some(office.clone()),
+                    place_prep: false,
+                };
+            }
+            match self
+                .parse(i, lower_ok)
+                .and_then(|p| self.accept(p, &mut ctx))
+            {
                 Some((hit, next)) => {
+                    last_office = hit.official.clone().map(|o| (o, next));
                     out.push(hit);
                     i = next;
                 }
                 None => i += 1,
             }
         }
+    }
+
+    /// Whether tokens `from..to` only join two names of a list: `,`, `en`, `and`, `&` and a bracketed
+    /// party or role (`(VVD)`).
+    fn enumeration_between(&self, from: usize, to: usize) -> bool {
+        if to <= from || to - from > 8 {
+            return false;
+        }
+        let mut depth = 0;
+        let mut joined = false;
+        for k in from..to {
+            let t = self.toks[k];
+            match t.kind {
+                Kind::Punct if t.punct == b'(' => depth += 1,
+                Kind::Punct if t.punct == b')' => depth -= 1,
+                _ if depth > 0 => {}
+                Kind::Punct if t.punct == b',' || t.punct == b'&' => joined = true,
+                Kind::Word if matches!(self.tok_text(k), "en" | "and") => joined = true,
+                _ => return false,
+            }
+        }
+        joined && depth == 0
     }
 
     /// Whether a title stands right before token `i` (cheap test first: most words cannot be titles).
@@ -160,7 +206,11 @@ impl<'a> Grammar<'a> {
 
     fn lower(&self, i: usize) -> Cow<'a, str> {
         let s = self.tok_text(i);
-        if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) }
+        if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
     }
 
     /// Lexicon flags of a word token (0 for other tokens), looked up once.
@@ -169,7 +219,11 @@ impl<'a> Grammar<'a> {
         if t.flags & FLAGS_KNOWN != 0 {
             return t.flags & !FLAGS_KNOWN;
         }
-        let f = if t.kind == Kind::Word { self.lx.word(&self.lower(i)) } else { 0 };
+        let f = if t.kind == Kind::Word {
+            self.lx.word(&self.lower(i))
+        } else {
+            0
+        };
         self.toks[i].flags = f | FLAGS_KNOWN;
         f
     }
@@ -192,7 +246,9 @@ impl<'a> Grammar<'a> {
 
     /// Whether token `i` starts a sentence (or the text, or a line).
     fn sentence_start(&mut self, i: usize) -> bool {
-        let Some(p) = i.checked_sub(1) else { return true };
+        let Some(p) = i.checked_sub(1) else {
+            return true;
+        };
         match self.toks[p].kind {
             Kind::Newline => true,
             Kind::Punct => match self.toks[p].punct {
@@ -214,7 +270,11 @@ impl<'a> Grammar<'a> {
         if (from..to).any(|k| !matches!(self.toks[k].kind, Kind::Word | Kind::Punct)) {
             return false;
         }
-        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+        let phrase = words
+            .iter()
+            .map(|&k| self.lower(k))
+            .collect::<Vec<_>>()
+            .join(" ");
         self.lx.is_closing(&phrase)
     }
 
@@ -233,18 +293,27 @@ impl<'a> Grammar<'a> {
         if self.flags(words[0]) & HEADER_START == 0 {
             return false;
         }
-        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+        let phrase = words
+            .iter()
+            .map(|&k| self.lower(k))
+            .collect::<Vec<_>>()
+            .join(" ");
         self.lx.is_header(&phrase)
     }
 
     /// A multi-word phrase (role, office or title) ending at token `last`: its flags and first token.
     fn phrase_ending_at(&mut self, last: usize) -> Option<(u32, usize)> {
         for len in (2..=4).rev() {
-            let Some(first) = (last + 1).checked_sub(len) else { continue };
+            let Some(first) = (last + 1).checked_sub(len) else {
+                continue;
+            };
             if !(first..=last).all(|k| self.is_word(k)) {
                 continue;
             }
-            let phrase = (first..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            let phrase = (first..=last)
+                .map(|k| self.lower(k))
+                .collect::<Vec<_>>()
+                .join(" ");
             let f = self.lx.phrase(&phrase);
             if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 {
                 return Some((f, first));
@@ -257,25 +326,37 @@ impl<'a> Grammar<'a> {
     fn context_before(&mut self, i: usize) -> Ctx {
         let mut k = i;
         let mut title: Option<String> = None;
-        loop {
-            let Some(p) = k.checked_sub(1) else { break };
+        while let Some(p) = k.checked_sub(1) {
             let t = self.toks[p];
             match t.kind {
-                Kind::Punct if t.punct == b'.' && p > 0 && self.is_word(p - 1) && self.flags(p - 1) & TITLE != 0 => {
+                Kind::Punct
+                    if t.punct == b'.'
+                        && p > 0
+                        && self.is_word(p - 1)
+                        && self.flags(p - 1) & TITLE != 0 =>
+                {
                     title = Some(self.lower(p - 1).into_owned());
                     k = p - 1;
                     continue;
                 }
                 Kind::Punct if t.punct == b':' => {
                     if self.header_before(p) {
-                        return Ctx { kind: CtxKind::Header, word: Some(format!("{}:", self.lower(p - 1))), place_prep: false };
+                        return Ctx {
+                            kind: CtxKind::Header,
+                            word: Some(format!("{}:", self.lower(p - 1))),
+                            place_prep: false,
+                        };
                     }
                     break;
                 }
                 Kind::Punct if (t.punct == b',' || t.punct == b';') && title.is_none() => {
                     // "De burgemeester, P. de Vries" / "Aan: A. Bakker; P. Smit" / "Met vriendelijke groet, Jan".
                     if p > 0 && self.is_word(p - 1) && self.flags(p - 1) & OFFICIAL != 0 {
-                        return Ctx { kind: CtxKind::Official, word: Some(self.lower(p - 1).into_owned()), place_prep: false };
+                        return Ctx {
+                            kind: CtxKind::Official,
+                            word: Some(self.lower(p - 1).into_owned()),
+                            place_prep: false,
+                        };
                     }
                     let mut q = p;
                     let mut steps = 0;
@@ -290,39 +371,65 @@ impl<'a> Grammar<'a> {
                             break;
                         }
                     }
-                    if let Some(c) = colon {
-                        if self.header_before(c) {
-                            return Ctx { kind: CtxKind::Header, word: Some(format!("{}:", self.lower(c - 1))), place_prep: false };
-                        }
+                    if let Some(c) = colon
+                        && self.header_before(c)
+                    {
+                        return Ctx {
+                            kind: CtxKind::Header,
+                            word: Some(format!("{}:", self.lower(c - 1))),
+                            place_prep: false,
+                        };
                     }
                     if self.is_closing_line(q, p) {
-                        return Ctx { kind: CtxKind::Signature, word: Some("closing formula".into()), place_prep: false };
+                        return Ctx {
+                            kind: CtxKind::Signature,
+                            word: Some("closing formula".into()),
+                            place_prep: false,
+                        };
                     }
                     break;
                 }
                 Kind::Word => {
                     let f = self.flags(p);
-                    if f & TITLE != 0 {
+                    // "2021 BC", "1234 MR": the letters of a postcode, not a title.
+                    let after_number = p > 0 && self.toks[p - 1].kind == Kind::Number;
+                    if f & TITLE != 0 && !after_number {
                         title = Some(self.lower(p).into_owned());
                         k = p;
                         continue;
                     }
-                    if f & PHRASE_END != 0 {
-                        if let Some((pf, first)) = self.phrase_ending_at(p) {
-                            let phrase = (first..=p).map(|x| self.lower(x)).collect::<Vec<_>>().join(" ");
-                            if pf & TITLE != 0 {
-                                title = Some(phrase);
-                                k = first;
-                                continue;
-                            }
-                            return Ctx { kind: kind_of(pf), word: Some(phrase), place_prep: false };
+                    if f & PHRASE_END != 0
+                        && let Some((pf, first)) = self.phrase_ending_at(p)
+                    {
+                        let phrase = (first..=p)
+                            .map(|x| self.lower(x))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        if pf & TITLE != 0 {
+                            title = Some(phrase);
+                            k = first;
+                            continue;
                         }
+                        return Ctx {
+                            kind: kind_of(pf),
+                            word: Some(phrase),
+                            place_prep: false,
+                        };
                     }
                     if f & (SALUT | OFFICIAL | ROLE) != 0 {
-                        return Ctx { kind: kind_of(f), word: Some(self.lower(p).into_owned()), place_prep: false };
+                        return Ctx {
+                            kind: kind_of(f),
+                            word: Some(self.lower(p).into_owned()),
+                            place_prep: false,
+                        };
                     }
-                    if f & PLACE_PREP != 0 && title.is_none() && self.toks[p].shape == Shape::Lower {
-                        return Ctx { kind: CtxKind::None, word: None, place_prep: true };
+                    if f & PLACE_PREP != 0 && title.is_none() && self.toks[p].shape == Shape::Lower
+                    {
+                        return Ctx {
+                            kind: CtxKind::None,
+                            word: None,
+                            place_prep: true,
+                        };
                     }
                     break;
                 }
@@ -330,7 +437,11 @@ impl<'a> Grammar<'a> {
             }
         }
         match title {
-            Some(t) => Ctx { kind: CtxKind::Title, word: Some(t), place_prep: false },
+            Some(t) => Ctx {
+                kind: CtxKind::Title,
+                word: Some(t),
+                place_prep: false,
+            },
             None => Ctx::none(),
         }
     }
@@ -338,7 +449,10 @@ impl<'a> Grammar<'a> {
     /// Reads the longest name-shaped token sequence starting at `i`.
     fn parse(&mut self, i: usize, lower_ok: bool) -> Option<Parsed> {
         let n = self.toks.len();
-        let mut p = Parsed { first: i, ..Parsed::default() };
+        let mut p = Parsed {
+            first: i,
+            ..Parsed::default()
+        };
         let mut j = i;
         while j < n && self.toks[j].kind == Kind::Initial && p.initials.len() < 6 {
             p.initials.push(j);
@@ -348,7 +462,11 @@ impl<'a> Grammar<'a> {
             while self.capitalised(j) && p.given.len() < 4 {
                 let f = self.flags(j);
                 // A hyphenated given name: Anne-Marie, Jan-Willem.
-                if self.is_punct(j + 1, b'-') && self.adjacent(j, j + 1) && self.adjacent(j + 1, j + 2) && self.capitalised(j + 2) {
+                if self.is_punct(j + 1, b'-')
+                    && self.adjacent(j, j + 1)
+                    && self.adjacent(j + 1, j + 2)
+                    && self.capitalised(j + 2)
+                {
                     let compound = format!("{}-{}", self.lower(j), self.lower(j + 2));
                     let both = f & FIRST != 0 && self.flags(j + 2) & FIRST != 0;
                     if both || self.lx.phrase(&compound) & FIRST != 0 {
@@ -363,12 +481,20 @@ impl<'a> Grammar<'a> {
                 p.given.push((j, j + 1));
                 j += 1;
             }
-            while j < n && self.toks[j].kind == Kind::Initial && !p.given.is_empty() && p.initials.len() < 4 {
+            while j < n
+                && self.toks[j].kind == Kind::Initial
+                && !p.given.is_empty()
+                && p.initials.len() < 4
+            {
                 p.initials.push(j);
                 j += 1;
             }
         }
-        if self.is_punct(j, b'(') && self.capitalised(j + 1) && self.is_punct(j + 2, b')') && (!p.initials.is_empty() || !p.given.is_empty()) {
+        if self.is_punct(j, b'(')
+            && self.capitalised(j + 1)
+            && self.is_punct(j + 2, b')')
+            && (!p.initials.is_empty() || !p.given.is_empty())
+        {
             p.nick = Some(j + 1);
             j += 3;
         }
@@ -378,11 +504,13 @@ impl<'a> Grammar<'a> {
                 p.cores.push(core);
                 j = next;
                 // Double surname: Jansen-Bakker, Van der Berg-de Vries.
-                if self.is_punct(j, b'-') && self.adjacent(core.1 - 1, j) && self.adjacent(j, j + 1) {
-                    if let Some((_, core2, next2)) = self.surname_part(j + 1, true) {
-                        p.cores.push(core2);
-                        j = next2;
-                    }
+                if self.is_punct(j, b'-')
+                    && self.adjacent(core.1 - 1, j)
+                    && self.adjacent(j, j + 1)
+                    && let Some((_, core2, next2)) = self.surname_part(j + 1, true)
+                {
+                    p.cores.push(core2);
+                    j = next2;
                 }
             }
             None => {
@@ -400,7 +528,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// `tussenvoegsel* core` at `j`: (tussenvoegsel tokens, core token range, next index).
-    fn surname_part(&mut self, mut j: usize, lower_ok: bool) -> Option<(Vec<usize>, (usize, usize), usize)> {
+    fn surname_part(
+        &mut self,
+        mut j: usize,
+        lower_ok: bool,
+    ) -> Option<(Vec<usize>, (usize, usize), usize)> {
         let mut tussen = Vec::new();
         while self.is_word(j) && tussen.len() < 4 && self.flags(j) & TUSSEN != 0 {
             tussen.push(j);
@@ -438,8 +570,16 @@ impl<'a> Grammar<'a> {
         if r.1 - r.0 == 1 {
             return self.flags(r.0);
         }
-        let sep = if self.is_punct(r.0 + 1, b'-') { "" } else { " " };
-        let phrase = (r.0..r.1).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(if sep.is_empty() { "-" } else { " " });
+        let sep = if self.is_punct(r.0 + 1, b'-') {
+            ""
+        } else {
+            " "
+        };
+        let phrase = (r.0..r.1)
+            .filter(|&k| self.is_word(k))
+            .map(|k| self.lower(k))
+            .collect::<Vec<_>>()
+            .join(if sep.is_empty() { "-" } else { " " });
         self.lx.phrase(&phrase)
     }
 
@@ -453,15 +593,22 @@ impl<'a> Grammar<'a> {
         }
         // Letter case must be consistent: "AB te Haarlem" (a postcode's letters before a place) is not
         // "Ab te Haarlem".
-        let shapes: Vec<Shape> = p.given.iter().map(|g| self.toks[g.0].shape).chain(p.cores.iter().map(|c| self.toks[c.0].shape)).collect();
+        let shapes: Vec<Shape> = p
+            .given
+            .iter()
+            .map(|g| self.toks[g.0].shape)
+            .chain(p.cores.iter().map(|c| self.toks[c.0].shape))
+            .collect();
         if shapes.contains(&Shape::Upper) && shapes.iter().any(|s| *s != Shape::Upper) && !strong {
             return None;
         }
         // "te Haarlem" inside a name is a place.
-        if let (Some(&t), Some(&core)) = (p.tussen.first(), p.cores.first()) {
-            if self.lower(t) == "te" && self.range_flags(core) & PLACE != 0 && self.range_flags(core) & SURNAME == 0 {
-                return None;
-            }
+        if let (Some(&t), Some(&core)) = (p.tussen.first(), p.cores.first())
+            && self.lower(t) == "te"
+            && self.range_flags(core) & PLACE != 0
+            && self.range_flags(core) & SURNAME == 0
+        {
+            return None;
         }
         let mut gazetteers: Vec<&'static str> = Vec::new();
         let given_flags = p.given.first().map(|&g| self.range_flags(g)).unwrap_or(0);
@@ -480,14 +627,31 @@ impl<'a> Grammar<'a> {
                 gazetteers.push("surnames");
             }
             let ambiguous = cf & (AMBIG | WORD) != 0;
-            let known = cf & (SURNAME | WORD | FIRST | PLACE | NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL | TUSSEN) != 0;
+            let known = cf
+                & (SURNAME
+                    | WORD
+                    | FIRST
+                    | PLACE
+                    | NOT_SURNAME
+                    | TITLE
+                    | SALUT
+                    | ROLE
+                    | OFFICIAL
+                    | TUSSEN)
+                != 0;
             let unknown = !known;
             let ordinary = cf & WORD != 0 && !is_surname && cf & FIRST == 0;
             let not_surname = cf & NOT_SURNAME != 0 && !is_surname;
             let core_ok = !not_surname;
             if has_initials {
-                let letters: String = p.initials.iter().map(|&k| letters_only(self.tok_text(k))).collect();
-                if !strong && (self.lx.is_abbreviation(&letters) || !core_ok || ordinary && !has_tussen) {
+                let letters: String = p
+                    .initials
+                    .iter()
+                    .map(|&k| letters_only(self.tok_text(k)))
+                    .collect();
+                if !strong
+                    && (self.lx.is_abbreviation(&letters) || !core_ok || ordinary && !has_tussen)
+                {
                     return self.lone_given(p, ctx, gazetteers);
                 }
                 if strong && !core_ok {
@@ -497,19 +661,32 @@ impl<'a> Grammar<'a> {
             } else if has_given {
                 let ok = core_ok
                     && if given_clear || strong {
-                        is_surname || unknown || has_tussen || strong || cf & FIRST != 0 || !ordinary
+                        is_surname
+                            || unknown
+                            || has_tussen
+                            || strong
+                            || cf & FIRST != 0
+                            || !ordinary
                     } else {
-                        (is_surname && !ambiguous) || (has_tussen && is_surname)
+                        is_surname && (!ambiguous || has_tussen)
                     };
                 if !ok {
                     return self.lone_given(p, ctx, gazetteers);
                 }
-                ("given name + surname", if strong || given_clear { 0.9 } else { 0.8 })
+                (
+                    "given name + surname",
+                    if strong || given_clear { 0.9 } else { 0.8 },
+                )
             } else if has_tussen {
                 let first_cap = self.capitalised(p.tussen[0]);
                 let phrase_flags = {
-                    let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
-                    let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+                    let words: Vec<usize> =
+                        p.tussen.iter().copied().chain(core.0..core.1).collect();
+                    let phrase = words
+                        .iter()
+                        .map(|&k| self.lower(k))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     self.lx.phrase(&phrase)
                 };
                 if phrase_flags & PLACE != 0 && !strong {
@@ -571,7 +748,11 @@ impl<'a> Grammar<'a> {
                 k += 1;
                 took = true;
             }
-            while took && self.is_word(k) && self.toks[k].shape == Shape::Lower && self.flags(k) & TUSSEN != 0 {
+            while took
+                && self.is_word(k)
+                && self.toks[k].shape == Shape::Lower
+                && self.flags(k) & TUSSEN != 0
+            {
                 k += 1;
             }
             if took {
@@ -584,7 +765,12 @@ impl<'a> Grammar<'a> {
     }
 
     /// Falls back to the given names alone when the rest is not a surname ("Piet Daarna" → "Piet").
-    fn lone_given(&mut self, p: Parsed, ctx: &Ctx, gazetteers: Vec<&'static str>) -> Option<(Hit, usize)> {
+    fn lone_given(
+        &mut self,
+        p: Parsed,
+        ctx: &Ctx,
+        gazetteers: Vec<&'static str>,
+    ) -> Option<(Hit, usize)> {
         if p.given.is_empty() {
             return None;
         }
@@ -597,7 +783,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = p.given.last().map(|g| g.1).expect("non-empty");
-        let q = Parsed { first: p.first, end, given: p.given, ..Parsed::default() };
+        let q = Parsed {
+            first: p.first,
+            end,
+            given: p.given,
+            ..Parsed::default()
+        };
         let official = self.official(ctx, end);
         let conf = if ctx.strong() { 0.85 } else { 0.6 };
         let hit = self.hit(&q, end, "first name", conf, ctx, official, gazetteers);
@@ -635,10 +826,23 @@ impl<'a> Grammar<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn hit(&mut self, p: &Parsed, end: usize, form: &'static str, confidence: f32, ctx: &Ctx, official: Option<String>, gazetteers: Vec<&'static str>) -> Hit {
+    fn hit(
+        &mut self,
+        p: &Parsed,
+        end: usize,
+        form: &'static str,
+        confidence: f32,
+        ctx: &Ctx,
+        official: Option<String>,
+        gazetteers: Vec<&'static str>,
+    ) -> Hit {
         let mut parts = NameParts::default();
         for &(a, b) in &p.given {
-            let g = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join("-");
+            let g = (a..b)
+                .filter(|&k| self.is_word(k))
+                .map(|k| self.lower(k))
+                .collect::<Vec<_>>()
+                .join("-");
             parts.given.push(g);
         }
         if let Some(nick) = p.nick {
@@ -648,7 +852,11 @@ impl<'a> Grammar<'a> {
             parts.initials.push_str(&letters_only(self.tok_text(k)));
         }
         for &(a, b) in &p.cores {
-            let c = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
+            let c = (a..b)
+                .filter(|&k| self.is_word(k))
+                .map(|k| self.lower(k))
+                .collect::<Vec<_>>()
+                .join(" ");
             parts.surnames.push(c);
         }
         let start = self.toks[p.first].start as usize;

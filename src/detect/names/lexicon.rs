@@ -43,12 +43,15 @@ pub(crate) const SURNAME_PHRASE_START: u32 = 1 << 14;
 pub(crate) const PHRASE_END: u32 = 1 << 15;
 
 /// Prepositions after which a capitalised word is a place, not a person.
-const PLACE_PREPOSITIONS: &[&str] = &["te", "in", "uit", "naar", "nabij", "rond", "richting", "omgeving", "gemeente"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "te", "in", "uit", "naar", "nabij", "rond", "richting", "omgeving", "gemeente",
+];
 
 /// Dotted abbreviations that look like initials (`N.B.`, `P.S.`), as their letters.
 const ABBREVIATIONS: &[&str] = &[
-    "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm", "dwz", "bvd", "svp",
-    "ua", "wa", "ev", "ipv", "ba", "ma", "msc", "bsc", "phd", "ca", "vs", "eu", "vws", "ok", "am", "pm", "nl", "st",
+    "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm",
+    "dwz", "bvd", "svp", "ua", "wa", "ev", "ipv", "ba", "ma", "msc", "bsc", "phd", "ca", "vs",
+    "eu", "vws", "ok", "am", "pm", "nl", "st",
 ];
 
 /// The compiled word knowledge.
@@ -76,7 +79,8 @@ impl Lexicon {
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
         };
-        lx.words.reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
+        lx.words
+            .reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
         for w in &lists.words {
             lx.add_word(&w.to_lowercase(), WORD);
         }
@@ -125,10 +129,11 @@ impl Lexicon {
         }
         if flag == TITLE {
             let b = w.as_bytes();
-            if let (Some(i), Some(j)) = (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c))) {
-                if b.len() < 32 {
-                    self.title_prefix[i][j] |= 1 << b.len();
-                }
+            if let (Some(i), Some(j)) =
+                (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c)))
+                && b.len() < 32
+            {
+                self.title_prefix[i][j] |= 1 << b.len();
             }
         }
         *self.words.entry(w.into()).or_insert(0) |= flag;
@@ -139,10 +144,10 @@ impl Lexicon {
         if w.contains([' ', '-']) && !w.starts_with('\'') {
             let w = squash(w);
             *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
-            if flag == SURNAME {
-                if let Some(first) = w.split([' ', '-']).next() {
-                    self.add_word(first, SURNAME_PHRASE_START);
-                }
+            if flag == SURNAME
+                && let Some(first) = w.split([' ', '-']).next()
+            {
+                self.add_word(first, SURNAME_PHRASE_START);
             }
         } else {
             self.add_word(w, flag);
@@ -161,7 +166,12 @@ impl Lexicon {
         for w in list {
             let w = squash(w.to_lowercase().trim_end_matches(['.', ':']));
             if w.contains(' ') {
-                let last = w.rsplit(' ').next().unwrap_or_default().trim_end_matches('.').to_string();
+                let last = w
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches('.')
+                    .to_string();
                 self.add_word(&last, PHRASE_END);
                 *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
             } else {
@@ -182,8 +192,13 @@ impl Lexicon {
 
     /// Whether a lower-case ASCII word might be a title (a false answer is certain).
     pub(crate) fn maybe_title(&self, lower: &[u8]) -> bool {
-        match (lower.first().and_then(|&c| letter_index(c)), lower.get(1).and_then(|&c| letter_index(c))) {
-            (Some(i), Some(j)) if lower.len() < 32 => self.title_prefix[i][j] & (1 << lower.len()) != 0,
+        match (
+            lower.first().and_then(|&c| letter_index(c)),
+            lower.get(1).and_then(|&c| letter_index(c)),
+        ) {
+            (Some(i), Some(j)) if lower.len() < 32 => {
+                self.title_prefix[i][j] & (1 << lower.len()) != 0
+            }
             (Some(_), Some(_)) => false,
             _ => true,
         }
@@ -211,7 +226,9 @@ impl Lexicon {
 }
 
 fn letter_index(c: u8) -> Option<usize> {
-    c.is_ascii_lowercase().then(|| usize::from(c - b'a')).or((c == b'\'').then_some(26))
+    c.is_ascii_lowercase()
+        .then(|| usize::from(c - b'a'))
+        .or((c == b'\'').then_some(26))
 }
 
 /// Collapses runs of white space to one space.
@@ -221,7 +238,10 @@ fn squash(s: &str) -> String {
 
 /// Lower-case letters and digits only (`B.V.` → `bv`).
 pub(crate) fn letters_only(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '&')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -249,7 +269,10 @@ mod tests {
     fn flags_combine() {
         let lx = Lexicon::new(&lists());
         assert_eq!(lx.word("jansen"), SURNAME);
-        assert_eq!(lx.word("bakker") & (SURNAME | AMBIG | WORD), SURNAME | AMBIG | WORD);
+        assert_eq!(
+            lx.word("bakker") & (SURNAME | AMBIG | WORD),
+            SURNAME | AMBIG | WORD
+        );
         assert_ne!(lx.word("der") & TUSSEN, 0);
         assert_ne!(lx.word("'t") & TUSSEN, 0);
         assert_ne!(lx.word("dhr") & TITLE, 0);

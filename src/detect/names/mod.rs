@@ -30,12 +30,21 @@ pub(crate) struct NameRecognizer {
 
 impl NameRecognizer {
     pub(crate) fn new(rule: RuleIndex, lists: &NameLists) -> NameRecognizer {
-        NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
+        NameRecognizer {
+            lexicon: lexicon::Lexicon::new(lists),
+            rule,
+        }
     }
 
     /// Finds names in every unit of one document (normalised texts). `emails` are personal e-mail
     /// addresses found by the pattern rules (unit, start, end), used as propagation seeds.
-    pub(crate) fn find(&self, toks: &mut Vec<Tok>, texts: &[&str], emails: &[(usize, usize, usize)], out: &mut Vec<Finding>) {
+    pub(crate) fn find(
+        &self,
+        toks: &mut Vec<Tok>,
+        texts: &[&str],
+        emails: &[(usize, usize, usize)],
+        out: &mut Vec<Finding>,
+    ) {
         let first = out.len();
         let mut hits = Vec::new();
         for (unit, text) in texts.iter().enumerate() {
@@ -62,14 +71,19 @@ impl NameRecognizer {
         }
         let mut seeds = Seeds::default();
         for f in &out[first..] {
-            if f.confidence >= 0.7 {
-                if let Some(parts) = &f.evidence.name {
-                    seeds.from_name(&self.lexicon, &texts[f.unit][f.start..f.end], parts, f.evidence.official.as_ref());
-                }
+            if f.confidence >= 0.7
+                && let Some(parts) = &f.evidence.name
+            {
+                seeds.add_name(
+                    &self.lexicon,
+                    &texts[f.unit][f.start..f.end],
+                    parts,
+                    f.evidence.official.as_ref(),
+                );
             }
         }
         for &(unit, s, e) in emails {
-            seeds.from_email(&self.lexicon, &texts[unit][s..e]);
+            seeds.add_email(&self.lexicon, &texts[unit][s..e]);
         }
         if seeds.is_empty() {
             return;
@@ -84,7 +98,8 @@ impl NameRecognizer {
         for t in &mut taken {
             t.sort_unstable();
         }
-        for (unit, start, end, seed) in propagate::occurrences(&self.lexicon, &seeds, texts, &taken) {
+        for (unit, start, end, seed) in propagate::occurrences(&self.lexicon, &seeds, texts, &taken)
+        {
             out.push(Finding {
                 unit,
                 start,
@@ -92,7 +107,9 @@ impl NameRecognizer {
                 rule: self.rule,
                 confidence: 0.8,
                 evidence: Evidence {
-                    source: Some(Source::Propagated { from: seed.from.clone() }),
+                    source: Some(Source::Propagated {
+                        from: seed.from.clone(),
+                    }),
                     official: seed.official.clone(),
                     name: Some(seed.parts.clone()),
                     ..Evidence::default()

@@ -61,14 +61,23 @@ impl Seeds {
     }
 
     /// Seeds from a confirmed name.
-    pub(crate) fn from_name(&mut self, lx: &Lexicon, text: &str, parts: &NameParts, official: Option<&String>) {
+    pub(crate) fn add_name(
+        &mut self,
+        lx: &Lexicon,
+        text: &str,
+        parts: &NameParts,
+        official: Option<&String>,
+    ) {
         for core in &parts.surnames {
             let f = lx.word(core);
             let seed = Seed {
                 from: text.to_string(),
                 capitalised_only: f & (AMBIG | WORD) != 0,
                 official: official.cloned(),
-                parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
+                parts: NameParts {
+                    surnames: vec![core.clone()],
+                    ..NameParts::default()
+                },
             };
             self.add(core.clone(), seed);
         }
@@ -80,20 +89,28 @@ impl Seeds {
                 from: text.to_string(),
                 capitalised_only: true,
                 official: official.cloned(),
-                parts: NameParts { given: vec![given.clone()], ..NameParts::default() },
+                parts: NameParts {
+                    given: vec![given.clone()],
+                    ..NameParts::default()
+                },
             };
             self.add(given.clone(), seed);
         }
     }
 
     /// Seeds from a personal e-mail address: `piet.bakker@`, `j.devries@`, `jan_van_dam@`.
-    pub(crate) fn from_email(&mut self, lx: &Lexicon, address: &str) {
+    pub(crate) fn add_email(&mut self, lx: &Lexicon, address: &str) {
         let local = address.split('@').next().unwrap_or_default().to_lowercase();
-        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = local
+            .split(['.', '_', '-'])
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() < 2 {
             return;
         }
-        let has_given = parts.iter().any(|p| p.len() <= 2 && p.chars().all(char::is_alphabetic) || lx.word(p) & FIRST != 0);
+        let has_given = parts
+            .iter()
+            .any(|p| p.len() <= 2 && p.chars().all(char::is_alphabetic) || lx.word(p) & FIRST != 0);
         if !has_given {
             return;
         }
@@ -105,7 +122,10 @@ impl Seeds {
                     from: address.to_string(),
                     capitalised_only: false,
                     official: None,
-                    parts: NameParts { surnames: vec![core.to_string()], ..NameParts::default() },
+                    parts: NameParts {
+                        surnames: vec![core.to_string()],
+                        ..NameParts::default()
+                    },
                 };
                 self.add(core.to_string(), seed);
             }
@@ -115,11 +135,14 @@ impl Seeds {
 
 /// `devries` → `vries`, `vandenberg` → `berg`: tussenvoegsels glued to the surname in an address.
 fn strip_tussen_prefix<'a>(lx: &Lexicon, s: &'a str) -> &'a str {
-    for prefix in ["vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te", "op", "het"] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            if rest.chars().count() >= 3 && lx.word(rest) & SURNAME != 0 {
-                return rest;
-            }
+    for prefix in [
+        "vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te", "op", "het",
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix)
+            && rest.chars().count() >= 3
+            && lx.word(rest) & SURNAME != 0
+        {
+            return rest;
         }
     }
     s
@@ -129,7 +152,12 @@ fn strip_tussen_prefix<'a>(lx: &Lexicon, s: &'a str) -> &'a str {
 pub(crate) type Occurrence<'s> = (usize, usize, usize, &'s Seed);
 
 /// Finds every occurrence of the seeds in `texts`, outside the `taken` spans (sorted per unit).
-pub(crate) fn occurrences<'s>(lx: &Lexicon, seeds: &'s Seeds, texts: &[&str], taken: &[Vec<(usize, usize)>]) -> Vec<Occurrence<'s>> {
+pub(crate) fn occurrences<'s>(
+    lx: &Lexicon,
+    seeds: &'s Seeds,
+    texts: &[&str],
+    taken: &[Vec<(usize, usize)>],
+) -> Vec<Occurrence<'s>> {
     let mut patterns: Vec<String> = Vec::new();
     let mut owners: Vec<&Seed> = Vec::new();
     for (word, (seed, _)) in &seeds.map {
@@ -176,8 +204,14 @@ pub(crate) fn occurrences<'s>(lx: &Lexicon, seeds: &'s Seeds, texts: &[&str], ta
 fn extend_over_tussen(lx: &Lexicon, text: &str, mut start: usize) -> usize {
     for _ in 0..3 {
         let before = &text[..start];
-        let Some(trimmed) = before.strip_suffix(' ') else { break };
-        let word_start = trimmed.rfind(|c: char| !(c.is_alphabetic() || c == '\'')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let Some(trimmed) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = trimmed
+            .rfind(|c: char| !(c.is_alphabetic() || c == '\''))
+            .map_or(0, |i| {
+                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let word = &trimmed[word_start..];
         if word.is_empty() || lx.word(&word.to_lowercase()) & TUSSEN == 0 {
             break;

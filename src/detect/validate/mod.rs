@@ -43,5 +43,7 @@ pub fn check(validator: Validator, text: &str, span: Range<usize>) -> Option<Ran
 
 /// The ASCII digits of `s` as values 0–9.
 fn digits(s: &str) -> impl Iterator<Item = u32> + '_ {
-    s.bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0'))
+    s.bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| u32::from(b - b'0'))
 }

@@ -11,10 +11,15 @@ pub(super) fn check(m: &str) -> bool {
     if body.matches('-').count() > 1 {
         return false;
     }
-    let groups: Vec<&str> = body.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let groups: Vec<&str> = body
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
     let digits: String = groups.concat();
     if international {
-        let rest = digits.strip_prefix("0031").or_else(|| digits.strip_prefix("31"));
+        let rest = digits
+            .strip_prefix("0031")
+            .or_else(|| digits.strip_prefix("31"));
         let Some(rest) = rest else { return false };
         // After the country code the area code may be one digit ("+31 6 ..."); later groups have two or more.
         let tail_groups = groups.iter().skip(1);
@@ -29,7 +34,10 @@ pub(super) fn check(m: &str) -> bool {
     if digits.starts_with("14") {
         return matches!(digits.len(), 5 | 6) && digits.as_bytes()[2] == b'0';
     }
-    if ["0800", "0900", "0906", "0909"].iter().any(|p| digits.starts_with(p)) {
+    if ["0800", "0900", "0906", "0909"]
+        .iter()
+        .any(|p| digits.starts_with(p))
+    {
         return matches!(digits.len(), 8 | 11);
     }
     national(&digits)
@@ -59,9 +67,23 @@ mod tests {
     #[test]
     fn accepts_every_written_form() {
         for n in [
-            "020-1234567", "(023) 123 45 67", "0251-123456", "06-12345678", "06 12 34 56 78", "0612345678",
-            "+31 6 1234 5678", "+31612345678", "0031 6 12345678", "+31 (0)20 123 4567", "088-1234567",
-            "085 123 4567", "14 023", "14 0172", "0800-1234", "0900 123 4567", "010.123.45.67",
+            "020-1234567",
+            "(023) 123 45 67",
+            "0251-123456",
+            "06-12345678",
+            "06 12 34 56 78",
+            "0612345678",
+            "+31 6 1234 5678",
+            "+31612345678",
+            "0031 6 12345678",
+            "+31 (0)20 123 4567",
+            "088-1234567",
+            "085 123 4567",
+            "14 023",
+            "14 0172",
+            "0800-1234",
+            "0900 123 4567",
+            "010.123.45.67",
         ] {
             assert!(check(n), "{n}");
         }
@@ -69,7 +91,16 @@ mod tests {
 
     #[test]
     fn rejects_look_alikes() {
-        for n in ["01-02-2023 12", "0 6 1 2 3 4 5 6 7 8", "0612345", "0662345678", "0971234567", "+32 6 1234 5678", "14 123", "0800-12345"] {
+        for n in [
+            "01-02-2023 12",
+            "0 6 1 2 3 4 5 6 7 8",
+            "0612345",
+            "0662345678",
+            "0971234567",
+            "+32 6 1234 5678",
+            "14 123",
+            "0800-12345",
+        ] {
             assert!(!check(n), "{n}");
         }
     }

@@ -5,8 +5,8 @@
 
 /// Sidecodes 1–14 as shapes: L = letter, D = digit.
 const SIDECODES: [&str; 14] = [
-    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L",
-    "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
+    "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
 ];
 
 pub(super) fn check(m: &str) -> bool {
@@ -30,7 +30,13 @@ fn sidecode(m: &str) -> Option<usize> {
     let hyphens = shape.contains('-');
     SIDECODES
         .iter()
-        .position(|code| if hyphens { *code == shape } else { code.replace('-', "") == shape })
+        .position(|code| {
+            if hyphens {
+                *code == shape
+            } else {
+                code.replace('-', "") == shape
+            }
+        })
         .map(|i| i + 1)
 }
 
@@ -41,9 +47,20 @@ mod tests {
     #[test]
     fn every_sidecode() {
         for (plate, code) in [
-            ("AB-12-34", 1), ("12-34-AB", 2), ("12-AB-34", 3), ("BD-12-FG", 4), ("BD-FG-12", 5), ("12-BD-FG", 6),
-            ("12-BDF-3", 7), ("1-BDF-23", 8), ("BD-123-F", 9), ("B-123-DF", 10), ("BDF-12-G", 11), ("B-12-DFG", 12),
-            ("1-BD-234", 13), ("123-BD-4", 14),
+            ("AB-12-34", 1),
+            ("12-34-AB", 2),
+            ("12-AB-34", 3),
+            ("BD-12-FG", 4),
+            ("BD-FG-12", 5),
+            ("12-BD-FG", 6),
+            ("12-BDF-3", 7),
+            ("1-BDF-23", 8),
+            ("BD-123-F", 9),
+            ("B-123-DF", 10),
+            ("BDF-12-G", 11),
+            ("B-12-DFG", 12),
+            ("1-BD-234", 13),
+            ("123-BD-4", 14),
         ] {
             assert_eq!(sidecode(plate), Some(code), "{plate}");
             assert!(check(plate), "{plate}");
@@ -53,7 +70,14 @@ mod tests {
 
     #[test]
     fn rejects_vowels_c_q_and_other_shapes() {
-        for s in ["AE-12-IO", "12-CQ-34X", "12-03-84", "ABC-DEF-GH", "12-AB-CD", "K-123-QX"] {
+        for s in [
+            "AE-12-IO",
+            "12-CQ-34X",
+            "12-03-84",
+            "ABC-DEF-GH",
+            "12-AB-CD",
+            "K-123-QX",
+        ] {
             assert!(!check(s), "{s}");
         }
     }

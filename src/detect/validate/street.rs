@@ -4,8 +4,30 @@
 use std::ops::Range;
 
 const MONTHS: &[&str] = &[
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-    "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
 ];
 
 pub(super) fn check(text: &str, span: Range<usize>) -> bool {
@@ -13,7 +35,12 @@ pub(super) fn check(text: &str, span: Range<usize>) -> bool {
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let next: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
     !MONTHS.contains(&next.as_str())
 }
 

@@ -1,0 +1,162 @@
+//! Helpers for tests that drive the real `lak` binary in temporary folders.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A temporary folder that disappears at the end of the test.
+pub struct Dir {
+    tmp: tempfile::TempDir,
+}
+
+impl Dir {
+    pub fn new() -> Dir {
+        Dir {
+            tmp: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    pub fn join(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    /// Writes a file (creating folders).
+    pub fn create(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, contents).unwrap();
+        p
+    }
+
+    /// Copies a fixture (path relative to `fixtures/`) into the folder.
+    pub fn fixture(&self, fixture: &str, rel: &str) -> PathBuf {
+        let src = fixtures().join(fixture);
+        let bytes = std::fs::read(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        self.create(rel, bytes)
+    }
+
+    pub fn read(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    pub fn read_string(&self, rel: &str) -> String {
+        String::from_utf8(self.read(rel)).unwrap()
+    }
+
+    /// Every file below `rel`, as sorted relative paths.
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        let root = self.join(rel);
+        let mut v: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Runs lak with `args` in this folder.
+    pub fn lak(&self, args: &[&str]) -> Output {
+        run_lak(self.path(), args)
+    }
+
+    /// The JSON report in `rel`.
+    pub fn report(&self, rel: &str) -> serde_json::Value {
+        serde_json::from_slice(&self.read(&format!("{rel}/lak-report.json")))
+            .expect("report is JSON")
+    }
+}
+
+/// The repository's `fixtures/` folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// What a run of lak printed and returned.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run_lak(cwd: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_lak"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("lak runs");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Whether an external tool is on the PATH (CI installs them; a missing tool fails loudly there).
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Fails the test when an independent checking tool is missing, unless LAK_SKIP_EXTERNAL=1.
+pub fn require(tool: &str) -> bool {
+    if have(tool) {
+        return true;
+    }
+    if std::env::var("LAK_SKIP_EXTERNAL").as_deref() == Ok("1") {
+        eprintln!("skipping: {tool} not installed (LAK_SKIP_EXTERNAL=1)");
+        return false;
+    }
+    panic!("{tool} is required for this test; install it (see .ci/run) or set LAK_SKIP_EXTERNAL=1");
+}
+
+/// Findings of one document in a report: (rule, text, action).
+pub fn findings(report: &serde_json::Value, doc_suffix: &str) -> Vec<(String, String, String)> {
+    let doc = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
+        .unwrap_or_else(|| panic!("{doc_suffix} not in report"));
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["text"].as_str().unwrap().to_string(),
+                f["action"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The status of one document in a report.
+pub fn status(report: &serde_json::Value, doc_suffix: &str) -> String {
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
+        .unwrap_or_else(|| panic!("{doc_suffix} not in report"))["status"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
