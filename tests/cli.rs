@@ -120,6 +120,7 @@ fn unreadable_and_unsupported_documents_need_manual_handling_and_are_withheld() 
     assert_eq!(reason("binary.txt"), "binary");
     assert_eq!(reason("latin1.txt"), "not_utf8");
     assert_eq!(reason("foto.jpg"), "unsupported_format");
+    assert!(out.stderr.contains("lak handles: txt"), "{}", out.stderr);
 }
 
 #[cfg(unix)]

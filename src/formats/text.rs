@@ -1,4 +1,4 @@
-//! Plain text (`.txt`), UTF-8.
+//! Plain text (`.txt`, `.text`, `.md`, `.csv`), UTF-8.
 //!
 //! The whole file is one unit. Redaction replaces each span by its marker and leaves every other byte as
 //! it was (line endings, a byte-order mark). A file that is not valid UTF-8, or that holds NUL bytes
@@ -17,7 +17,7 @@ impl Format for PlainText {
     }
 
     fn extensions(&self) -> &'static [&'static str] {
-        &["txt", "text"]
+        &["txt", "text", "md", "csv"]
     }
 
     fn open(&self, bytes: Vec<u8>, _options: &Options) -> Result<Box<dyn Document>, Manual> {
