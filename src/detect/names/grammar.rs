@@ -145,7 +145,7 @@ impl<'a> Grammar<'a> {
                 };
             }
             match self
-                .parse(i, lower_ok)
+                .parse(i, lower_ok, ctx.strong())
                 .and_then(|p| self.accept(p, &mut ctx))
             {
                 Some((hit, next)) => {
@@ -240,6 +240,13 @@ impl<'a> Grammar<'a> {
         b < self.toks.len() && self.toks[a].end == self.toks[b].start
     }
 
+    /// Whether a word follows token `i` after a single space (not across a line break).
+    fn adjacent_word(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.is_word(i + 1)
+            && self.toks[i + 1].start == self.toks[i].end + 1
+    }
+
     fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && matches!(self.toks[i].shape, Shape::Cap | Shape::Upper)
     }
@@ -262,6 +269,15 @@ impl<'a> Grammar<'a> {
 
     /// Whether tokens `from..to` (one line) are a closing formula such as `Met vriendelijke groet,`.
     fn is_closing_line(&mut self, from: usize, to: usize) -> bool {
+        // A closing may follow the last sentence on the same line ("... vernemen. Met vriendelijke groet,").
+        let from = (from..to)
+            .rev()
+            .find(|&k| {
+                self.toks[k].kind == Kind::Punct
+                    && matches!(self.toks[k].punct, b'.' | b'!' | b'?')
+                    && k + 2 < to
+            })
+            .map_or(from, |k| k + 1);
         let words: Vec<usize> = (from..to).filter(|&k| self.is_word(k)).collect();
         if words.is_empty() || words.len() > 5 || self.flags(words[0]) & CLOSING_START == 0 {
             return false;
@@ -286,7 +302,11 @@ impl<'a> Grammar<'a> {
             k -= 1;
             words.push(k);
         }
-        if words.is_empty() || !(k == 0 || self.toks[k - 1].kind == Kind::Newline) {
+        let at_line_start = k == 0 || self.toks[k - 1].kind == Kind::Newline;
+        let after_sentence = k > 0
+            && self.toks[k - 1].kind == Kind::Punct
+            && matches!(self.toks[k - 1].punct, b'.' | b'!' | b'?');
+        if words.is_empty() || !(at_line_start || after_sentence) {
             return false;
         }
         words.reverse();
@@ -447,7 +467,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Reads the longest name-shaped token sequence starting at `i`.
-    fn parse(&mut self, i: usize, lower_ok: bool) -> Option<Parsed> {
+    fn parse(&mut self, i: usize, lower_ok: bool, strong: bool) -> Option<Parsed> {
         let n = self.toks.len();
         let mut p = Parsed {
             first: i,
@@ -480,6 +500,36 @@ impl<'a> Grammar<'a> {
                 }
                 p.given.push((j, j + 1));
                 j += 1;
+            }
+            // "Wayan Dijkstra": an unknown capitalised word right before a known surname is a given name
+            // that is not in the gazetteer.
+            if p.given.is_empty()
+                && self.toks[j].shape == Shape::Cap
+                && self.adjacent_word(j)
+                && self.flags(j) == 0
+            {
+                let mut k = j + 1;
+                while self.is_word(k)
+                    && self.flags(k) & TUSSEN != 0
+                    && self.toks[k].shape == Shape::Lower
+                {
+                    k += 1;
+                }
+                let f = if self.capitalised(k) {
+                    self.flags(k)
+                } else {
+                    0
+                };
+                let known_surname = f & SURNAME != 0 && f & (AMBIG | WORD) == 0;
+                // After a strong context ("Van: Wayan Dorsenstra") any capitalised name word will do.
+                let name_word = strong
+                    && self.capitalised(k)
+                    && (f & SURNAME != 0
+                        || f & (WORD | TITLE | ROLE | OFFICIAL | NOT_SURNAME) == 0);
+                if known_surname && (strong || !self.sentence_start(j)) || name_word {
+                    p.given.push((j, j + 1));
+                    j += 1;
+                }
             }
             while j < n
                 && self.toks[j].kind == Kind::Initial
@@ -616,7 +666,7 @@ impl<'a> Grammar<'a> {
         let has_initials = !p.initials.is_empty();
         let has_given = !p.given.is_empty();
         let has_tussen = !p.tussen.is_empty();
-        if has_given {
+        if given_flags & FIRST != 0 {
             gazetteers.push("first_names");
         }
 
@@ -649,9 +699,8 @@ impl<'a> Grammar<'a> {
                     .iter()
                     .map(|&k| letters_only(self.tok_text(k)))
                     .collect();
-                if !strong
-                    && (self.lx.is_abbreviation(&letters) || !core_ok || ordinary && !has_tussen)
-                {
+                let abbreviation = self.lx.is_abbreviation(&letters) && !is_surname && !has_tussen;
+                if !strong && (abbreviation || !core_ok || ordinary && !has_tussen) {
                     return self.lone_given(p, ctx, gazetteers);
                 }
                 if strong && !core_ok {
@@ -668,7 +717,10 @@ impl<'a> Grammar<'a> {
                             || cf & FIRST != 0
                             || !ordinary
                     } else {
-                        is_surname && (!ambiguous || has_tussen)
+                        // Two capitalised name words mid-sentence are a name even when both are also
+                        // ordinary words ("van Klaas Bos"); at a sentence start they may not be.
+                        is_surname && (!ambiguous || has_tussen || !sentence_start)
+                            || unknown && !sentence_start
                     };
                 if !ok {
                     return self.lone_given(p, ctx, gazetteers);
@@ -708,7 +760,7 @@ impl<'a> Grammar<'a> {
             } else {
                 // A single word.
                 if strong {
-                    if !core_ok || ordinary {
+                    if cf & NOT_SURNAME != 0 || ordinary {
                         return None;
                     }
                     if cf & FIRST != 0 && !is_surname {
@@ -775,6 +827,10 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let gf = self.range_flags(p.given[0]);
+        // "Beste Allen": words that follow salutations without being names.
+        if gf & NOT_SURNAME != 0 {
+            return None;
+        }
         let clear = gf & (AMBIG | WORD | PLACE) == 0;
         if !(clear || ctx.strong()) || ctx.place_prep {
             return None;

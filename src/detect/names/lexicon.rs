@@ -50,8 +50,7 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// Dotted abbreviations that look like initials (`N.B.`, `P.S.`), as their letters.
 const ABBREVIATIONS: &[&str] = &[
     "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm",
-    "dwz", "bvd", "svp", "ua", "wa", "ev", "ipv", "ba", "ma", "msc", "bsc", "phd", "ca", "vs",
-    "eu", "vws", "ok", "am", "pm", "nl", "st",
+    "dwz", "svp", "ua", "wa", "ev", "ipv", "ok",
 ];
 
 /// The compiled word knowledge.

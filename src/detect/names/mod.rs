@@ -98,8 +98,7 @@ impl NameRecognizer {
         for t in &mut taken {
             t.sort_unstable();
         }
-        for (unit, start, end, seed) in propagate::occurrences(&self.lexicon, &seeds, texts, &taken)
-        {
+        for (unit, start, end, seed) in propagate::occurrences(&seeds, texts, &taken) {
             out.push(Finding {
                 unit,
                 start,

@@ -27,6 +27,9 @@ pub(crate) struct Seed {
     pub official: Option<String>,
     /// What the seed stands for (surname or given name).
     pub parts: NameParts,
+    /// The tussenvoegsels the confirmed name wrote before this surname (`van der`), lower case: an
+    /// occurrence preceded by exactly these words includes them. Empty for given names.
+    pub tussen: Vec<String>,
 }
 
 /// Seeds, keyed by the lower-cased word.
@@ -78,6 +81,7 @@ impl Seeds {
                     surnames: vec![core.clone()],
                     ..NameParts::default()
                 },
+                tussen: tussen_before(lx, text, core),
             };
             self.add(core.clone(), seed);
         }
@@ -93,6 +97,7 @@ impl Seeds {
                     given: vec![given.clone()],
                     ..NameParts::default()
                 },
+                tussen: Vec::new(),
             };
             self.add(given.clone(), seed);
         }
@@ -117,7 +122,15 @@ impl Seeds {
         for p in &parts {
             let core = strip_tussen_prefix(lx, p);
             let f = lx.word(core);
-            if core.chars().count() >= 3 && f & SURNAME != 0 && f & (AMBIG | WORD) == 0 {
+            // A known surname, or an unknown word long enough to be one (`p.hazelkamp`).
+            let surname =
+                f & SURNAME != 0 && f & (AMBIG | WORD) == 0 || f == 0 && core.chars().count() >= 4;
+            if core.chars().count() >= 3 && surname && lx.word(p) & FIRST == 0 {
+                let tussen = p
+                    .strip_suffix(core)
+                    .filter(|t| !t.is_empty())
+                    .map(|t| split_glued_tussen(t))
+                    .unwrap_or_default();
                 let seed = Seed {
                     from: address.to_string(),
                     capitalised_only: false,
@@ -126,10 +139,39 @@ impl Seeds {
                         surnames: vec![core.to_string()],
                         ..NameParts::default()
                     },
+                    tussen,
                 };
                 self.add(core.to_string(), seed);
             }
         }
+    }
+}
+
+/// The tussenvoegsel words written right before `core` in a confirmed name (`J. van der Meulen` →
+/// `van der`).
+fn tussen_before(lx: &Lexicon, name: &str, core: &str) -> Vec<String> {
+    let lower = name.to_lowercase();
+    let Some(pos) = lower.rfind(core) else {
+        return Vec::new();
+    };
+    let mut words: Vec<String> = Vec::new();
+    for w in lower[..pos].split_whitespace().rev() {
+        if lx.word(w) & TUSSEN == 0 {
+            break;
+        }
+        words.push(w.to_string());
+    }
+    words.reverse();
+    words
+}
+
+/// `vander` → `van der`, `de` → `de`: the tussenvoegsels glued before a surname in an e-mail address.
+fn split_glued_tussen(t: &str) -> Vec<String> {
+    match t {
+        "vanden" => vec!["van".into(), "den".into()],
+        "vander" => vec!["van".into(), "der".into()],
+        "vande" => vec!["van".into(), "de".into()],
+        other => vec![other.to_string()],
     }
 }
 
@@ -153,7 +195,6 @@ pub(crate) type Occurrence<'s> = (usize, usize, usize, &'s Seed);
 
 /// Finds every occurrence of the seeds in `texts`, outside the `taken` spans (sorted per unit).
 pub(crate) fn occurrences<'s>(
-    lx: &Lexicon,
     seeds: &'s Seeds,
     texts: &[&str],
     taken: &[Vec<(usize, usize)>],
@@ -188,7 +229,7 @@ pub(crate) fn occurrences<'s>(
             if seed.capitalised_only && !text[s..].starts_with(char::is_uppercase) {
                 continue;
             }
-            let s = extend_over_tussen(lx, text, s);
+            let s = extend_over_tussen(text, s, &seed.tussen);
             let spans = &taken[unit];
             let k = spans.partition_point(|&(_, te)| te <= s);
             if k < spans.len() && spans[k].0 < e {
@@ -200,25 +241,34 @@ pub(crate) fn occurrences<'s>(
     out
 }
 
-/// Moves `start` left over tussenvoegsels written before the surname (`de Vries`, `van den Berg`).
-fn extend_over_tussen(lx: &Lexicon, text: &str, mut start: usize) -> usize {
-    for _ in 0..3 {
-        let before = &text[..start];
-        let Some(trimmed) = before.strip_suffix(' ') else {
-            break;
-        };
-        let word_start = trimmed
-            .rfind(|c: char| !(c.is_alphabetic() || c == '\''))
-            .map_or(0, |i| {
-                i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let word = &trimmed[word_start..];
-        if word.is_empty() || lx.word(&word.to_lowercase()) & TUSSEN == 0 {
-            break;
-        }
-        start = word_start;
+/// Moves `start` left over the seed's own tussenvoegsels written before the surname (`de Vries`,
+/// `van den Berg`); other words stay (`op verzoek van Jansen` keeps its `van`).
+fn extend_over_tussen(text: &str, start: usize, tussen: &[String]) -> usize {
+    if tussen.is_empty() {
+        return start;
     }
-    start
+    let mut s = start;
+    for w in tussen.iter().rev() {
+        let before = &text[..s];
+        let Some(trimmed) = before.strip_suffix(' ') else {
+            return start;
+        };
+        if trimmed.len() < w.len() || !trimmed.is_char_boundary(trimmed.len() - w.len()) {
+            return start;
+        }
+        let cand = &trimmed[trimmed.len() - w.len()..];
+        let word_start = trimmed.len() - w.len();
+        if !cand.eq_ignore_ascii_case(w)
+            || trimmed[..word_start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return start;
+        }
+        s = word_start;
+    }
+    s
 }
 
 fn capitalise(w: &str) -> String {

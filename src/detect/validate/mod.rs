@@ -27,7 +27,7 @@ use crate::rules::Validator;
 pub fn check(validator: Validator, text: &str, span: Range<usize>) -> Option<Range<usize>> {
     let m = &text[span.clone()];
     let ok = match validator {
-        Validator::Bsn11 => bsn::check(m),
+        Validator::Bsn11 => bsn::check(m) && !part_of_longer_number(text, &span),
         Validator::IbanMod97 => return iban::check(text, span),
         Validator::Date => date::check(m),
         Validator::Postcode => postcode::check(m),
@@ -41,9 +41,41 @@ pub fn check(validator: Validator, text: &str, span: Range<usize>) -> Option<Ran
     ok.then_some(span)
 }
 
+/// Whether the span continues a longer dotted or dashed number (`197.107.205` of `197.107.205.125`,
+/// `12.345.678` of `1.212.345.678`): a piece of an IP address or amount is not a value of its own.
+fn part_of_longer_number(text: &str, span: &Range<usize>) -> bool {
+    let b = text.as_bytes();
+    let sep = |c: u8| matches!(c, b'.' | b'-' | b',');
+    let after = b.get(span.end).is_some_and(|&c| sep(c))
+        && b.get(span.end + 1).is_some_and(u8::is_ascii_digit);
+    let before = span.start >= 2 && sep(b[span.start - 1]) && b[span.start - 2].is_ascii_digit();
+    after || before
+}
+
 /// The ASCII digits of `s` as values 0–9.
 fn digits(s: &str) -> impl Iterator<Item = u32> + '_ {
     s.bytes()
         .filter(u8::is_ascii_digit)
         .map(|b| u32::from(b - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_piece_of_a_longer_number_is_not_a_bsn() {
+        let t = "IP 197.107.205.125 en 1.123.456.782,00 maar 111.222.333.";
+        let at = |s: &str| t.find(s).unwrap();
+        assert_eq!(
+            check(
+                Validator::Bsn11,
+                t,
+                at("111.222.333")..at("111.222.333") + 11
+            ),
+            Some(at("111.222.333")..at("111.222.333") + 11)
+        );
+        let s = at("123.456.782");
+        assert_eq!(check(Validator::Bsn11, t, s..s + 11), None);
+    }
 }
