@@ -129,7 +129,7 @@ impl Seeds {
                 let tussen = p
                     .strip_suffix(core)
                     .filter(|t| !t.is_empty())
-                    .map(|t| split_glued_tussen(t))
+                    .map(split_glued_tussen)
                     .unwrap_or_default();
                 let seed = Seed {
                     from: address.to_string(),
