@@ -502,7 +502,7 @@ impl Gen {
         const L: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
         const A: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ123456789";
         let mut s = String::new();
-        s.push(char::from(*self.rng.pick(&[b'N', b'I'])));
+        s.push(char::from(*self.rng.pick(b"NI")));
         s.push(char::from(*self.rng.pick(L)));
         for i in 0..6 {
             s.push(char::from(if i == 2 {
@@ -611,7 +611,7 @@ impl Gen {
     fn sentence(&mut self, doc: &mut Doc) {
         let t = &mut doc.text;
         match self.rng.below(16) {
-            0 | 1 | 2 => {
+            0..=2 => {
                 let (ctx, name) = self.name();
                 let _ = write!(t, "Op verzoek van {ctx}");
                 self.put(doc, Kind::Name, &name);
