@@ -42,18 +42,11 @@ pub enum Error {
 impl Error {
     /// An I/O error with the path it happened on.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 
     /// A configuration error at a line of a file.
     pub fn config(path: impl Into<PathBuf>, line: usize, reason: impl Into<String>) -> Self {
-        Error::Config {
-            path: path.into(),
-            line,
-            reason: reason.into(),
-        }
+        Error::Config { path: path.into(), line, reason: reason.into() }
     }
 }

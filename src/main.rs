@@ -171,32 +171,13 @@ fn run(cli: Cli) -> lak::Result<i32> {
         Cmd::Rules { rules, mode } => {
             let set = build_rules(&rules)?;
             for r in set.rules() {
-                println!(
-                    "{:<20} {:<16} {:<10} {}",
-                    r.id,
-                    r.category,
-                    set.label_of(r, mode.into()),
-                    r.description
-                );
+                println!("{:<20} {:<16} {:<10} {}", r.id, r.category, set.label_of(r, mode.into()), r.description);
             }
             return Ok(exit::OK);
         }
-        Cmd::Scan {
-            paths,
-            review,
-            common,
-        } => (Command::Scan, paths, review, common),
-        Cmd::Redact {
-            paths,
-            out,
-            review,
-            common,
-        } => (Command::Redact { out }, paths, review, common),
-        Cmd::Verify {
-            paths,
-            review,
-            common,
-        } => (Command::Verify, paths, review, common),
+        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common),
+        Cmd::Redact { paths, out, review, common } => (Command::Redact { out }, paths, review, common),
+        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common),
     };
     let rules = build_rules(&common.rules)?;
     let mode: Mode = common.mode.into();
@@ -205,27 +186,15 @@ fn run(cli: Cli) -> lak::Result<i32> {
         policy = policy.redact_officials();
     }
     match (&common.requester, mode) {
-        (Some(path), Mode::Inzage) => {
-            policy = policy.with_requester(Requester::load(path, &tussenvoegsels(&rules))?)
-        }
+        (Some(path), Mode::Inzage) => policy = policy.with_requester(Requester::load(path, &tussenvoegsels(&rules))?),
         (Some(_), Mode::Woo) => {
-            return Err(lak::Error::Usage(
-                "--requester only applies to --mode inzage".into(),
-            ));
+            return Err(lak::Error::Usage("--requester only applies to --mode inzage".into()));
         }
         (None, _) => {}
     }
-    let options = Options {
-        drop_embedded: common.drop_embedded,
-        allow_unchecked_images: common.allow_unchecked_images,
-    };
-    let job = Job {
-        command,
-        inputs: paths,
-        review,
-        jobs: common.jobs,
-        options,
-    };
+    let options =
+        Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
+    let job = Job { command, inputs: paths, review, jobs: common.jobs, options };
     let outcome = pipeline::run(&job, &rules, &policy)?;
     if !common.quiet {
         summarise(&outcome);
@@ -242,15 +211,8 @@ fn summarise(outcome: &pipeline::Outcome) {
                 eprintln!("lak: needs manual handling: {}: {reason}", d.path);
             }
             Status::Residual => {
-                let n = d
-                    .findings
-                    .iter()
-                    .filter(|f| f.action == lak::model::Action::Redact)
-                    .count();
-                eprintln!(
-                    "lak: residual: {}: {n} value(s) the rules would redact",
-                    d.path
-                );
+                let n = d.findings.iter().filter(|f| f.action == lak::model::Action::Redact).count();
+                eprintln!("lak: residual: {}: {n} value(s) the rules would redact", d.path);
             }
             _ => {}
         }
@@ -268,15 +230,9 @@ fn summarise(outcome: &pipeline::Outcome) {
             line.push_str(&format!(", {n} {what}"));
         }
     }
-    line.push_str(&format!(
-        "; {} findings to redact, {} kept",
-        c.findings_redacted, c.findings_kept
-    ));
+    line.push_str(&format!("; {} findings to redact, {} kept", c.findings_redacted, c.findings_kept));
     if let Some(dir) = &outcome.review_dir {
-        line.push_str(&format!(
-            "; report: {}",
-            dir.join(lak::report::HTML_NAME).display()
-        ));
+        line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
     }
     eprintln!("{line}");
 }

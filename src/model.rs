@@ -223,10 +223,7 @@ pub struct Manual {
 impl Manual {
     /// A reason with its code.
     pub fn new(code: &'static str, reason: impl Into<String>) -> Self {
-        Manual {
-            code,
-            reason: reason.into(),
-        }
+        Manual { code, reason: reason.into() }
     }
 }
 

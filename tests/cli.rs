@@ -8,10 +8,7 @@ const LETTER: &str = "Geachte heer Jansen,\n\nUw BSN is 111222333 en uw telefoon
 
 fn dossier(d: &Dir) {
     d.create("dossier/brieven/brief.txt", LETTER);
-    d.create(
-        "dossier/notitie.txt",
-        "Vergadering over de begroting. Geen persoonsgegevens.\n",
-    );
+    d.create("dossier/notitie.txt", "Vergadering over de begroting. Geen persoonsgegevens.\n");
 }
 
 #[test]
@@ -22,32 +19,16 @@ fn redact_mirrors_the_folder_and_writes_the_report_beside_it() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(d.files("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
     let brief = d.read_string("gelakt/brieven/brief.txt");
-    for gone in [
-        "Jansen",
-        "111222333",
-        "06-12345678",
-        "Piet",
-        "Bakker",
-        "P.J.",
-    ] {
+    for gone in ["Jansen", "111222333", "06-12345678", "Piet", "Bakker", "P.J."] {
         assert!(!brief.contains(gone), "{gone} left in:\n{brief}");
     }
     assert!(brief.contains("Geachte heer [5.1.2e],"), "{brief}");
     assert!(brief.contains("Uw BSN is [5.1.1e]"), "{brief}");
-    assert!(
-        brief.contains("Met vriendelijke groet,\n\n[5.1.2e]\n"),
-        "{brief}"
-    );
+    assert!(brief.contains("Met vriendelijke groet,\n\n[5.1.2e]\n"), "{brief}");
     // The clean document is copied unchanged.
-    assert_eq!(
-        d.read_string("gelakt/notitie.txt"),
-        "Vergadering over de begroting. Geen persoonsgegevens.\n"
-    );
+    assert_eq!(d.read_string("gelakt/notitie.txt"), "Vergadering over de begroting. Geen persoonsgegevens.\n");
     // The report lives beside the output, never inside it.
-    assert_eq!(
-        d.files("gelakt-review"),
-        vec!["lak-report.html", "lak-report.json"]
-    );
+    assert_eq!(d.files("gelakt-review"), vec!["lak-report.html", "lak-report.json"]);
     let r = d.report("gelakt-review");
     assert_eq!(r["command"], "redact");
     assert_eq!(r["counts"]["documents"], 2);
@@ -55,18 +36,8 @@ fn redact_mirrors_the_folder_and_writes_the_report_beside_it() {
     assert_eq!(r["counts"]["clean"], 1);
     assert_eq!(status(&r, "brief.txt"), "redacted");
     let f = findings(&r, "brief.txt");
-    assert!(
-        f.contains(&("bsn".into(), "111222333".into(), "redact".into())),
-        "{f:?}"
-    );
-    assert!(
-        f.contains(&(
-            "person-name".into(),
-            "P.J. (Piet) Bakker".into(),
-            "redact".into()
-        )),
-        "{f:?}"
-    );
+    assert!(f.contains(&("bsn".into(), "111222333".into(), "redact".into())), "{f:?}");
+    assert!(f.contains(&("person-name".into(), "P.J. (Piet) Bakker".into(), "redact".into())), "{f:?}");
     // Every finding says where it is and why.
     let first = &r["documents"][0]["findings"][0];
     assert!(first["location"]["line"].as_u64().is_some());
@@ -97,11 +68,7 @@ fn unreadable_and_unsupported_documents_need_manual_handling_and_are_withheld() 
     d.create("dossier/foto.jpg", b"\xff\xd8\xff\xe0");
     let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
     assert_eq!(out.code, 3, "{out:?}");
-    assert!(
-        out.stderr.contains("needs manual handling"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("needs manual handling"), "{}", out.stderr);
     // Withheld documents are not in the output; the others are.
     assert_eq!(d.files("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
     let r = d.report("gelakt-review");
@@ -150,20 +117,14 @@ fn symbolic_links_are_not_followed() {
     let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
     assert_eq!(out.code, 3, "{out:?}");
     assert!(!d.join("gelakt/link.txt").exists());
-    assert_eq!(
-        status(&d.report("gelakt-review"), "link.txt"),
-        "needs_manual"
-    );
+    assert_eq!(status(&d.report("gelakt-review"), "link.txt"), "needs_manual");
 }
 
 #[test]
 fn a_bad_rule_file_is_a_usage_error_with_file_and_line() {
     let d = Dir::new();
     dossier(&d);
-    d.create(
-        "mijn.toml",
-        "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"5.1.2e\"\npatterns = ['(unclosed']\n",
-    );
+    d.create("mijn.toml", "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"5.1.2e\"\npatterns = ['(unclosed']\n");
     let out = d.lak(&["scan", "dossier", "--rules", "mijn.toml"]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("mijn.toml:5:"), "{}", out.stderr);
@@ -178,14 +139,7 @@ fn refuses_unsafe_folder_choices() {
     let out = d.lak(&["redact", "dossier", "--out", "dossier/gelakt"]);
     assert_eq!(out.code, 2, "{out:?}");
     // Review folder inside the output.
-    let out = d.lak(&[
-        "redact",
-        "dossier",
-        "--out",
-        "gelakt",
-        "--review",
-        "gelakt/review",
-    ]);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt", "--review", "gelakt/review"]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("review folder"), "{}", out.stderr);
     // A non-empty output folder.
@@ -209,32 +163,14 @@ fn output_and_report_are_deterministic() {
             format!("Mevrouw A. de Wit-{i} belde over BSN 123456782.\n").repeat(i + 1),
         );
     }
-    assert_eq!(
-        d.lak(&["redact", "dossier", "--out", "a", "--jobs", "1"])
-            .code,
-        0
-    );
-    assert_eq!(
-        d.lak(&["redact", "dossier", "--out", "b", "--jobs", "4"])
-            .code,
-        0
-    );
+    assert_eq!(d.lak(&["redact", "dossier", "--out", "a", "--jobs", "1"]).code, 0);
+    assert_eq!(d.lak(&["redact", "dossier", "--out", "b", "--jobs", "4"]).code, 0);
     assert_eq!(d.files("a"), d.files("b"));
     for f in d.files("a") {
-        assert_eq!(
-            d.read(&format!("a/{f}")),
-            d.read(&format!("b/{f}")),
-            "{f} differs"
-        );
+        assert_eq!(d.read(&format!("a/{f}")), d.read(&format!("b/{f}")), "{f} differs");
     }
-    let ra = d
-        .read_string("a-review/lak-report.json")
-        .replace("\"a/", "")
-        .replace("/a\"", "");
-    let rb = d
-        .read_string("b-review/lak-report.json")
-        .replace("\"b/", "")
-        .replace("/b\"", "");
+    let ra = d.read_string("a-review/lak-report.json").replace("\"a/", "").replace("/a\"", "");
+    let rb = d.read_string("b-review/lak-report.json").replace("\"b/", "").replace("/b\"", "");
     assert_eq!(ra, rb);
 }
 
@@ -269,32 +205,20 @@ fn inzage_keeps_the_requesters_own_data_and_removes_others() {
         "pakket/brief.txt",
         "Geachte heer De Vries,\n\nUw BSN 111222333 is bekend. Uw buurvrouw mevrouw A. Jansen (BSN 123456782) heeft geklaagd.\nU woont op Kerkstraat 12a, 1234 AB Haarlem.\n",
     );
-    d.create("verzoeker.toml", "name = \"Jan de Vries\"\nbsn = \"111222333\"\naddress = \"Kerkstraat 12a, 1234 AB Haarlem\"\n");
-    let out = d.lak(&[
-        "redact",
-        "pakket",
-        "--out",
-        "uit",
-        "--mode",
-        "inzage",
-        "--requester",
+    d.create(
         "verzoeker.toml",
-    ]);
+        "name = \"Jan de Vries\"\nbsn = \"111222333\"\naddress = \"Kerkstraat 12a, 1234 AB Haarlem\"\n",
+    );
+    let out = d.lak(&["redact", "pakket", "--out", "uit", "--mode", "inzage", "--requester", "verzoeker.toml"]);
     assert_eq!(out.code, 0, "{out:?}");
     let brief = d.read_string("uit/brief.txt");
     assert!(brief.contains("Geachte heer De Vries"), "{brief}");
     assert!(brief.contains("Uw BSN 111222333"), "{brief}");
     assert!(brief.contains("Kerkstraat 12a, 1234 AB"), "{brief}");
-    assert!(
-        !brief.contains("Jansen") && !brief.contains("123456782"),
-        "{brief}"
-    );
+    assert!(!brief.contains("Jansen") && !brief.contains("123456782"), "{brief}");
     assert!(brief.contains("[AVG 15(4)]"), "{brief}");
     let f = findings(&d.report("uit-review"), "brief.txt");
-    assert!(
-        f.iter().any(|(_, t, a)| t == "111222333" && a == "keep"),
-        "{f:?}"
-    );
+    assert!(f.iter().any(|(_, t, a)| t == "111222333" && a == "keep"), "{f:?}");
     // --requester without inzage is a usage error.
     let out = d.lak(&["scan", "pakket", "--requester", "verzoeker.toml"]);
     assert_eq!(out.code, 2, "{out:?}");
@@ -303,43 +227,22 @@ fn inzage_keeps_the_requesters_own_data_and_removes_others() {
 #[test]
 fn keep_and_deny_lists() {
     let d = Dir::new();
-    d.create(
-        "in/memo.txt",
-        "Overleg met Karel Appelboom over Project Zonnebloem en BSN 111222333.\n",
-    );
+    d.create("in/memo.txt", "Overleg met Karel Appelboom over Project Zonnebloem en BSN 111222333.\n");
     d.create("keep.txt", "# bestuurders\nKarel Appelboom\n");
     d.create("deny.txt", "Project Zonnebloem\t5.1.2h\n");
-    let out = d.lak(&[
-        "redact", "in", "--out", "uit", "--keep", "keep.txt", "--deny", "deny.txt",
-    ]);
+    let out = d.lak(&["redact", "in", "--out", "uit", "--keep", "keep.txt", "--deny", "deny.txt"]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert_eq!(
-        d.read_string("uit/memo.txt"),
-        "Overleg met Karel Appelboom over [5.1.2h] en BSN [5.1.1e].\n"
-    );
+    assert_eq!(d.read_string("uit/memo.txt"), "Overleg met Karel Appelboom over [5.1.2h] en BSN [5.1.1e].\n");
 }
 
 #[test]
 fn officials_in_office_are_kept_and_reported() {
     let d = Dir::new();
-    d.create(
-        "in/besluit.txt",
-        "Aanwezig: wethouder P. Verhoeven en de buurman, de heer K. Smeets.\n",
-    );
+    d.create("in/besluit.txt", "Aanwezig: wethouder P. Verhoeven en de buurman, de heer K. Smeets.\n");
     assert_eq!(d.lak(&["redact", "in", "--out", "uit"]).code, 0);
-    assert_eq!(
-        d.read_string("uit/besluit.txt"),
-        "Aanwezig: wethouder P. Verhoeven en de buurman, de heer [5.1.2e].\n"
-    );
+    assert_eq!(d.read_string("uit/besluit.txt"), "Aanwezig: wethouder P. Verhoeven en de buurman, de heer [5.1.2e].\n");
     let f = findings(&d.report("uit-review"), "besluit.txt");
-    assert!(
-        f.contains(&("person-name".into(), "P. Verhoeven".into(), "keep".into())),
-        "{f:?}"
-    );
-    assert_eq!(
-        d.lak(&["redact", "in", "--out", "uit2", "--redact-officials"])
-            .code,
-        0
-    );
+    assert!(f.contains(&("person-name".into(), "P. Verhoeven".into(), "keep".into())), "{f:?}");
+    assert_eq!(d.lak(&["redact", "in", "--out", "uit2", "--redact-officials"]).code, 0);
     assert!(!d.read_string("uit2/besluit.txt").contains("Verhoeven"));
 }

@@ -28,50 +28,30 @@ fn recall_on_synthetic_documents() {
     let mut total: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
     let mut misses: BTreeMap<Kind, Vec<String>> = BTreeMap::new();
     let mut decoys_flagged = Vec::new();
-    for _ in 0..400 {
+    for _ in 0..900 {
         let doc = generator.document(3000);
         let units = [doc.text.as_str()];
         let found = detector.detect(&mut scratch, &units);
         let decided = policy.decide(&rules, &units, found);
-        let redacted: Vec<_> = decided
-            .iter()
-            .filter(|d| d.is_redacted())
-            .map(|d| &d.finding)
-            .collect();
+        let redacted: Vec<_> = decided.iter().filter(|d| d.is_redacted()).map(|d| &d.finding).collect();
         for label in &doc.labels {
             let hit = redacted.iter().any(|f| {
                 f.start <= label.start
                     && label.end <= f.end
-                    && label
-                        .kind
-                        .categories()
-                        .contains(&rules.rule(f.rule).category.as_str())
+                    && label.kind.categories().contains(&rules.rule(f.rule).category.as_str())
             });
             let e = total.entry(label.kind).or_default();
             e.0 += 1;
             if hit {
                 e.1 += 1;
             } else {
-                let from = doc.text[..label.start]
-                    .char_indices()
-                    .rev()
-                    .nth(30)
-                    .map_or(0, |(i, _)| i);
-                let to = doc.text[label.end..]
-                    .char_indices()
-                    .nth(20)
-                    .map_or(doc.text.len(), |(i, _)| label.end + i);
-                misses
-                    .entry(label.kind)
-                    .or_default()
-                    .push(doc.text[from..to].replace('\n', " "));
+                let from = doc.text[..label.start].char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+                let to = doc.text[label.end..].char_indices().nth(20).map_or(doc.text.len(), |(i, _)| label.end + i);
+                misses.entry(label.kind).or_default().push(doc.text[from..to].replace('\n', " "));
             }
         }
         for &(s, e) in &doc.decoys {
-            if redacted
-                .iter()
-                .any(|f| rules.rule(f.rule).category == "bsn" && f.start < e && s < f.end)
-            {
+            if redacted.iter().any(|f| rules.rule(f.rule).category == "bsn" && f.start < e && s < f.end) {
                 decoys_flagged.push(doc.text[s..e].to_string());
             }
         }
@@ -92,13 +72,7 @@ fn recall_on_synthetic_documents() {
             Kind::Name => 0.95,
             _ => 0.95,
         };
-        assert!(
-            recall >= need,
-            "{kind:?} recall {recall:.4} < {need}\n{table}"
-        );
+        assert!(recall >= need, "{kind:?} recall {recall:.4} < {need}\n{table}");
     }
-    assert!(
-        decoys_flagged.is_empty(),
-        "numbers failing the 11-proof flagged as BSN: {decoys_flagged:?}"
-    );
+    assert!(decoys_flagged.is_empty(), "numbers failing the 11-proof flagged as BSN: {decoys_flagged:?}");
 }

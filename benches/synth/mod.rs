@@ -239,29 +239,13 @@ const SURNAMES: &[(&str, &str)] = &[
 ];
 
 /// Syllables for surnames that are in no gazetteer.
-const SYL_A: &[&str] = &[
-    "Brou", "Kop", "Ha", "Zwa", "Lin", "Ste", "Oos", "Gel", "Wes", "Rij", "Vel", "Mer", "Dor",
-    "Tuin", "Kla",
-];
-const SYL_B: &[&str] = &[
-    "wer", "pe", "ger", "ne", "de", "ver", "ter", "ke", "sen", "men", "bre", "ste",
-];
-const SYL_C: &[&str] = &[
-    "kamp", "laar", "ink", "ma", "stra", "huis", "broek", "veld", "man", "ing", "horst", "weg",
-];
+const SYL_A: &[&str] =
+    &["Brou", "Kop", "Ha", "Zwa", "Lin", "Ste", "Oos", "Gel", "Wes", "Rij", "Vel", "Mer", "Dor", "Tuin", "Kla"];
+const SYL_B: &[&str] = &["wer", "pe", "ger", "ne", "de", "ver", "ter", "ke", "sen", "men", "bre", "ste"];
+const SYL_C: &[&str] = &["kamp", "laar", "ink", "ma", "stra", "huis", "broek", "veld", "man", "ing", "horst", "weg"];
 
-const TITLES: &[&str] = &[
-    "de heer", "mevrouw", "dhr.", "mw.", "mr.", "drs.", "Dhr.", "Mevrouw", "De heer",
-];
-const ROLES: &[&str] = &[
-    "verzoeker",
-    "aanvrager",
-    "bezwaarmaker",
-    "de buurman",
-    "medewerker",
-    "melder",
-    "huurder",
-];
+const TITLES: &[&str] = &["de heer", "mevrouw", "dhr.", "mw.", "mr.", "drs.", "Dhr.", "Mevrouw", "De heer"];
+const ROLES: &[&str] = &["verzoeker", "aanvrager", "bezwaarmaker", "de buurman", "medewerker", "melder", "huurder"];
 const STREETS: &[&str] = &[
     "Kerkstraat",
     "Dorpsstraat",
@@ -278,20 +262,9 @@ const STREETS: &[&str] = &[
     "Zijlweg",
     "Marktplein",
 ];
-const PLACES: &[&str] = &[
-    "Haarlem",
-    "Utrecht",
-    "Zwolle",
-    "Leeuwarden",
-    "Tilburg",
-    "Almere",
-    "Den Haag",
-    "Delft",
-    "Enschede",
-];
-const BANKS: &[&str] = &[
-    "ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ",
-];
+const PLACES: &[&str] =
+    &["Haarlem", "Utrecht", "Zwolle", "Leeuwarden", "Tilburg", "Almere", "Den Haag", "Delft", "Enschede"];
+const BANKS: &[&str] = &["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ"];
 const MONTHS: &[&str] = &[
     "januari",
     "februari",
@@ -338,9 +311,7 @@ pub struct Gen {
 
 impl Gen {
     pub fn new(seed: u64) -> Gen {
-        Gen {
-            rng: Rng::new(seed),
-        }
+        Gen { rng: Rng::new(seed) }
     }
 
     pub fn rng(&mut self) -> &mut Rng {
@@ -348,31 +319,18 @@ impl Gen {
     }
 
     fn digits(&mut self, n: usize) -> String {
-        (0..n)
-            .map(|_| char::from(b'0' + self.rng.below(10) as u8))
-            .collect()
+        (0..n).map(|_| char::from(b'0' + self.rng.below(10) as u8)).collect()
     }
 
     /// A 9-digit number passing the 11-proof.
     pub fn bsn(&mut self) -> String {
         loop {
-            let d: Vec<u32> = (0..8)
-                .map(|i| {
-                    if i == 0 {
-                        1 + self.rng.below(9) as u32
-                    } else {
-                        self.rng.below(10) as u32
-                    }
-                })
-                .collect();
+            let d: Vec<u32> =
+                (0..8).map(|i| if i == 0 { 1 + self.rng.below(9) as u32 } else { self.rng.below(10) as u32 }).collect();
             let sum: u32 = d.iter().zip((2..=9).rev()).map(|(x, w)| x * w).sum();
             let last = sum % 11;
             if last < 10 {
-                return d
-                    .iter()
-                    .map(|x| char::from(b'0' + *x as u8))
-                    .collect::<String>()
-                    + &last.to_string();
+                return d.iter().map(|x| char::from(b'0' + *x as u8)).collect::<String>() + &last.to_string();
             }
         }
     }
@@ -382,12 +340,7 @@ impl Gen {
         loop {
             let s = format!("{}{}", 1 + self.rng.below(9), self.digits(8));
             let d: Vec<i64> = s.bytes().map(|b| i64::from(b - b'0')).collect();
-            let sum: i64 = d[..8]
-                .iter()
-                .zip((2..=9).rev())
-                .map(|(x, w)| x * w)
-                .sum::<i64>()
-                - d[8];
+            let sum: i64 = d[..8].iter().zip((2..=9).rev()).map(|(x, w)| x * w).sum::<i64>() - d[8];
             if sum % 11 != 0 {
                 return s;
             }
@@ -401,24 +354,12 @@ impl Gen {
         let bban = format!("{bank}{account}");
         let numeric: String = format!("{bban}NL00")
             .chars()
-            .map(|c| {
-                if c.is_ascii_digit() {
-                    c.to_string()
-                } else {
-                    (c as u32 - 'A' as u32 + 10).to_string()
-                }
-            })
+            .map(|c| if c.is_ascii_digit() { c.to_string() } else { (c as u32 - 'A' as u32 + 10).to_string() })
             .collect();
-        let rem = numeric
-            .bytes()
-            .fold(0u64, |r, b| (r * 10 + u64::from(b - b'0')) % 97);
+        let rem = numeric.bytes().fold(0u64, |r, b| (r * 10 + u64::from(b - b'0')) % 97);
         let iban = format!("NL{:02}{bban}", 98 - rem);
         if self.rng.chance(60) {
-            iban.as_bytes()
-                .chunks(4)
-                .map(|c| std::str::from_utf8(c).unwrap())
-                .collect::<Vec<_>>()
-                .join(" ")
+            iban.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ")
         } else {
             iban
         }
@@ -426,20 +367,11 @@ impl Gen {
 
     pub fn phone(&mut self) -> String {
         let mobile = format!("6{}{}", 1 + self.rng.below(5), self.digits(7));
-        let area = *self
-            .rng
-            .pick(&["20", "23", "30", "10", "70", "50", "251", "172", "88"]);
+        let area = *self.rng.pick(&["20", "23", "30", "10", "70", "50", "251", "172", "88"]);
         let rest = self.digits(9 - area.len());
         match self.rng.below(8) {
             0 => format!("0{}-{}", &mobile[..1], &mobile[1..]),
-            1 => format!(
-                "0{} {} {} {} {}",
-                &mobile[..1],
-                &mobile[1..3],
-                &mobile[3..5],
-                &mobile[5..7],
-                &mobile[7..]
-            ),
+            1 => format!("0{} {} {} {} {}", &mobile[..1], &mobile[1..3], &mobile[3..5], &mobile[5..7], &mobile[7..]),
             2 => format!("+31 {} {} {}", &mobile[..1], &mobile[1..5], &mobile[5..]),
             3 => format!("0031 {}", mobile),
             4 => format!("0{area}-{rest}"),
@@ -451,9 +383,7 @@ impl Gen {
 
     pub fn postcode(&mut self) -> String {
         loop {
-            let letters: String = (0..2)
-                .map(|_| char::from(b'A' + self.rng.below(26) as u8))
-                .collect();
+            let letters: String = (0..2).map(|_| char::from(b'A' + self.rng.below(26) as u8)).collect();
             if matches!(letters.as_str(), "SA" | "SD" | "SS") {
                 continue;
             }
@@ -471,11 +401,7 @@ impl Gen {
 
     pub fn plate(&mut self) -> String {
         const L: &[u8] = b"BDFGHJKLNPRSTVXZ";
-        let l = |n: usize, g: &mut Self| {
-            (0..n)
-                .map(|_| char::from(*g.rng.pick(L)))
-                .collect::<String>()
-        };
+        let l = |n: usize, g: &mut Self| (0..n).map(|_| char::from(*g.rng.pick(L))).collect::<String>();
         match self.rng.below(4) {
             0 => format!("{}-{}-{}", self.digits(2), l(3, self), self.digits(1)),
             1 => format!("{}-{}-{}", l(2, self), self.digits(3), l(1, self)),
@@ -485,11 +411,7 @@ impl Gen {
     }
 
     pub fn date(&mut self) -> String {
-        let (d, m, y) = (
-            1 + self.rng.below(28),
-            1 + self.rng.below(12),
-            1940 + self.rng.below(65),
-        );
+        let (d, m, y) = (1 + self.rng.below(28), 1 + self.rng.below(12), 1940 + self.rng.below(65));
         match self.rng.below(4) {
             0 => format!("{d:02}-{m:02}-{y}"),
             1 => format!("{d}-{m}-{y}"),
@@ -505,23 +427,14 @@ impl Gen {
         s.push(char::from(*self.rng.pick(b"NI")));
         s.push(char::from(*self.rng.pick(L)));
         for i in 0..6 {
-            s.push(char::from(if i == 2 {
-                b'1' + self.rng.below(9) as u8
-            } else {
-                *self.rng.pick(A)
-            }));
+            s.push(char::from(if i == 2 { b'1' + self.rng.below(9) as u8 } else { *self.rng.pick(A) }));
         }
         s.push(char::from(b'1' + self.rng.below(9) as u8));
         s
     }
 
     fn invented_surname(&mut self) -> String {
-        format!(
-            "{}{}{}",
-            self.rng.pick(SYL_A),
-            self.rng.pick(SYL_B),
-            self.rng.pick(SYL_C)
-        )
+        format!("{}{}{}", self.rng.pick(SYL_A), self.rng.pick(SYL_B), self.rng.pick(SYL_C))
     }
 
     /// A surname as written after a given name or initials (`de Vries`) and its capitalised form.
@@ -541,9 +454,7 @@ impl Gen {
 
     fn initials(&mut self) -> String {
         let n = 1 + self.rng.below(3);
-        (0..n)
-            .map(|_| format!("{}.", char::from(b'A' + self.rng.below(26) as u8)))
-            .collect()
+        (0..n).map(|_| format!("{}.", char::from(b'A' + self.rng.below(26) as u8))).collect()
     }
 
     /// A person's name in one of the forms documents use; returns (prefix context, name span).
@@ -555,26 +466,14 @@ impl Gen {
             0 => (String::new(), format!("{first} {after_given}")),
             1 => (String::new(), format!("{} {after_given}", self.initials())),
             2 => (format!("{} ", self.rng.pick(TITLES)), capitalised),
-            3 => (
-                format!("{} ", self.rng.pick(TITLES)),
-                format!("{} {after_given}", self.initials()),
-            ),
-            4 => (
-                format!("{} ", self.rng.pick(ROLES)),
-                format!("{first} {after_given}"),
-            ),
+            3 => (format!("{} ", self.rng.pick(TITLES)), format!("{} {after_given}", self.initials())),
+            4 => (format!("{} ", self.rng.pick(ROLES)), format!("{first} {after_given}")),
             5 => {
                 let second = self.surname(false).0;
-                (
-                    String::new(),
-                    format!("{} {after_given}-{second}", self.initials()),
-                )
+                (String::new(), format!("{} {after_given}-{second}", self.initials()))
             }
             6 => ("Geachte heer ".to_string(), capitalised),
-            7 => (
-                "DE HEER ".to_string(),
-                format!("{} {}", self.initials(), after_given.to_uppercase()),
-            ),
+            7 => ("DE HEER ".to_string(), format!("{} {}", self.initials(), after_given.to_uppercase())),
             _ => ("Beste ".to_string(), first.to_string()),
         }
     }
@@ -583,7 +482,9 @@ impl Gen {
     pub fn document(&mut self, target: usize) -> Doc {
         let mut doc = Doc::default();
         while doc.text.len() < target {
-            let filler = self.rng.below(3);
+            // One to four sentences without personal data between two with: about one value per
+            // 300 bytes, the density of a municipal letter (minutes and reports have less).
+            let filler = 1 + self.rng.below(4);
             for _ in 0..filler {
                 let s = *self.rng.pick(FILLER);
                 doc.text.push_str(s);
@@ -601,11 +502,7 @@ impl Gen {
     fn put(&self, doc: &mut Doc, kind: Kind, value: &str) {
         let start = doc.text.len();
         doc.text.push_str(value);
-        doc.labels.push(Label {
-            kind,
-            start,
-            end: doc.text.len(),
-        });
+        doc.labels.push(Label { kind, start, end: doc.text.len() });
     }
 
     fn sentence(&mut self, doc: &mut Doc) {
@@ -622,9 +519,7 @@ impl Gen {
                 let _ = write!(t, "Volgens {ctx}");
                 self.put(doc, Kind::Name, &name);
                 let v = self.bsn();
-                let ctx = *self
-                    .rng
-                    .pick(&["met BSN", "burgerservicenummer", "(bsn:", "bsn"]);
+                let ctx = *self.rng.pick(&["met BSN", "burgerservicenummer", "(bsn:", "bsn"]);
                 let _ = write!(doc.text, " {ctx} ");
                 let shown = match self.rng.below(3) {
                     0 => v.clone(),
@@ -635,8 +530,7 @@ impl Gen {
                 doc.text.push_str(" is de aanvraag ingediend. ");
             }
             4 => {
-                doc.text
-                    .push_str("Het bedrag wordt overgemaakt op rekeningnummer ");
+                doc.text.push_str("Het bedrag wordt overgemaakt op rekeningnummer ");
                 let v = self.iban();
                 self.put(doc, Kind::Iban, &v);
                 doc.text.push_str(". ");
@@ -655,16 +549,9 @@ impl Gen {
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(".");
-                let local = if local.is_empty() {
-                    "post.bus".to_string()
-                } else {
-                    local
-                };
-                let v = format!(
-                    "{local}@{}",
-                    self.rng
-                        .pick(&["example.nl", "gemeente.example.nl", "mail.example.com"])
-                );
+                let local = if local.is_empty() { "post.bus".to_string() } else { local };
+                let v =
+                    format!("{local}@{}", self.rng.pick(&["example.nl", "gemeente.example.nl", "mail.example.com"]));
                 self.put(doc, Kind::Email, &v);
                 doc.text.push_str(". ");
             }
@@ -681,14 +568,11 @@ impl Gen {
                 let _ = write!(doc.text, " {}. ", self.rng.pick(PLACES));
             }
             7 => {
-                let anchor = *self
-                    .rng
-                    .pick(&["geboren op", "geboortedatum:", "(geb.", "geb."]);
+                let anchor = *self.rng.pick(&["geboren op", "geboortedatum:", "(geb.", "geb."]);
                 let _ = write!(doc.text, "De aanvrager, {anchor} ");
                 let v = self.date();
                 self.put(doc, Kind::DateOfBirth, &v);
-                doc.text
-                    .push_str(", heeft de vereiste stukken overgelegd. ");
+                doc.text.push_str(", heeft de vereiste stukken overgelegd. ");
             }
             8 => {
                 doc.text.push_str("De auto met kenteken ");

@@ -48,21 +48,9 @@ impl Policy {
                 .expect("keep terms build")
         });
         let tussen = tussenvoegsels(rules);
-        let keep_names = NameBook::new(
-            keep_terms
-                .iter()
-                .filter(|t| looks_like_name(t))
-                .map(|t| parse_name(t, &tussen))
-                .collect(),
-        );
-        Policy {
-            mode,
-            keep_officials: true,
-            keep_terms,
-            keep_ac,
-            keep_names,
-            requester: None,
-        }
+        let keep_names =
+            NameBook::new(keep_terms.iter().filter(|t| looks_like_name(t)).map(|t| parse_name(t, &tussen)).collect());
+        Policy { mode, keep_officials: true, keep_terms, keep_ac, keep_names, requester: None }
     }
 
     /// Also redact the names of public officials acting in office.
@@ -85,29 +73,14 @@ impl Policy {
     /// Decides every finding of one document (`units` are the texts the findings were made on).
     pub fn decide(&self, rules: &RuleSet, units: &[&str], findings: Vec<Finding>) -> Vec<Decided> {
         let is_person = |f: &Finding| rules.rule(f.rule).category == "person";
-        let person_names = || {
-            findings
-                .iter()
-                .filter(|f| is_person(f))
-                .filter_map(|f| f.evidence.name.as_ref())
-        };
+        let person_names = || findings.iter().filter(|f| is_person(f)).filter_map(|f| f.evidence.name.as_ref());
         let keep_conflicts = self.keep_names.conflicts(person_names());
-        let requester_conflicts = self
-            .requester
-            .as_ref()
-            .map(|r| r.names.conflicts(person_names()));
+        let requester_conflicts = self.requester.as_ref().map(|r| r.names.conflicts(person_names()));
         let keep_spans = self.keep_spans(units);
         findings
             .into_iter()
             .map(|f| {
-                let action = self.action(
-                    rules,
-                    units,
-                    &f,
-                    &keep_spans,
-                    &keep_conflicts,
-                    requester_conflicts.as_ref(),
-                );
+                let action = self.action(rules, units, &f, &keep_spans, &keep_conflicts, requester_conflicts.as_ref());
                 Decided { finding: f, action }
             })
             .collect()
@@ -148,9 +121,7 @@ impl Policy {
         }
         if let (Mode::Inzage, Some(r)) = (self.mode, &self.requester) {
             let own = match name {
-                Some(n) => r
-                    .names
-                    .matches(n, requester_conflicts.expect("computed with the requester")),
+                Some(n) => r.names.matches(n, requester_conflicts.expect("computed with the requester")),
                 None => r.owns_value(text, matches!(category, "address" | "postcode")),
             };
             if own {
@@ -193,8 +164,6 @@ pub fn tussenvoegsels(rules: &RuleSet) -> BTreeSet<String> {
 fn looks_like_name(term: &str) -> bool {
     let words: Vec<&str> = term.split_whitespace().collect();
     words.len() >= 2
-        && words
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.last().is_some_and(|w| w.starts_with(char::is_uppercase))
         && !term.chars().any(|c| c.is_ascii_digit())
 }

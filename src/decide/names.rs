@@ -50,12 +50,7 @@ impl NameBook {
             return false;
         }
         let lone_surname = found.given.is_empty() && found.initials.is_empty();
-        if lone_surname
-            && found
-                .surnames
-                .iter()
-                .any(|s| conflicts.surnames.contains(s))
-        {
+        if lone_surname && found.surnames.iter().any(|s| conflicts.surnames.contains(s)) {
             return false;
         }
         let lone_given = found.surnames.is_empty();
@@ -79,28 +74,19 @@ fn compatible(found: &NameParts, person: &NameParts) -> bool {
     }
     // Given names: each must be the person's (or fit the person's initials when only those are known).
     let person_initials: String = if person.initials.is_empty() {
-        person
-            .given
-            .iter()
-            .filter_map(|g| g.chars().next())
-            .collect()
+        person.given.iter().filter_map(|g| g.chars().next()).collect()
     } else {
         person.initials.clone()
     };
     for g in &found.given {
         let ok = person.given.contains(g)
-            || (person.given.is_empty()
-                && g.chars()
-                    .next()
-                    .is_some_and(|c| person_initials.contains(c)));
+            || (person.given.is_empty() && g.chars().next().is_some_and(|c| person_initials.contains(c)));
         if !ok {
             return false;
         }
     }
     // Initials: a prefix of the person's initials.
-    found.initials.is_empty()
-        || person_initials.is_empty()
-        || person_initials.starts_with(&found.initials)
+    found.initials.is_empty() || person_initials.is_empty() || person_initials.starts_with(&found.initials)
 }
 
 /// Splits a written name (`Jan Pieter de Vries`, `J.P. de Vries-Bakker`, `P.J. (Piet) Bakker`) into its
@@ -111,14 +97,8 @@ pub fn parse_name(written: &str, tussen: &BTreeSet<String>) -> NameParts {
     for raw in written.split_whitespace() {
         if let Some(nick) = raw.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
             parts.given.push(nick.to_lowercase());
-        } else if raw.ends_with('.')
-            || (raw.chars().count() == 1 && raw.chars().all(char::is_uppercase))
-        {
-            parts.initials.extend(
-                raw.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .flat_map(char::to_lowercase),
-            );
+        } else if raw.ends_with('.') || (raw.chars().count() == 1 && raw.chars().all(char::is_uppercase)) {
+            parts.initials.extend(raw.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase));
         } else {
             words.push(raw.to_string());
         }
@@ -133,10 +113,7 @@ pub fn parse_name(written: &str, tussen: &BTreeSet<String>) -> NameParts {
     parts.given.extend(lower[..surname_from].iter().cloned());
     let surname = lower[surname_from..].join(" ");
     for piece in surname.split('-') {
-        let core: Vec<&str> = piece
-            .split(' ')
-            .filter(|w| !w.is_empty() && !tussen.contains(*w))
-            .collect();
+        let core: Vec<&str> = piece.split(' ').filter(|w| !w.is_empty() && !tussen.contains(*w)).collect();
         if !core.is_empty() {
             parts.surnames.push(core.join(" "));
         }
@@ -149,10 +126,7 @@ mod tests {
     use super::*;
 
     fn tussen() -> BTreeSet<String> {
-        ["van", "de", "der", "den", "'t", "ter"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        ["van", "de", "der", "den", "'t", "ter"].iter().map(|s| s.to_string()).collect()
     }
 
     fn np(given: &[&str], initials: &str, surnames: &[&str]) -> NameParts {
@@ -165,18 +139,9 @@ mod tests {
 
     #[test]
     fn parses_written_names() {
-        assert_eq!(
-            parse_name("Jan Pieter de Vries", &tussen()),
-            np(&["jan", "pieter"], "", &["vries"])
-        );
-        assert_eq!(
-            parse_name("J.P. de Vries-van Dam", &tussen()),
-            np(&[], "jp", &["vries", "dam"])
-        );
-        assert_eq!(
-            parse_name("P.J. (Piet) Bakker", &tussen()),
-            np(&["piet"], "pj", &["bakker"])
-        );
+        assert_eq!(parse_name("Jan Pieter de Vries", &tussen()), np(&["jan", "pieter"], "", &["vries"]));
+        assert_eq!(parse_name("J.P. de Vries-van Dam", &tussen()), np(&[], "jp", &["vries", "dam"]));
+        assert_eq!(parse_name("P.J. (Piet) Bakker", &tussen()), np(&["piet"], "pj", &["bakker"]));
     }
 
     #[test]

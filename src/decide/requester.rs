@@ -71,37 +71,18 @@ impl Requester {
     /// Parses a requester file's text.
     pub fn parse(path: &Path, text: &str, tussen: &BTreeSet<String>) -> Result<Requester> {
         let doc: RequesterDoc = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map_or(0, |s| text[..s.start].matches('\n').count() + 1);
+            let line = e.span().map_or(0, |s| text[..s.start].matches('\n').count() + 1);
             Error::config(path, line, e.message().trim().to_string())
         })?;
-        let names: Vec<NameParts> = doc
-            .name
-            .map(OneOrMany::into_vec)
-            .unwrap_or_default()
-            .iter()
-            .map(|n| parse_name(n, tussen))
+        let names: Vec<NameParts> =
+            doc.name.map(OneOrMany::into_vec).unwrap_or_default().iter().map(|n| parse_name(n, tussen)).collect();
+        let values: Vec<String> = [doc.bsn, doc.address, doc.email, doc.phone, doc.iban, doc.date_of_birth, doc.other]
+            .into_iter()
+            .flatten()
+            .flat_map(OneOrMany::into_vec)
             .collect();
-        let values: Vec<String> = [
-            doc.bsn,
-            doc.address,
-            doc.email,
-            doc.phone,
-            doc.iban,
-            doc.date_of_birth,
-            doc.other,
-        ]
-        .into_iter()
-        .flatten()
-        .flat_map(OneOrMany::into_vec)
-        .collect();
         if names.is_empty() && values.is_empty() {
-            return Err(Error::config(
-                path,
-                0,
-                "the requester file names no data to keep",
-            ));
+            return Err(Error::config(path, 0, "the requester file names no data to keep"));
         }
         Ok(Requester {
             names: NameBook::new(names),
@@ -125,10 +106,7 @@ impl Requester {
 }
 
 fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Alphanumeric runs, split where letters meet digits (`12a` → `12`, `a`).
@@ -160,15 +138,11 @@ fn contains_part(value: &[String], part: &[String]) -> bool {
         if value[i..i + part.len()] != *part {
             return false;
         }
-        let ends_in_number = part
-            .last()
-            .is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()));
+        let ends_in_number = part.last().is_some_and(|t| t.chars().all(|c| c.is_ascii_digit()));
         let next = value.get(i + part.len());
         !(ends_in_number
             && next.is_some_and(|n| {
-                n.chars().count() <= 2 && n.chars().all(char::is_alphabetic)
-                    || n == "bis"
-                    || n == "hs"
+                n.chars().count() <= 2 && n.chars().all(char::is_alphabetic) || n == "bis" || n == "hs"
             }))
     })
 }
@@ -202,9 +176,7 @@ mod tests {
     #[test]
     fn rejects_unknown_keys_and_empty_files() {
         let t = BTreeSet::new();
-        let e = Requester::parse(Path::new("r.toml"), "nmae = \"x\"\n", &t)
-            .unwrap_err()
-            .to_string();
+        let e = Requester::parse(Path::new("r.toml"), "nmae = \"x\"\n", &t).unwrap_err().to_string();
         assert!(e.starts_with("r.toml:1:"), "{e}");
         assert!(Requester::parse(Path::new("r.toml"), "", &t).is_err());
     }

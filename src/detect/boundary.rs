@@ -5,10 +5,7 @@
 
 /// Whether the character before byte `i` of `text` is a letter or digit.
 pub(crate) fn alnum_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the character at byte `i` of `text` is a letter or digit.

@@ -19,10 +19,7 @@ impl ContextMatcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&ctx.words)
             .expect("context word lists are small and valid");
-        ContextMatcher {
-            words,
-            window: ctx.window,
-        }
+        ContextMatcher { words, window: ctx.window }
     }
 
     /// The first context word (as written in the text, lower-cased) within the window around

@@ -59,10 +59,7 @@ impl CompiledRule {
 
     /// The reason of the first exception the matched text falls under.
     fn exception(&self, matched: &str) -> Option<String> {
-        self.exceptions
-            .iter()
-            .find(|(re, _)| re.is_match(matched))
-            .map(|(_, reason)| reason.clone())
+        self.exceptions.iter().find(|(re, _)| re.is_match(matched)).map(|(_, reason)| reason.clone())
     }
 }
 
@@ -81,7 +78,7 @@ pub struct Detector {
 #[derive(Debug)]
 pub struct Scratch {
     caches: Option<(meta::Cache, meta::Cache)>,
-    tokens: Vec<names::Tok>,
+    names: names::NameScratch,
 }
 
 impl Detector {
@@ -93,13 +90,8 @@ impl Detector {
         for (i, r) in rules.rules().iter().enumerate() {
             let mut exceptions = Vec::new();
             for e in &r.exceptions {
-                let re = Regex::new(&e.pattern).map_err(|err| {
-                    Error::config(
-                        &r.origin,
-                        0,
-                        format!("rule {:?}: keep pattern: {err}", r.id),
-                    )
-                })?;
+                let re = Regex::new(&e.pattern)
+                    .map_err(|err| Error::config(&r.origin, 0, format!("rule {:?}: keep pattern: {err}", r.id)))?;
                 exceptions.push((re, e.reason.clone()));
             }
             compiled.push(CompiledRule {
@@ -130,21 +122,15 @@ impl Detector {
     /// Fresh per-thread state.
     pub fn scratch(&self) -> Scratch {
         Scratch {
-            caches: self
-                .patterns
-                .as_ref()
-                .map(patterns::PatternPass::create_cache),
-            tokens: Vec::new(),
+            caches: self.patterns.as_ref().map(patterns::PatternPass::create_cache),
+            names: names::NameScratch::default(),
         }
     }
 
     /// Finds personal data in the text units of one document. Spans are byte offsets into the given
     /// units; the result is sorted by (unit, start) and free of overlaps.
     pub fn detect(&self, scratch: &mut Scratch, units: &[&str]) -> Vec<Finding> {
-        let normalized: Vec<normalize::Normalized<'_>> = units
-            .iter()
-            .map(|u| normalize::Normalized::new(u))
-            .collect();
+        let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
         for (unit, text) in texts.iter().enumerate() {
@@ -161,7 +147,7 @@ impl Detector {
                 .filter(|f| self.email_rules.contains(&f.rule) && f.evidence.exception.is_none())
                 .map(|f| (f.unit, f.start, f.end))
                 .collect();
-            names.find(&mut scratch.tokens, &texts, &emails, &mut out);
+            names.find(&mut scratch.names, &texts, &emails, &mut out);
         }
         overlap::resolve(&mut out, |r| self.rules[r].priority);
         for f in &mut out {

@@ -41,14 +41,34 @@ fn fold(c: char) -> Option<Option<&'static str>> {
     })
 }
 
+/// Whether normalisation changes `c` (folds, removes, recomposes or NFKC-maps it). Latin letters with
+/// diacritics (the common case in Dutch text) are answered from a table.
+fn changes(c: char) -> bool {
+    use std::sync::OnceLock;
+    const TABLE_END: u32 = 0x0250;
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    if c.is_ascii() {
+        return false;
+    }
+    let slow = |c: char| {
+        if fold(c).is_some() || canonical_combining_class(c) != 0 {
+            return true;
+        }
+        let mut n = std::iter::once(c).nfkc();
+        !(n.next() == Some(c) && n.next().is_none())
+    };
+    if (c as u32) < TABLE_END {
+        let t = TABLE.get_or_init(|| (0..TABLE_END).map(|u| char::from_u32(u).is_some_and(slow)).collect());
+        return t[c as usize];
+    }
+    slow(c)
+}
+
 impl<'a> Normalized<'a> {
     /// Normalises `src`.
     pub(crate) fn new(src: &'a str) -> Normalized<'a> {
-        if src.is_ascii() {
-            return Normalized {
-                text: Cow::Borrowed(src),
-                edits: Vec::new(),
-            };
+        if src.is_ascii() || !src.chars().any(changes) {
+            return Normalized { text: Cow::Borrowed(src), edits: Vec::new() };
         }
         let mut out = String::with_capacity(src.len());
         let mut edits: Vec<Edit> = Vec::new();
@@ -72,10 +92,7 @@ impl<'a> Normalized<'a> {
                     chars.next();
                 }
                 let (src_start, norm_start) = match edits.last() {
-                    Some(e)
-                        if e.norm_end == out.len()
-                            && last_base.is_none_or(|(_, n)| n < e.norm_start) =>
-                    {
+                    Some(e) if e.norm_end == out.len() && last_base.is_none_or(|(_, n)| n < e.norm_start) => {
                         let e = edits.pop().expect("just looked");
                         (e.src_start, e.norm_start)
                     }
@@ -83,12 +100,7 @@ impl<'a> Normalized<'a> {
                 };
                 out.truncate(norm_start);
                 out.extend(src[src_start..end].nfkc());
-                edits.push(Edit {
-                    norm_start,
-                    norm_end: out.len(),
-                    src_start,
-                    src_end: end,
-                });
+                edits.push(Edit { norm_start, norm_end: out.len(), src_start, src_end: end });
                 last_base = None;
                 continue;
             }
@@ -107,24 +119,13 @@ impl<'a> Normalized<'a> {
                     out.extend(std::iter::once(c).nfkc());
                 }
             }
-            edits.push(Edit {
-                norm_start: start,
-                norm_end: out.len(),
-                src_start: i,
-                src_end: end,
-            });
+            edits.push(Edit { norm_start: start, norm_end: out.len(), src_start: i, src_end: end });
             last_base = None;
         }
         if edits.is_empty() {
-            return Normalized {
-                text: Cow::Borrowed(src),
-                edits,
-            };
+            return Normalized { text: Cow::Borrowed(src), edits };
         }
-        Normalized {
-            text: Cow::Owned(out),
-            edits,
-        }
+        Normalized { text: Cow::Owned(out), edits }
     }
 
     /// The normalised text.
@@ -137,10 +138,7 @@ impl<'a> Normalized<'a> {
         if self.edits.is_empty() {
             return (start, end);
         }
-        (
-            self.map_start(start),
-            self.map_end(end).max(self.map_start(start)),
-        )
+        (self.map_start(start), self.map_end(end).max(self.map_start(start)))
     }
 
     fn map_start(&self, o: usize) -> usize {
@@ -150,11 +148,7 @@ impl<'a> Normalized<'a> {
             return o;
         }
         let e = self.edits[k - 1];
-        if o < e.norm_end {
-            e.src_start
-        } else {
-            e.src_end + (o - e.norm_end)
-        }
+        if o < e.norm_end { e.src_start } else { e.src_end + (o - e.norm_end) }
     }
 
     fn map_end(&self, o: usize) -> usize {
@@ -164,11 +158,7 @@ impl<'a> Normalized<'a> {
             return o;
         }
         let e = self.edits[k - 1];
-        if o <= e.norm_end {
-            e.src_end
-        } else {
-            e.src_end + (o - e.norm_end)
-        }
+        if o <= e.norm_end { e.src_end } else { e.src_end + (o - e.norm_end) }
     }
 }
 

@@ -17,14 +17,7 @@ pub(crate) fn resolve(findings: &mut Vec<Finding>, priority: impl Fn(usize) -> i
             && f.start < last.end
         {
             let (start, end) = (last.start.min(f.start), last.end.max(f.end));
-            let key = |x: &Finding| {
-                (
-                    priority(x.rule),
-                    ordered(x.confidence),
-                    x.end - x.start,
-                    usize::MAX - x.rule,
-                )
-            };
+            let key = |x: &Finding| (priority(x.rule), ordered(x.confidence), x.end - x.start, usize::MAX - x.rule);
             if key(&f) > key(last) {
                 *last = f;
             }
@@ -48,34 +41,19 @@ mod tests {
     use crate::model::Evidence;
 
     fn f(rule: usize, start: usize, end: usize, confidence: f32) -> Finding {
-        Finding {
-            unit: 0,
-            start,
-            end,
-            rule,
-            confidence,
-            evidence: Evidence::default(),
-        }
+        Finding { unit: 0, start, end, rule, confidence, evidence: Evidence::default() }
     }
 
     #[test]
     fn strongest_rule_wins_and_covers_the_cluster() {
         // rule 0: priority 90 (IBAN), rule 1: priority 70 (phone inside it), rule 2: priority 30 (name).
         let prio = |r: usize| [90, 70, 30][r];
-        let mut v = vec![
-            f(1, 10, 22, 0.9),
-            f(0, 0, 22, 0.98),
-            f(2, 30, 40, 0.8),
-            f(2, 35, 45, 0.9),
-        ];
+        let mut v = vec![f(1, 10, 22, 0.9), f(0, 0, 22, 0.98), f(2, 30, 40, 0.8), f(2, 35, 45, 0.9)];
         resolve(&mut v, prio);
         assert_eq!(v.len(), 2);
         assert_eq!((v[0].rule, v[0].start, v[0].end), (0, 0, 22));
         // Same priority: higher confidence wins; the span covers both.
-        assert_eq!(
-            (v[1].rule, v[1].start, v[1].end, v[1].confidence),
-            (2, 30, 45, 0.9)
-        );
+        assert_eq!((v[1].rule, v[1].start, v[1].end, v[1].confidence), (2, 30, 45, 0.9));
     }
 
     #[test]

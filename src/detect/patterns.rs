@@ -40,17 +40,14 @@ impl PatternPass {
         if patterns.is_empty() {
             return Ok(None);
         }
-        let config = Regex::config()
-            .nfa_size_limit(Some(limits::MAX_REGEX_BYTES))
-            .hybrid_cache_capacity(8 * 1024 * 1024);
+        let config =
+            Regex::config().nfa_size_limit(Some(limits::MAX_REGEX_BYTES)).hybrid_cache_capacity(8 * 1024 * 1024);
         let build = |config: regex_automata::meta::Config| {
             Regex::builder()
                 .configure(config)
                 .syntax(syntax::Config::new().multi_line(true))
                 .build_many(&patterns)
-                .map_err(|e| {
-                    Error::Usage(format!("the rule patterns do not compile together: {e}"))
-                })
+                .map_err(|e| Error::Usage(format!("the rule patterns do not compile together: {e}")))
         };
         let regex = build(config.clone())?;
         let all = build(config.match_kind(MatchKind::All))?;
@@ -88,13 +85,10 @@ impl PatternPass {
             // Rejected: let the other patterns that match here try.
             patset.clear();
             let anchored = Input::new(text).range(start..).anchored(Anchored::Yes);
-            self.all
-                .which_overlapping_matches_with(all_cache, &anchored, &mut patset);
+            self.all.which_overlapping_matches_with(all_cache, &anchored, &mut patset);
             let mut accepted = None;
             for pid in patset.iter().filter(|&p| p != m.pattern()) {
-                let one = Input::new(text)
-                    .range(start..)
-                    .anchored(Anchored::Pattern(pid));
+                let one = Input::new(text).range(start..).anchored(Anchored::Pattern(pid));
                 if let Some(m2) = self.regex.search_with(cache, &one)
                     && let Some(f) = self.accept(rules, unit, text, pid, m2.start(), m2.end())
                 {

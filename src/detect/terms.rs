@@ -16,12 +16,7 @@ impl TermPass {
     pub(crate) fn new(rules: &RuleSet) -> Option<TermPass> {
         let mut lists = Vec::new();
         for (ri, rule) in rules.rules().iter().enumerate() {
-            if let RuleKind::Terms {
-                list,
-                terms,
-                case_sensitive,
-            } = &rule.kind
-            {
+            if let RuleKind::Terms { list, terms, case_sensitive } = &rule.kind {
                 if terms.is_empty() {
                     continue;
                 }
@@ -36,21 +31,14 @@ impl TermPass {
         (!lists.is_empty()).then_some(TermPass { lists })
     }
 
-    pub(crate) fn find(
-        &self,
-        rules: &[CompiledRule],
-        unit: usize,
-        text: &str,
-        out: &mut Vec<Finding>,
-    ) {
+    pub(crate) fn find(&self, rules: &[CompiledRule], unit: usize, text: &str, out: &mut Vec<Finding>) {
         for (ri, list, ac) in &self.lists {
             let rule = &rules[*ri];
             for m in ac.find_iter(text) {
                 if !is_whole_word(text, m.start(), m.end()) {
                     continue;
                 }
-                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end())
-                else {
+                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end()) else {
                     continue;
                 };
                 out.push(Finding {

@@ -98,25 +98,17 @@ pub struct Registry {
 impl Registry {
     /// Every built-in format.
     pub fn standard() -> Registry {
-        Registry {
-            formats: vec![Box::new(PlainText)],
-        }
+        Registry { formats: vec![Box::new(PlainText)] }
     }
 
     /// The format for a path, by its extension (case-insensitive).
     pub fn for_path(&self, path: &Path) -> Option<&dyn Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        self.formats
-            .iter()
-            .find(|f| f.extensions().contains(&ext.as_str()))
-            .map(|f| f.as_ref())
+        self.formats.iter().find(|f| f.extensions().contains(&ext.as_str())).map(|f| f.as_ref())
     }
 
     /// Every extension handled, for messages.
     pub fn extensions(&self) -> Vec<&'static str> {
-        self.formats
-            .iter()
-            .flat_map(|f| f.extensions().iter().copied())
-            .collect()
+        self.formats.iter().flat_map(|f| f.extensions().iter().copied()).collect()
     }
 }

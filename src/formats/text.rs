@@ -22,32 +22,19 @@ impl Format for PlainText {
 
     fn open(&self, bytes: Vec<u8>, _options: &Options) -> Result<Box<dyn Document>, Manual> {
         if bytes.contains(&0) {
-            return Err(Manual::new(
-                "binary",
-                "holds NUL bytes: a binary file, not plain text",
-            ));
+            return Err(Manual::new("binary", "holds NUL bytes: a binary file, not plain text"));
         }
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(Manual::new(
-                "not_utf8",
-                "UTF-16 text: convert it to UTF-8 first",
-            ));
+            return Err(Manual::new("not_utf8", "UTF-16 text: convert it to UTF-8 first"));
         }
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            Manual::new(
-                "not_utf8",
-                format!("not valid UTF-8 (first invalid byte at offset {at})"),
-            )
+            Manual::new("not_utf8", format!("not valid UTF-8 (first invalid byte at offset {at})"))
         })?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![bom];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Ok(Box::new(TextDocument {
-            text,
-            bom,
-            line_starts,
-        }))
+        Ok(Box::new(TextDocument { text, bom, line_starts }))
     }
 }
 
@@ -92,10 +79,7 @@ impl Document for TextDocument {
             pos = r.end;
         }
         out.push_str(&body[pos..]);
-        Ok(Redacted {
-            bytes: out.into_bytes(),
-            scrubbed: Vec::new(),
-        })
+        Ok(Redacted { bytes: out.into_bytes(), scrubbed: Vec::new() })
     }
 }
 
@@ -106,48 +90,19 @@ mod tests {
     #[test]
     fn redacts_and_locates() {
         let doc = PlainText
-            .open(
-                "\u{feff}regel een\nBSN 111222333 hier\r\n"
-                    .as_bytes()
-                    .to_vec(),
-                &Options::default(),
-            )
+            .open("\u{feff}regel een\nBSN 111222333 hier\r\n".as_bytes().to_vec(), &Options::default())
             .unwrap();
         let unit = doc.units()[0];
         let s = unit.find("111").unwrap();
         let loc = doc.locate(0, s, s + 9);
         assert_eq!((loc.line, loc.column), (Some(2), Some(5)));
-        let out = doc
-            .redact(&[Redaction {
-                unit: 0,
-                start: s,
-                end: s + 9,
-                label: "5.1.1e".into(),
-            }])
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(out.bytes).unwrap(),
-            "\u{feff}regel een\nBSN [5.1.1e] hier\r\n"
-        );
+        let out = doc.redact(&[Redaction { unit: 0, start: s, end: s + 9, label: "5.1.1e".into() }]).unwrap();
+        assert_eq!(String::from_utf8(out.bytes).unwrap(), "\u{feff}regel een\nBSN [5.1.1e] hier\r\n");
     }
 
     #[test]
     fn refuses_binary_and_bad_utf8() {
-        assert_eq!(
-            PlainText
-                .open(b"abc\0def".to_vec(), &Options::default())
-                .err()
-                .unwrap()
-                .code,
-            "binary"
-        );
-        assert_eq!(
-            PlainText
-                .open(vec![b'a', 0xC3, 0x28], &Options::default())
-                .err()
-                .unwrap()
-                .code,
-            "not_utf8"
-        );
+        assert_eq!(PlainText.open(b"abc\0def".to_vec(), &Options::default()).err().unwrap().code, "binary");
+        assert_eq!(PlainText.open(vec![b'a', 0xC3, 0x28], &Options::default()).err().unwrap().code, "not_utf8");
     }
 }

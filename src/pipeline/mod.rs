@@ -122,10 +122,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     }
     for input in &job.inputs {
         if std::fs::symlink_metadata(input).is_err() {
-            return Err(Error::Usage(format!(
-                "{}: no such file or folder",
-                input.display()
-            )));
+            return Err(Error::Usage(format!("{}: no such file or folder", input.display())));
         }
     }
     let review_dir = match (&job.command, &job.review) {
@@ -138,13 +135,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         Command::Redact { out } => Some(out.as_path()),
         _ => None,
     };
-    walk::check_folders(
-        &job.inputs,
-        out,
-        review_dir
-            .as_deref()
-            .filter(|_| out.is_some() || job.review.is_some()),
-    )?;
+    walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
     let entries = walk::documents(&job.inputs)?;
     if out.is_some() {
         walk::collisions(&entries)?;
@@ -169,10 +160,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     let documents = pool.install(|| {
         entries
             .par_iter()
-            .map_init(
-                || detector.scratch(),
-                |scratch, entry| process::document(&cx, scratch, entry),
-            )
+            .map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry))
             .collect::<Vec<_>>()
     });
     let mut report = Report {
@@ -188,12 +176,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         documents,
     };
     report.count();
-    debug_assert!(
-        report
-            .documents
-            .iter()
-            .all(|d| d.status != Status::NeedsManual || d.output.is_none())
-    );
+    debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
     if let Some(dir) = &review_dir {
         report.write(dir)?;
     }

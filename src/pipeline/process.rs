@@ -25,15 +25,10 @@ pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -
             .extension()
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_else(|| "(no extension)".into());
-        let reason = format!(
-            "no adapter for {ext} files (lak handles: {})",
-            cx.registry.extensions().join(", ")
-        );
+        let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
         return DocumentReport::manual(path, None, Manual::new("unsupported_format", reason));
     };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        process(cx, scratch, entry, format)
-    }));
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format)));
     match run {
         Ok(Ok(report)) => report,
         Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
@@ -46,26 +41,18 @@ pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -
             DocumentReport::manual(
                 path,
                 Some(format.name()),
-                Manual::new(
-                    "internal_error",
-                    format!("lak failed on this document ({msg}); please report it"),
-                ),
+                Manual::new("internal_error", format!("lak failed on this document ({msg}); please report it")),
             )
         }
     }
 }
 
 fn read(source: &Path) -> Result<Vec<u8>, Manual> {
-    let meta = std::fs::metadata(source)
-        .map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
+    let meta = std::fs::metadata(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
     if meta.len() > limits::MAX_INPUT_BYTES {
         return Err(Manual::new(
             "too_large",
-            format!(
-                "{} bytes; lak reads at most {}",
-                meta.len(),
-                limits::MAX_INPUT_BYTES
-            ),
+            format!("{} bytes; lak reads at most {}", meta.len(), limits::MAX_INPUT_BYTES),
         ));
     }
     std::fs::read(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))
@@ -91,18 +78,10 @@ fn process(
 ) -> Result<DocumentReport, Manual> {
     let bytes = read(&entry.source)?;
     let doc = format.open(bytes, &cx.options)?;
-    if let Some(u) = doc
-        .units()
-        .iter()
-        .find(|u| u.len() > limits::MAX_UNIT_BYTES)
-    {
+    if let Some(u) = doc.units().iter().find(|u| u.len() > limits::MAX_UNIT_BYTES) {
         return Err(Manual::new(
             "too_large",
-            format!(
-                "a text unit of {} bytes; lak handles at most {}",
-                u.len(),
-                limits::MAX_UNIT_BYTES
-            ),
+            format!("a text unit of {} bytes; lak handles at most {}", u.len(), limits::MAX_UNIT_BYTES),
         ));
     }
     let decided = findings(cx, scratch, doc.as_ref());
@@ -175,22 +154,11 @@ fn process(
 
 /// Fail closed: opens the redacted bytes again and refuses them if the rules still find anything to
 /// redact.
-fn check_output(
-    cx: &Context<'_>,
-    scratch: &mut Scratch,
-    format: &dyn Format,
-    bytes: &[u8],
-) -> Result<(), Manual> {
+fn check_output(cx: &Context<'_>, scratch: &mut Scratch, format: &dyn Format, bytes: &[u8]) -> Result<(), Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
-        Manual::new(
-            "output_unreadable",
-            format!("the redacted output could not be read back: {}", m.reason),
-        )
+        Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
     })?;
-    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref())
-        .into_iter()
-        .filter(Decided::is_redacted)
-        .collect();
+    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
     if residual.is_empty() {
         return Ok(());
     }

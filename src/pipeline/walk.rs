@@ -27,47 +27,24 @@ pub(crate) fn documents(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
     for input in inputs {
         let meta = std::fs::symlink_metadata(input).map_err(|e| Error::io(input, e))?;
         if meta.is_dir() {
-            for item in walkdir::WalkDir::new(input)
-                .follow_links(false)
-                .sort_by_file_name()
-            {
+            for item in walkdir::WalkDir::new(input).follow_links(false).sort_by_file_name() {
                 match item {
                     Ok(e) if e.file_type().is_dir() => {}
                     Ok(e) => {
-                        let relative = e
-                            .path()
-                            .strip_prefix(input)
-                            .expect("walkdir stays below its root")
-                            .to_path_buf();
+                        let relative =
+                            e.path().strip_prefix(input).expect("walkdir stays below its root").to_path_buf();
                         let problem = (!e.file_type().is_file())
                             .then(|| "a symbolic link or special file: not followed".to_string());
-                        out.push(Entry {
-                            source: e.path().to_path_buf(),
-                            relative,
-                            problem,
-                        });
+                        out.push(Entry { source: e.path().to_path_buf(), relative, problem });
                     }
                     Err(err) => {
-                        let path = err
-                            .path()
-                            .map(Path::to_path_buf)
-                            .unwrap_or_else(|| input.clone());
-                        let relative = path
-                            .strip_prefix(input)
-                            .map(Path::to_path_buf)
-                            .unwrap_or_else(|_| path.clone());
-                        out.push(Entry {
-                            source: path,
-                            relative,
-                            problem: Some(format!("cannot be read: {err}")),
-                        });
+                        let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
+                        let relative = path.strip_prefix(input).map(Path::to_path_buf).unwrap_or_else(|_| path.clone());
+                        out.push(Entry { source: path, relative, problem: Some(format!("cannot be read: {err}")) });
                     }
                 }
                 if out.len() > limits::MAX_DOCUMENTS {
-                    return Err(Error::Usage(format!(
-                        "more than {} files in the inputs",
-                        limits::MAX_DOCUMENTS
-                    )));
+                    return Err(Error::Usage(format!("more than {} files in the inputs", limits::MAX_DOCUMENTS)));
                 }
             }
         } else {
@@ -75,13 +52,8 @@ pub(crate) fn documents(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
                 .file_name()
                 .map(PathBuf::from)
                 .ok_or_else(|| Error::Usage(format!("{}: not a file name", input.display())))?;
-            let problem = (!meta.is_file())
-                .then(|| "a symbolic link or special file: not followed".to_string());
-            out.push(Entry {
-                source: input.clone(),
-                relative: name,
-                problem,
-            });
+            let problem = (!meta.is_file()).then(|| "a symbolic link or special file: not followed".to_string());
+            out.push(Entry { source: input.clone(), relative: name, problem });
         }
     }
     Ok(out)
@@ -108,18 +80,12 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = path.canonicalize() {
         return p;
     }
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
+    let abs =
+        if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
     let mut existing = abs.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
+        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -135,11 +101,7 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Refuses output and review folders that overlap the inputs or each other, and a non-empty output.
-pub(crate) fn check_folders(
-    inputs: &[PathBuf],
-    out: Option<&Path>,
-    review: Option<&Path>,
-) -> Result<()> {
+pub(crate) fn check_folders(inputs: &[PathBuf], out: Option<&Path>, review: Option<&Path>) -> Result<()> {
     let ins: Vec<PathBuf> = inputs.iter().map(|p| absolute(p)).collect();
     let named = |p: &Path| p.display().to_string();
     for (what, dir) in [("output", out), ("review", review)] {
@@ -169,10 +131,7 @@ pub(crate) fn check_folders(
         && o.exists()
     {
         if !o.is_dir() {
-            return Err(Error::Usage(format!(
-                "the output {} exists and is not a folder",
-                named(o)
-            )));
+            return Err(Error::Usage(format!("the output {} exists and is not a folder", named(o))));
         }
         let mut items = std::fs::read_dir(o).map_err(|e| Error::io(o, e))?;
         if items.next().is_some() {
@@ -188,10 +147,7 @@ pub(crate) fn check_folders(
 /// The review folder beside the output folder: `gelakt` → `gelakt-review`.
 pub(crate) fn default_review(out: &Path) -> PathBuf {
     let abs = absolute(out);
-    let name = abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "lak".into());
+    let name = abs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "lak".into());
     abs.with_file_name(format!("{name}-review"))
 }
 
@@ -209,10 +165,7 @@ mod tests {
         let single = dir.path().join("los.txt");
         std::fs::write(&single, "x").unwrap();
         let got = documents(&[d.clone(), single]).unwrap();
-        let rel: Vec<_> = got
-            .iter()
-            .map(|e| e.relative.to_string_lossy().into_owned())
-            .collect();
+        let rel: Vec<_> = got.iter().map(|e| e.relative.to_string_lossy().into_owned()).collect();
         assert_eq!(rel, vec!["a/b.txt", "c.txt", "los.txt"]);
     }
 
@@ -221,26 +174,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("in");
         std::fs::create_dir_all(&input).unwrap();
-        assert!(
-            check_folders(std::slice::from_ref(&input), Some(&input.join("out")), None).is_err()
-        );
+        assert!(check_folders(std::slice::from_ref(&input), Some(&input.join("out")), None).is_err());
         let out = dir.path().join("out");
-        assert!(
-            check_folders(
-                std::slice::from_ref(&input),
-                Some(&out),
-                Some(&out.join("review"))
-            )
-            .is_err()
-        );
-        assert!(
-            check_folders(
-                std::slice::from_ref(&input),
-                Some(&out),
-                Some(&dir.path().join("out-review"))
-            )
-            .is_ok()
-        );
+        assert!(check_folders(std::slice::from_ref(&input), Some(&out), Some(&out.join("review"))).is_err());
+        assert!(check_folders(std::slice::from_ref(&input), Some(&out), Some(&dir.path().join("out-review"))).is_ok());
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("old.txt"), "x").unwrap();
         assert!(check_folders(&[input], Some(&out), None).is_err());
@@ -250,9 +187,6 @@ mod tests {
     fn review_folder_sits_beside_the_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("gelakt");
-        assert_eq!(
-            default_review(&out),
-            absolute(&dir.path().join("gelakt-review"))
-        );
+        assert_eq!(default_review(&out), absolute(&dir.path().join("gelakt-review")));
     }
 }

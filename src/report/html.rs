@@ -54,29 +54,13 @@ pub(super) fn render(r: &Report) -> String {
         h,
         "<p>{} documents: {} redacted, {} clean, {} with findings, {} residual, <strong>{} need manual handling</strong>. \
          {} findings redacted, {} kept.</p>",
-        c.documents,
-        c.redacted,
-        c.clean,
-        c.found,
-        c.residual,
-        c.needs_manual,
-        c.findings_redacted,
-        c.findings_kept
+        c.documents, c.redacted, c.clean, c.found, c.residual, c.needs_manual, c.findings_redacted, c.findings_kept
     );
     if c.needs_manual > 0 {
         h.push_str("<h2>Needs manual handling (withheld)</h2>\n<table><tr><th>document</th><th>reason</th></tr>\n");
-        for d in r
-            .documents
-            .iter()
-            .filter(|d| d.status == Status::NeedsManual)
-        {
+        for d in r.documents.iter().filter(|d| d.status == Status::NeedsManual) {
             let reason = d.reason.as_ref().map(|m| m.to_string()).unwrap_or_default();
-            let _ = writeln!(
-                h,
-                "<tr class=\"manual\"><td>{}</td><td>{}</td></tr>",
-                esc(&d.path),
-                esc(&reason)
-            );
+            let _ = writeln!(h, "<tr class=\"manual\"><td>{}</td><td>{}</td></tr>", esc(&d.path), esc(&reason));
         }
         h.push_str("</table>\n");
     }
@@ -87,23 +71,15 @@ pub(super) fn render(r: &Report) -> String {
             "<h3>{}</h3>\n<p>status: <strong>{}</strong>{}{}</p>",
             esc(&d.path),
             status_word(d.status),
-            d.format
-                .map(|f| format!(", format {f}"))
-                .unwrap_or_default(),
-            d.output
-                .as_ref()
-                .map(|o| format!(", written as <code>{}</code>", esc(o)))
-                .unwrap_or_default(),
+            d.format.map(|f| format!(", format {f}")).unwrap_or_default(),
+            d.output.as_ref().map(|o| format!(", written as <code>{}</code>", esc(o))).unwrap_or_default(),
         );
         if let Some(m) = &d.reason {
             let _ = writeln!(h, "<p class=\"manual\">{}</p>", esc(&m.to_string()));
         }
         for (title, items) in [("hidden content", &d.notes), ("scrubbed", &d.scrubbed)] {
             if !items.is_empty() {
-                let list: Vec<String> = items
-                    .iter()
-                    .map(|s| format!("<li>{}</li>", esc(s)))
-                    .collect();
+                let list: Vec<String> = items.iter().map(|s| format!("<li>{}</li>", esc(s))).collect();
                 let _ = writeln!(h, "<p>{title}:</p><ul>{}</ul>", list.concat());
             }
         }

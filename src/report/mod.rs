@@ -155,10 +155,7 @@ pub struct FindingReport {
 impl Report {
     /// Recomputes the totals from the documents.
     pub fn count(&mut self) {
-        let mut c = Counts {
-            documents: self.documents.len(),
-            ..Counts::default()
-        };
+        let mut c = Counts { documents: self.documents.len(), ..Counts::default() };
         for d in &self.documents {
             match d.status {
                 Status::Redacted => c.redacted += 1,

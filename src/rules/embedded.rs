@@ -34,10 +34,7 @@ pub(crate) const FILES: &[(&str, &str)] = embed!(
 
 /// The contents of a built-in file.
 pub(crate) fn file(path: &str) -> Option<&'static str> {
-    FILES
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map(|(_, text)| *text)
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text)
 }
 
 /// Resolves list references of the built-in rule file (relative to `rules/`).
@@ -46,9 +43,7 @@ pub(crate) struct Resolver;
 impl super::file::Resolver for Resolver {
     fn read(&self, relative: &str) -> Result<(PathBuf, String), String> {
         let path = format!("rules/{relative}");
-        file(&path)
-            .map(|t| (PathBuf::from(&path), t.to_string()))
-            .ok_or_else(|| format!("{path}: not a built-in file"))
+        file(&path).map(|t| (PathBuf::from(&path), t.to_string())).ok_or_else(|| format!("{path}: not a built-in file"))
     }
 }
 
@@ -61,18 +56,10 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for entry in walkdir::WalkDir::new(root.join("rules")) {
             let entry = entry.unwrap();
-            let rel = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = entry.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             let is_data = rel.ends_with(".toml") || rel.ends_with(".txt");
             if entry.file_type().is_file() && is_data {
-                assert!(
-                    file(&rel).is_some(),
-                    "{rel} is under rules/ but not embedded"
-                );
+                assert!(file(&rel).is_some(), "{rel} is under rules/ but not embedded");
             }
         }
     }

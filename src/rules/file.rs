@@ -110,40 +110,24 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
         let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
         Error::config(path, line, e.message().trim().to_string())
     })?;
-    let at = |span: std::ops::Range<usize>, reason: String| {
-        Error::config(path, line_of(text, span.start), reason)
-    };
+    let at = |span: std::ops::Range<usize>, reason: String| Error::config(path, line_of(text, span.start), reason);
 
     for mode in doc.labels.keys() {
         if mode != "inzage" && mode != "woo" {
-            return Err(Error::config(
-                path,
-                0,
-                format!("[labels.{mode}]: unknown mode (expected woo or inzage)"),
-            ));
+            return Err(Error::config(path, 0, format!("[labels.{mode}]: unknown mode (expected woo or inzage)")));
         }
     }
-    let mut parsed = ParsedFile {
-        rules: Vec::new(),
-        labels: doc.labels,
-        inputs: vec![text.as_bytes().to_vec()],
-    };
+    let mut parsed = ParsedFile { rules: Vec::new(), labels: doc.labels, inputs: vec![text.as_bytes().to_vec()] };
     let mut seen = std::collections::HashSet::new();
     for spanned in doc.rules {
         let rule_span = spanned.span();
         let r = spanned.into_inner();
         let id = r.id.get_ref().clone();
         if !valid_id(&id) {
-            return Err(at(
-                r.id.span(),
-                format!("rule id {id:?} must be 1-64 characters of a-z, 0-9, '-', '_'"),
-            ));
+            return Err(at(r.id.span(), format!("rule id {id:?} must be 1-64 characters of a-z, 0-9, '-', '_'")));
         }
         if !seen.insert(id.clone()) {
-            return Err(at(
-                r.id.span(),
-                format!("rule id {id:?} appears twice in this file"),
-            ));
+            return Err(at(r.id.span(), format!("rule id {id:?} appears twice in this file")));
         }
         let missing = |what: &str| at(rule_span.clone(), format!("rule {id:?}: missing `{what}`"));
         if !r.enabled {
@@ -154,8 +138,7 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
         let category = r.category.ok_or_else(|| missing("category"))?;
         let ground = r.ground.ok_or_else(|| missing("ground"))?;
 
-        let kinds =
-            r.patterns.is_some() as u8 + r.terms.is_some() as u8 + r.recognizer.is_some() as u8;
+        let kinds = r.patterns.is_some() as u8 + r.terms.is_some() as u8 + r.recognizer.is_some() as u8;
         if kinds != 1 {
             return Err(at(
                 rule_span.clone(),
@@ -164,18 +147,12 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
         }
         let kind = if let Some(patterns) = r.patterns {
             if patterns.is_empty() {
-                return Err(at(
-                    rule_span.clone(),
-                    format!("rule {id:?}: `patterns` is empty"),
-                ));
+                return Err(at(rule_span.clone(), format!("rule {id:?}: `patterns` is empty")));
             }
             let mut out = Vec::with_capacity(patterns.len());
             for p in patterns {
                 if let Err(e) = regex_automata::meta::Regex::new(p.get_ref()) {
-                    return Err(at(
-                        p.span(),
-                        format!("rule {id:?}: invalid pattern: {}", one_line(&e.to_string())),
-                    ));
+                    return Err(at(p.span(), format!("rule {id:?}: invalid pattern: {}", one_line(&e.to_string()))));
                 }
                 out.push(p.into_inner());
             }
@@ -193,10 +170,7 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
             if rec.get_ref() != "person_name" {
                 return Err(at(
                     rec.span(),
-                    format!(
-                        "rule {id:?}: unknown recognizer {:?} (known: person_name)",
-                        rec.get_ref()
-                    ),
+                    format!("rule {id:?}: unknown recognizer {:?} (known: person_name)", rec.get_ref()),
                 ));
             }
             let mut names = NameLists::default();
@@ -204,14 +178,10 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
                 let Some(slot) = names.slot(key) else {
                     return Err(at(
                         file.span(),
-                        format!(
-                            "rule {id:?}: unknown list {key:?} (known: {})",
-                            NameLists::KEYS.join(", ")
-                        ),
+                        format!("rule {id:?}: unknown list {key:?} (known: {})", NameLists::KEYS.join(", ")),
                     ));
                 };
-                let (entries, raw) =
-                    read_list(file.get_ref(), resolver).map_err(|e| at(file.span(), e))?;
+                let (entries, raw) = read_list(file.get_ref(), resolver).map_err(|e| at(file.span(), e))?;
                 parsed.inputs.push(raw.into_bytes());
                 *slot = entries.into_iter().map(|e| e.text).collect();
             }
@@ -239,8 +209,7 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
         };
         let confidence = match r.confidence {
             None => 0.9,
-            Some(c) => check_confidence(*c.get_ref())
-                .map_err(|e| at(c.span(), format!("rule {id:?}: {e}")))?,
+            Some(c) => check_confidence(*c.get_ref()).map_err(|e| at(c.span(), format!("rule {id:?}: {e}")))?,
         };
         let context = match r.context {
             None => None,
@@ -253,10 +222,7 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
                 if c.window == 0 || c.window > limits::MAX_CONTEXT_WINDOW {
                     return Err(at(
                         span,
-                        format!(
-                            "rule {id:?}: context.window must be 1..={}",
-                            limits::MAX_CONTEXT_WINDOW
-                        ),
+                        format!("rule {id:?}: context.window must be 1..={}", limits::MAX_CONTEXT_WINDOW),
                     ));
                 }
                 let boosted = check_confidence(c.confidence.unwrap_or(0.95))
@@ -274,18 +240,9 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
             let span = k.span();
             let k = k.into_inner();
             if let Err(e) = regex_automata::meta::Regex::new(&k.pattern) {
-                return Err(at(
-                    span,
-                    format!(
-                        "rule {id:?}: invalid keep pattern: {}",
-                        one_line(&e.to_string())
-                    ),
-                ));
+                return Err(at(span, format!("rule {id:?}: invalid keep pattern: {}", one_line(&e.to_string()))));
             }
-            exceptions.push(Exception {
-                pattern: k.pattern,
-                reason: k.reason,
-            });
+            exceptions.push(Exception { pattern: k.pattern, reason: k.reason });
         }
         let rule = Rule {
             id,
@@ -306,29 +263,20 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
     Ok(parsed)
 }
 
-fn read_list(
-    relative: &str,
-    resolver: &dyn Resolver,
-) -> std::result::Result<(Vec<Entry>, String), String> {
+fn read_list(relative: &str, resolver: &dyn Resolver) -> std::result::Result<(Vec<Entry>, String), String> {
     let (path, text) = resolver.read(relative)?;
     let entries = lists::parse(&path, &text).map_err(|e| e.to_string())?;
     Ok((entries, text))
 }
 
 fn check_confidence(c: f32) -> std::result::Result<f32, String> {
-    if (0.0..=1.0).contains(&c) {
-        Ok(c)
-    } else {
-        Err(format!("confidence {c} is not between 0 and 1"))
-    }
+    if (0.0..=1.0).contains(&c) { Ok(c) } else { Err(format!("confidence {c} is not between 0 and 1")) }
 }
 
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 fn one_line(s: &str) -> String {
@@ -337,11 +285,7 @@ fn one_line(s: &str) -> String {
 
 /// 1-based line of a byte offset.
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -373,46 +317,30 @@ mod tests {
 
     #[test]
     fn reports_unknown_keys() {
-        let e = err(
-            "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['a']\nvalidater = \"bsn11\"\n",
-        );
+        let e =
+            err("[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['a']\nvalidater = \"bsn11\"\n");
         assert!(e.starts_with("r.toml:6:"), "{e}");
         assert!(e.contains("validater"), "{e}");
     }
 
     #[test]
     fn reports_bad_regex_at_its_line() {
-        let e = err(
-            "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = [\n 'ok',\n '(unclosed',\n]\n",
-        );
-        assert!(
-            e.starts_with("r.toml:7: rule \"x\": invalid pattern"),
-            "{e}"
-        );
+        let e = err("[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = [\n 'ok',\n '(unclosed',\n]\n");
+        assert!(e.starts_with("r.toml:7: rule \"x\": invalid pattern"), "{e}");
     }
 
     #[test]
     fn reports_unknown_validator_and_missing_kind() {
-        let e = err(
-            "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['a']\nvalidator = \"nope\"\n",
-        );
-        assert!(
-            e.starts_with("r.toml:6:") && e.contains("unknown validator"),
-            "{e}"
-        );
+        let e = err("[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['a']\nvalidator = \"nope\"\n");
+        assert!(e.starts_with("r.toml:6:") && e.contains("unknown validator"), "{e}");
         let e = err("[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\n");
         assert!(e.contains("exactly one of"), "{e}");
     }
 
     #[test]
     fn reports_missing_list_file_and_duplicate_ids() {
-        let e = err(
-            "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\nterms = \"missing.txt\"\n",
-        );
-        assert!(
-            e.starts_with("r.toml:5:") && e.contains("no such file"),
-            "{e}"
-        );
+        let e = err("[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\nterms = \"missing.txt\"\n");
+        assert!(e.starts_with("r.toml:5:") && e.contains("no such file"), "{e}");
         let e = err(
             "[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['a']\n[[rule]]\nid = \"x\"\ncategory = \"c\"\nground = \"g\"\npatterns = ['b']\n",
         );
@@ -427,9 +355,7 @@ mod tests {
             &NoFiles,
         )
         .unwrap();
-        let RuleKind::PersonName(lists) = &p.rules[0].0.kind else {
-            panic!("not a name rule")
-        };
+        let RuleKind::PersonName(lists) = &p.rules[0].0.kind else { panic!("not a name rule") };
         assert_eq!(lists.first_names, vec!["Jan", "Piet"]);
         assert_eq!(p.inputs.len(), 3);
     }

@@ -30,24 +30,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Entry>> {
             continue;
         }
         let (term, extra) = match line.split_once('\t') {
-            Some((t, e)) => (
-                t.trim(),
-                Some(e.trim().to_string()).filter(|e| !e.is_empty()),
-            ),
+            Some((t, e)) => (t.trim(), Some(e.trim().to_string()).filter(|e| !e.is_empty())),
             None => (line, None),
         };
         if term.chars().any(char::is_control) {
-            return Err(Error::config(
-                path,
-                i + 1,
-                "entry holds a control character",
-            ));
+            return Err(Error::config(path, i + 1, "entry holds a control character"));
         }
-        out.push(Entry {
-            text: term.nfc().collect(),
-            extra,
-            line: i + 1,
-        });
+        let text = if term.is_ascii() { term.to_string() } else { term.nfc().collect() };
+        out.push(Entry { text, extra, line: i + 1 });
     }
     Ok(out)
 }

@@ -305,18 +305,13 @@ impl RuleSet {
     /// The label of a rule in a mode.
     pub fn label_of<'a>(&'a self, rule: &'a Rule, mode: Mode) -> &'a str {
         match mode {
-            Mode::Woo => self
-                .labels
-                .get("woo")
-                .and_then(|m| m.get(&rule.ground))
-                .unwrap_or(&rule.ground),
+            Mode::Woo => self.labels.get("woo").and_then(|m| m.get(&rule.ground)).unwrap_or(&rule.ground),
             Mode::Inzage => {
                 if let Some(g) = &rule.inzage_ground {
                     return g;
                 }
                 let map = self.labels.get("inzage");
-                map.and_then(|m| m.get(&rule.ground).or_else(|| m.get("*")))
-                    .map_or(&rule.ground, |s| s.as_str())
+                map.and_then(|m| m.get(&rule.ground).or_else(|| m.get("*"))).map_or(&rule.ground, |s| s.as_str())
             }
         }
     }
@@ -384,18 +379,14 @@ impl RuleSetBuilder {
         };
         if !self.no_builtin {
             let path = Path::new(embedded::DEFAULT_RULES);
-            let text =
-                embedded::file(embedded::DEFAULT_RULES).expect("the default rule file is embedded");
+            let text = embedded::file(embedded::DEFAULT_RULES).expect("the default rule file is embedded");
             merge(file::parse(path, text, &embedded::Resolver)?, &mut hasher);
             sources.push(format!("builtin:{}", embedded::DEFAULT_RULES));
         }
         for path in &self.files {
             let text = read_text(path)?;
             let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-            merge(
-                file::parse(path, &text, &DiskResolver { dir })?,
-                &mut hasher,
-            );
+            merge(file::parse(path, &text, &DiskResolver { dir })?, &mut hasher);
             sources.push(path.display().to_string());
         }
         let mut keep = Vec::new();
@@ -410,10 +401,7 @@ impl RuleSetBuilder {
             hasher.update(text.as_bytes());
             let mut by_ground: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for e in lists::parse(path, &text)? {
-                by_ground
-                    .entry(e.extra.unwrap_or_else(|| "5.1.2e".into()))
-                    .or_default()
-                    .push(e.text);
+                by_ground.entry(e.extra.unwrap_or_else(|| "5.1.2e".into())).or_default().push(e.text);
             }
             for (ground, terms) in by_ground {
                 let id = if n == 0 {
@@ -427,11 +415,7 @@ impl RuleSetBuilder {
                     ground,
                     inzage_ground: None,
                     description: format!("terms of {}", path.display()),
-                    kind: RuleKind::Terms {
-                        list: path.display().to_string(),
-                        terms,
-                        case_sensitive: false,
-                    },
+                    kind: RuleKind::Terms { list: path.display().to_string(), terms, case_sensitive: false },
                     validator: None,
                     context: None,
                     confidence: 1.0,
@@ -443,63 +427,32 @@ impl RuleSetBuilder {
             }
             sources.push(format!("deny:{}", path.display()));
         }
-        let rules: Vec<Rule> = rules
-            .into_iter()
-            .filter(|(_, on)| *on)
-            .map(|(r, _)| r)
-            .collect();
-        let patterns: usize = rules
-            .iter()
-            .map(|r| {
-                if let RuleKind::Patterns(p) = &r.kind {
-                    p.len()
-                } else {
-                    0
-                }
-            })
-            .sum();
+        let rules: Vec<Rule> = rules.into_iter().filter(|(_, on)| *on).map(|(r, _)| r).collect();
+        let patterns: usize = rules.iter().map(|r| if let RuleKind::Patterns(p) = &r.kind { p.len() } else { 0 }).sum();
         if patterns > limits::MAX_PATTERNS {
             return Err(Error::Usage(format!(
                 "{patterns} patterns in all rules; at most {} are allowed",
                 limits::MAX_PATTERNS
             )));
         }
-        if rules
-            .iter()
-            .filter(|r| matches!(r.kind, RuleKind::PersonName(_)))
-            .count()
-            > 1
-        {
+        if rules.iter().filter(|r| matches!(r.kind, RuleKind::PersonName(_))).count() > 1 {
             return Err(Error::Usage(
                 "more than one person_name rule is active; give the replacement the same id".into(),
             ));
         }
         let hash = format!("sha256:{}", hex(&hasher.finalize()));
-        Ok(RuleSet {
-            rules,
-            labels,
-            keep,
-            hash,
-            sources,
-        })
+        Ok(RuleSet { rules, labels, keep, hash, sources })
     }
 }
 
 fn read_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.len() > limits::MAX_RULE_FILE_BYTES {
-        return Err(Error::config(
-            path,
-            0,
-            format!("larger than {} bytes", limits::MAX_RULE_FILE_BYTES),
-        ));
+        return Err(Error::config(path, 0, format!("larger than {} bytes", limits::MAX_RULE_FILE_BYTES)));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
-        let line = file::line_of(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
+        let line = file::line_of(&String::from_utf8_lossy(e.as_bytes()), e.utf8_error().valid_up_to());
         Error::config(path, line, "not valid UTF-8")
     })
 }
@@ -511,9 +464,7 @@ struct DiskResolver {
 impl file::Resolver for DiskResolver {
     fn read(&self, relative: &str) -> std::result::Result<(PathBuf, String), String> {
         let path = self.dir.join(relative);
-        read_text(&path)
-            .map(|t| (path, t))
-            .map_err(|e| e.to_string())
+        read_text(&path).map(|t| (path, t)).map_err(|e| e.to_string())
     }
 }
 
@@ -542,10 +493,7 @@ mod tests {
         )
         .unwrap();
         let rules = RuleSetBuilder::new().rule_file(&f).build().unwrap();
-        assert_eq!(
-            rules.rules().iter().find(|r| r.id == "bsn").unwrap().ground,
-            "X"
-        );
+        assert_eq!(rules.rules().iter().find(|r| r.id == "bsn").unwrap().ground, "X");
         assert!(!rules.rules().iter().any(|r| r.id == "ip"));
     }
 
@@ -563,12 +511,8 @@ mod tests {
         let f = dir.path().join("deny.txt");
         std::fs::write(&f, "Project Zonnebloem\nKlokkenluider X\t5.1.2h\n").unwrap();
         let rules = RuleSetBuilder::new().deny_file(&f).build().unwrap();
-        let deny: Vec<_> = rules
-            .rules()
-            .iter()
-            .filter(|r| r.category == "deny-list")
-            .map(|r| r.ground.as_str())
-            .collect();
+        let deny: Vec<_> =
+            rules.rules().iter().filter(|r| r.category == "deny-list").map(|r| r.ground.as_str()).collect();
         assert_eq!(deny, vec!["5.1.2e", "5.1.2h"]);
     }
 }

@@ -11,9 +11,7 @@ pub struct Dir {
 
 impl Dir {
     pub fn new() -> Dir {
-        Dir {
-            tmp: tempfile::tempdir().expect("temp dir"),
-        }
+        Dir { tmp: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn path(&self) -> &Path {
@@ -54,13 +52,7 @@ impl Dir {
             .into_iter()
             .map(|e| e.unwrap())
             .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
+            .map(|e| e.path().strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"))
             .collect();
         v.sort();
         v
@@ -73,8 +65,7 @@ impl Dir {
 
     /// The JSON report in `rel`.
     pub fn report(&self, rel: &str) -> serde_json::Value {
-        serde_json::from_slice(&self.read(&format!("{rel}/lak-report.json")))
-            .expect("report is JSON")
+        serde_json::from_slice(&self.read(&format!("{rel}/lak-report.json"))).expect("report is JSON")
     }
 }
 
@@ -92,11 +83,7 @@ pub struct Output {
 }
 
 pub fn run_lak(cwd: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_lak"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("lak runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_lak")).args(args).current_dir(cwd).output().expect("lak runs");
     Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -106,12 +93,7 @@ pub fn run_lak(cwd: &Path, args: &[&str]) -> Output {
 
 /// Whether an external tool is on the PATH (CI installs them; a missing tool fails loudly there).
 pub fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
+    Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().map(|o| o.status.success()).unwrap_or(false)
 }
 
 /// Fails the test when an independent checking tool is missing, unless LAK_SKIP_EXTERNAL=1.

@@ -37,11 +37,7 @@ struct Ctx {
 
 impl Ctx {
     fn none() -> Ctx {
-        Ctx {
-            kind: CtxKind::None,
-            word: None,
-            place_prep: false,
-        }
+        Ctx { kind: CtxKind::None, word: None, place_prep: false }
     }
 
     fn strong(&self) -> bool {
@@ -80,13 +76,14 @@ struct Parsed {
 /// Reads names from one unit's tokens.
 pub(crate) struct Grammar<'a> {
     lx: &'a Lexicon,
+    cache: &'a mut FlagCache,
     text: &'a str,
     toks: &'a mut [Tok],
 }
 
 impl<'a> Grammar<'a> {
-    pub(crate) fn new(lx: &'a Lexicon, text: &'a str, toks: &'a mut [Tok]) -> Self {
-        Grammar { lx, text, toks }
+    pub(crate) fn new(lx: &'a Lexicon, cache: &'a mut FlagCache, text: &'a str, toks: &'a mut [Tok]) -> Self {
+        Grammar { lx, cache, text, toks }
     }
 
     /// Every name in the unit, in order.
@@ -117,17 +114,21 @@ impl<'a> Grammar<'a> {
                 }
             }
             let lower_ok = t.kind == Kind::Word && t.shape == Shape::Lower;
+            // A capitalised ordinary word that is no name word cannot start a name ("Daarna", "Geachte").
+            if t.kind == Kind::Word && !lower_ok {
+                let f = self.flags(i);
+                if f & WORD != 0 && f & (FIRST | SURNAME | TUSSEN | SURNAME_PHRASE_START) == 0 {
+                    i += 1;
+                    continue;
+                }
+            }
             // A lower-case word starts a name only right after a title ("mevrouw de vries").
             if lower_ok && !self.title_before(i) {
                 i += 1;
                 continue;
             }
             let mut ctx = if signature_next && i == line_start {
-                Ctx {
-                    kind: CtxKind::Signature,
-                    word: Some("closing formula".into()),
-                    place_prep: false,
-                }
+                Ctx { kind: CtxKind::Signature, word: Some("closing formula".into()), place_prep: false }
             } else {
                 self.context_before(i)
             };
@@ -138,16 +139,9 @@ impl<'a> Grammar<'a> {
                 && let Some((office, after)) = &last_office
                 && self.enumeration_between(*after, i)
             {
-                ctx = Ctx {
-                    kind: CtxKind::Official,
-                    word: Some(office.clone()),
-                    place_prep: false,
-                };
+                ctx = Ctx { kind: CtxKind::Official, word: Some(office.clone()), place_prep: false };
             }
-            match self
-                .parse(i, lower_ok, ctx.strong())
-                .and_then(|p| self.accept(p, &mut ctx))
-            {
+            match self.parse(i, lower_ok, ctx.strong()).and_then(|p| self.accept(p, &mut ctx)) {
                 Some((hit, next)) => {
                     last_office = hit.official.clone().map(|o| (o, next));
                     out.push(hit);
@@ -195,8 +189,9 @@ impl<'a> Grammar<'a> {
         if !self.is_word(p) {
             return false;
         }
-        let lower = self.lower(p);
-        self.lx.maybe_title(lower.as_bytes()) && self.flags(p) & TITLE != 0
+        let w = self.tok_text(p).as_bytes();
+        let head = [w[0].to_ascii_lowercase(), w.get(1).map_or(0, u8::to_ascii_lowercase)];
+        self.lx.maybe_title(&head, w.len()) && self.flags(p) & TITLE != 0
     }
 
     fn tok_text(&self, i: usize) -> &'a str {
@@ -220,7 +215,9 @@ impl<'a> Grammar<'a> {
             return t.flags & !FLAGS_KNOWN;
         }
         let f = if t.kind == Kind::Word {
-            self.lx.word(&self.lower(i))
+            let text = self.tok_text(i);
+            let (lx, cache) = (self.lx, &mut *self.cache);
+            with_lower(text, |w| lx.word_cached(cache, w))
         } else {
             0
         };
@@ -242,9 +239,7 @@ impl<'a> Grammar<'a> {
 
     /// Whether a word follows token `i` after a single space (not across a line break).
     fn adjacent_word(&self, i: usize) -> bool {
-        i + 1 < self.toks.len()
-            && self.is_word(i + 1)
-            && self.toks[i + 1].start == self.toks[i].end + 1
+        i + 1 < self.toks.len() && self.is_word(i + 1) && self.toks[i + 1].start == self.toks[i].end + 1
     }
 
     fn capitalised(&self, i: usize) -> bool {
@@ -273,9 +268,7 @@ impl<'a> Grammar<'a> {
         let from = (from..to)
             .rev()
             .find(|&k| {
-                self.toks[k].kind == Kind::Punct
-                    && matches!(self.toks[k].punct, b'.' | b'!' | b'?')
-                    && k + 2 < to
+                self.toks[k].kind == Kind::Punct && matches!(self.toks[k].punct, b'.' | b'!' | b'?') && k + 2 < to
             })
             .map_or(from, |k| k + 1);
         let words: Vec<usize> = (from..to).filter(|&k| self.is_word(k)).collect();
@@ -286,11 +279,7 @@ impl<'a> Grammar<'a> {
         if (from..to).any(|k| !matches!(self.toks[k].kind, Kind::Word | Kind::Punct)) {
             return false;
         }
-        let phrase = words
-            .iter()
-            .map(|&k| self.lower(k))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
         self.lx.is_closing(&phrase)
     }
 
@@ -303,9 +292,8 @@ impl<'a> Grammar<'a> {
             words.push(k);
         }
         let at_line_start = k == 0 || self.toks[k - 1].kind == Kind::Newline;
-        let after_sentence = k > 0
-            && self.toks[k - 1].kind == Kind::Punct
-            && matches!(self.toks[k - 1].punct, b'.' | b'!' | b'?');
+        let after_sentence =
+            k > 0 && self.toks[k - 1].kind == Kind::Punct && matches!(self.toks[k - 1].punct, b'.' | b'!' | b'?');
         if words.is_empty() || !(at_line_start || after_sentence) {
             return false;
         }
@@ -313,11 +301,7 @@ impl<'a> Grammar<'a> {
         if self.flags(words[0]) & HEADER_START == 0 {
             return false;
         }
-        let phrase = words
-            .iter()
-            .map(|&k| self.lower(k))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
         self.lx.is_header(&phrase)
     }
 
@@ -330,10 +314,7 @@ impl<'a> Grammar<'a> {
             if !(first..=last).all(|k| self.is_word(k)) {
                 continue;
             }
-            let phrase = (first..=last)
-                .map(|k| self.lower(k))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let phrase = (first..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
             let f = self.lx.phrase(&phrase);
             if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 {
                 return Some((f, first));
@@ -349,12 +330,7 @@ impl<'a> Grammar<'a> {
         while let Some(p) = k.checked_sub(1) {
             let t = self.toks[p];
             match t.kind {
-                Kind::Punct
-                    if t.punct == b'.'
-                        && p > 0
-                        && self.is_word(p - 1)
-                        && self.flags(p - 1) & TITLE != 0 =>
-                {
+                Kind::Punct if t.punct == b'.' && p > 0 && self.is_word(p - 1) && self.flags(p - 1) & TITLE != 0 => {
                     title = Some(self.lower(p - 1).into_owned());
                     k = p - 1;
                     continue;
@@ -421,35 +397,19 @@ impl<'a> Grammar<'a> {
                     if f & PHRASE_END != 0
                         && let Some((pf, first)) = self.phrase_ending_at(p)
                     {
-                        let phrase = (first..=p)
-                            .map(|x| self.lower(x))
-                            .collect::<Vec<_>>()
-                            .join(" ");
+                        let phrase = (first..=p).map(|x| self.lower(x)).collect::<Vec<_>>().join(" ");
                         if pf & TITLE != 0 {
                             title = Some(phrase);
                             k = first;
                             continue;
                         }
-                        return Ctx {
-                            kind: kind_of(pf),
-                            word: Some(phrase),
-                            place_prep: false,
-                        };
+                        return Ctx { kind: kind_of(pf), word: Some(phrase), place_prep: false };
                     }
                     if f & (SALUT | OFFICIAL | ROLE) != 0 {
-                        return Ctx {
-                            kind: kind_of(f),
-                            word: Some(self.lower(p).into_owned()),
-                            place_prep: false,
-                        };
+                        return Ctx { kind: kind_of(f), word: Some(self.lower(p).into_owned()), place_prep: false };
                     }
-                    if f & PLACE_PREP != 0 && title.is_none() && self.toks[p].shape == Shape::Lower
-                    {
-                        return Ctx {
-                            kind: CtxKind::None,
-                            word: None,
-                            place_prep: true,
-                        };
+                    if f & PLACE_PREP != 0 && title.is_none() && self.toks[p].shape == Shape::Lower {
+                        return Ctx { kind: CtxKind::None, word: None, place_prep: true };
                     }
                     break;
                 }
@@ -457,11 +417,7 @@ impl<'a> Grammar<'a> {
             }
         }
         match title {
-            Some(t) => Ctx {
-                kind: CtxKind::Title,
-                word: Some(t),
-                place_prep: false,
-            },
+            Some(t) => Ctx { kind: CtxKind::Title, word: Some(t), place_prep: false },
             None => Ctx::none(),
         }
     }
@@ -469,10 +425,7 @@ impl<'a> Grammar<'a> {
     /// Reads the longest name-shaped token sequence starting at `i`.
     fn parse(&mut self, i: usize, lower_ok: bool, strong: bool) -> Option<Parsed> {
         let n = self.toks.len();
-        let mut p = Parsed {
-            first: i,
-            ..Parsed::default()
-        };
+        let mut p = Parsed { first: i, ..Parsed::default() };
         let mut j = i;
         while j < n && self.toks[j].kind == Kind::Initial && p.initials.len() < 6 {
             p.initials.push(j);
@@ -503,39 +456,23 @@ impl<'a> Grammar<'a> {
             }
             // "Wayan Dijkstra": an unknown capitalised word right before a known surname is a given name
             // that is not in the gazetteer.
-            if p.given.is_empty()
-                && self.toks[j].shape == Shape::Cap
-                && self.adjacent_word(j)
-                && self.flags(j) == 0
-            {
+            if p.given.is_empty() && self.toks[j].shape == Shape::Cap && self.adjacent_word(j) && self.flags(j) == 0 {
                 let mut k = j + 1;
-                while self.is_word(k)
-                    && self.flags(k) & TUSSEN != 0
-                    && self.toks[k].shape == Shape::Lower
-                {
+                while self.is_word(k) && self.flags(k) & TUSSEN != 0 && self.toks[k].shape == Shape::Lower {
                     k += 1;
                 }
-                let f = if self.capitalised(k) {
-                    self.flags(k)
-                } else {
-                    0
-                };
+                let f = if self.capitalised(k) { self.flags(k) } else { 0 };
                 let known_surname = f & SURNAME != 0 && f & (AMBIG | WORD) == 0;
                 // After a strong context ("Van: Wayan Dorsenstra") any capitalised name word will do.
                 let name_word = strong
                     && self.capitalised(k)
-                    && (f & SURNAME != 0
-                        || f & (WORD | TITLE | ROLE | OFFICIAL | NOT_SURNAME) == 0);
+                    && (f & SURNAME != 0 || f & (WORD | TITLE | ROLE | OFFICIAL | NOT_SURNAME) == 0);
                 if known_surname && (strong || !self.sentence_start(j)) || name_word {
                     p.given.push((j, j + 1));
                     j += 1;
                 }
             }
-            while j < n
-                && self.toks[j].kind == Kind::Initial
-                && !p.given.is_empty()
-                && p.initials.len() < 4
-            {
+            while j < n && self.toks[j].kind == Kind::Initial && !p.given.is_empty() && p.initials.len() < 4 {
                 p.initials.push(j);
                 j += 1;
             }
@@ -578,11 +515,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// `tussenvoegsel* core` at `j`: (tussenvoegsel tokens, core token range, next index).
-    fn surname_part(
-        &mut self,
-        mut j: usize,
-        lower_ok: bool,
-    ) -> Option<(Vec<usize>, (usize, usize), usize)> {
+    fn surname_part(&mut self, mut j: usize, lower_ok: bool) -> Option<(Vec<usize>, (usize, usize), usize)> {
         let mut tussen = Vec::new();
         while self.is_word(j) && tussen.len() < 4 && self.flags(j) & TUSSEN != 0 {
             tussen.push(j);
@@ -620,11 +553,7 @@ impl<'a> Grammar<'a> {
         if r.1 - r.0 == 1 {
             return self.flags(r.0);
         }
-        let sep = if self.is_punct(r.0 + 1, b'-') {
-            ""
-        } else {
-            " "
-        };
+        let sep = if self.is_punct(r.0 + 1, b'-') { "" } else { " " };
         let phrase = (r.0..r.1)
             .filter(|&k| self.is_word(k))
             .map(|k| self.lower(k))
@@ -643,12 +572,8 @@ impl<'a> Grammar<'a> {
         }
         // Letter case must be consistent: "AB te Haarlem" (a postcode's letters before a place) is not
         // "Ab te Haarlem".
-        let shapes: Vec<Shape> = p
-            .given
-            .iter()
-            .map(|g| self.toks[g.0].shape)
-            .chain(p.cores.iter().map(|c| self.toks[c.0].shape))
-            .collect();
+        let shapes: Vec<Shape> =
+            p.given.iter().map(|g| self.toks[g.0].shape).chain(p.cores.iter().map(|c| self.toks[c.0].shape)).collect();
         if shapes.contains(&Shape::Upper) && shapes.iter().any(|s| *s != Shape::Upper) && !strong {
             return None;
         }
@@ -677,28 +602,14 @@ impl<'a> Grammar<'a> {
                 gazetteers.push("surnames");
             }
             let ambiguous = cf & (AMBIG | WORD) != 0;
-            let known = cf
-                & (SURNAME
-                    | WORD
-                    | FIRST
-                    | PLACE
-                    | NOT_SURNAME
-                    | TITLE
-                    | SALUT
-                    | ROLE
-                    | OFFICIAL
-                    | TUSSEN)
-                != 0;
+            let known =
+                cf & (SURNAME | WORD | FIRST | PLACE | NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL | TUSSEN) != 0;
             let unknown = !known;
             let ordinary = cf & WORD != 0 && !is_surname && cf & FIRST == 0;
             let not_surname = cf & NOT_SURNAME != 0 && !is_surname;
             let core_ok = !not_surname;
             if has_initials {
-                let letters: String = p
-                    .initials
-                    .iter()
-                    .map(|&k| letters_only(self.tok_text(k)))
-                    .collect();
+                let letters: String = p.initials.iter().map(|&k| letters_only(self.tok_text(k))).collect();
                 let abbreviation = self.lx.is_abbreviation(&letters) && !is_surname && !has_tussen;
                 if !strong && (abbreviation || !core_ok || ordinary && !has_tussen) {
                     return self.lone_given(p, ctx, gazetteers);
@@ -710,35 +621,21 @@ impl<'a> Grammar<'a> {
             } else if has_given {
                 let ok = core_ok
                     && if given_clear || strong {
-                        is_surname
-                            || unknown
-                            || has_tussen
-                            || strong
-                            || cf & FIRST != 0
-                            || !ordinary
+                        is_surname || unknown || has_tussen || strong || cf & FIRST != 0 || !ordinary
                     } else {
                         // Two capitalised name words mid-sentence are a name even when both are also
                         // ordinary words ("van Klaas Bos"); at a sentence start they may not be.
-                        is_surname && (!ambiguous || has_tussen || !sentence_start)
-                            || unknown && !sentence_start
+                        is_surname && (!ambiguous || has_tussen || !sentence_start) || unknown && !sentence_start
                     };
                 if !ok {
                     return self.lone_given(p, ctx, gazetteers);
                 }
-                (
-                    "given name + surname",
-                    if strong || given_clear { 0.9 } else { 0.8 },
-                )
+                ("given name + surname", if strong || given_clear { 0.9 } else { 0.8 })
             } else if has_tussen {
                 let first_cap = self.capitalised(p.tussen[0]);
                 let phrase_flags = {
-                    let words: Vec<usize> =
-                        p.tussen.iter().copied().chain(core.0..core.1).collect();
-                    let phrase = words
-                        .iter()
-                        .map(|&k| self.lower(k))
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
+                    let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
                     self.lx.phrase(&phrase)
                 };
                 if phrase_flags & PLACE != 0 && !strong {
@@ -800,11 +697,7 @@ impl<'a> Grammar<'a> {
                 k += 1;
                 took = true;
             }
-            while took
-                && self.is_word(k)
-                && self.toks[k].shape == Shape::Lower
-                && self.flags(k) & TUSSEN != 0
-            {
+            while took && self.is_word(k) && self.toks[k].shape == Shape::Lower && self.flags(k) & TUSSEN != 0 {
                 k += 1;
             }
             if took {
@@ -817,12 +710,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// Falls back to the given names alone when the rest is not a surname ("Piet Daarna" → "Piet").
-    fn lone_given(
-        &mut self,
-        p: Parsed,
-        ctx: &Ctx,
-        gazetteers: Vec<&'static str>,
-    ) -> Option<(Hit, usize)> {
+    fn lone_given(&mut self, p: Parsed, ctx: &Ctx, gazetteers: Vec<&'static str>) -> Option<(Hit, usize)> {
         if p.given.is_empty() {
             return None;
         }
@@ -839,12 +727,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let end = p.given.last().map(|g| g.1).expect("non-empty");
-        let q = Parsed {
-            first: p.first,
-            end,
-            given: p.given,
-            ..Parsed::default()
-        };
+        let q = Parsed { first: p.first, end, given: p.given, ..Parsed::default() };
         let official = self.official(ctx, end);
         let conf = if ctx.strong() { 0.85 } else { 0.6 };
         let hit = self.hit(&q, end, "first name", conf, ctx, official, gazetteers);
@@ -894,11 +777,7 @@ impl<'a> Grammar<'a> {
     ) -> Hit {
         let mut parts = NameParts::default();
         for &(a, b) in &p.given {
-            let g = (a..b)
-                .filter(|&k| self.is_word(k))
-                .map(|k| self.lower(k))
-                .collect::<Vec<_>>()
-                .join("-");
+            let g = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join("-");
             parts.given.push(g);
         }
         if let Some(nick) = p.nick {
@@ -908,25 +787,28 @@ impl<'a> Grammar<'a> {
             parts.initials.push_str(&letters_only(self.tok_text(k)));
         }
         for &(a, b) in &p.cores {
-            let c = (a..b)
-                .filter(|&k| self.is_word(k))
-                .map(|k| self.lower(k))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let c = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
             parts.surnames.push(c);
         }
         let start = self.toks[p.first].start as usize;
         let end_byte = self.toks[end - 1].end as usize;
-        Hit {
-            start,
-            end: end_byte,
-            form,
-            confidence,
-            context: ctx.word.clone(),
-            official,
-            gazetteers,
-            parts,
-        }
+        Hit { start, end: end_byte, form, confidence, context: ctx.word.clone(), official, gazetteers, parts }
+    }
+}
+
+/// Calls `f` with `s` lower-cased, without allocating for short ASCII words (the common case).
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).expect("ASCII stays UTF-8"))
+    } else if !s.chars().any(char::is_uppercase) {
+        f(s)
+    } else {
+        f(&s.to_lowercase())
     }
 }
 

@@ -43,21 +43,38 @@ pub(crate) const SURNAME_PHRASE_START: u32 = 1 << 14;
 pub(crate) const PHRASE_END: u32 = 1 << 15;
 
 /// Prepositions after which a capitalised word is a place, not a person.
-const PLACE_PREPOSITIONS: &[&str] = &[
-    "te", "in", "uit", "naar", "nabij", "rond", "richting", "omgeving", "gemeente",
-];
+const PLACE_PREPOSITIONS: &[&str] = &["te", "in", "uit", "naar", "nabij", "rond", "richting", "omgeving", "gemeente"];
 
 /// Dotted abbreviations that look like initials (`N.B.`, `P.S.`), as their letters.
 const ABBREVIATIONS: &[&str] = &[
-    "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm",
-    "dwz", "svp", "ua", "wa", "ev", "ipv", "ok",
+    "nb", "ps", "bv", "nv", "vof", "aub", "zoz", "cq", "ed", "io", "tav", "mbt", "oa", "ivm", "dwz", "svp", "ua", "wa",
+    "ev", "ipv", "ok",
 ];
+
+/// A direct-mapped cache of recent look-ups (key, flags), owned by one worker thread.
+#[derive(Debug)]
+pub(crate) struct FlagCache {
+    slots: Vec<(u64, u32)>,
+}
+
+impl FlagCache {
+    const SLOTS: usize = 1 << 14;
+}
+
+impl Default for FlagCache {
+    fn default() -> Self {
+        // No real key is u64::MAX with any meaningful probability; it marks an empty slot.
+        FlagCache { slots: vec![(u64::MAX, 0); Self::SLOTS] }
+    }
+}
 
 /// The compiled word knowledge.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: FxHashMap<Box<str>, u32>,
-    phrases: FxHashMap<Box<str>, u32>,
+    /// Keyed by [`key`] of the lower-cased word: one probe into a compact table instead of a probe plus
+    /// a string comparison on the heap (the table has ~400k words; lookups are the hot path).
+    words: FxHashMap<u64, u32>,
+    phrases: FxHashMap<u64, u32>,
     closings: FxHashSet<Box<str>>,
     headers: FxHashSet<Box<str>>,
     org_suffixes: FxHashSet<Box<str>>,
@@ -78,8 +95,7 @@ impl Lexicon {
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
         };
-        lx.words
-            .reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
+        lx.words.reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
         for w in &lists.words {
             lx.add_word(&w.to_lowercase(), WORD);
         }
@@ -128,21 +144,20 @@ impl Lexicon {
         }
         if flag == TITLE {
             let b = w.as_bytes();
-            if let (Some(i), Some(j)) =
-                (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c)))
+            if let (Some(i), Some(j)) = (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c)))
                 && b.len() < 32
             {
                 self.title_prefix[i][j] |= 1 << b.len();
             }
         }
-        *self.words.entry(w.into()).or_insert(0) |= flag;
+        *self.words.entry(key(w)).or_insert(0) |= flag;
     }
 
     fn add_word_or_phrase(&mut self, w: &str, flag: u32) {
         let w = w.trim_end_matches('.');
         if w.contains([' ', '-']) && !w.starts_with('\'') {
             let w = squash(w);
-            *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
+            *self.phrases.entry(key(&w)).or_insert(0) |= flag;
             if flag == SURNAME
                 && let Some(first) = w.split([' ', '-']).next()
             {
@@ -165,14 +180,9 @@ impl Lexicon {
         for w in list {
             let w = squash(w.to_lowercase().trim_end_matches(['.', ':']));
             if w.contains(' ') {
-                let last = w
-                    .rsplit(' ')
-                    .next()
-                    .unwrap_or_default()
-                    .trim_end_matches('.')
-                    .to_string();
+                let last = w.rsplit(' ').next().unwrap_or_default().trim_end_matches('.').to_string();
                 self.add_word(&last, PHRASE_END);
-                *self.phrases.entry(w.as_str().into()).or_insert(0) |= flag;
+                *self.phrases.entry(key(&w)).or_insert(0) |= flag;
             } else {
                 self.add_word(&w, flag);
             }
@@ -181,23 +191,32 @@ impl Lexicon {
 
     /// Flags of a lower-cased word.
     pub(crate) fn word(&self, lower: &str) -> u32 {
-        self.words.get(lower).copied().unwrap_or(0)
+        self.words.get(&key(lower)).copied().unwrap_or(0)
+    }
+
+    /// Flags of a lower-cased word, through a per-thread cache: text repeats its words, and the cache
+    /// stays in the CPU cache where the 400k-word table does not.
+    pub(crate) fn word_cached(&self, cache: &mut FlagCache, lower: &str) -> u32 {
+        let k = key(lower);
+        let slot = &mut cache.slots[(k as usize) & (FlagCache::SLOTS - 1)];
+        if slot.0 == k {
+            return slot.1;
+        }
+        let f = self.words.get(&k).copied().unwrap_or(0);
+        *slot = (k, f);
+        f
     }
 
     /// Flags of a lower-cased phrase (words joined by single spaces).
     pub(crate) fn phrase(&self, lower: &str) -> u32 {
-        self.phrases.get(lower).copied().unwrap_or(0)
+        self.phrases.get(&key(lower)).copied().unwrap_or(0)
     }
 
-    /// Whether a lower-case ASCII word might be a title (a false answer is certain).
-    pub(crate) fn maybe_title(&self, lower: &[u8]) -> bool {
-        match (
-            lower.first().and_then(|&c| letter_index(c)),
-            lower.get(1).and_then(|&c| letter_index(c)),
-        ) {
-            (Some(i), Some(j)) if lower.len() < 32 => {
-                self.title_prefix[i][j] & (1 << lower.len()) != 0
-            }
+    /// Whether a word of `len` bytes whose first two bytes, lower-cased, are `head` might be a title (a
+    /// false answer is certain).
+    pub(crate) fn maybe_title(&self, head: &[u8; 2], len: usize) -> bool {
+        match (letter_index(head[0]), letter_index(head[1])) {
+            (Some(i), Some(j)) if len < 32 => self.title_prefix[i][j] & (1 << len) != 0,
             (Some(_), Some(_)) => false,
             _ => true,
         }
@@ -224,10 +243,20 @@ impl Lexicon {
     }
 }
 
+/// A 64-bit hash of a word, used as its identity in the lexicon. With ~400k words the chance that two
+/// of them share a key is about 1 in 10^8; a clash could only make one word look like another.
+fn key(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(w.as_bytes());
+    h.write_usize(w.len());
+    // FxHasher's last step is a multiply; mix the high bits down so the hash map's bucket bits are good.
+    let x = h.finish();
+    (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (x >> 32)
+}
+
 fn letter_index(c: u8) -> Option<usize> {
-    c.is_ascii_lowercase()
-        .then(|| usize::from(c - b'a'))
-        .or((c == b'\'').then_some(26))
+    c.is_ascii_lowercase().then(|| usize::from(c - b'a')).or((c == b'\'').then_some(26))
 }
 
 /// Collapses runs of white space to one space.
@@ -237,10 +266,7 @@ fn squash(s: &str) -> String {
 
 /// Lower-case letters and digits only (`B.V.` → `bv`).
 pub(crate) fn letters_only(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric() || *c == '&')
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -268,10 +294,7 @@ mod tests {
     fn flags_combine() {
         let lx = Lexicon::new(&lists());
         assert_eq!(lx.word("jansen"), SURNAME);
-        assert_eq!(
-            lx.word("bakker") & (SURNAME | AMBIG | WORD),
-            SURNAME | AMBIG | WORD
-        );
+        assert_eq!(lx.word("bakker") & (SURNAME | AMBIG | WORD), SURNAME | AMBIG | WORD);
         assert_ne!(lx.word("der") & TUSSEN, 0);
         assert_ne!(lx.word("'t") & TUSSEN, 0);
         assert_ne!(lx.word("dhr") & TITLE, 0);
@@ -283,7 +306,7 @@ mod tests {
         assert!(lx.is_closing("met vriendelijke groet"));
         assert!(lx.is_header("verzonden door"));
         assert!(lx.is_org_suffix("bv"));
-        assert!(lx.maybe_title(b"dhr"));
-        assert!(!lx.maybe_title(b"de"));
+        assert!(lx.maybe_title(b"dh", 3));
+        assert!(!lx.maybe_title(b"de", 2));
     }
 }

@@ -21,6 +21,13 @@ use crate::rules::NameLists;
 use propagate::Seeds;
 pub(crate) use tokens::Tok;
 
+/// Per-thread state of the recogniser: token buffers per unit and the look-up cache.
+#[derive(Debug, Default)]
+pub(crate) struct NameScratch {
+    tokens: Vec<Vec<Tok>>,
+    cache: lexicon::FlagCache,
+}
+
 /// The compiled recogniser of one `person_name` rule.
 #[derive(Debug)]
 pub(crate) struct NameRecognizer {
@@ -30,27 +37,29 @@ pub(crate) struct NameRecognizer {
 
 impl NameRecognizer {
     pub(crate) fn new(rule: RuleIndex, lists: &NameLists) -> NameRecognizer {
-        NameRecognizer {
-            lexicon: lexicon::Lexicon::new(lists),
-            rule,
-        }
+        NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
     /// Finds names in every unit of one document (normalised texts). `emails` are personal e-mail
     /// addresses found by the pattern rules (unit, start, end), used as propagation seeds.
     pub(crate) fn find(
         &self,
-        toks: &mut Vec<Tok>,
+        scratch: &mut NameScratch,
         texts: &[&str],
         emails: &[(usize, usize, usize)],
         out: &mut Vec<Finding>,
     ) {
         let first = out.len();
         let mut hits = Vec::new();
+        let NameScratch { tokens: toks, cache } = scratch;
+        if toks.len() < texts.len() {
+            toks.resize_with(texts.len(), Vec::new);
+        }
         for (unit, text) in texts.iter().enumerate() {
+            let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
-            grammar::Grammar::new(&self.lexicon, text, toks).run(&mut hits);
+            grammar::Grammar::new(&self.lexicon, cache, text, toks).run(&mut hits);
             for h in hits.drain(..) {
                 out.push(Finding {
                     unit,
@@ -74,12 +83,7 @@ impl NameRecognizer {
             if f.confidence >= 0.7
                 && let Some(parts) = &f.evidence.name
             {
-                seeds.add_name(
-                    &self.lexicon,
-                    &texts[f.unit][f.start..f.end],
-                    parts,
-                    f.evidence.official.as_ref(),
-                );
+                seeds.add_name(&self.lexicon, &texts[f.unit][f.start..f.end], parts, f.evidence.official.as_ref());
             }
         }
         for &(unit, s, e) in emails {
@@ -98,7 +102,7 @@ impl NameRecognizer {
         for t in &mut taken {
             t.sort_unstable();
         }
-        for (unit, start, end, seed) in propagate::occurrences(&seeds, texts, &taken) {
+        for (unit, start, end, seed) in propagate::occurrences(&seeds, texts, &toks[..texts.len()], &taken) {
             out.push(Finding {
                 unit,
                 start,
@@ -106,9 +110,7 @@ impl NameRecognizer {
                 rule: self.rule,
                 confidence: 0.8,
                 evidence: Evidence {
-                    source: Some(Source::Propagated {
-                        from: seed.from.clone(),
-                    }),
+                    source: Some(Source::Propagated { from: seed.from.clone() }),
                     official: seed.official.clone(),
                     name: Some(seed.parts.clone()),
                     ..Evidence::default()

@@ -10,10 +10,11 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 
+use super::grammar::with_lower;
 use super::lexicon::{AMBIG, FIRST, Lexicon, SURNAME, TUSSEN, WORD};
-use crate::detect::boundary::is_whole_word;
+use super::tokens::{Kind, Tok};
 use crate::model::NameParts;
 
 /// A name to look for in the rest of the document.
@@ -39,22 +40,24 @@ pub(crate) struct Seeds {
 }
 
 impl Seeds {
-    /// Adds a word; `official` is `None` for a private person. Conflicting offices clear the office.
-    pub(crate) fn add(&mut self, word: String, seed: Seed) {
+    /// Adds a word; `official` is `None` for a private person. Conflicting offices clear the office. The
+    /// seed is only built for a word not seen before (most names repeat).
+    fn add(&mut self, word: &str, official: Option<&String>, capitalised_only: bool, make: impl FnOnce() -> Seed) {
         if word.chars().count() < 2 {
             return;
         }
-        match self.map.get_mut(&word) {
+        match self.map.get_mut(word) {
             None => {
+                let seed = make();
                 let is_official = seed.official.is_some();
-                self.map.insert(word, (seed, is_official));
+                self.map.insert(word.to_string(), (seed, is_official));
             }
             Some((existing, all_official)) => {
-                if seed.official.is_none() || existing.official != seed.official {
+                if official.is_none() || existing.official.as_ref() != official {
                     *all_official = false;
                     existing.official = None;
                 }
-                existing.capitalised_only &= seed.capitalised_only;
+                existing.capitalised_only &= capitalised_only;
             }
         }
     }
@@ -64,58 +67,40 @@ impl Seeds {
     }
 
     /// Seeds from a confirmed name.
-    pub(crate) fn add_name(
-        &mut self,
-        lx: &Lexicon,
-        text: &str,
-        parts: &NameParts,
-        official: Option<&String>,
-    ) {
+    pub(crate) fn add_name(&mut self, lx: &Lexicon, text: &str, parts: &NameParts, official: Option<&String>) {
         for core in &parts.surnames {
-            let f = lx.word(core);
-            let seed = Seed {
+            let capitalised_only = lx.word(core) & (AMBIG | WORD) != 0;
+            self.add(core, official, capitalised_only, || Seed {
                 from: text.to_string(),
-                capitalised_only: f & (AMBIG | WORD) != 0,
+                capitalised_only,
                 official: official.cloned(),
-                parts: NameParts {
-                    surnames: vec![core.clone()],
-                    ..NameParts::default()
-                },
+                parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
                 tussen: tussen_before(lx, text, core),
-            };
-            self.add(core.clone(), seed);
+            });
         }
         for given in &parts.given {
             if given.chars().count() < 3 {
                 continue;
             }
-            let seed = Seed {
+            self.add(given, official, true, || Seed {
                 from: text.to_string(),
                 capitalised_only: true,
                 official: official.cloned(),
-                parts: NameParts {
-                    given: vec![given.clone()],
-                    ..NameParts::default()
-                },
+                parts: NameParts { given: vec![given.clone()], ..NameParts::default() },
                 tussen: Vec::new(),
-            };
-            self.add(given.clone(), seed);
+            });
         }
     }
 
     /// Seeds from a personal e-mail address: `piet.bakker@`, `j.devries@`, `jan_van_dam@`.
     pub(crate) fn add_email(&mut self, lx: &Lexicon, address: &str) {
         let local = address.split('@').next().unwrap_or_default().to_lowercase();
-        let parts: Vec<&str> = local
-            .split(['.', '_', '-'])
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts: Vec<&str> = local.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
         if parts.len() < 2 {
             return;
         }
-        let has_given = parts
-            .iter()
-            .any(|p| p.len() <= 2 && p.chars().all(char::is_alphabetic) || lx.word(p) & FIRST != 0);
+        let has_given =
+            parts.iter().any(|p| p.len() <= 2 && p.chars().all(char::is_alphabetic) || lx.word(p) & FIRST != 0);
         if !has_given {
             return;
         }
@@ -123,25 +108,16 @@ impl Seeds {
             let core = strip_tussen_prefix(lx, p);
             let f = lx.word(core);
             // A known surname, or an unknown word long enough to be one (`p.hazelkamp`).
-            let surname =
-                f & SURNAME != 0 && f & (AMBIG | WORD) == 0 || f == 0 && core.chars().count() >= 4;
+            let surname = f & SURNAME != 0 && f & (AMBIG | WORD) == 0 || f == 0 && core.chars().count() >= 4;
             if core.chars().count() >= 3 && surname && lx.word(p) & FIRST == 0 {
-                let tussen = p
-                    .strip_suffix(core)
-                    .filter(|t| !t.is_empty())
-                    .map(split_glued_tussen)
-                    .unwrap_or_default();
-                let seed = Seed {
+                let tussen = p.strip_suffix(core).filter(|t| !t.is_empty()).map(split_glued_tussen).unwrap_or_default();
+                self.add(core, None, false, || Seed {
                     from: address.to_string(),
                     capitalised_only: false,
                     official: None,
-                    parts: NameParts {
-                        surnames: vec![core.to_string()],
-                        ..NameParts::default()
-                    },
+                    parts: NameParts { surnames: vec![core.to_string()], ..NameParts::default() },
                     tussen,
-                };
-                self.add(core.to_string(), seed);
+                });
             }
         }
     }
@@ -177,9 +153,7 @@ fn split_glued_tussen(t: &str) -> Vec<String> {
 
 /// `devries` → `vries`, `vandenberg` → `berg`: tussenvoegsels glued to the surname in an address.
 fn strip_tussen_prefix<'a>(lx: &Lexicon, s: &'a str) -> &'a str {
-    for prefix in [
-        "vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te", "op", "het",
-    ] {
+    for prefix in ["vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te", "op", "het"] {
         if let Some(rest) = s.strip_prefix(prefix)
             && rest.chars().count() >= 3
             && lx.word(rest) & SURNAME != 0
@@ -193,52 +167,71 @@ fn strip_tussen_prefix<'a>(lx: &Lexicon, s: &'a str) -> &'a str {
 /// One propagated occurrence: (unit, start, end, seed).
 pub(crate) type Occurrence<'s> = (usize, usize, usize, &'s Seed);
 
-/// Finds every occurrence of the seeds in `texts`, outside the `taken` spans (sorted per unit).
+/// Finds every occurrence of the seeds in the tokens of each unit, outside the `taken` spans (sorted per
+/// unit). Word tokens are compared lower-cased, so every letter case counts (`BOUZID`, `bouzid`).
 pub(crate) fn occurrences<'s>(
     seeds: &'s Seeds,
     texts: &[&str],
+    toks: &[Vec<Tok>],
     taken: &[Vec<(usize, usize)>],
 ) -> Vec<Occurrence<'s>> {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut owners: Vec<&Seed> = Vec::new();
+    // First word → (remaining words, seed); multi-word surnames (`el amrani`) check the words after it.
+    let mut index: FxHashMap<&str, Vec<(Vec<&str>, &Seed)>> = FxHashMap::default();
+    // For each lower-case first letter, the byte lengths of seeds starting with it: a cheap test that
+    // rejects almost every word without lower-casing or hashing it.
+    let mut by_letter = [0u64; 27];
+    let slot = |b: u8| if b.is_ascii_alphabetic() { usize::from(b.to_ascii_lowercase() - b'a') } else { 26 };
     for (word, (seed, _)) in &seeds.map {
-        // ASCII case folding is built in; spell out the other cases of non-ASCII words.
-        let mut forms = vec![word.clone()];
-        if !word.is_ascii() {
-            forms.push(word.to_uppercase());
-            forms.push(capitalise(word));
-        }
-        for f in forms {
-            patterns.push(f);
-            owners.push(seed);
-        }
+        let mut parts = word.split(' ');
+        let first = parts.next().unwrap_or_default();
+        by_letter[slot(first.as_bytes()[0])] |= 1 << first.len().min(63);
+        index.entry(first).or_default().push((parts.collect(), seed));
     }
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .expect("seed patterns are plain words");
     let mut out = Vec::new();
-    for (unit, text) in texts.iter().enumerate() {
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !is_whole_word(text, s, e) {
+    for (unit, (text, toks)) in texts.iter().zip(toks).enumerate() {
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word {
                 continue;
             }
-            let seed = owners[m.pattern().as_usize()];
-            if seed.capitalised_only && !text[s..].starts_with(char::is_uppercase) {
+            let w = &text[t.start as usize..t.end as usize];
+            if w.is_ascii() && by_letter[slot(w.as_bytes()[0])] & (1 << w.len().min(63)) == 0 {
                 continue;
             }
-            let s = extend_over_tussen(text, s, &seed.tussen);
-            let spans = &taken[unit];
-            let k = spans.partition_point(|&(_, te)| te <= s);
-            if k < spans.len() && spans[k].0 < e {
-                continue;
+            let Some(candidates) = with_lower(w, |l| index.get(l)) else { continue };
+            for (rest, seed) in candidates {
+                let Some(last) = following_words(text, toks, k, rest) else { continue };
+                if seed.capitalised_only && !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                let (s, e) = (t.start as usize, toks[last].end as usize);
+                let s = extend_over_tussen(text, s, &seed.tussen);
+                let spans = &taken[unit];
+                let j = spans.partition_point(|&(_, te)| te <= s);
+                if j < spans.len() && spans[j].0 < e {
+                    continue;
+                }
+                out.push((unit, s, e, *seed));
+                break;
             }
-            out.push((unit, s, e, seed));
         }
     }
     out
+}
+
+/// The index of the last token when the words after token `k` are `rest` (lower-cased, one space apart).
+fn following_words(text: &str, toks: &[Tok], k: usize, rest: &[&str]) -> Option<usize> {
+    let mut last = k;
+    for want in rest {
+        let next = toks.get(last + 1)?;
+        if next.kind != Kind::Word || next.start != toks[last].end + 1 {
+            return None;
+        }
+        if !text[next.start as usize..next.end as usize].to_lowercase().eq(want) {
+            return None;
+        }
+        last += 1;
+    }
+    Some(last)
 }
 
 /// Moves `start` left over the seed's own tussenvoegsels written before the surname (`de Vries`,
@@ -258,23 +251,11 @@ fn extend_over_tussen(text: &str, start: usize, tussen: &[String]) -> usize {
         }
         let cand = &trimmed[trimmed.len() - w.len()..];
         let word_start = trimmed.len() - w.len();
-        if !cand.eq_ignore_ascii_case(w)
-            || trimmed[..word_start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+        if !cand.eq_ignore_ascii_case(w) || trimmed[..word_start].chars().next_back().is_some_and(char::is_alphanumeric)
         {
             return start;
         }
         s = word_start;
     }
     s
-}
-
-fn capitalise(w: &str) -> String {
-    let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

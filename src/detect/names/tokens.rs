@@ -48,10 +48,8 @@ pub(crate) struct Tok {
 pub(crate) const FLAGS_KNOWN: u32 = 1 << 31;
 
 /// Multi-letter initials people write with one dot (`Th.`, `Chr.`, `IJ.`).
-const MULTI_INITIALS: &[&str] = &[
-    "Th", "Ph", "Chr", "Joh", "Jac", "Wm", "Fr", "IJ", "Ij", "Tj", "Sj", "Gerh", "Hk", "Ma",
-    "Mich", "Corn", "Jos",
-];
+const MULTI_INITIALS: &[&str] =
+    &["Th", "Ph", "Chr", "Joh", "Jac", "Wm", "Fr", "IJ", "Ij", "Tj", "Sj", "Gerh", "Hk", "Ma", "Mich", "Corn", "Jos"];
 
 /// Splits `text` into `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
@@ -76,11 +74,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 i += 1;
             }
             b'\r' => {
-                let end = if b.get(i + 1) == Some(&b'\n') {
-                    i + 2
-                } else {
-                    i + 1
-                };
+                let end = if b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
                 out.push(tok(i, end, Kind::Newline, Shape::None, 0));
                 i = end;
             }
@@ -121,8 +115,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
 }
 
 fn starts_tussen_apostrophe(b: &[u8], i: usize) -> bool {
-    matches!(b.get(i + 1), Some(b't' | b's' | b'T' | b'S'))
-        && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+    matches!(b.get(i + 1), Some(b't' | b's' | b'T' | b'S')) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// Reads a word starting at `s`; returns the offset after it.
@@ -186,14 +179,7 @@ fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
             return i + 1;
         }
     }
-    out.push(Tok {
-        start: s as u32,
-        end: i as u32,
-        flags: 0,
-        kind: Kind::Word,
-        shape,
-        punct: 0,
-    });
+    out.push(Tok { start: s as u32, end: i as u32, flags: 0, kind: Kind::Word, shape, punct: 0 });
     i
 }
 
@@ -204,15 +190,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(String, Kind, Shape)> {
         let mut v = Vec::new();
         tokenize(text, &mut v);
-        v.iter()
-            .map(|t| {
-                (
-                    text[t.start as usize..t.end as usize].to_string(),
-                    t.kind,
-                    t.shape,
-                )
-            })
-            .collect()
+        v.iter().map(|t| (text[t.start as usize..t.end as usize].to_string(), t.kind, t.shape)).collect()
     }
 
     #[test]
@@ -237,10 +215,7 @@ mod tests {
             ("Th.", Kind::Initial, Shape::Cap),
             ("x", Kind::Word, Shape::Lower),
         ];
-        let want: Vec<_> = want
-            .iter()
-            .map(|(s, k, sh)| (s.to_string(), *k, *sh))
-            .collect();
+        let want: Vec<_> = want.iter().map(|(s, k, sh)| (s.to_string(), *k, *sh)).collect();
         assert_eq!(got, want);
     }
 }

@@ -13,11 +13,7 @@ pub(super) fn check(m: &str) -> bool {
             'A'..='Z' => u64::from(c as u8 - b'A') + 10,
             _ => return false,
         };
-        r = if v >= 10 {
-            (r * 100 + v) % 97
-        } else {
-            (r * 10 + v) % 97
-        };
+        r = if v >= 10 { (r * 100 + v) % 97 } else { (r * 10 + v) % 97 };
     }
     r == 1
 }

@@ -108,10 +108,7 @@ pub fn is_valid_iban(s: &str) -> bool {
 
 fn country_length(compact: &[u8]) -> Option<usize> {
     let cc = compact.get(..2)?;
-    LENGTHS
-        .iter()
-        .find(|(c, _)| c.as_bytes() == cc)
-        .map(|&(_, l)| l)
+    LENGTHS.iter().find(|(c, _)| c.as_bytes() == cc).map(|&(_, l)| l)
 }
 
 /// Moves the first four characters to the end, maps A=10 … Z=35 and takes the number mod 97.
@@ -125,11 +122,7 @@ fn mod97(compact: &[u8]) -> u32 {
             b'a'..=b'z' => u32::from(b - b'a') + 10,
             _ => return u32::MAX,
         };
-        r = if v >= 10 {
-            (r * 100 + v) % 97
-        } else {
-            (r * 10 + v) % 97
-        };
+        r = if v >= 10 { (r * 100 + v) % 97 } else { (r * 10 + v) % 97 };
     }
     r
 }
@@ -155,11 +148,7 @@ pub(super) fn check(text: &str, span: Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     // The number must end there: an IBAN glued to more letters or digits is something else.
-    if text
-        .as_bytes()
-        .get(end)
-        .is_some_and(u8::is_ascii_alphanumeric)
-    {
+    if text.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
     is_valid_iban(&text[span.start..end]).then_some(span.start..end)
@@ -185,12 +174,7 @@ mod tests {
     #[test]
     fn near_misses() {
         // A changed digit, swapped characters, wrong length, unknown country.
-        for s in [
-            "NL91ABNA0417164301",
-            "NL19ABNA0417164300",
-            "NL91ABNA041716430",
-            "XX91ABNA0417164300",
-        ] {
+        for s in ["NL91ABNA0417164301", "NL19ABNA0417164300", "NL91ABNA041716430", "XX91ABNA0417164300"] {
             assert!(!is_valid_iban(s), "{s}");
         }
     }

@@ -46,17 +46,14 @@ pub fn check(validator: Validator, text: &str, span: Range<usize>) -> Option<Ran
 fn part_of_longer_number(text: &str, span: &Range<usize>) -> bool {
     let b = text.as_bytes();
     let sep = |c: u8| matches!(c, b'.' | b'-' | b',');
-    let after = b.get(span.end).is_some_and(|&c| sep(c))
-        && b.get(span.end + 1).is_some_and(u8::is_ascii_digit);
+    let after = b.get(span.end).is_some_and(|&c| sep(c)) && b.get(span.end + 1).is_some_and(u8::is_ascii_digit);
     let before = span.start >= 2 && sep(b[span.start - 1]) && b[span.start - 2].is_ascii_digit();
     after || before
 }
 
 /// The ASCII digits of `s` as values 0–9.
 fn digits(s: &str) -> impl Iterator<Item = u32> + '_ {
-    s.bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| u32::from(b - b'0'))
+    s.bytes().filter(u8::is_ascii_digit).map(|b| u32::from(b - b'0'))
 }
 
 #[cfg(test)]
@@ -68,11 +65,7 @@ mod tests {
         let t = "IP 197.107.205.125 en 1.123.456.782,00 maar 111.222.333.";
         let at = |s: &str| t.find(s).unwrap();
         assert_eq!(
-            check(
-                Validator::Bsn11,
-                t,
-                at("111.222.333")..at("111.222.333") + 11
-            ),
+            check(Validator::Bsn11, t, at("111.222.333")..at("111.222.333") + 11),
             Some(at("111.222.333")..at("111.222.333") + 11)
         );
         let s = at("123.456.782");

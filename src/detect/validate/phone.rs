@@ -11,15 +11,10 @@ pub(super) fn check(m: &str) -> bool {
     if body.matches('-').count() > 1 {
         return false;
     }
-    let groups: Vec<&str> = body
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .collect();
+    let groups: Vec<&str> = body.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
     let digits: String = groups.concat();
     if international {
-        let rest = digits
-            .strip_prefix("0031")
-            .or_else(|| digits.strip_prefix("31"));
+        let rest = digits.strip_prefix("0031").or_else(|| digits.strip_prefix("31"));
         let Some(rest) = rest else { return false };
         // After the country code the area code may be one digit ("+31 6 ..."); later groups have two or more.
         let tail_groups = groups.iter().skip(1);
@@ -34,10 +29,7 @@ pub(super) fn check(m: &str) -> bool {
     if digits.starts_with("14") {
         return matches!(digits.len(), 5 | 6) && digits.as_bytes()[2] == b'0';
     }
-    if ["0800", "0900", "0906", "0909"]
-        .iter()
-        .any(|p| digits.starts_with(p))
-    {
+    if ["0800", "0900", "0906", "0909"].iter().any(|p| digits.starts_with(p)) {
         return matches!(digits.len(), 8 | 11);
     }
     national(&digits)

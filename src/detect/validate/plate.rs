@@ -5,8 +5,8 @@
 
 /// Sidecodes 1–14 as shapes: L = letter, D = digit.
 const SIDECODES: [&str; 14] = [
-    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD",
-    "LL-DDD-L", "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
+    "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D", "D-LLL-DD", "LL-DDD-L",
+    "L-DDD-LL", "LLL-DD-L", "L-DD-LLL", "D-LL-DDD", "DDD-LL-D",
 ];
 
 pub(super) fn check(m: &str) -> bool {
@@ -30,13 +30,7 @@ fn sidecode(m: &str) -> Option<usize> {
     let hyphens = shape.contains('-');
     SIDECODES
         .iter()
-        .position(|code| {
-            if hyphens {
-                *code == shape
-            } else {
-                code.replace('-', "") == shape
-            }
-        })
+        .position(|code| if hyphens { *code == shape } else { code.replace('-', "") == shape })
         .map(|i| i + 1)
 }
 
@@ -70,14 +64,7 @@ mod tests {
 
     #[test]
     fn rejects_vowels_c_q_and_other_shapes() {
-        for s in [
-            "AE-12-IO",
-            "12-CQ-34X",
-            "12-03-84",
-            "ABC-DEF-GH",
-            "12-AB-CD",
-            "K-123-QX",
-        ] {
+        for s in ["AE-12-IO", "12-CQ-34X", "12-03-84", "ABC-DEF-GH", "12-AB-CD", "K-123-QX"] {
             assert!(!check(s), "{s}");
         }
     }

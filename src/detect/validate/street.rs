@@ -35,12 +35,7 @@ pub(super) fn check(text: &str, span: Range<usize>) -> bool {
     if rest.starts_with(':') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
-    let next: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let next: String = rest.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
     !MONTHS.contains(&next.as_str())
 }
 
