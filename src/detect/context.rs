@@ -22,6 +22,17 @@ impl ContextMatcher {
         ContextMatcher { words, window: ctx.window }
     }
 
+    /// The nearest context word within the window before `start`.
+    pub(crate) fn find_before(&self, text: &str, start: usize) -> Option<String> {
+        let from = floor_boundary(text, start.saturating_sub(self.window));
+        self.words
+            .find_iter(&text[from..start])
+            .map(|m| (from + m.start(), from + m.end()))
+            .filter(|&(s, e)| is_whole_word(text, s, e))
+            .last()
+            .map(|(s, e)| text[s..e].to_lowercase())
+    }
+
     /// The first context word (as written in the text, lower-cased) within the window around
     /// `text[start..end]`, not overlapping the match itself.
     pub(crate) fn find(&self, text: &str, start: usize, end: usize) -> Option<String> {

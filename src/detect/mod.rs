@@ -41,7 +41,7 @@ pub(crate) struct CompiledRule {
     context_required: bool,
     confidence: f32,
     context_confidence: f32,
-    exceptions: Vec<(Regex, String)>,
+    exceptions: Vec<CompiledException>,
     priority: i32,
 }
 
@@ -57,10 +57,22 @@ impl CompiledRule {
         }
     }
 
-    /// The reason of the first exception the matched text falls under.
-    fn exception(&self, matched: &str) -> Option<String> {
-        self.exceptions.iter().find(|(re, _)| re.is_match(matched)).map(|(_, reason)| reason.clone())
+    /// The reason of the first exception the match at `start..end` falls under.
+    fn exception(&self, text: &str, start: usize, end: usize) -> Option<String> {
+        let hit = |e: &CompiledException| {
+            e.pattern.as_ref().is_none_or(|re| re.is_match(&text[start..end]))
+                && e.after.as_ref().is_none_or(|c| c.find_before(text, start).is_some())
+        };
+        self.exceptions.iter().find(|e| hit(e)).map(|e| e.reason.clone())
     }
+}
+
+/// A compiled keep exception of a rule.
+#[derive(Debug)]
+struct CompiledException {
+    pattern: Option<Regex>,
+    after: Option<context::ContextMatcher>,
+    reason: String,
 }
 
 /// The compiled rule set. Build once, share across threads.
@@ -90,9 +102,22 @@ impl Detector {
         for (i, r) in rules.rules().iter().enumerate() {
             let mut exceptions = Vec::new();
             for e in &r.exceptions {
-                let re = Regex::new(&e.pattern)
-                    .map_err(|err| Error::config(&r.origin, 0, format!("rule {:?}: keep pattern: {err}", r.id)))?;
-                exceptions.push((re, e.reason.clone()));
+                let pattern =
+                    match &e.pattern {
+                        Some(p) => Some(Regex::new(p).map_err(|err| {
+                            Error::config(&r.origin, 0, format!("rule {:?}: keep pattern: {err}", r.id))
+                        })?),
+                        None => None,
+                    };
+                let after = e.after.as_ref().map(|words| {
+                    context::ContextMatcher::new(&crate::rules::Context {
+                        words: words.clone(),
+                        window: e.window,
+                        required: true,
+                        confidence: 1.0,
+                    })
+                });
+                exceptions.push(CompiledException { pattern, after, reason: e.reason.clone() });
             }
             compiled.push(CompiledRule {
                 validator: r.validator,

@@ -135,7 +135,7 @@ impl PatternPass {
                 source: Some(Source::Pattern { pattern: pi }),
                 validator: rule.validator.map(|v| v.name()),
                 context,
-                exception: rule.exception(&text[span]),
+                exception: rule.exception(text, span.start, span.end),
                 ..Evidence::default()
             },
         })

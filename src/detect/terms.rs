@@ -50,7 +50,7 @@ impl TermPass {
                     evidence: Evidence {
                         source: Some(Source::Term { list: list.clone() }),
                         context,
-                        exception: rule.exception(&text[m.range()]),
+                        exception: rule.exception(text, m.start(), m.end()),
                         ..Evidence::default()
                     },
                 });

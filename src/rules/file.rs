@@ -82,8 +82,15 @@ fn default_window() -> usize {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KeepDoc {
-    pattern: String,
+    pattern: Option<String>,
+    after: Option<Vec<String>>,
+    #[serde(default = "default_keep_window")]
+    window: usize,
     reason: String,
+}
+
+fn default_keep_window() -> usize {
+    24
 }
 
 /// What one rule file contributes.
@@ -239,10 +246,19 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
         for k in r.keep {
             let span = k.span();
             let k = k.into_inner();
-            if let Err(e) = regex_automata::meta::Regex::new(&k.pattern) {
+            if k.pattern.is_none() && k.after.is_none() {
+                return Err(at(span, format!("rule {id:?}: a keep exception needs `pattern` or `after`")));
+            }
+            if let Some(p) = &k.pattern
+                && let Err(e) = regex_automata::meta::Regex::new(p)
+            {
                 return Err(at(span, format!("rule {id:?}: invalid keep pattern: {}", one_line(&e.to_string()))));
             }
-            exceptions.push(Exception { pattern: k.pattern, reason: k.reason });
+            if k.window == 0 || k.window > limits::MAX_CONTEXT_WINDOW {
+                return Err(at(span, format!("rule {id:?}: keep window must be 1..={}", limits::MAX_CONTEXT_WINDOW)));
+            }
+            let after = k.after.map(|words| words.iter().map(|w| w.to_lowercase()).collect());
+            exceptions.push(Exception { pattern: k.pattern, after, window: k.window, reason: k.reason });
         }
         let rule = Rule {
             id,

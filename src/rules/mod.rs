@@ -113,7 +113,11 @@ pub struct Context {
 #[derive(Clone, Debug)]
 pub struct Exception {
     /// A regex tested against the matched text.
-    pub pattern: String,
+    pub pattern: Option<String>,
+    /// Words of which one must stand within `window` bytes before the match (`postbus`).
+    pub after: Option<Vec<String>>,
+    /// Bytes before the match searched for `after` words.
+    pub window: usize,
     /// Why such values stay, shown in the report.
     pub reason: String,
 }
