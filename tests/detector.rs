@@ -254,3 +254,13 @@ fn typographic_variants_are_found_and_mapped_back() {
     assert_eq!(redacted("Mevrouw Zoe\u{308} O\u{308}zdemir belde."), vec!["Zoe\u{308} O\u{308}zdemir"]);
     assert_eq!(redacted("in \u{2019}t dossier van J. van \u{2019}t Hof"), vec!["J. van \u{2019}t Hof"]);
 }
+
+// --- Regressions -------------------------------------------------------------------------------------
+
+/// The re-scan of a redacted output found "DE HEER" (Heer is also a surname) after the role word
+/// "Bewoner", and withheld the document: a title is not a name without given names or initials.
+#[test]
+fn a_title_in_capitals_is_not_a_name() {
+    assert!(redacted("Bewoner DE HEER [5.1.2e] woont hier.").is_empty());
+    assert_eq!(redacted("Bewoner DE HEER J. JANSEN woont hier."), vec!["J. JANSEN"]);
+}

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-pub use write::write_atomically;
+pub use write::{Readers, write_atomically};
 
 use crate::decide::Policy;
 use crate::detect::Detector;

@@ -140,7 +140,7 @@ fn process(
             let redacted = doc.redact(&to_redact)?;
             check_output(cx, scratch, format, &redacted.bytes)?;
             let target = out.join(&entry.relative);
-            super::write_atomically(&target, &redacted.bytes)
+            super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)
                 .map_err(|e| Manual::new("write_failed", e.to_string()))?;
             report.output = Some(entry.relative.to_string_lossy().replace('\\', "/"));
             report.scrubbed = redacted.scrubbed;

@@ -5,14 +5,28 @@ use std::path::Path;
 
 use crate::{Error, Result};
 
+/// Who may read a written file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Readers {
+    /// Only the owner (mode 0600): reports, which hold the removed personal data.
+    Owner,
+    /// Everyone (mode 0644): redacted documents meant for publication.
+    Everyone,
+}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it into place.
 /// Parent folders are created.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8], readers: Readers) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp =
         tempfile::Builder::new().prefix(".lak-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    #[cfg(unix)]
+    if readers == Readers::Everyone {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| Error::io(tmp.path(), e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -26,10 +40,17 @@ mod tests {
     fn writes_and_replaces_without_leftovers() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a/b/c.txt");
-        write_atomically(&p, b"one").unwrap();
-        write_atomically(&p, b"two").unwrap();
+        write_atomically(&p, b"one", Readers::Owner).unwrap();
+        write_atomically(&p, b"two", Readers::Everyone).unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("c.txt")]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o644);
+            write_atomically(&p, b"three", Readers::Owner).unwrap();
+            assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o600);
+        }
     }
 }

@@ -14,6 +14,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::model::{Action, Evidence, Location, Manual, Mode};
+use crate::pipeline::Readers;
 use crate::{Error, Result};
 
 /// File name of the JSON report.
@@ -186,11 +187,12 @@ impl Report {
         html::render(self)
     }
 
-    /// Writes `lak-report.json` and `lak-report.html` into `dir` (created if needed), atomically.
+    /// Writes `lak-report.json` and `lak-report.html` into `dir` (created if needed), atomically, readable
+    /// by the owner only.
     pub fn write(&self, dir: &Path) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        crate::pipeline::write_atomically(&dir.join(JSON_NAME), self.to_json().as_bytes())?;
-        crate::pipeline::write_atomically(&dir.join(HTML_NAME), self.to_html().as_bytes())?;
+        crate::pipeline::write_atomically(&dir.join(JSON_NAME), self.to_json().as_bytes(), Readers::Owner)?;
+        crate::pipeline::write_atomically(&dir.join(HTML_NAME), self.to_html().as_bytes(), Readers::Owner)?;
         Ok(())
     }
 }

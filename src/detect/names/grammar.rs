@@ -597,6 +597,11 @@ impl<'a> Grammar<'a> {
 
         let (form, confidence) = if let Some(&core) = p.cores.first() {
             let cf = self.range_flags(core);
+            // "DE HEER", "de Heer": a title, even though Heer is also a surname, unless a given name or
+            // initials make it a name.
+            if cf & TITLE != 0 && !has_initials && !has_given {
+                return None;
+            }
             let is_surname = cf & SURNAME != 0;
             if is_surname {
                 gazetteers.push("surnames");
