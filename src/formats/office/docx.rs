@@ -51,7 +51,7 @@ pub(crate) fn element(local: &str, empty: bool) -> ElemRule {
         "commentRangeStart" | "commentRangeEnd" | "commentReference" => {
             ElemRule::Remove("comments: anchors in the text removed")
         }
-        "rsids" => ElemRule::Remove("revision ids (w:rsids) removed"),
+        "rsids" | "rsid" => ElemRule::Remove("revision ids (w:rsids) removed"),
         "attachedTemplate" => ElemRule::Remove("attached template path removed"),
         "mailMerge" => ElemRule::Remove("mail-merge data source removed"),
         "permStart" | "permEnd" => ElemRule::Remove("editing permissions with user names removed"),

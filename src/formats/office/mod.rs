@@ -133,6 +133,7 @@ impl Tally {
 const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
 const HYPERLINK_REL: &str = "/hyperlink";
 const NOTES_SLIDE_REL: &str = "/notesSlide";
+const ATTACHED_TEMPLATE_REL: &str = "/attachedTemplate";
 
 impl OfficeDocument {
     fn open(source: Vec<u8>, options: &Options, depth: usize) -> Result<OfficeDocument, Manual> {
@@ -252,9 +253,12 @@ impl OfficeDocument {
                     }
                     "sldId" => {
                         n_slide += 1;
-                        if let Some(id) = opc::attr(attrs, "id").filter(|a| {
-                            a.1.starts_with("rId") || !a.1.chars().all(|c| c.is_ascii_digit())
-                        }) && let Some(t) = target_of(&id.1)
+                        // `id` (a number) and `r:id` share the local name; the relationship id is the other one.
+                        if let Some(id) = attrs
+                            .iter()
+                            .filter(|a| a.0 == "id")
+                            .find(|a| !a.1.chars().all(|c| c.is_ascii_digit()))
+                            && let Some(t) = target_of(&id.1)
                         {
                             slide_of.insert(t, n_slide);
                         }
@@ -552,6 +556,13 @@ fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally)
     let mut sc = Scanned::default();
     for r in list {
         if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
+            sc.edits.push(Edit {
+                range: r.span.clone(),
+                with: String::new(),
+            });
+        } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
+            // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
+            scrubbed.add("attached template path removed", 1);
             sc.edits.push(Edit {
                 range: r.span.clone(),
                 with: String::new(),

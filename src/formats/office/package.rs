@@ -78,7 +78,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
         ));
     }
     if archive.has_duplicate_names() {
-        return Err(duplicate("(same name twice in the central directory)"));
+        return Err(duplicate(None));
     }
     let mut entries = Vec::with_capacity(archive.len());
     let mut seen = std::collections::HashSet::new();
@@ -99,7 +99,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
             .into_owned();
         check_name(&name)?;
         if !seen.insert(name.to_lowercase()) {
-            return Err(duplicate(&name));
+            return Err(duplicate(Some(&name)));
         }
         if file.encrypted() {
             return Err(Manual::new(
@@ -173,11 +173,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
     Ok(entries)
 }
 
-fn duplicate(name: &str) -> Manual {
+fn duplicate(name: Option<&str>) -> Manual {
+    let which = name.map(|n| format!(" named {n}")).unwrap_or_default();
     Manual::new(
         "duplicate_entry",
         format!(
-            "the package holds two entries named {name}: which one a program reads is undefined"
+            "the package holds two entries with the same name{which}: which one a program reads is undefined"
         ),
     )
 }

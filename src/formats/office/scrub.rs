@@ -150,9 +150,11 @@ pub(crate) fn element(fam: Fam, local: &str) -> ElemRule {
         (Fam::Cp, "lastModifiedBy") => {
             ElemRule::Remove("document properties: last modified by removed")
         }
-        (Fam::Ep, "Company") => ElemRule::Remove("document properties: company removed"),
-        (Fam::Ep, "Manager") => ElemRule::Remove("document properties: manager removed"),
-        (Fam::Ep, "Template") => ElemRule::Remove("document properties: template name removed"),
+        (Fam::Ep, "Company") => ElemRule::RemoveValue("document properties: company removed"),
+        (Fam::Ep, "Manager") => ElemRule::RemoveValue("document properties: manager removed"),
+        (Fam::Ep, "Template") => {
+            ElemRule::RemoveValue("document properties: template name removed")
+        }
         (Fam::Ep, "HyperlinkBase") => {
             ElemRule::Remove("document properties: hyperlink base removed")
         }

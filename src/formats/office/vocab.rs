@@ -110,6 +110,8 @@ pub(crate) enum ElemRule {
     Normal,
     /// Removed with everything in it (the text is scrubbed, e.g. deleted tracked changes).
     Remove(&'static str),
+    /// Removed with everything in it; reported only when it held a value (an empty `Company`).
+    RemoveValue(&'static str),
     /// Its tags are removed, its content kept (accepted insertions).
     Unwrap(&'static str),
     /// Opens a unit: a paragraph, a string item, a cell.

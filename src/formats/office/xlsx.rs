@@ -48,6 +48,13 @@ pub(crate) fn attribute(elocal: &str, alocal: &str, role: Role) -> AttrRule {
         ("s" | "n" | "d" | "e" | "m", "v") if role == Role::PivotCache => {
             AttrRule::Scan(AttrKind::PivotValue)
         }
+        // The range of a numeric field repeats its smallest and largest value (a BSN column's BSNs).
+        ("sharedItems", "minValue" | "maxValue" | "minDate" | "maxDate")
+            if role == Role::PivotCache =>
+        {
+            AttrRule::Strip("pivot cache value ranges removed")
+        }
+        ("sheetName", "val") => AttrRule::Scan(AttrKind::Text),
         ("pivotTableDefinition", "name" | "dataCaption")
         | ("dataField" | "pivotField" | "item", "name") => AttrRule::Scan(AttrKind::Text),
         ("item", "n") => AttrRule::Scan(AttrKind::Text),

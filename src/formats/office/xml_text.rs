@@ -265,6 +265,8 @@ struct Frame {
     off: Option<(i64, i64)>,
     /// For `f`: a shared formula's master.
     shared_master: bool,
+    /// For a removed element: whether it held text.
+    had_text: bool,
 }
 
 impl Frame {
@@ -280,6 +282,7 @@ impl Frame {
             rpr: None,
             off: None,
             shared_master: false,
+            had_text: false,
         }
     }
 }
@@ -554,14 +557,22 @@ impl Scan<'_, '_> {
             Scanned::count(&mut self.out.notes, n);
         }
         frame.rule = rule;
-        if let ElemRule::Remove(what) = rule {
-            self.count_scrub(what);
-            frame.removed = true;
-            return Ok(frame);
+        match rule {
+            ElemRule::Remove(what) => {
+                self.count_scrub(what);
+                frame.removed = true;
+                return Ok(frame);
+            }
+            // Counted when closed, and only if it held a value.
+            ElemRule::RemoveValue(_) => {
+                frame.removed = true;
+                return Ok(frame);
+            }
+            _ => {}
         }
         self.off_slide_check(fam, local, &facts, &mut frame);
-        // Rewrite the start tag without the stripped attributes.
-        if !strip.is_empty() {
+        // Rewrite the start tag without the stripped attributes (an unwrapped tag goes entirely).
+        if !strip.is_empty() && !matches!(rule, ElemRule::Unwrap(_)) {
             strip.sort_by_key(|r| r.start);
             let mut tag = String::new();
             let mut pos = before;
@@ -704,12 +715,19 @@ impl Scan<'_, '_> {
         let span = frame.start..after;
         if frame.removed {
             // Only the outermost removed element writes the edit; nested ones are inside it.
-            if matches!(frame.rule, ElemRule::Remove(_)) {
-                self.out.edits.push(Edit {
-                    range: span,
-                    with: String::new(),
-                });
+            match frame.rule {
+                ElemRule::Remove(_) => {}
+                ElemRule::RemoveValue(what) => {
+                    if frame.had_text {
+                        self.count_scrub(what);
+                    }
+                }
+                _ => return Ok(()),
             }
+            self.out.edits.push(Edit {
+                range: span,
+                with: String::new(),
+            });
             return Ok(());
         }
         if let ElemRule::Unwrap(_) = frame.rule
@@ -778,6 +796,11 @@ impl Scan<'_, '_> {
             return; // outside the root element only whitespace is allowed
         };
         if top.removed {
+            if !s.trim().is_empty()
+                && let Some(outer) = self.stack.iter_mut().find(|f| f.removed)
+            {
+                outer.had_text = true;
+            }
             return;
         }
         let holder = top.holder;
