@@ -543,6 +543,153 @@ pub(crate) fn apply_patches(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::office::vocab::{Ctx, Role};
+    use crate::formats::office::xml_text::scan;
+
+    const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    const S: &str = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+
+    /// Scans `xml`, cuts `text` wherever it occurs in unit `unit`, returns the units and the new XML.
+    fn cut(xml: &str, unit: usize, text: &str) -> (Vec<String>, String) {
+        let none = HashSet::new();
+        let ctx = Ctx {
+            part: "test.xml",
+            role: Role::Generic,
+            removed_rels: &none,
+            slide_size: None,
+        };
+        let sc = scan(xml.as_bytes(), &ctx).unwrap();
+        let units: Vec<String> = sc.units.iter().map(|u| u.text.clone()).collect();
+        let start = units[unit].find(text).unwrap();
+        let cuts = [Cut {
+            unit,
+            start,
+            end: start + text.len(),
+            with: "[X]".into(),
+        }];
+        let out = rewrite("test.xml", xml.as_bytes(), &sc, &cuts).unwrap();
+        (units, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn a_name_over_runs_entities_and_char_refs_is_one_unit_and_cut_everywhere() {
+        let xml = format!(
+            "<w:document {W}><w:p><w:r><w:t>Mw. Ja</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>n&#115;en &amp; Co</w:t></w:r></w:p></w:document>"
+        );
+        let (units, out) = cut(&xml, 0, "Jansen");
+        assert_eq!(units, ["Mw. Jansen & Co"]);
+        assert!(!out.contains("Ja<") && !out.contains("&#115;"), "{out}");
+        assert!(
+            out.contains("<w:t xml:space=\"preserve\"> &amp; Co</w:t>"),
+            "{out}"
+        );
+        assert!(out.contains(">[X]</w:t>"), "{out}");
+        assert!(
+            out.contains("<w:t xml:space=\"preserve\">Mw. </w:t>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn cdata_and_tabs_map_back() {
+        let xml = format!(
+            "<w:document {W}><w:p><w:r><w:t><![CDATA[BSN <1>]]></w:t><w:tab/><w:t>123</w:t></w:r></w:p></w:document>"
+        );
+        let (units, out) = cut(&xml, 0, ">\t12");
+        assert_eq!(units, ["BSN <1>\t123"]);
+        assert!(!out.contains("<w:tab/>") && !out.contains("CDATA"), "{out}");
+        assert!(out.contains("BSN &lt;1"), "{out}");
+    }
+
+    #[test]
+    fn a_number_cell_becomes_an_inline_string() {
+        let xml = format!(
+            "<worksheet {S}><sheetData><row r=\"2\"><c r=\"B2\" s=\"3\"><v>111222333</v></c></row></sheetData></worksheet>"
+        );
+        let (units, out) = cut(&xml, 0, "111222333");
+        assert_eq!(units, ["111222333"]);
+        assert!(
+            out.contains(
+                "<c r=\"B2\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">[X]</t></is></c>"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_formula_string_cell_loses_its_formula() {
+        let xml = format!(
+            "<worksheet {S}><sheetData><row r=\"2\"><c r=\"C2\" t=\"str\"><f>A2&amp;B2</f><v>Jan Jansen</v></c></row></sheetData></worksheet>"
+        );
+        let (units, out) = cut(&xml, 1, "Jansen");
+        assert_eq!(units, ["A2&B2", "Jan Jansen"]);
+        assert!(
+            out.contains("<c r=\"C2\" t=\"str\"><v>Jan [X]</v></c>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn shared_strings_skip_indexes() {
+        let xml = format!(
+            "<worksheet {S}><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c><c r=\"B1\"><v>5</v></c></row></sheetData></worksheet>"
+        );
+        let none = HashSet::new();
+        let ctx = Ctx {
+            part: "s.xml",
+            role: Role::Generic,
+            removed_rels: &none,
+            slide_size: None,
+        };
+        let sc = scan(xml.as_bytes(), &ctx).unwrap();
+        assert_eq!(sc.units.len(), 1);
+        assert_eq!(sc.shared_refs, [(7, "A1".to_string())]);
+    }
+
+    #[test]
+    fn tracked_changes_are_resolved_and_authors_stripped() {
+        let xml = format!(
+            "<w:document {W}><w:body><w:p w:rsidR=\"00AB\"><w:ins w:id=\"1\" w:author=\"A\"><w:r><w:t>nieuw</w:t></w:r></w:ins><w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText>oud</w:delText></w:r></w:del></w:p></w:body></w:document>"
+        );
+        let none = HashSet::new();
+        let ctx = Ctx {
+            part: "d.xml",
+            role: Role::Generic,
+            removed_rels: &none,
+            slide_size: None,
+        };
+        let sc = scan(xml.as_bytes(), &ctx).unwrap();
+        assert_eq!(
+            sc.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(),
+            ["nieuw"]
+        );
+        let out = String::from_utf8(rewrite("d.xml", xml.as_bytes(), &sc, &[]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "<w:document {W}><w:body><w:p><w:r><w:t>nieuw</w:t></w:r></w:p></w:body></w:document>"
+            )
+        );
+    }
+
+    #[test]
+    fn dtds_and_unknown_entities_are_refused() {
+        let none = HashSet::new();
+        let ctx = Ctx {
+            part: "d.xml",
+            role: Role::Generic,
+            removed_rels: &none,
+            slide_size: None,
+        };
+        for xml in ["<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>&x;</a>"] {
+            assert_eq!(
+                scan(xml.as_bytes(), &ctx).unwrap_err().code,
+                "xml_dtd",
+                "{xml}"
+            );
+        }
+        assert_eq!(scan(b"<a><b></a>", &ctx).unwrap_err().code, "corrupt");
+    }
 
     #[test]
     fn sheet_names_stay_valid() {
