@@ -24,3 +24,29 @@ pub const MAX_CONTEXT_WINDOW: usize = 400;
 
 /// Most files one run walks. Beyond this the run stops with a usage error rather than exhaust memory.
 pub const MAX_DOCUMENTS: usize = 2_000_000;
+
+// Office packages
+
+/// Most entries (parts and folders) in one Office package (DOCX, XLSX, PPTX). Real documents have tens to
+/// a few thousand; a zip with more is refused before anything is decompressed.
+pub const MAX_OFFICE_ENTRIES: usize = 20_000;
+
+/// Largest uncompressed part in an Office package (bytes), declared or actual.
+pub const MAX_OFFICE_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Largest total uncompressed size of all parts of one Office package (bytes), declared or actual.
+pub const MAX_OFFICE_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Highest compression ratio (uncompressed / compressed) accepted for a part larger than
+/// [`OFFICE_RATIO_CHECK_BYTES`]. Office XML compresses 5–30×; a zip bomb hundreds of times.
+pub const MAX_OFFICE_COMPRESSION_RATIO: u64 = 200;
+
+/// Parts at most this large (bytes) are not held to [`MAX_OFFICE_COMPRESSION_RATIO`]: small, highly
+/// repetitive parts (empty sheets, style tables) legitimately compress very well.
+pub const OFFICE_RATIO_CHECK_BYTES: u64 = 1024 * 1024;
+
+/// Deepest element nesting in an Office XML part. Real documents stay well below 100.
+pub const MAX_OFFICE_XML_DEPTH: usize = 1_000;
+
+/// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
+pub const MAX_OFFICE_NESTING: usize = 2;

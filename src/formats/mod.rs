@@ -14,12 +14,14 @@
 //! document. Adding a format is adding a module that implements [`Format`] and registering it in
 //! [`Registry::standard`].
 
+mod office;
 mod text;
 
 use std::path::Path;
 
 use crate::model::{Location, Manual};
 
+pub use office::Office;
 pub use text::PlainText;
 
 /// A file type lak can process.
@@ -98,7 +100,14 @@ pub struct Registry {
 impl Registry {
     /// Every built-in format.
     pub fn standard() -> Registry {
-        Registry { formats: vec![Box::new(PlainText)] }
+        Registry {
+            formats: vec![
+                Box::new(PlainText),
+                Box::new(Office::WORD),
+                Box::new(Office::EXCEL),
+                Box::new(Office::POWERPOINT),
+            ],
+        }
     }
 
     /// The format for a path, by its extension (case-insensitive).

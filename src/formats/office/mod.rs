@@ -1,0 +1,703 @@
+//! Office Open XML: DOCX, XLSX and PPTX (and their macro-enabled and template siblings).
+//!
+//! An Office file is a zip of XML parts. lak edits it in place rather than through a document model,
+//! so that everything it does not change stays byte for byte as it was:
+//!
+//! ```text
+//!  bytes ─► package (safe zip reading, limits) ─► entries
+//!                 opc (content types, relationships) ─► what each part is, what points where
+//!                 scrub (classify: remove / read as XML / picture / embedded package / unknown)
+//!                 xml_text (+ vocab: docx, xlsx, pptx) ─► units with a map to the bytes, scrub edits
+//!  detector reads the units of *all* parts together (a name confirmed in the body is found in a footer)
+//!                 rewrite ─► each changed part: edits + redactions applied to the original bytes
+//!                 images ─► pictures without metadata
+//!                 package ─► the zip again: same order, compression methods and times; raw copies
+//! ```
+//!
+//! What cannot be fully handled is a [`Manual`] reason, never a partial output: an encrypted file, a
+//! zip bomb, a DTD, an OLE object or EMF picture (unless `--drop-embedded`), a defined name holding
+//! personal data, a shared formula that would have to go.
+
+mod docx;
+mod images;
+mod opc;
+mod package;
+mod pptx;
+mod rewrite;
+mod scrub;
+mod vocab;
+mod xlsx;
+mod xml_text;
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Document, Format, Options, Redacted, Redaction, marker};
+use crate::limits;
+use crate::model::{Location, Manual};
+use package::{Entry, Out};
+use rewrite::Cut;
+use scrub::PartKind;
+use vocab::Ctx;
+use xml_text::{Edit, PieceKind, Scanned, Unit, UnitKind};
+
+/// An Office Open XML format: the same adapter under the names and extensions of one application.
+pub struct Office {
+    name: &'static str,
+    extensions: &'static [&'static str],
+}
+
+impl Office {
+    /// Word documents and templates (`.docx`, `.docm`, `.dotx`, `.dotm`).
+    pub const WORD: Office = Office {
+        name: "docx",
+        extensions: &["docx", "docm", "dotx", "dotm"],
+    };
+    /// Excel workbooks and templates (`.xlsx`, `.xlsm`, `.xltx`, `.xltm`).
+    pub const EXCEL: Office = Office {
+        name: "xlsx",
+        extensions: &["xlsx", "xlsm", "xltx", "xltm"],
+    };
+    /// PowerPoint presentations, shows and templates (`.pptx`, `.pptm`, `.ppsx`, `.ppsm`, `.potx`, `.potm`).
+    pub const POWERPOINT: Office = Office {
+        name: "pptx",
+        extensions: &["pptx", "pptm", "ppsx", "ppsm", "potx", "potm"],
+    };
+}
+
+impl Format for Office {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        self.extensions
+    }
+
+    fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual> {
+        Ok(Box::new(OfficeDocument::open(bytes, options, 0)?))
+    }
+}
+
+/// What happens to one entry of the package.
+enum Part {
+    /// Copied unchanged.
+    Raw,
+    /// Left out.
+    Remove,
+    /// Read; rewritten if it has edits or redactions.
+    Xml(Scanned),
+    /// A picture without its metadata.
+    Image(Vec<u8>),
+    /// An Office package inside this one.
+    Embedded(Box<OfficeDocument>),
+}
+
+/// An opened Office file.
+struct OfficeDocument {
+    source: Vec<u8>,
+    entries: Vec<Entry>,
+    parts: Vec<Part>,
+    /// Per entry: the flat index of its first unit.
+    first_unit: Vec<usize>,
+    scrubbed: Vec<String>,
+    notes: Vec<String>,
+    /// Worksheet part (lower case) → sheet name.
+    sheet_of: HashMap<String, String>,
+    /// Slide or notes part (lower case) → slide number.
+    slide_of: HashMap<String, u32>,
+    /// Shared string index → (sheet, cell) of its first use.
+    string_use: HashMap<u32, (String, String)>,
+}
+
+/// Counts things for the report's lists: `what (n×)`.
+#[derive(Default)]
+struct Tally(Vec<(String, usize)>);
+
+impl Tally {
+    fn add(&mut self, what: impl Into<String>, n: usize) {
+        let what = what.into();
+        match self.0.iter_mut().find(|(w, _)| *w == what) {
+            Some((_, c)) => *c += n,
+            None => self.0.push((what, n)),
+        }
+    }
+
+    fn lines(self) -> Vec<String> {
+        self.0
+            .into_iter()
+            .map(|(w, n)| if n > 1 { format!("{w} ({n}×)") } else { w })
+            .collect()
+    }
+}
+
+const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
+const HYPERLINK_REL: &str = "/hyperlink";
+const NOTES_SLIDE_REL: &str = "/notesSlide";
+const ATTACHED_TEMPLATE_REL: &str = "/attachedTemplate";
+
+impl OfficeDocument {
+    fn open(source: Vec<u8>, options: &Options, depth: usize) -> Result<OfficeDocument, Manual> {
+        let entries = package::read(&source)?;
+        let ct_index = entries
+            .iter()
+            .position(|e| e.name == "[Content_Types].xml")
+            .ok_or_else(|| {
+                Manual::new(
+                    "corrupt",
+                    "a zip without [Content_Types].xml: not an Office Open XML file",
+                )
+            })?;
+        let content_types = opc::content_types(&entries[ct_index].data)?;
+
+        // Relationships, by the (lower-case) part they start from.
+        let mut rels: HashMap<String, (usize, Vec<opc::Rel>)> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(src) = opc::source_of(&e.name) {
+                let list = opc::relationships(&e.name, &src, &e.data)?;
+                rels.insert(src.to_ascii_lowercase(), (i, list));
+            }
+        }
+        let mut incoming: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (_, list) in rels.values() {
+            for r in list {
+                if let Some(t) = &r.resolved {
+                    incoming
+                        .entry(t.as_str())
+                        .or_default()
+                        .push(r.rtype.as_str());
+                }
+            }
+        }
+
+        // Classify every part.
+        let mut scrubbed = Tally::default();
+        let mut notes = Tally::default();
+        let mut kinds: Vec<Option<PartKind>> = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            if i == ct_index || opc::source_of(&e.name).is_some() {
+                kinds.push(None); // handled below, once the removals are known
+                continue;
+            }
+            let lower = e.name.to_ascii_lowercase();
+            let types = incoming
+                .get(lower.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let mut kind = if e.is_dir {
+                PartKind::Folder
+            } else {
+                scrub::classify(&e.name, content_types.of(&e.name), &e.data, types)
+            };
+            if let PartKind::Unknown(what) = kind {
+                if !options.drop_embedded {
+                    return Err(Manual::new(
+                        "embedded_object",
+                        format!(
+                            "part {} is {what}; lak cannot check its content. Handle it by hand, or run \
+                             with --drop-embedded to remove such parts",
+                            e.name
+                        ),
+                    ));
+                }
+                kind =
+                    PartKind::Remove("embedded objects lak cannot read removed (--drop-embedded)");
+            }
+            kinds.push(Some(kind));
+        }
+        let removed: HashSet<String> = entries
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| matches!(k, Some(PartKind::Remove(_))))
+            .map(|(e, _)| e.name.to_ascii_lowercase())
+            .collect();
+
+        // Relationship ids, per source part, that point at removed parts.
+        let mut removed_rels: HashMap<String, HashSet<String>> = HashMap::new();
+        for (src, (_, list)) in &rels {
+            let ids: HashSet<String> = list
+                .iter()
+                .filter(|r| r.resolved.as_ref().is_some_and(|t| removed.contains(t)))
+                .map(|r| r.id.clone())
+                .collect();
+            removed_rels.insert(src.clone(), ids);
+        }
+
+        // Word and PowerPoint and Excel structure, for locations and the off-slide check.
+        let main = rels
+            .get("")
+            .and_then(|(_, l)| l.iter().find(|r| r.rtype.ends_with(OFFICE_DOCUMENT_REL)))
+            .and_then(|r| r.resolved.clone())
+            .unwrap_or_default();
+        let main_entry = entries.iter().find(|e| e.name.to_ascii_lowercase() == main);
+        let main_rels = rels.get(&main).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
+        let target_of = |id: &str| {
+            main_rels
+                .iter()
+                .find(|r| r.id == id)
+                .and_then(|r| r.resolved.clone())
+        };
+        let mut sheet_of = HashMap::new();
+        let mut slide_of = HashMap::new();
+        let mut slide_size = None;
+        if let Some(m) = main_entry {
+            let mut n_slide = 0u32;
+            opc::elements(&m.name, &m.data, |local, attrs, _| {
+                match local {
+                    "sheet" => {
+                        if let (Some(name), Some(id)) =
+                            (opc::attr(attrs, "name"), opc::attr(attrs, "id"))
+                            && let Some(t) = target_of(&id.1)
+                        {
+                            sheet_of.insert(t, name.1.clone());
+                        }
+                    }
+                    "sldId" => {
+                        n_slide += 1;
+                        // `id` (a number) and `r:id` share the local name; the relationship id is the other one.
+                        if let Some(id) = attrs
+                            .iter()
+                            .filter(|a| a.0 == "id")
+                            .find(|a| !a.1.chars().all(|c| c.is_ascii_digit()))
+                            && let Some(t) = target_of(&id.1)
+                        {
+                            slide_of.insert(t, n_slide);
+                        }
+                    }
+                    "sldSz" => {
+                        if let (Some(cx), Some(cy)) =
+                            (opc::attr(attrs, "cx"), opc::attr(attrs, "cy"))
+                        {
+                            slide_size = cx.1.parse().ok().zip(cy.1.parse().ok());
+                        }
+                    }
+                    _ => {}
+                }
+                Ok(())
+            })?;
+        }
+        let slides: Vec<(String, u32)> = slide_of.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        for (slide, n) in slides {
+            if let Some((_, list)) = rels.get(&slide) {
+                for r in list.iter().filter(|r| r.rtype.ends_with(NOTES_SLIDE_REL)) {
+                    if let Some(t) = &r.resolved {
+                        slide_of.insert(t.clone(), n);
+                    }
+                }
+            }
+        }
+
+        // Read every part.
+        let no_ids = HashSet::new();
+        let mut parts = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            let lower = e.name.to_ascii_lowercase();
+            let part = match kinds[i] {
+                None if i == ct_index => {
+                    let mut sc = Scanned::default();
+                    for (name, (_, span)) in &content_types.overrides {
+                        if removed.contains(name) {
+                            sc.edits.push(Edit {
+                                range: span.clone(),
+                                with: String::new(),
+                            });
+                        }
+                    }
+                    Part::Xml(sc)
+                }
+                None => {
+                    let src = opc::source_of(&e.name)
+                        .unwrap_or_default()
+                        .to_ascii_lowercase();
+                    if removed.contains(&src) {
+                        Part::Remove
+                    } else {
+                        let list = rels.get(&src).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
+                        Part::Xml(rels_part(list, &removed, &mut scrubbed))
+                    }
+                }
+                Some(PartKind::Remove(what)) => {
+                    scrubbed.add(what, 1);
+                    Part::Remove
+                }
+                Some(PartKind::Folder | PartKind::Font) => Part::Raw,
+                Some(PartKind::Unknown(_)) => Part::Remove,
+                Some(PartKind::Image(format)) => match images::strip(format, &e.data) {
+                    Ok(Some(clean)) => {
+                        scrubbed.add(
+                            "picture metadata (EXIF, GPS, XMP, IPTC, comments) removed",
+                            1,
+                        );
+                        Part::Image(clean)
+                    }
+                    Ok(None) => Part::Raw,
+                    Err(why) if options.drop_embedded => {
+                        let _ = why;
+                        scrubbed.add(
+                            "embedded objects lak cannot read removed (--drop-embedded)",
+                            1,
+                        );
+                        Part::Remove
+                    }
+                    Err(why) => {
+                        return Err(Manual::new(
+                            "embedded_object",
+                            format!(
+                                "picture {} does not parse ({why}); lak cannot check it",
+                                e.name
+                            ),
+                        ));
+                    }
+                },
+                Some(PartKind::Package) => {
+                    if depth + 1 > limits::MAX_OFFICE_NESTING {
+                        return Err(Manual::new(
+                            "zip_limit",
+                            format!("{} nests Office packages too deeply", e.name),
+                        ));
+                    }
+                    let inner =
+                        OfficeDocument::open(e.data.clone(), options, depth + 1).map_err(|m| {
+                            Manual::new(m.code, format!("embedded {}: {}", e.name, m.reason))
+                        })?;
+                    for s in &inner.scrubbed {
+                        scrubbed.add(format!("in embedded {}: {s}", e.name), 1);
+                    }
+                    for n in &inner.notes {
+                        notes.add(format!("in embedded {}: {n}", e.name), 1);
+                    }
+                    Part::Embedded(Box::new(inner))
+                }
+                Some(PartKind::Xml(role)) => {
+                    let ctx = Ctx {
+                        part: &e.name,
+                        role,
+                        removed_rels: removed_rels.get(&lower).unwrap_or(&no_ids),
+                        slide_size: if lower.starts_with("ppt/slides/") {
+                            slide_size
+                        } else {
+                            None
+                        },
+                    };
+                    let sc = xml_text::scan(&e.data, &ctx)?;
+                    for (what, n) in &sc.scrubbed {
+                        scrubbed.add(*what, *n);
+                    }
+                    for (what, n) in &sc.notes {
+                        notes.add(format!("{}: {what}", e.name), *n);
+                    }
+                    Part::Xml(sc)
+                }
+            };
+            parts.push(part);
+        }
+
+        // Where shared strings are first used, for locations.
+        let mut string_use = HashMap::new();
+        for (e, p) in entries.iter().zip(&parts) {
+            if let (Part::Xml(sc), Some(sheet)) = (p, sheet_of.get(&e.name.to_ascii_lowercase())) {
+                for (i, cell) in &sc.shared_refs {
+                    string_use
+                        .entry(*i)
+                        .or_insert_with(|| (sheet.clone(), cell.clone()));
+                }
+            }
+        }
+        let mut first_unit = Vec::with_capacity(parts.len());
+        let mut n = 0;
+        for p in &parts {
+            first_unit.push(n);
+            n += unit_count(p);
+        }
+        Ok(OfficeDocument {
+            source,
+            entries,
+            parts,
+            first_unit,
+            scrubbed: scrubbed.lines(),
+            notes: notes.lines(),
+            sheet_of,
+            slide_of,
+            string_use,
+        })
+    }
+
+    fn total_units(&self) -> usize {
+        self.first_unit.last().copied().unwrap_or(0)
+            + self.parts.last().map(unit_count).unwrap_or(0)
+    }
+
+    /// The entry holding flat unit `unit`, and the unit's index inside it.
+    fn find(&self, unit: usize) -> Option<(usize, usize)> {
+        // Entries without units share their first index with the next one; the last entry starting at or
+        // before `unit` is the one holding it.
+        let i = self
+            .first_unit
+            .partition_point(|&f| f <= unit)
+            .checked_sub(1)?;
+        let local = unit - self.first_unit[i];
+        (local < unit_count(&self.parts[i])).then_some((i, local))
+    }
+
+    fn collect_units<'a>(&'a self, out: &mut Vec<&'a str>) {
+        for p in &self.parts {
+            match p {
+                Part::Xml(sc) => out.extend(sc.units.iter().map(|u| u.text.as_str())),
+                Part::Embedded(d) => d.collect_units(out),
+                _ => {}
+            }
+        }
+    }
+
+    /// Turns redactions of sheet names into renames, and rewrites every reference to a renamed sheet.
+    fn rename_sheets(&self, cuts: &mut [Vec<Cut>]) -> Result<bool, Manual> {
+        let mut all_names: HashSet<String> =
+            self.sheet_of.values().map(|n| n.to_lowercase()).collect();
+        let mut renames: Vec<(String, String)> = Vec::new();
+        for (i, p) in self.parts.iter().enumerate() {
+            let Part::Xml(sc) = p else { continue };
+            let units: Vec<usize> = {
+                let mut v: Vec<usize> = cuts[i]
+                    .iter()
+                    .filter(|c| sc.units[c.unit].kind == UnitKind::SheetName)
+                    .map(|c| c.unit)
+                    .collect();
+                v.dedup();
+                v
+            };
+            for u in units {
+                let unit = &sc.units[u];
+                let mut mine: Vec<&Cut> = cuts[i].iter().filter(|c| c.unit == u).collect();
+                mine.sort_by_key(|c| c.start);
+                let mut redacted = String::new();
+                let mut pos = 0;
+                for c in &mine {
+                    if c.start < pos {
+                        continue;
+                    }
+                    redacted.push_str(&unit.text[pos..c.start]);
+                    redacted.push_str(&c.with);
+                    pos = c.end;
+                }
+                redacted.push_str(&unit.text[pos..]);
+                let base = rewrite::sheet_name(&redacted).ok_or_else(|| {
+                    Manual::new(
+                        "unsupported_content",
+                        format!(
+                            "the sheet name {:?} must be redacted but no valid name remains: rename it by hand",
+                            unit.text
+                        ),
+                    )
+                })?;
+                let mut new = base.clone();
+                let mut k = 2;
+                while all_names.contains(&new.to_lowercase()) {
+                    new = format!("{} {k}", base.chars().take(28).collect::<String>());
+                    k += 1;
+                }
+                all_names.insert(new.to_lowercase());
+                renames.push((unit.text.clone(), new));
+            }
+        }
+        if renames.is_empty() {
+            return Ok(false);
+        }
+        for (i, p) in self.parts.iter().enumerate() {
+            let Part::Xml(sc) = p else { continue };
+            for (u, unit) in sc.units.iter().enumerate() {
+                for (old, new) in &renames {
+                    let quoted_new = format!("'{}'", new.replace('\'', "''"));
+                    let mut spans: Vec<(usize, usize, String)> = Vec::new();
+                    if unit.text == *old {
+                        spans.push((0, old.len(), new.clone()));
+                    } else {
+                        let quoted_old = format!("'{}'!", old.replace('\'', "''"));
+                        for (at, _) in unit.text.match_indices(&quoted_old) {
+                            spans.push((at, at + quoted_old.len() - 1, quoted_new.clone()));
+                        }
+                        let bare = format!("{old}!");
+                        for (at, _) in unit.text.match_indices(&bare) {
+                            let before_ok = at == 0
+                                || !unit.text[..at]
+                                    .chars()
+                                    .next_back()
+                                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'');
+                            if before_ok {
+                                spans.push((at, at + old.len(), quoted_new.clone()));
+                            }
+                        }
+                    }
+                    for (s, e, with) in spans {
+                        cuts[i].retain(|c| c.unit != u || c.end <= s || c.start >= e);
+                        cuts[i].push(Cut {
+                            unit: u,
+                            start: s,
+                            end: e,
+                            with,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(true)
+    }
+}
+
+fn unit_count(p: &Part) -> usize {
+    match p {
+        Part::Xml(sc) => sc.units.len(),
+        Part::Embedded(d) => d.total_units(),
+        _ => 0,
+    }
+}
+
+/// A `.rels` part: relationships to removed parts go, hyperlink targets are read, other external
+/// targets (paths of templates, linked files) are removed.
+fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Scanned {
+    let mut sc = Scanned::default();
+    for r in list {
+        if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
+            sc.edits.push(Edit {
+                range: r.span.clone(),
+                with: String::new(),
+            });
+        } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
+            // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
+            scrubbed.add("attached template path removed", 1);
+            sc.edits.push(Edit {
+                range: r.span.clone(),
+                with: String::new(),
+            });
+        } else if r.external && r.rtype.ends_with(HYPERLINK_REL) {
+            sc.units.push(Unit {
+                text: r.target.clone(),
+                pieces: vec![xml_text::Piece {
+                    at: 0,
+                    len: r.target.len(),
+                    src: r.target_span.clone(),
+                    kind: PieceKind::Attr,
+                    holder: None,
+                }],
+                kind: UnitKind::Text,
+                seq: 0,
+            });
+        } else if r.external && !r.target.is_empty() {
+            sc.edits.push(Edit {
+                range: r.target_span.clone(),
+                with: String::new(),
+            });
+            scrubbed.add(
+                "external file paths (linked templates, files, pictures) removed",
+                1,
+            );
+        }
+    }
+    sc
+}
+
+impl Document for OfficeDocument {
+    fn units(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_units(&mut out);
+        out
+    }
+
+    fn locate(&self, unit: usize, start: usize, end: usize) -> Location {
+        let mut loc = Location {
+            offset: start,
+            length: end.saturating_sub(start),
+            ..Location::default()
+        };
+        let Some((i, local)) = self.find(unit) else {
+            return loc;
+        };
+        let name = &self.entries[i].name;
+        let lower = name.to_ascii_lowercase();
+        match &self.parts[i] {
+            Part::Xml(sc) => {
+                loc.part = Some(name.clone());
+                loc.sheet = self.sheet_of.get(&lower).cloned();
+                loc.page = self.slide_of.get(&lower).copied();
+                if let Some(u) = sc.units.get(local) {
+                    if let UnitKind::Cell(c) = &u.kind {
+                        loc.cell = c.r.clone();
+                    }
+                    if lower.ends_with("sharedstrings.xml")
+                        && let Some((sheet, cell)) = self.string_use.get(&u.seq)
+                    {
+                        loc.sheet = Some(sheet.clone());
+                        loc.cell = Some(cell.clone());
+                    }
+                }
+            }
+            Part::Embedded(d) => {
+                let inner = d.locate(local, start, end);
+                loc = Location {
+                    part: Some(format!("{name}!{}", inner.part.unwrap_or_default())),
+                    ..inner
+                };
+            }
+            _ => {}
+        }
+        loc
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.notes.clone()
+    }
+
+    fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
+        let mut cuts: Vec<Vec<Cut>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
+        let mut nested: Vec<Vec<Redaction>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
+        for r in redactions {
+            let (i, local) = self
+                .find(r.unit)
+                .ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
+            match &self.parts[i] {
+                Part::Xml(_) => cuts[i].push(Cut {
+                    unit: local,
+                    start: r.start,
+                    end: r.end,
+                    with: marker(&r.label),
+                }),
+                Part::Embedded(_) => nested[i].push(Redaction {
+                    unit: local,
+                    ..r.clone()
+                }),
+                _ => {
+                    return Err(Manual::new(
+                        "internal_error",
+                        "a redaction in a part without text",
+                    ));
+                }
+            }
+        }
+        let mut scrubbed = self.scrubbed.clone();
+        if self.rename_sheets(&mut cuts)? {
+            scrubbed.push("sheet names holding personal data renamed (references updated)".into());
+        }
+        let mut data: Vec<Option<Vec<u8>>> = Vec::with_capacity(self.parts.len());
+        for (i, p) in self.parts.iter().enumerate() {
+            let e = &self.entries[i];
+            data.push(match p {
+                Part::Xml(sc) if !sc.edits.is_empty() || !cuts[i].is_empty() => {
+                    Some(rewrite::rewrite(&e.name, &e.data, sc, &cuts[i])?)
+                }
+                Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
+                _ => None,
+            });
+        }
+        let out: Vec<Out<'_>> = self
+            .parts
+            .iter()
+            .zip(&data)
+            .map(|(p, d)| match (p, d) {
+                (Part::Remove, _) => Out::Drop,
+                (Part::Image(b), _) => Out::Data(b),
+                (_, Some(d)) => Out::Data(d),
+                _ => Out::Raw,
+            })
+            .collect();
+        let bytes = package::write(&self.source, &self.entries, &out)?;
+        Ok(Redacted { bytes, scrubbed })
+    }
+}
