@@ -33,26 +33,14 @@ const FIXTURES: [&str; 9] = [
 fn zip_of(files: &[(&str, String)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (name, body) in files {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
+        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
         w.write_all(body.as_bytes()).unwrap();
     }
     w.finish().unwrap().into_inner()
 }
 
-const FIRST: [&str; 8] = [
-    "Jan", "Fatima", "Piet", "Sanne", "Mohamed", "Anouk", "Kees", "Lotte",
-];
-const LAST: [&str; 8] = [
-    "Jansen",
-    "El Amrani",
-    "Bakker",
-    "de Graaf",
-    "Yilmaz",
-    "Visser",
-    "Kok",
-    "Dekker",
-];
+const FIRST: [&str; 8] = ["Jan", "Fatima", "Piet", "Sanne", "Mohamed", "Anouk", "Kees", "Lotte"];
+const LAST: [&str; 8] = ["Jansen", "El Amrani", "Bakker", "de Graaf", "Yilmaz", "Visser", "Kok", "Dekker"];
 
 fn big_docx() -> Vec<u8> {
     let mut body = String::new();
@@ -111,10 +99,8 @@ fn format_for(name: &str) -> Office {
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/office");
-    let mut v: Vec<(String, Vec<u8>)> = FIXTURES
-        .iter()
-        .map(|f| (f.to_string(), std::fs::read(dir.join(f)).unwrap()))
-        .collect();
+    let mut v: Vec<(String, Vec<u8>)> =
+        FIXTURES.iter().map(|f| (f.to_string(), std::fs::read(dir.join(f)).unwrap())).collect();
     v.push(("generated-2000-paragraphs.docx".into(), big_docx()));
     v.push(("generated-5000-rows.xlsx".into(), big_xlsx()));
     v
@@ -149,11 +135,7 @@ fn bench(c: &mut Criterion) {
         redacted
     };
     let mut scratch = detector.scratch();
-    eprintln!(
-        "office corpus: {} documents, {:.2} MB of files",
-        docs.len(),
-        total as f64 / 1e6
-    );
+    eprintln!("office corpus: {} documents, {:.2} MB of files", docs.len(), total as f64 / 1e6);
     let mut g = c.benchmark_group("office/documents");
     g.sample_size(10);
     g.throughput(Throughput::Elements(docs.len() as u64));

@@ -264,3 +264,10 @@ fn a_title_in_capitals_is_not_a_name() {
     assert!(redacted("Bewoner DE HEER [5.1.2e] woont hier.").is_empty());
     assert_eq!(redacted("Bewoner DE HEER J. JANSEN woont hier."), vec!["J. JANSEN"]);
 }
+
+/// The Office tests found "BSN" taken for a name after "Contactpersoon: Daan Mulder," (a header-like
+/// label whose context carries over the comma).
+#[test]
+fn an_acronym_after_a_name_list_is_not_a_name() {
+    assert_eq!(redacted("Contactpersoon: Daan Mulder, BSN 891234500"), vec!["Daan Mulder", "891234500"]);
+}

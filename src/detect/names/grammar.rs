@@ -665,6 +665,11 @@ impl<'a> Grammar<'a> {
                     if cf & NOT_SURNAME != 0 || ordinary {
                         return None;
                     }
+                    // An unknown short word in capitals is an acronym ("Contactpersoon: D. Mulder, BSN ...").
+                    if unknown && self.toks[core.0].shape == Shape::Upper && self.tok_text(core.0).chars().count() <= 4
+                    {
+                        return None;
+                    }
                     if cf & FIRST != 0 && !is_surname {
                         gazetteers.push("first_names");
                     }

@@ -44,8 +44,8 @@ pub(crate) fn element(local: &str, empty: bool) -> ElemRule {
         | "cellIns"
         | "cellDel"
         | "cellMerge" => ElemRule::Remove("tracked changes: revision marks removed"),
-        "rPrChange" | "pPrChange" | "sectPrChange" | "tblPrChange" | "tblPrExChange"
-        | "trPrChange" | "tcPrChange" | "tblGridChange" | "numberingChange" => {
+        "rPrChange" | "pPrChange" | "sectPrChange" | "tblPrChange" | "tblPrExChange" | "trPrChange" | "tcPrChange"
+        | "tblGridChange" | "numberingChange" => {
             ElemRule::Remove("tracked changes: formatting changes (with authors) removed")
         }
         "commentRangeStart" | "commentRangeEnd" | "commentReference" => {
@@ -74,9 +74,7 @@ pub(crate) fn attribute(elocal: &str, afam: Fam, alocal: &str) -> AttrRule {
         ("bookmarkStart", "name") => AttrRule::Scan(AttrKind::Ident),
         ("fldSimple", "instr") => AttrRule::Scan(AttrKind::Text),
         // Content controls and legacy form fields: titles, tags, default texts, help texts.
-        ("alias" | "tag" | "default" | "helpText" | "statusText" | "listItem", "val") => {
-            AttrRule::Scan(AttrKind::Text)
-        }
+        ("alias" | "tag" | "default" | "helpText" | "statusText" | "listItem", "val") => AttrRule::Scan(AttrKind::Text),
         ("listItem", "displayText" | "value") => AttrRule::Scan(AttrKind::Text),
         _ => AttrRule::Keep,
     }

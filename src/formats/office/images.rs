@@ -115,8 +115,8 @@ fn jpeg(data: &[u8]) -> Result<Vec<u8>, String> {
 
 fn png(data: &[u8]) -> Result<Vec<u8>, String> {
     const KEEP: [&[u8; 4]; 19] = [
-        b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB",
-        b"bKGD", b"pHYs", b"hIST", b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCV", b"cLLI",
+        b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB", b"bKGD", b"pHYs",
+        b"hIST", b"acTL", b"fcTL", b"fdAT", b"cICP", b"mDCV", b"cLLI",
     ];
     let mut out = data[..8].to_vec();
     let mut i = 8;
@@ -240,11 +240,9 @@ fn webp(data: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 fn tiff(data: &[u8]) -> Result<Vec<u8>, String> {
-    let img = image::load_from_memory_with_format(data, image::ImageFormat::Tiff)
-        .map_err(|e| format!("TIFF: {e}"))?;
+    let img = image::load_from_memory_with_format(data, image::ImageFormat::Tiff).map_err(|e| format!("TIFF: {e}"))?;
     let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Tiff)
-        .map_err(|e| format!("TIFF: {e}"))?;
+    img.write_to(&mut out, image::ImageFormat::Tiff).map_err(|e| format!("TIFF: {e}"))?;
     Ok(out.into_inner())
 }
 

@@ -48,20 +48,12 @@ pub struct Office {
 
 impl Office {
     /// Word documents and templates (`.docx`, `.docm`, `.dotx`, `.dotm`).
-    pub const WORD: Office = Office {
-        name: "docx",
-        extensions: &["docx", "docm", "dotx", "dotm"],
-    };
+    pub const WORD: Office = Office { name: "docx", extensions: &["docx", "docm", "dotx", "dotm"] };
     /// Excel workbooks and templates (`.xlsx`, `.xlsm`, `.xltx`, `.xltm`).
-    pub const EXCEL: Office = Office {
-        name: "xlsx",
-        extensions: &["xlsx", "xlsm", "xltx", "xltm"],
-    };
+    pub const EXCEL: Office = Office { name: "xlsx", extensions: &["xlsx", "xlsm", "xltx", "xltm"] };
     /// PowerPoint presentations, shows and templates (`.pptx`, `.pptm`, `.ppsx`, `.ppsm`, `.potx`, `.potm`).
-    pub const POWERPOINT: Office = Office {
-        name: "pptx",
-        extensions: &["pptx", "pptm", "ppsx", "ppsm", "potx", "potm"],
-    };
+    pub const POWERPOINT: Office =
+        Office { name: "pptx", extensions: &["pptx", "pptm", "ppsx", "ppsm", "potx", "potm"] };
 }
 
 impl Format for Office {
@@ -123,10 +115,7 @@ impl Tally {
     }
 
     fn lines(self) -> Vec<String> {
-        self.0
-            .into_iter()
-            .map(|(w, n)| if n > 1 { format!("{w} ({n}×)") } else { w })
-            .collect()
+        self.0.into_iter().map(|(w, n)| if n > 1 { format!("{w} ({n}×)") } else { w }).collect()
     }
 }
 
@@ -141,12 +130,7 @@ impl OfficeDocument {
         let ct_index = entries
             .iter()
             .position(|e| e.name == "[Content_Types].xml")
-            .ok_or_else(|| {
-                Manual::new(
-                    "corrupt",
-                    "a zip without [Content_Types].xml: not an Office Open XML file",
-                )
-            })?;
+            .ok_or_else(|| Manual::new("corrupt", "a zip without [Content_Types].xml: not an Office Open XML file"))?;
         let content_types = opc::content_types(&entries[ct_index].data)?;
 
         // Relationships, by the (lower-case) part they start from.
@@ -161,10 +145,7 @@ impl OfficeDocument {
         for (_, list) in rels.values() {
             for r in list {
                 if let Some(t) = &r.resolved {
-                    incoming
-                        .entry(t.as_str())
-                        .or_default()
-                        .push(r.rtype.as_str());
+                    incoming.entry(t.as_str()).or_default().push(r.rtype.as_str());
                 }
             }
         }
@@ -179,10 +160,7 @@ impl OfficeDocument {
                 continue;
             }
             let lower = e.name.to_ascii_lowercase();
-            let types = incoming
-                .get(lower.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+            let types = incoming.get(lower.as_str()).map(Vec::as_slice).unwrap_or(&[]);
             let mut kind = if e.is_dir {
                 PartKind::Folder
             } else {
@@ -199,8 +177,7 @@ impl OfficeDocument {
                         ),
                     ));
                 }
-                kind =
-                    PartKind::Remove("embedded objects lak cannot read removed (--drop-embedded)");
+                kind = PartKind::Remove("embedded objects lak cannot read removed (--drop-embedded)");
             }
             kinds.push(Some(kind));
         }
@@ -230,12 +207,7 @@ impl OfficeDocument {
             .unwrap_or_default();
         let main_entry = entries.iter().find(|e| e.name.to_ascii_lowercase() == main);
         let main_rels = rels.get(&main).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-        let target_of = |id: &str| {
-            main_rels
-                .iter()
-                .find(|r| r.id == id)
-                .and_then(|r| r.resolved.clone())
-        };
+        let target_of = |id: &str| main_rels.iter().find(|r| r.id == id).and_then(|r| r.resolved.clone());
         let mut sheet_of = HashMap::new();
         let mut slide_of = HashMap::new();
         let mut slide_size = None;
@@ -244,8 +216,7 @@ impl OfficeDocument {
             opc::elements(&m.name, &m.data, |local, attrs, _| {
                 match local {
                     "sheet" => {
-                        if let (Some(name), Some(id)) =
-                            (opc::attr(attrs, "name"), opc::attr(attrs, "id"))
+                        if let (Some(name), Some(id)) = (opc::attr(attrs, "name"), opc::attr(attrs, "id"))
                             && let Some(t) = target_of(&id.1)
                         {
                             sheet_of.insert(t, name.1.clone());
@@ -254,19 +225,15 @@ impl OfficeDocument {
                     "sldId" => {
                         n_slide += 1;
                         // `id` (a number) and `r:id` share the local name; the relationship id is the other one.
-                        if let Some(id) = attrs
-                            .iter()
-                            .filter(|a| a.0 == "id")
-                            .find(|a| !a.1.chars().all(|c| c.is_ascii_digit()))
+                        if let Some(id) =
+                            attrs.iter().filter(|a| a.0 == "id").find(|a| !a.1.chars().all(|c| c.is_ascii_digit()))
                             && let Some(t) = target_of(&id.1)
                         {
                             slide_of.insert(t, n_slide);
                         }
                     }
                     "sldSz" => {
-                        if let (Some(cx), Some(cy)) =
-                            (opc::attr(attrs, "cx"), opc::attr(attrs, "cy"))
-                        {
+                        if let (Some(cx), Some(cy)) = (opc::attr(attrs, "cx"), opc::attr(attrs, "cy")) {
                             slide_size = cx.1.parse().ok().zip(cy.1.parse().ok());
                         }
                     }
@@ -296,18 +263,13 @@ impl OfficeDocument {
                     let mut sc = Scanned::default();
                     for (name, (_, span)) in &content_types.overrides {
                         if removed.contains(name) {
-                            sc.edits.push(Edit {
-                                range: span.clone(),
-                                with: String::new(),
-                            });
+                            sc.edits.push(Edit { range: span.clone(), with: String::new() });
                         }
                     }
                     Part::Xml(sc)
                 }
                 None => {
-                    let src = opc::source_of(&e.name)
-                        .unwrap_or_default()
-                        .to_ascii_lowercase();
+                    let src = opc::source_of(&e.name).unwrap_or_default().to_ascii_lowercase();
                     if removed.contains(&src) {
                         Part::Remove
                     } else {
@@ -323,42 +285,28 @@ impl OfficeDocument {
                 Some(PartKind::Unknown(_)) => Part::Remove,
                 Some(PartKind::Image(format)) => match images::strip(format, &e.data) {
                     Ok(Some(clean)) => {
-                        scrubbed.add(
-                            "picture metadata (EXIF, GPS, XMP, IPTC, comments) removed",
-                            1,
-                        );
+                        scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
                         Part::Image(clean)
                     }
                     Ok(None) => Part::Raw,
                     Err(why) if options.drop_embedded => {
                         let _ = why;
-                        scrubbed.add(
-                            "embedded objects lak cannot read removed (--drop-embedded)",
-                            1,
-                        );
+                        scrubbed.add("embedded objects lak cannot read removed (--drop-embedded)", 1);
                         Part::Remove
                     }
                     Err(why) => {
                         return Err(Manual::new(
                             "embedded_object",
-                            format!(
-                                "picture {} does not parse ({why}); lak cannot check it",
-                                e.name
-                            ),
+                            format!("picture {} does not parse ({why}); lak cannot check it", e.name),
                         ));
                     }
                 },
                 Some(PartKind::Package) => {
                     if depth + 1 > limits::MAX_OFFICE_NESTING {
-                        return Err(Manual::new(
-                            "zip_limit",
-                            format!("{} nests Office packages too deeply", e.name),
-                        ));
+                        return Err(Manual::new("zip_limit", format!("{} nests Office packages too deeply", e.name)));
                     }
-                    let inner =
-                        OfficeDocument::open(e.data.clone(), options, depth + 1).map_err(|m| {
-                            Manual::new(m.code, format!("embedded {}: {}", e.name, m.reason))
-                        })?;
+                    let inner = OfficeDocument::open(e.data.clone(), options, depth + 1)
+                        .map_err(|m| Manual::new(m.code, format!("embedded {}: {}", e.name, m.reason)))?;
                     for s in &inner.scrubbed {
                         scrubbed.add(format!("in embedded {}: {s}", e.name), 1);
                     }
@@ -372,11 +320,7 @@ impl OfficeDocument {
                         part: &e.name,
                         role,
                         removed_rels: removed_rels.get(&lower).unwrap_or(&no_ids),
-                        slide_size: if lower.starts_with("ppt/slides/") {
-                            slide_size
-                        } else {
-                            None
-                        },
+                        slide_size: if lower.starts_with("ppt/slides/") { slide_size } else { None },
                     };
                     let sc = xml_text::scan(&e.data, &ctx)?;
                     for (what, n) in &sc.scrubbed {
@@ -396,9 +340,7 @@ impl OfficeDocument {
         for (e, p) in entries.iter().zip(&parts) {
             if let (Part::Xml(sc), Some(sheet)) = (p, sheet_of.get(&e.name.to_ascii_lowercase())) {
                 for (i, cell) in &sc.shared_refs {
-                    string_use
-                        .entry(*i)
-                        .or_insert_with(|| (sheet.clone(), cell.clone()));
+                    string_use.entry(*i).or_insert_with(|| (sheet.clone(), cell.clone()));
                 }
             }
         }
@@ -422,18 +364,14 @@ impl OfficeDocument {
     }
 
     fn total_units(&self) -> usize {
-        self.first_unit.last().copied().unwrap_or(0)
-            + self.parts.last().map(unit_count).unwrap_or(0)
+        self.first_unit.last().copied().unwrap_or(0) + self.parts.last().map(unit_count).unwrap_or(0)
     }
 
     /// The entry holding flat unit `unit`, and the unit's index inside it.
     fn find(&self, unit: usize) -> Option<(usize, usize)> {
         // Entries without units share their first index with the next one; the last entry starting at or
         // before `unit` is the one holding it.
-        let i = self
-            .first_unit
-            .partition_point(|&f| f <= unit)
-            .checked_sub(1)?;
+        let i = self.first_unit.partition_point(|&f| f <= unit).checked_sub(1)?;
         let local = unit - self.first_unit[i];
         (local < unit_count(&self.parts[i])).then_some((i, local))
     }
@@ -450,17 +388,13 @@ impl OfficeDocument {
 
     /// Turns redactions of sheet names into renames, and rewrites every reference to a renamed sheet.
     fn rename_sheets(&self, cuts: &mut [Vec<Cut>]) -> Result<bool, Manual> {
-        let mut all_names: HashSet<String> =
-            self.sheet_of.values().map(|n| n.to_lowercase()).collect();
+        let mut all_names: HashSet<String> = self.sheet_of.values().map(|n| n.to_lowercase()).collect();
         let mut renames: Vec<(String, String)> = Vec::new();
         for (i, p) in self.parts.iter().enumerate() {
             let Part::Xml(sc) = p else { continue };
             let units: Vec<usize> = {
-                let mut v: Vec<usize> = cuts[i]
-                    .iter()
-                    .filter(|c| sc.units[c.unit].kind == UnitKind::SheetName)
-                    .map(|c| c.unit)
-                    .collect();
+                let mut v: Vec<usize> =
+                    cuts[i].iter().filter(|c| sc.units[c.unit].kind == UnitKind::SheetName).map(|c| c.unit).collect();
                 v.dedup();
                 v
             };
@@ -528,12 +462,7 @@ impl OfficeDocument {
                     }
                     for (s, e, with) in spans {
                         cuts[i].retain(|c| c.unit != u || c.end <= s || c.start >= e);
-                        cuts[i].push(Cut {
-                            unit: u,
-                            start: s,
-                            end: e,
-                            with,
-                        });
+                        cuts[i].push(Cut { unit: u, start: s, end: e, with });
                     }
                 }
             }
@@ -556,17 +485,11 @@ fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally)
     let mut sc = Scanned::default();
     for r in list {
         if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
-            sc.edits.push(Edit {
-                range: r.span.clone(),
-                with: String::new(),
-            });
+            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
         } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
             // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
             scrubbed.add("attached template path removed", 1);
-            sc.edits.push(Edit {
-                range: r.span.clone(),
-                with: String::new(),
-            });
+            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
         } else if r.external && r.rtype.ends_with(HYPERLINK_REL) {
             sc.units.push(Unit {
                 text: r.target.clone(),
@@ -581,14 +504,8 @@ fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally)
                 seq: 0,
             });
         } else if r.external && !r.target.is_empty() {
-            sc.edits.push(Edit {
-                range: r.target_span.clone(),
-                with: String::new(),
-            });
-            scrubbed.add(
-                "external file paths (linked templates, files, pictures) removed",
-                1,
-            );
+            sc.edits.push(Edit { range: r.target_span.clone(), with: String::new() });
+            scrubbed.add("external file paths (linked templates, files, pictures) removed", 1);
         }
     }
     sc
@@ -602,11 +519,7 @@ impl Document for OfficeDocument {
     }
 
     fn locate(&self, unit: usize, start: usize, end: usize) -> Location {
-        let mut loc = Location {
-            offset: start,
-            length: end.saturating_sub(start),
-            ..Location::default()
-        };
+        let mut loc = Location { offset: start, length: end.saturating_sub(start), ..Location::default() };
         let Some((i, local)) = self.find(unit) else {
             return loc;
         };
@@ -631,10 +544,7 @@ impl Document for OfficeDocument {
             }
             Part::Embedded(d) => {
                 let inner = d.locate(local, start, end);
-                loc = Location {
-                    part: Some(format!("{name}!{}", inner.part.unwrap_or_default())),
-                    ..inner
-                };
+                loc = Location { part: Some(format!("{name}!{}", inner.part.unwrap_or_default())), ..inner };
             }
             _ => {}
         }
@@ -649,25 +559,13 @@ impl Document for OfficeDocument {
         let mut cuts: Vec<Vec<Cut>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         let mut nested: Vec<Vec<Redaction>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         for r in redactions {
-            let (i, local) = self
-                .find(r.unit)
-                .ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
+            let (i, local) =
+                self.find(r.unit).ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
             match &self.parts[i] {
-                Part::Xml(_) => cuts[i].push(Cut {
-                    unit: local,
-                    start: r.start,
-                    end: r.end,
-                    with: marker(&r.label),
-                }),
-                Part::Embedded(_) => nested[i].push(Redaction {
-                    unit: local,
-                    ..r.clone()
-                }),
+                Part::Xml(_) => cuts[i].push(Cut { unit: local, start: r.start, end: r.end, with: marker(&r.label) }),
+                Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 _ => {
-                    return Err(Manual::new(
-                        "internal_error",
-                        "a redaction in a part without text",
-                    ));
+                    return Err(Manual::new("internal_error", "a redaction in a part without text"));
                 }
             }
         }

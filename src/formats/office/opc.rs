@@ -60,17 +60,11 @@ pub(crate) struct Rel {
 }
 
 fn refuse_dtd(part: &str) -> Manual {
-    Manual::new(
-        "xml_dtd",
-        format!("part {part} declares a DTD; lak refuses DTDs"),
-    )
+    Manual::new("xml_dtd", format!("part {part} declares a DTD; lak refuses DTDs"))
 }
 
 fn corrupt(part: &str, e: &dyn std::fmt::Display) -> Manual {
-    Manual::new(
-        "corrupt",
-        format!("part {part} is not well-formed XML: {e}"),
-    )
+    Manual::new("corrupt", format!("part {part} is not well-formed XML: {e}"))
 }
 
 /// Calls `f(local name, [(attribute local name, value, value range)], element range)` for each element.
@@ -88,9 +82,7 @@ pub(crate) fn elements(
             Event::Eof => return Ok(()),
             Event::DocType(_) => return Err(refuse_dtd(part)),
             Event::GeneralRef(r)
-                if r.resolve_char_ref()
-                    .map_err(|e| corrupt(part, &e))?
-                    .is_none()
+                if r.resolve_char_ref().map_err(|e| corrupt(part, &e))?.is_none()
                     && !matches!(&*r, "amp" | "lt" | "gt" | "quot" | "apos") =>
             {
                 return Err(refuse_dtd(part));
@@ -102,11 +94,8 @@ pub(crate) fn elements(
                     let a = a.map_err(|e| corrupt(part, &e))?;
                     let name = a.key.local_name().as_ref().to_string();
                     let raw: &str = &a.value;
-                    let at = offset_in(xml, raw)
-                        .ok_or_else(|| corrupt(part, &"attribute outside the part"))?;
-                    let value = quick_xml::escape::unescape(raw)
-                        .map_err(|e| corrupt(part, &e))?
-                        .into_owned();
+                    let at = offset_in(xml, raw).ok_or_else(|| corrupt(part, &"attribute outside the part"))?;
+                    let value = quick_xml::escape::unescape(raw).map_err(|e| corrupt(part, &e))?.into_owned();
                     attrs.push((name, value, at..at + raw.len()));
                 }
                 f(&local, &attrs, before..after)?;
@@ -137,8 +126,7 @@ pub(crate) fn content_types(xml: &[u8]) -> Result<ContentTypes, Manual> {
             "Override" => {
                 if let (Some(p), Some(t)) = (attr(attrs, "PartName"), attr(attrs, "ContentType")) {
                     let name = p.1.trim_start_matches('/').to_ascii_lowercase();
-                    ct.overrides
-                        .insert(percent_decode(&name), (t.1.clone(), span));
+                    ct.overrides.insert(percent_decode(&name), (t.1.clone(), span));
                 }
             }
             _ => {}
@@ -156,16 +144,8 @@ pub(crate) fn source_of(rels_part: &str) -> Option<String> {
         None => return None,
     };
     let file = file.strip_suffix(".rels")?;
-    let parent = if dir == "_rels" {
-        ""
-    } else {
-        dir.strip_suffix("/_rels")?
-    };
-    Some(if parent.is_empty() {
-        file.to_string()
-    } else {
-        format!("{parent}/{file}")
-    })
+    let parent = if dir == "_rels" { "" } else { dir.strip_suffix("/_rels")? };
+    Some(if parent.is_empty() { file.to_string() } else { format!("{parent}/{file}") })
 }
 
 /// Parses a `.rels` part. `source` is the part it describes (see [`source_of`]).
@@ -176,11 +156,7 @@ pub(crate) fn relationships(part: &str, source: &str, xml: &[u8]) -> Result<Vec<
         if local != "Relationship" {
             return Ok(());
         }
-        let (Some(id), Some(t), Some(target)) = (
-            attr(attrs, "Id"),
-            attr(attrs, "Type"),
-            attr(attrs, "Target"),
-        ) else {
+        let (Some(id), Some(t), Some(target)) = (attr(attrs, "Id"), attr(attrs, "Type"), attr(attrs, "Target")) else {
             return Err(corrupt(part, &"a relationship without Id, Type or Target"));
         };
         let external = attr(attrs, "TargetMode").is_some_and(|m| m.1 == "External");
@@ -207,11 +183,7 @@ fn resolve(base: &str, target: &str) -> String {
     let path = if let Some(abs) = target.strip_prefix('/') {
         abs
     } else {
-        joined = if base.is_empty() {
-            target.to_string()
-        } else {
-            format!("{base}/{target}")
-        };
+        joined = if base.is_empty() { target.to_string() } else { format!("{base}/{target}") };
         &joined
     };
     for s in path.split('/') {
@@ -233,8 +205,7 @@ fn percent_decode(s: &str) -> String {
     while i < b.len() {
         if b[i] == b'%'
             && i + 2 < b.len()
-            && let Ok(v) =
-                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
+            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
         {
             out.push(v);
             i += 3;
@@ -252,23 +223,11 @@ mod tests {
 
     #[test]
     fn resolves_targets() {
-        assert_eq!(
-            source_of("word/_rels/document.xml.rels").as_deref(),
-            Some("word/document.xml")
-        );
+        assert_eq!(source_of("word/_rels/document.xml.rels").as_deref(), Some("word/document.xml"));
         assert_eq!(source_of("_rels/.rels").as_deref(), Some(""));
-        assert_eq!(
-            resolve("word", "media/image1.jpeg"),
-            "word/media/image1.jpeg"
-        );
-        assert_eq!(
-            resolve("xl/worksheets", "../comments1.xml"),
-            "xl/comments1.xml"
-        );
+        assert_eq!(resolve("word", "media/image1.jpeg"), "word/media/image1.jpeg");
+        assert_eq!(resolve("xl/worksheets", "../comments1.xml"), "xl/comments1.xml");
         assert_eq!(resolve("", "/docProps/core.xml"), "docprops/core.xml");
-        assert_eq!(
-            resolve("ppt/slides", "../media/My%20Pic.png"),
-            "ppt/media/my pic.png"
-        );
+        assert_eq!(resolve("ppt/slides", "../media/My%20Pic.png"), "ppt/media/my pic.png");
     }
 }

@@ -70,11 +70,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
     if archive.len() > limits::MAX_OFFICE_ENTRIES {
         return Err(Manual::new(
             "zip_limit",
-            format!(
-                "{} zip entries; lak opens at most {}",
-                archive.len(),
-                limits::MAX_OFFICE_ENTRIES
-            ),
+            format!("{} zip entries; lak opens at most {}", archive.len(), limits::MAX_OFFICE_ENTRIES),
         ));
     }
     if archive.has_duplicate_names() {
@@ -85,17 +81,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
     let mut total_declared: u64 = 0;
     let mut total_actual: u64 = 0;
     for index in 0..archive.len() {
-        let file = archive
-            .by_index_raw(index)
-            .map_err(|e| Manual::new("corrupt", format!("zip entry {index}: {e}")))?;
+        let file =
+            archive.by_index_raw(index).map_err(|e| Manual::new("corrupt", format!("zip entry {index}: {e}")))?;
         let name = file
             .name()
-            .map_err(|_| {
-                Manual::new(
-                    "unsafe_path",
-                    format!("zip entry {index}: name is not valid"),
-                )
-            })?
+            .map_err(|_| Manual::new("unsafe_path", format!("zip entry {index}: name is not valid")))?
             .into_owned();
         check_name(&name)?;
         if !seen.insert(name.to_lowercase()) {
@@ -135,9 +125,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
         }
         let mut data = Vec::new();
         if !is_dir {
-            let file = archive
-                .by_index(index)
-                .map_err(|e| Manual::new("corrupt", format!("part {name}: {e}")))?;
+            let file = archive.by_index(index).map_err(|e| Manual::new("corrupt", format!("part {name}: {e}")))?;
             // One byte more than declared: enough to see a lie, never enough to be a bomb.
             file.take(declared + 1)
                 .read_to_end(&mut data)
@@ -148,11 +136,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
                     format!(
                         "part {name} declares {declared} bytes but holds {}{}",
                         data.len(),
-                        if data.len() as u64 > declared {
-                            " or more"
-                        } else {
-                            ""
-                        }
+                        if data.len() as u64 > declared { " or more" } else { "" }
                     ),
                 ));
             }
@@ -161,14 +145,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
                 return Err(total_too_big());
             }
         }
-        entries.push(Entry {
-            name,
-            data,
-            index,
-            method,
-            modified,
-            is_dir,
-        });
+        entries.push(Entry { name, data, index, method, modified, is_dir });
     }
     Ok(entries)
 }
@@ -177,9 +154,7 @@ fn duplicate(name: Option<&str>) -> Manual {
     let which = name.map(|n| format!(" named {n}")).unwrap_or_default();
     Manual::new(
         "duplicate_entry",
-        format!(
-            "the package holds two entries with the same name{which}: which one a program reads is undefined"
-        ),
+        format!("the package holds two entries with the same name{which}: which one a program reads is undefined"),
     )
 }
 
@@ -196,22 +171,14 @@ fn too_big(name: &str, size: u64) -> Manual {
 fn total_too_big() -> Manual {
     Manual::new(
         "zip_limit",
-        format!(
-            "the parts add up to more than {} bytes uncompressed",
-            limits::MAX_OFFICE_TOTAL_BYTES
-        ),
+        format!("the parts add up to more than {} bytes uncompressed", limits::MAX_OFFICE_TOTAL_BYTES),
     )
 }
 
 /// Refuses names that could escape the folder they are extracted into (zip-slip) or that no Office
 /// producer writes.
 fn check_name(name: &str) -> Result<(), Manual> {
-    let bad = |why: &str| {
-        Err(Manual::new(
-            "unsafe_path",
-            format!("zip entry name {name:?} {why}"),
-        ))
-    };
+    let bad = |why: &str| Err(Manual::new("unsafe_path", format!("zip entry name {name:?} {why}")));
     if name.is_empty() {
         return bad("is empty");
     }
@@ -229,10 +196,7 @@ fn check_name(name: &str) -> Result<(), Manual> {
         return bad("starts with a drive letter");
     }
     let trimmed = name.strip_suffix('/').unwrap_or(name);
-    if trimmed
-        .split('/')
-        .any(|seg| seg.is_empty() || seg == "." || seg == "..")
-    {
+    if trimmed.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") {
         return bad("has an empty, `.` or `..` segment");
     }
     Ok(())
@@ -240,12 +204,8 @@ fn check_name(name: &str) -> Result<(), Manual> {
 
 /// Writes the package: `out[i]` says what to write for `entries[i]`, in the original order.
 pub(crate) fn write(source: &[u8], entries: &[Entry], out: &[Out<'_>]) -> Result<Vec<u8>, Manual> {
-    let fail = |e: &dyn std::fmt::Display| {
-        Manual::new(
-            "internal_error",
-            format!("writing the redacted package failed: {e}"),
-        )
-    };
+    let fail =
+        |e: &dyn std::fmt::Display| Manual::new("internal_error", format!("writing the redacted package failed: {e}"));
     let mut archive = ZipArchive::new(Cursor::new(source)).map_err(|e| fail(&e))?;
     let mut writer = ZipWriter::new(Cursor::new(Vec::with_capacity(source.len())));
     for (entry, what) in entries.iter().zip(out) {
@@ -264,9 +224,7 @@ pub(crate) fn write(source: &[u8], entries: &[Entry], out: &[Out<'_>]) -> Result
                     .compression_method(method)
                     .last_modified_time(entry.modified)
                     .large_file(bytes.len() as u64 >= u32::MAX as u64);
-                writer
-                    .start_file(entry.name.as_str(), options)
-                    .map_err(|e| fail(&e))?;
+                writer.start_file(entry.name.as_str(), options).map_err(|e| fail(&e))?;
                 writer.write_all(bytes).map_err(|e| fail(&e))?;
             }
         }
@@ -282,11 +240,7 @@ mod tests {
     fn zip_of(files: &[(&str, &[u8], CompressionMethod)]) -> Vec<u8> {
         let mut w = ZipWriter::new(Cursor::new(Vec::new()));
         for (name, data, method) in files {
-            w.start_file(
-                *name,
-                SimpleFileOptions::default().compression_method(*method),
-            )
-            .unwrap();
+            w.start_file(*name, SimpleFileOptions::default().compression_method(*method)).unwrap();
             w.write_all(data).unwrap();
         }
         w.finish().unwrap().into_inner()
@@ -294,10 +248,8 @@ mod tests {
 
     #[test]
     fn reads_and_round_trips_raw() {
-        let src = zip_of(&[
-            ("a.xml", b"<a/>", CompressionMethod::Deflated),
-            ("b/c.bin", b"123", CompressionMethod::Stored),
-        ]);
+        let src =
+            zip_of(&[("a.xml", b"<a/>", CompressionMethod::Deflated), ("b/c.bin", b"123", CompressionMethod::Stored)]);
         let entries = read(&src).unwrap();
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[1].data, b"123");
@@ -307,10 +259,7 @@ mod tests {
         assert_eq!(again[1].data, b"456");
         assert_eq!(again[1].method, CompressionMethod::Stored);
         // Deterministic.
-        assert_eq!(
-            out,
-            write(&src, &entries, &[Out::Raw, Out::Data(b"456")]).unwrap()
-        );
+        assert_eq!(out, write(&src, &entries, &[Out::Raw, Out::Data(b"456")]).unwrap());
     }
 
     #[test]
@@ -323,20 +272,10 @@ mod tests {
 
     #[test]
     fn refuses_unsafe_names() {
-        for name in [
-            "../evil.xml",
-            "word/../../x",
-            "/etc/passwd",
-            "C:/x",
-            "a\\b",
-            "a//b",
-        ] {
+        for name in ["../evil.xml", "word/../../x", "/etc/passwd", "C:/x", "a\\b", "a//b"] {
             let src = zip_of(&[(name, b"x", CompressionMethod::Stored)]);
             match read(&src) {
-                Err(m) => assert!(
-                    m.code == "unsafe_path" || m.code == "corrupt",
-                    "{name}: {m}"
-                ),
+                Err(m) => assert!(m.code == "unsafe_path" || m.code == "corrupt", "{name}: {m}"),
                 Ok(_) => panic!("{name} accepted"),
             }
         }

@@ -45,12 +45,7 @@ pub(crate) struct Cut {
 type Op = (usize, usize, String);
 
 /// Writes the part with its edits and the redactions.
-pub(crate) fn rewrite(
-    part: &str,
-    xml: &[u8],
-    scanned: &Scanned,
-    cuts: &[Cut],
-) -> Result<Vec<u8>, Manual> {
+pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -> Result<Vec<u8>, Manual> {
     let mut patches: Vec<Edit> = scanned.edits.clone();
     let mut by_unit: Vec<(usize, Vec<Op>)> = Vec::new();
     let mut sorted: Vec<&Cut> = cuts.iter().collect();
@@ -97,8 +92,7 @@ pub(crate) fn rewrite(
             UnitKind::PivotValue { tag, qname } => {
                 let piece = unit.pieces.first().ok_or_else(|| internal(part))?;
                 let new_value = escape(apply(&unit.text, ops)).into_owned();
-                let tag_text =
-                    std::str::from_utf8(&xml[tag.clone()]).map_err(|_| internal(part))?;
+                let tag_text = std::str::from_utf8(&xml[tag.clone()]).map_err(|_| internal(part))?;
                 let rel = piece.src.start - tag.start..piece.src.end - tag.start;
                 let mut t = String::new();
                 t.push_str(&tag_text[..rel.start]);
@@ -110,10 +104,7 @@ pub(crate) fn rewrite(
                     let prefix = &qname[..qname.len() - local.len()];
                     t = format!("<{prefix}s{}", &t[1 + qname.len()..]);
                 }
-                patches.push(Edit {
-                    range: tag.clone(),
-                    with: t,
-                });
+                patches.push(Edit { range: tag.clone(), with: t });
             }
             UnitKind::Cell(cell) => {
                 if let Some((f, shared_master)) = &cell.formula {
@@ -121,10 +112,7 @@ pub(crate) fn rewrite(
                         return Err(shared_formula(part, cell.r.as_deref()));
                     }
                     if cell.t == "str" {
-                        patches.push(Edit {
-                            range: f.clone(),
-                            with: String::new(),
-                        });
+                        patches.push(Edit { range: f.clone(), with: String::new() });
                     }
                 }
                 if cell.t == "str" {
@@ -145,23 +133,14 @@ pub(crate) fn rewrite(
                         escape(apply(&unit.text, ops)),
                         cell.qname
                     ));
-                    patches.push(Edit {
-                        range: cell.span.clone(),
-                        with: c,
-                    });
+                    patches.push(Edit { range: cell.span.clone(), with: c });
                 }
             }
-            UnitKind::Formula {
-                elem,
-                shared_master,
-            } => {
+            UnitKind::Formula { elem, shared_master } => {
                 if *shared_master {
                     return Err(shared_formula(part, None));
                 }
-                patches.push(Edit {
-                    range: elem.clone(),
-                    with: String::new(),
-                });
+                patches.push(Edit { range: elem.clone(), with: String::new() });
             }
         }
     }
@@ -179,10 +158,7 @@ fn shared_formula(part: &str, cell: Option<&str>) -> Manual {
 }
 
 fn internal(part: &str) -> Manual {
-    Manual::new(
-        "internal_error",
-        format!("a redaction in part {part} does not map back to the file"),
-    )
+    Manual::new("internal_error", format!("a redaction in part {part} does not map back to the file"))
 }
 
 /// `text` with each `(start, end, marker)` replaced by its marker.
@@ -199,15 +175,8 @@ fn apply(text: &str, ops: &[Op]) -> String {
 }
 
 fn attr_patch(unit: &Unit, value: &str, patches: &mut Vec<Edit>) -> Result<(), Manual> {
-    let piece = unit
-        .pieces
-        .first()
-        .filter(|p| p.kind == PieceKind::Attr)
-        .ok_or_else(|| internal("(attribute)"))?;
-    patches.push(Edit {
-        range: piece.src.clone(),
-        with: escape(value).into_owned(),
-    });
+    let piece = unit.pieces.first().filter(|p| p.kind == PieceKind::Attr).ok_or_else(|| internal("(attribute)"))?;
+    patches.push(Edit { range: piece.src.clone(), with: escape(value).into_owned() });
     Ok(())
 }
 
@@ -266,23 +235,15 @@ fn text_unit(
         let text = &unit.text[p.at..p.at + p.len];
         match p.kind {
             PieceKind::Element => {
-                patches.push(Edit {
-                    range: p.src.clone(),
-                    with: String::new(),
-                });
+                patches.push(Edit { range: p.src.clone(), with: String::new() });
             }
             PieceKind::Attr => {
                 let value = apply_local(text, ops);
-                patches.push(Edit {
-                    range: p.src.clone(),
-                    with: escape(value).into_owned(),
-                });
+                patches.push(Edit { range: p.src.clone(), with: escape(value).into_owned() });
             }
             PieceKind::Text | PieceKind::Ref | PieceKind::CData => {
                 let holder = p.holder.and_then(|h| scanned.holders.get(h));
-                let split = holder
-                    .and_then(|h| shaded_split(part, xml, scanned, h).transpose())
-                    .transpose()?;
+                let split = holder.and_then(|h| shaded_split(part, xml, scanned, h).transpose()).transpose()?;
                 let mut with = String::new();
                 let mut pos = 0;
                 for (ls, le, m) in ops {
@@ -300,22 +261,15 @@ fn text_unit(
                     pos = *le;
                 }
                 with.push_str(&escape(&text[pos..]));
-                patches.push(Edit {
-                    range: p.src.clone(),
-                    with,
-                });
+                patches.push(Edit { range: p.src.clone(), with });
                 if let (Some(h), Some(hi)) = (holder, p.holder)
                     && matches!(h.fam, Fam::W | Fam::S)
                     && !h.preserve
                     && preserved.insert(hi)
                 {
-                    let tag = std::str::from_utf8(&xml[h.start_tag.clone()])
-                        .map_err(|_| internal(part))?;
+                    let tag = std::str::from_utf8(&xml[h.start_tag.clone()]).map_err(|_| internal(part))?;
                     let body = tag.strip_suffix('>').ok_or_else(|| internal(part))?;
-                    patches.push(Edit {
-                        range: h.start_tag.clone(),
-                        with: format!("{body} xml:space=\"preserve\">"),
-                    });
+                    patches.push(Edit { range: h.start_tag.clone(), with: format!("{body} xml:space=\"preserve\">") });
                 }
             }
         }
@@ -339,12 +293,7 @@ fn apply_local(text: &str, ops: &[(usize, usize, Option<&str>)]) -> String {
 
 /// For a Word `w:t` directly in a run: the markup that closes the run before the marker and reopens
 /// it after, giving the marker a run of its own with white text on black shading.
-fn shaded_split(
-    part: &str,
-    xml: &[u8],
-    scanned: &Scanned,
-    h: &Holder,
-) -> Result<Option<(String, String)>, Manual> {
+fn shaded_split(part: &str, xml: &[u8], scanned: &Scanned, h: &Holder) -> Result<Option<(String, String)>, Manual> {
     let Some(run) = &h.run else {
         return Ok(None);
     };
@@ -360,20 +309,15 @@ fn shaded_split(
     };
     let shaded = shaded_rpr(prefix, rpr.as_deref());
     let before = format!("</{t}></{r}><{r}>{shaded}<{t} xml:space=\"preserve\">");
-    let after = format!(
-        "</{t}></{r}><{r}>{}<{t} xml:space=\"preserve\">",
-        rpr.as_deref().unwrap_or("")
-    );
+    let after = format!("</{t}></{r}><{r}>{}<{t} xml:space=\"preserve\">", rpr.as_deref().unwrap_or(""));
     Ok(Some((before, after)))
 }
 
 /// The bytes of `range` with the scrubbing edits inside it applied (a run's properties without the
 /// tracked formatting change they may hold).
 fn cleaned(part: &str, xml: &[u8], range: Range<usize>, edits: &[Edit]) -> Result<String, Manual> {
-    let mut inner: Vec<&Edit> = edits
-        .iter()
-        .filter(|e| e.range.start >= range.start && e.range.end <= range.end)
-        .collect();
+    let mut inner: Vec<&Edit> =
+        edits.iter().filter(|e| e.range.start >= range.start && e.range.end <= range.end).collect();
     inner.sort_by_key(|e| e.range.start);
     let mut out = Vec::new();
     let mut pos = range.start;
@@ -433,14 +377,7 @@ fn shaded_rpr(prefix: &str, rpr: Option<&str>) -> String {
         "eastAsianLayout",
         "specVanish",
     ];
-    const DROP: [&str; 6] = [
-        "vanish",
-        "webHidden",
-        "color",
-        "highlight",
-        "shd",
-        "specVanish",
-    ];
+    const DROP: [&str; 6] = ["vanish", "webHidden", "color", "highlight", "shd", "specVanish"];
     let mut children: Vec<(usize, String)> = Vec::new();
     if let Some(rpr) = rpr {
         let mut reader = Reader::from_str(rpr);
@@ -483,15 +420,10 @@ fn shaded_rpr(prefix: &str, rpr: Option<&str>) -> String {
         }
     }
     let pos = |n: &str| ORDER.iter().position(|o| *o == n).unwrap_or(0);
-    children.push((
-        pos("color"),
-        format!("<{prefix}color {prefix}val=\"FFFFFF\"/>"),
-    ));
+    children.push((pos("color"), format!("<{prefix}color {prefix}val=\"FFFFFF\"/>")));
     children.push((
         pos("shd"),
-        format!(
-            "<{prefix}shd {prefix}val=\"clear\" {prefix}color=\"auto\" {prefix}fill=\"000000\"/>"
-        ),
+        format!("<{prefix}shd {prefix}val=\"clear\" {prefix}color=\"auto\" {prefix}fill=\"000000\"/>"),
     ));
     children.sort_by_key(|(i, _)| *i);
     let mut out = format!("<{prefix}rPr>");
@@ -504,17 +436,8 @@ fn shaded_rpr(prefix: &str, rpr: Option<&str>) -> String {
 
 /// Applies non-overlapping replacements; a replacement inside another one is dropped (the outer one
 /// was built from the already redacted text). Partial overlaps are a bug: fail closed.
-pub(crate) fn apply_patches(
-    part: &str,
-    xml: &[u8],
-    mut patches: Vec<Edit>,
-) -> Result<Vec<u8>, Manual> {
-    patches.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-    });
+pub(crate) fn apply_patches(part: &str, xml: &[u8], mut patches: Vec<Edit>) -> Result<Vec<u8>, Manual> {
+    patches.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let mut out = Vec::with_capacity(xml.len());
     let mut pos = 0;
     let mut last_end = 0;
@@ -523,10 +446,7 @@ pub(crate) fn apply_patches(
             if p.range.end <= last_end {
                 continue; // inside a replacement already written
             }
-            return Err(Manual::new(
-                "internal_error",
-                format!("overlapping changes in part {part}"),
-            ));
+            return Err(Manual::new("internal_error", format!("overlapping changes in part {part}")));
         }
         if p.range.end > xml.len() || p.range.start > p.range.end {
             return Err(internal(part));
@@ -552,21 +472,11 @@ mod tests {
     /// Scans `xml`, cuts `text` wherever it occurs in unit `unit`, returns the units and the new XML.
     fn cut(xml: &str, unit: usize, text: &str) -> (Vec<String>, String) {
         let none = HashSet::new();
-        let ctx = Ctx {
-            part: "test.xml",
-            role: Role::Generic,
-            removed_rels: &none,
-            slide_size: None,
-        };
+        let ctx = Ctx { part: "test.xml", role: Role::Generic, removed_rels: &none, slide_size: None };
         let sc = scan(xml.as_bytes(), &ctx).unwrap();
         let units: Vec<String> = sc.units.iter().map(|u| u.text.clone()).collect();
         let start = units[unit].find(text).unwrap();
-        let cuts = [Cut {
-            unit,
-            start,
-            end: start + text.len(),
-            with: "[X]".into(),
-        }];
+        let cuts = [Cut { unit, start, end: start + text.len(), with: "[X]".into() }];
         let out = rewrite("test.xml", xml.as_bytes(), &sc, &cuts).unwrap();
         (units, String::from_utf8(out).unwrap())
     }
@@ -579,15 +489,9 @@ mod tests {
         let (units, out) = cut(&xml, 0, "Jansen");
         assert_eq!(units, ["Mw. Jansen & Co"]);
         assert!(!out.contains("Ja<") && !out.contains("&#115;"), "{out}");
-        assert!(
-            out.contains("<w:t xml:space=\"preserve\"> &amp; Co</w:t>"),
-            "{out}"
-        );
+        assert!(out.contains("<w:t xml:space=\"preserve\"> &amp; Co</w:t>"), "{out}");
         assert!(out.contains(">[X]</w:t>"), "{out}");
-        assert!(
-            out.contains("<w:t xml:space=\"preserve\">Mw. </w:t>"),
-            "{out}"
-        );
+        assert!(out.contains("<w:t xml:space=\"preserve\">Mw. </w:t>"), "{out}");
     }
 
     #[test]
@@ -609,9 +513,7 @@ mod tests {
         let (units, out) = cut(&xml, 0, "111222333");
         assert_eq!(units, ["111222333"]);
         assert!(
-            out.contains(
-                "<c r=\"B2\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">[X]</t></is></c>"
-            ),
+            out.contains("<c r=\"B2\" s=\"3\" t=\"inlineStr\"><is><t xml:space=\"preserve\">[X]</t></is></c>"),
             "{out}"
         );
     }
@@ -623,10 +525,7 @@ mod tests {
         );
         let (units, out) = cut(&xml, 1, "Jansen");
         assert_eq!(units, ["A2&B2", "Jan Jansen"]);
-        assert!(
-            out.contains("<c r=\"C2\" t=\"str\"><v>Jan [X]</v></c>"),
-            "{out}"
-        );
+        assert!(out.contains("<c r=\"C2\" t=\"str\"><v>Jan [X]</v></c>"), "{out}");
     }
 
     #[test]
@@ -635,12 +534,7 @@ mod tests {
             "<worksheet {S}><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c><c r=\"B1\"><v>5</v></c></row></sheetData></worksheet>"
         );
         let none = HashSet::new();
-        let ctx = Ctx {
-            part: "s.xml",
-            role: Role::Generic,
-            removed_rels: &none,
-            slide_size: None,
-        };
+        let ctx = Ctx { part: "s.xml", role: Role::Generic, removed_rels: &none, slide_size: None };
         let sc = scan(xml.as_bytes(), &ctx).unwrap();
         assert_eq!(sc.units.len(), 1);
         assert_eq!(sc.shared_refs, [(7, "A1".to_string())]);
@@ -652,41 +546,22 @@ mod tests {
             "<w:document {W}><w:body><w:p w:rsidR=\"00AB\"><w:ins w:id=\"1\" w:author=\"A\"><w:r><w:t>nieuw</w:t></w:r></w:ins><w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText>oud</w:delText></w:r></w:del></w:p></w:body></w:document>"
         );
         let none = HashSet::new();
-        let ctx = Ctx {
-            part: "d.xml",
-            role: Role::Generic,
-            removed_rels: &none,
-            slide_size: None,
-        };
+        let ctx = Ctx { part: "d.xml", role: Role::Generic, removed_rels: &none, slide_size: None };
         let sc = scan(xml.as_bytes(), &ctx).unwrap();
-        assert_eq!(
-            sc.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(),
-            ["nieuw"]
-        );
+        assert_eq!(sc.units.iter().map(|u| u.text.as_str()).collect::<Vec<_>>(), ["nieuw"]);
         let out = String::from_utf8(rewrite("d.xml", xml.as_bytes(), &sc, &[]).unwrap()).unwrap();
         assert_eq!(
             out,
-            format!(
-                "<w:document {W}><w:body><w:p><w:r><w:t>nieuw</w:t></w:r></w:p></w:body></w:document>"
-            )
+            format!("<w:document {W}><w:body><w:p><w:r><w:t>nieuw</w:t></w:r></w:p></w:body></w:document>")
         );
     }
 
     #[test]
     fn dtds_and_unknown_entities_are_refused() {
         let none = HashSet::new();
-        let ctx = Ctx {
-            part: "d.xml",
-            role: Role::Generic,
-            removed_rels: &none,
-            slide_size: None,
-        };
+        let ctx = Ctx { part: "d.xml", role: Role::Generic, removed_rels: &none, slide_size: None };
         for xml in ["<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>&x;</a>"] {
-            assert_eq!(
-                scan(xml.as_bytes(), &ctx).unwrap_err().code,
-                "xml_dtd",
-                "{xml}"
-            );
+            assert_eq!(scan(xml.as_bytes(), &ctx).unwrap_err().code, "xml_dtd", "{xml}");
         }
         assert_eq!(scan(b"<a><b></a>", &ctx).unwrap_err().code, "corrupt");
     }
@@ -694,23 +569,15 @@ mod tests {
     #[test]
     fn sheet_names_stay_valid() {
         assert_eq!(sheet_name("[5.1.2e]").as_deref(), Some("(5.1.2e)"));
-        assert_eq!(
-            sheet_name("Dossier [5.1.2e]").as_deref(),
-            Some("Dossier (5.1.2e)")
-        );
-        assert_eq!(
-            sheet_name("[5.1.2e] / [5.1.1e]").as_deref(),
-            Some("(5.1.2e)   (5.1.1e)")
-        );
+        assert_eq!(sheet_name("Dossier [5.1.2e]").as_deref(), Some("Dossier (5.1.2e)"));
+        assert_eq!(sheet_name("[5.1.2e] / [5.1.1e]").as_deref(), Some("(5.1.2e)   (5.1.1e)"));
         assert!(sheet_name(&"x".repeat(40)).is_none());
     }
 
     #[test]
     fn shaded_rpr_keeps_font_and_order() {
-        let r = shaded_rpr(
-            "w:",
-            Some("<w:rPr><w:b/><w:color w:val=\"FF0000\"/><w:sz w:val=\"28\"/><w:vanish/></w:rPr>"),
-        );
+        let r =
+            shaded_rpr("w:", Some("<w:rPr><w:b/><w:color w:val=\"FF0000\"/><w:sz w:val=\"28\"/><w:vanish/></w:rPr>"));
         assert_eq!(
             r,
             "<w:rPr><w:b/><w:color w:val=\"FFFFFF\"/><w:sz w:val=\"28\"/>\
@@ -725,18 +592,9 @@ mod tests {
             "p",
             xml,
             vec![
-                Edit {
-                    range: 2..8,
-                    with: "X".into(),
-                },
-                Edit {
-                    range: 3..4,
-                    with: "Y".into(),
-                },
-                Edit {
-                    range: 9..10,
-                    with: "Z".into(),
-                },
+                Edit { range: 2..8, with: "X".into() },
+                Edit { range: 3..4, with: "Y".into() },
+                Edit { range: 9..10, with: "Z".into() },
             ],
         )
         .unwrap();
@@ -745,16 +603,7 @@ mod tests {
             apply_patches(
                 "p",
                 xml,
-                vec![
-                    Edit {
-                        range: 2..5,
-                        with: String::new()
-                    },
-                    Edit {
-                        range: 4..6,
-                        with: String::new()
-                    }
-                ]
+                vec![Edit { range: 2..5, with: String::new() }, Edit { range: 4..6, with: String::new() }]
             )
             .is_err()
         );

@@ -43,16 +43,10 @@ pub(crate) enum PartKind {
     Unknown(&'static str),
 }
 
-const THUMBNAIL_REL: &str =
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail";
+const THUMBNAIL_REL: &str = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail";
 
 /// Classifies a part. `rel_types` are the types of the relationships that point at it.
-pub(crate) fn classify(
-    name: &str,
-    content_type: Option<&str>,
-    data: &[u8],
-    rel_types: &[&str],
-) -> PartKind {
+pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_types: &[&str]) -> PartKind {
     let lower = name.to_ascii_lowercase();
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     let file = lower.rsplit('/').next().unwrap_or(&lower);
@@ -80,30 +74,22 @@ pub(crate) fn classify(
     {
         return PartKind::Remove("comments and their authors removed");
     }
-    if ct.contains("vbaproject")
-        || ct.contains("vbadata")
-        || file.starts_with("vbaproject")
-        || file == "vbadata.xml"
-    {
+    if ct.contains("vbaproject") || ct.contains("vbadata") || file.starts_with("vbaproject") || file == "vbadata.xml" {
         return PartKind::Remove("macros (VBA project) removed");
     }
     if lower.contains("/printersettings/") || ct.contains("printersettings") {
         return PartKind::Remove("printer settings removed");
     }
-    if lower.starts_with("xl/") && file.ends_with(".vml") && contains(data, b"ObjectType=\"Note\"")
-    {
+    if lower.starts_with("xl/") && file.ends_with(".vml") && contains(data, b"ObjectType=\"Note\"") {
         return PartKind::Remove("comments and their authors removed");
     }
     if let Some(format) = images::sniff(data) {
         return PartKind::Image(format);
     }
     if data.starts_with(b"PK\x03\x04")
-        && [
-            ".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".xltx", ".xltm", ".pptx",
-            ".pptm", ".potx", ".ppsx",
-        ]
-        .iter()
-        .any(|e| file.ends_with(e))
+        && [".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".xltx", ".xltm", ".pptx", ".pptm", ".potx", ".ppsx"]
+            .iter()
+            .any(|e| file.ends_with(e))
     {
         return PartKind::Package;
     }
@@ -113,8 +99,7 @@ pub(crate) fn classify(
     if ct.contains("svg") || file.ends_with(".svg") {
         return PartKind::Xml(Role::AllAttributes);
     }
-    if ct.contains("emf") || ct.contains("wmf") || file.ends_with(".emf") || file.ends_with(".wmf")
-    {
+    if ct.contains("emf") || ct.contains("wmf") || file.ends_with(".emf") || file.ends_with(".wmf") {
         return PartKind::Unknown("an EMF/WMF picture, which can hold text lak cannot read");
     }
     let xmlish = ct.ends_with("xml")
@@ -144,20 +129,12 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 /// Property elements that name people or places.
 pub(crate) fn element(fam: Fam, local: &str) -> ElemRule {
     match (fam, local) {
-        (Fam::Dc, "creator") => {
-            ElemRule::Remove("document properties: author (dc:creator) removed")
-        }
-        (Fam::Cp, "lastModifiedBy") => {
-            ElemRule::Remove("document properties: last modified by removed")
-        }
+        (Fam::Dc, "creator") => ElemRule::Remove("document properties: author (dc:creator) removed"),
+        (Fam::Cp, "lastModifiedBy") => ElemRule::Remove("document properties: last modified by removed"),
         (Fam::Ep, "Company") => ElemRule::RemoveValue("document properties: company removed"),
         (Fam::Ep, "Manager") => ElemRule::RemoveValue("document properties: manager removed"),
-        (Fam::Ep, "Template") => {
-            ElemRule::RemoveValue("document properties: template name removed")
-        }
-        (Fam::Ep, "HyperlinkBase") => {
-            ElemRule::Remove("document properties: hyperlink base removed")
-        }
+        (Fam::Ep, "Template") => ElemRule::RemoveValue("document properties: template name removed"),
+        (Fam::Ep, "HyperlinkBase") => ElemRule::Remove("document properties: hyperlink base removed"),
         (Fam::X15ac, "absPath") => ElemRule::Remove("absolute file path of the workbook removed"),
         _ => ElemRule::Normal,
     }

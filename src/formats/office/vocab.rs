@@ -52,16 +52,18 @@ pub(crate) fn family(uri: &[u8]) -> Fam {
     match uri {
         b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
         | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Fam::W,
-        b"http://schemas.openxmlformats.org/drawingml/2006/main"
-        | b"http://purl.oclc.org/ooxml/drawingml/main" => Fam::A,
+        b"http://schemas.openxmlformats.org/drawingml/2006/main" | b"http://purl.oclc.org/ooxml/drawingml/main" => {
+            Fam::A
+        }
         b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         | b"http://purl.oclc.org/ooxml/spreadsheetml/main" => Fam::S,
         b"http://schemas.openxmlformats.org/presentationml/2006/main"
         | b"http://purl.oclc.org/ooxml/presentationml/main" => Fam::P,
         b"http://schemas.openxmlformats.org/officeDocument/2006/math"
         | b"http://purl.oclc.org/ooxml/officeDocument/math" => Fam::M,
-        b"http://schemas.openxmlformats.org/drawingml/2006/chart"
-        | b"http://purl.oclc.org/ooxml/drawingml/chart" => Fam::C,
+        b"http://schemas.openxmlformats.org/drawingml/2006/chart" | b"http://purl.oclc.org/ooxml/drawingml/chart" => {
+            Fam::C
+        }
         b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         | b"http://purl.oclc.org/ooxml/officeDocument/relationships" => Fam::R,
         b"http://schemas.openxmlformats.org/package/2006/relationships" => Fam::Rel,
@@ -185,13 +187,7 @@ pub(crate) fn element(fam: Fam, local: &str, empty: bool) -> ElemRule {
 }
 
 /// Decides an attribute's rule.
-pub(crate) fn attribute(
-    efam: Fam,
-    elocal: &str,
-    afam: Fam,
-    alocal: &str,
-    ctx: &Ctx<'_>,
-) -> AttrRule {
+pub(crate) fn attribute(efam: Fam, elocal: &str, afam: Fam, alocal: &str, ctx: &Ctx<'_>) -> AttrRule {
     if ctx.role == Role::AllAttributes {
         return AttrRule::Scan(AttrKind::Text);
     }
@@ -279,8 +275,6 @@ pub(crate) fn note(fam: Fam, local: &str, facts: &Facts) -> Option<&'static str>
 pub(crate) fn remove_with_relationship(fam: Fam, local: &str) -> bool {
     matches!(
         (fam, local),
-        (Fam::S, "legacyDrawing" | "legacyDrawingHF")
-            | (Fam::W, "attachedTemplate")
-            | (Fam::Vml, "OLEObject")
+        (Fam::S, "legacyDrawing" | "legacyDrawingHF") | (Fam::W, "attachedTemplate") | (Fam::Vml, "OLEObject")
     )
 }

@@ -35,32 +35,21 @@ pub(crate) fn attribute(elocal: &str, alocal: &str, role: Role) -> AttrRule {
     match (elocal, alocal) {
         ("sheet", "name") => AttrRule::Scan(AttrKind::SheetName),
         ("definedName", "name") => AttrRule::Scan(AttrKind::DefinedName),
-        ("fileSharing", "userName") => {
-            AttrRule::Strip("user name of the file-sharing reservation removed")
-        }
+        ("fileSharing", "userName") => AttrRule::Strip("user name of the file-sharing reservation removed"),
         ("hyperlink", "display" | "location") => AttrRule::Scan(AttrKind::Text),
-        ("tableColumn", "name") | ("table", "displayName" | "name") => {
-            AttrRule::Scan(AttrKind::Ident)
-        }
-        ("cacheField", "name" | "caption") | ("worksheetSource", "sheet") => {
-            AttrRule::Scan(AttrKind::Text)
-        }
-        ("s" | "n" | "d" | "e" | "m", "v") if role == Role::PivotCache => {
-            AttrRule::Scan(AttrKind::PivotValue)
-        }
+        ("tableColumn", "name") | ("table", "displayName" | "name") => AttrRule::Scan(AttrKind::Ident),
+        ("cacheField", "name" | "caption") | ("worksheetSource", "sheet") => AttrRule::Scan(AttrKind::Text),
+        ("s" | "n" | "d" | "e" | "m", "v") if role == Role::PivotCache => AttrRule::Scan(AttrKind::PivotValue),
         // The range of a numeric field repeats its smallest and largest value (a BSN column's BSNs).
-        ("sharedItems", "minValue" | "maxValue" | "minDate" | "maxDate")
-            if role == Role::PivotCache =>
-        {
+        ("sharedItems", "minValue" | "maxValue" | "minDate" | "maxDate") if role == Role::PivotCache => {
             AttrRule::Strip("pivot cache value ranges removed")
         }
         ("sheetName", "val") => AttrRule::Scan(AttrKind::Text),
-        ("pivotTableDefinition", "name" | "dataCaption")
-        | ("dataField" | "pivotField" | "item", "name") => AttrRule::Scan(AttrKind::Text),
-        ("item", "n") => AttrRule::Scan(AttrKind::Text),
-        ("dataValidation", "prompt" | "promptTitle" | "error" | "errorTitle") => {
+        ("pivotTableDefinition", "name" | "dataCaption") | ("dataField" | "pivotField" | "item", "name") => {
             AttrRule::Scan(AttrKind::Text)
         }
+        ("item", "n") => AttrRule::Scan(AttrKind::Text),
+        ("dataValidation", "prompt" | "promptTitle" | "error" | "errorTitle") => AttrRule::Scan(AttrKind::Text),
         ("userName" | "author", _) => AttrRule::Strip("user names removed"),
         _ => AttrRule::Keep,
     }

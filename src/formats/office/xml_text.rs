@@ -195,13 +195,7 @@ impl Builder {
         if s.is_empty() {
             return;
         }
-        self.pieces.push(Piece {
-            at: self.text.len(),
-            len: s.len(),
-            src,
-            kind,
-            holder,
-        });
+        self.pieces.push(Piece { at: self.text.len(), len: s.len(), src, kind, holder });
         self.text.push_str(s);
     }
 
@@ -213,12 +207,7 @@ impl Builder {
         if self.text.trim().is_empty() {
             return;
         }
-        out.push(Unit {
-            text: self.text,
-            pieces: self.pieces,
-            kind,
-            seq,
-        });
+        out.push(Unit { text: self.text, pieces: self.pieces, kind, seq });
     }
 }
 
@@ -310,20 +299,10 @@ struct Scan<'x, 'c> {
 /// Reads one part. `ctx` says what the part is (for the rules that depend on it).
 pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
     if xml.starts_with(&[0xFF, 0xFE]) || xml.starts_with(&[0xFE, 0xFF]) {
-        return Err(unsupported(
-            ctx,
-            "is UTF-16 XML; lak reads UTF-8 parts only",
-        ));
+        return Err(unsupported(ctx, "is UTF-16 XML; lak reads UTF-8 parts only"));
     }
     let mut reader = NsReader::from_reader(xml);
-    let mut st = Scan {
-        xml,
-        ctx,
-        stack: Vec::new(),
-        groups: Vec::new(),
-        out: Scanned::default(),
-        strings: 0,
-    };
+    let mut st = Scan { xml, ctx, stack: Vec::new(), groups: Vec::new(), out: Scanned::default(), strings: 0 };
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| corrupt(ctx, before, &e))?;
@@ -344,10 +323,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                     && !enc.eq_ignore_ascii_case("utf-8")
                     && !enc.eq_ignore_ascii_case("utf8")
                 {
-                    return Err(unsupported(
-                        ctx,
-                        &format!("declares encoding {enc}; lak reads UTF-8 parts only"),
-                    ));
+                    return Err(unsupported(ctx, &format!("declares encoding {enc}; lak reads UTF-8 parts only")));
                 }
             }
             Event::Start(s) => {
@@ -362,10 +338,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                 st.close(frame, after..after, after)?;
             }
             Event::End(_) => {
-                let frame = st
-                    .stack
-                    .pop()
-                    .ok_or_else(|| corrupt(ctx, before, &"unbalanced end tag"))?;
+                let frame = st.stack.pop().ok_or_else(|| corrupt(ctx, before, &"unbalanced end tag"))?;
                 st.close(frame, before..after, after)?;
             }
             Event::Text(t) => {
@@ -388,10 +361,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                         other => {
                             return Err(Manual::new(
                                 "xml_dtd",
-                                format!(
-                                    "part {} refers to an undeclared entity &{other};",
-                                    ctx.part
-                                ),
+                                format!("part {} refers to an undeclared entity &{other};", ctx.part),
                             ));
                         }
                     },
@@ -411,10 +381,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
 }
 
 fn corrupt(ctx: &Ctx<'_>, at: usize, e: &dyn std::fmt::Display) -> Manual {
-    Manual::new(
-        "corrupt",
-        format!("part {} is not well-formed XML (byte {at}): {e}", ctx.part),
-    )
+    Manual::new("corrupt", format!("part {} is not well-formed XML (byte {at}): {e}", ctx.part))
 }
 
 fn unsupported(ctx: &Ctx<'_>, why: &str) -> Manual {
@@ -422,10 +389,7 @@ fn unsupported(ctx: &Ctx<'_>, why: &str) -> Manual {
 }
 
 fn internal(ctx: &Ctx<'_>) -> Manual {
-    Manual::new(
-        "internal_error",
-        format!("lak lost track of a position in part {}", ctx.part),
-    )
+    Manual::new("internal_error", format!("lak lost track of a position in part {}", ctx.part))
 }
 
 /// Where `sub` (a slice borrowed from `base`) starts in `base`.
@@ -462,10 +426,7 @@ fn qname(s: &BytesStart<'_>) -> String {
 /// The qualified name of the element starting at `start` (`<w:r ...`).
 fn qname_at(xml: &[u8], start: usize) -> String {
     let rest = xml.get(start + 1..).unwrap_or_default();
-    let end = rest
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
-        .unwrap_or(rest.len());
+    let end = rest.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(rest.len());
     String::from_utf8_lossy(&rest[..end]).into_owned()
 }
 
@@ -539,9 +500,8 @@ impl Scan<'_, '_> {
                 }
                 AttrRule::Scan(kind) => {
                     let v = at()?;
-                    let decoded = quick_xml::escape::unescape(value)
-                        .map_err(|e| corrupt(ctx, before, &e))?
-                        .into_owned();
+                    let decoded =
+                        quick_xml::escape::unescape(value).map_err(|e| corrupt(ctx, before, &e))?.into_owned();
                     attr_units.push((decoded, v..v + value.len(), kind));
                 }
             }
@@ -580,16 +540,11 @@ impl Scan<'_, '_> {
                 if r.start < pos {
                     return Err(internal(ctx));
                 }
-                tag.push_str(
-                    std::str::from_utf8(&self.xml[pos..r.start]).map_err(|_| internal(ctx))?,
-                );
+                tag.push_str(std::str::from_utf8(&self.xml[pos..r.start]).map_err(|_| internal(ctx))?);
                 pos = r.end;
             }
             tag.push_str(std::str::from_utf8(&self.xml[pos..after]).map_err(|_| internal(ctx))?);
-            self.out.edits.push(Edit {
-                range: before..after,
-                with: tag,
-            });
+            self.out.edits.push(Edit { range: before..after, with: tag });
         }
         for (decoded, range, kind) in attr_units {
             let kind = match kind {
@@ -597,10 +552,7 @@ impl Scan<'_, '_> {
                 AttrKind::Ident => UnitKind::Ident,
                 AttrKind::SheetName => UnitKind::SheetName,
                 AttrKind::DefinedName => UnitKind::DefinedName,
-                AttrKind::PivotValue => UnitKind::PivotValue {
-                    tag: before..after,
-                    qname: qname(s),
-                },
+                AttrKind::PivotValue => UnitKind::PivotValue { tag: before..after, qname: qname(s) },
             };
             let mut b = Builder::default();
             b.push(&decoded, range, PieceKind::Attr, None);
@@ -609,10 +561,7 @@ impl Scan<'_, '_> {
         match rule {
             ElemRule::Unwrap(what) => {
                 self.count_scrub(what);
-                self.out.edits.push(Edit {
-                    range: before..after,
-                    with: String::new(),
-                });
+                self.out.edits.push(Edit { range: before..after, with: String::new() });
             }
             ElemRule::Group(kind) if !empty => {
                 let cell = (kind == GroupKind::Cell).then(|| CellInfo {
@@ -627,22 +576,15 @@ impl Scan<'_, '_> {
                 if kind == GroupKind::Str {
                     self.strings += 1;
                 }
-                self.groups.push(Group {
-                    kind,
-                    seq,
-                    main: Builder::default(),
-                    field: Builder::default(),
-                    cell,
-                });
+                self.groups.push(Group { kind, seq, main: Builder::default(), field: Builder::default(), cell });
                 frame.group = true;
             }
             ElemRule::Group(GroupKind::Str) => self.strings += 1,
             ElemRule::Text(_) if !empty => {
                 let run = match (fam, self.stack.last()) {
-                    (Fam::W, Some(rf)) if rf.tag == Tag::Run => Some(RunInfo {
-                        qname: qname_at(self.xml, rf.start),
-                        rpr: rf.rpr.clone(),
-                    }),
+                    (Fam::W, Some(rf)) if rf.tag == Tag::Run => {
+                        Some(RunInfo { qname: qname_at(self.xml, rf.start), rpr: rf.rpr.clone() })
+                    }
                     _ => None,
                 };
                 self.out.holders.push(Holder {
@@ -659,14 +601,10 @@ impl Scan<'_, '_> {
                 if let Some(g) = self.innermost_group()
                     && self.groups[g].kind == GroupKind::Para
                 {
-                    self.groups[g]
-                        .main
-                        .push(c, before..after, PieceKind::Element, None);
+                    self.groups[g].main.push(c, before..after, PieceKind::Element, None);
                 }
             }
-            ElemRule::Formula => {
-                frame.shared_master = facts.has_ref && facts.t.as_deref() == Some("shared")
-            }
+            ElemRule::Formula => frame.shared_master = facts.has_ref && facts.t.as_deref() == Some("shared"),
             _ => {}
         }
         Ok(frame)
@@ -705,12 +643,7 @@ impl Scan<'_, '_> {
     }
 
     /// Handles the end of an element; `end_tag` is empty for an empty element.
-    fn close(
-        &mut self,
-        mut frame: Frame,
-        end_tag: Range<usize>,
-        after: usize,
-    ) -> Result<(), Manual> {
+    fn close(&mut self, mut frame: Frame, end_tag: Range<usize>, after: usize) -> Result<(), Manual> {
         let ctx = self.ctx;
         let span = frame.start..after;
         if frame.removed {
@@ -724,19 +657,13 @@ impl Scan<'_, '_> {
                 }
                 _ => return Ok(()),
             }
-            self.out.edits.push(Edit {
-                range: span,
-                with: String::new(),
-            });
+            self.out.edits.push(Edit { range: span, with: String::new() });
             return Ok(());
         }
         if let ElemRule::Unwrap(_) = frame.rule
             && !end_tag.is_empty()
         {
-            self.out.edits.push(Edit {
-                range: end_tag,
-                with: String::new(),
-            });
+            self.out.edits.push(Edit { range: end_tag, with: String::new() });
         }
         // Remember a run's properties for the text that follows in the run.
         if frame.tag == Tag::RunProps
@@ -753,10 +680,7 @@ impl Scan<'_, '_> {
         }
         if let Some(loose) = frame.loose.take() {
             let kind = match frame.rule {
-                ElemRule::Formula => UnitKind::Formula {
-                    elem: span.clone(),
-                    shared_master: frame.shared_master,
-                },
+                ElemRule::Formula => UnitKind::Formula { elem: span.clone(), shared_master: frame.shared_master },
                 _ => UnitKind::Text,
             };
             loose.finish(kind, &mut self.out.units);
@@ -765,11 +689,7 @@ impl Scan<'_, '_> {
             let mut group = self.groups.pop().ok_or_else(|| internal(ctx))?;
             match group.kind {
                 GroupKind::Para | GroupKind::Str => {
-                    std::mem::take(&mut group.main).finish_seq(
-                        UnitKind::Text,
-                        group.seq,
-                        &mut self.out.units,
-                    );
+                    std::mem::take(&mut group.main).finish_seq(UnitKind::Text, group.seq, &mut self.out.units);
                     std::mem::take(&mut group.field).finish(UnitKind::Text, &mut self.out.units);
                 }
                 GroupKind::Cell => {
@@ -781,8 +701,7 @@ impl Scan<'_, '_> {
                             self.out.shared_refs.push((i, r.clone()));
                         }
                     } else {
-                        std::mem::take(&mut group.main)
-                            .finish(UnitKind::Cell(cell), &mut self.out.units);
+                        std::mem::take(&mut group.main).finish(UnitKind::Cell(cell), &mut self.out.units);
                     }
                 }
             }
@@ -820,9 +739,7 @@ impl Scan<'_, '_> {
             }
             _ => {
                 if let Some(top) = self.stack.last_mut() {
-                    top.loose
-                        .get_or_insert_with(Builder::default)
-                        .push(s, src, kind, None);
+                    top.loose.get_or_insert_with(Builder::default).push(s, src, kind, None);
                 }
             }
         }
