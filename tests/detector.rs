@@ -263,6 +263,8 @@ fn typographic_variants_are_found_and_mapped_back() {
 fn a_title_in_capitals_is_not_a_name() {
     assert!(redacted("Bewoner DE HEER [5.1.2e] woont hier.").is_empty());
     assert_eq!(redacted("Bewoner DE HEER J. JANSEN woont hier."), vec!["J. JANSEN"]);
+    // "graaf" is a title too, but "De Graaf" is a surname.
+    assert_eq!(redacted("Bewoner De Graaf woont hier."), vec!["De Graaf"]);
 }
 
 /// The Office tests found "BSN" taken for a name after "Contactpersoon: Daan Mulder," (a header-like

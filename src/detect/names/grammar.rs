@@ -597,10 +597,14 @@ impl<'a> Grammar<'a> {
 
         let (form, confidence) = if let Some(&core) = p.cores.first() {
             let cf = self.range_flags(core);
-            // "DE HEER", "de Heer": a title, even though Heer is also a surname, unless a given name or
-            // initials make it a name.
+            // "DE HEER", "Heer": a title, even though Heer is also a surname, unless a given name or initials
+            // make it a name. ("De Graaf" stays a name: "graaf" is a title, "de graaf" is not.)
             if cf & TITLE != 0 && !has_initials && !has_given {
-                return None;
+                let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
+                let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
+                if p.tussen.is_empty() || self.lx.phrase(&phrase) & TITLE != 0 {
+                    return None;
+                }
             }
             let is_surname = cf & SURNAME != 0;
             if is_surname {
