@@ -273,3 +273,18 @@ fn a_title_in_capitals_is_not_a_name() {
 fn an_acronym_after_a_name_list_is_not_a_name() {
     assert_eq!(redacted("Contactpersoon: Daan Mulder, BSN 891234500"), vec!["Daan Mulder", "891234500"]);
 }
+
+/// A spreadsheet column's header is context for every value under it.
+#[test]
+fn a_column_header_is_context() {
+    let (rules, det) = engine();
+    let mut s = det.scratch();
+    let units = ["03-03-1984", "03-03-1984", "12345672"];
+    let found = det.detect_with_headers(&mut s, &units, &[Some("Geboortedatum"), None, Some("BSN")]);
+    let got: Vec<(usize, &str, Option<&str>)> =
+        found.iter().map(|f| (f.unit, rules.rule(f.rule).id.as_str(), f.evidence.context.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![(0, "date-of-birth", Some("geboortedatum (column header)")), (2, "bsn-8", Some("bsn (column header)"))]
+    );
+}

@@ -22,6 +22,14 @@ impl ContextMatcher {
         ContextMatcher { words, window: ctx.window }
     }
 
+    /// The first context word anywhere in `text` (a unit's header).
+    pub(crate) fn find_anywhere(&self, text: &str) -> Option<String> {
+        self.words
+            .find_iter(text)
+            .find(|m| is_whole_word(text, m.start(), m.end()))
+            .map(|m| text[m.range()].to_lowercase())
+    }
+
     /// The nearest context word within the window before `start`.
     pub(crate) fn find_before(&self, text: &str, start: usize) -> Option<String> {
         let from = floor_boundary(text, start.saturating_sub(self.window));

@@ -48,8 +48,18 @@ pub(crate) struct CompiledRule {
 impl CompiledRule {
     /// Applies the context rule: `None` when a required context word is missing, else the confidence
     /// and the word found.
-    fn context_check(&self, text: &str, start: usize, end: usize) -> Option<(f32, Option<String>)> {
-        let word = self.context.as_ref().and_then(|c| c.find(text, start, end));
+    fn context_check(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        header: Option<&str>,
+    ) -> Option<(f32, Option<String>)> {
+        let near = self.context.as_ref().and_then(|c| c.find(text, start, end));
+        let word = near.or_else(|| {
+            let (c, h) = (self.context.as_ref()?, header?);
+            c.find_anywhere(h).map(|w| format!("{w} (column header)"))
+        });
         match word {
             Some(w) => Some((self.context_confidence, Some(w))),
             None if self.context_required => None,
@@ -155,15 +165,23 @@ impl Detector {
     /// Finds personal data in the text units of one document. Spans are byte offsets into the given
     /// units; the result is sorted by (unit, start) and free of overlaps.
     pub fn detect(&self, scratch: &mut Scratch, units: &[&str]) -> Vec<Finding> {
+        self.detect_with_headers(scratch, units, &[])
+    }
+
+    /// Like [`Detector::detect`], with a header per unit (e.g. the header cell of a spreadsheet column):
+    /// a rule's context word in a unit's header counts as context for every match in that unit, so a
+    /// date under `Geboortedatum` is a date of birth. `headers` may be shorter than `units`.
+    pub fn detect_with_headers(&self, scratch: &mut Scratch, units: &[&str], headers: &[Option<&str>]) -> Vec<Finding> {
         let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
         for (unit, text) in texts.iter().enumerate() {
+            let header = headers.get(unit).copied().flatten();
             if let (Some(p), Some(cache)) = (&self.patterns, scratch.caches.as_mut()) {
-                p.find(cache, &self.rules, unit, text, &mut out);
+                p.find(cache, &self.rules, unit, text, header, &mut out);
             }
             if let Some(t) = &self.terms {
-                t.find(&self.rules, unit, text, &mut out);
+                t.find(&self.rules, unit, text, header, &mut out);
             }
         }
         if let Some(names) = &self.names {

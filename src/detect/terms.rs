@@ -31,14 +31,21 @@ impl TermPass {
         (!lists.is_empty()).then_some(TermPass { lists })
     }
 
-    pub(crate) fn find(&self, rules: &[CompiledRule], unit: usize, text: &str, out: &mut Vec<Finding>) {
+    pub(crate) fn find(
+        &self,
+        rules: &[CompiledRule],
+        unit: usize,
+        text: &str,
+        header: Option<&str>,
+        out: &mut Vec<Finding>,
+    ) {
         for (ri, list, ac) in &self.lists {
             let rule = &rules[*ri];
             for m in ac.find_iter(text) {
                 if !is_whole_word(text, m.start(), m.end()) {
                     continue;
                 }
-                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end()) else {
+                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end(), header) else {
                     continue;
                 };
                 out.push(Finding {

@@ -44,6 +44,13 @@ pub trait Document: Send {
     /// Where `units[unit][start..end]` is in the source document.
     fn locate(&self, unit: usize, start: usize, end: usize) -> Location;
 
+    /// Text that labels a unit without being part of it, such as the header cell of a spreadsheet
+    /// column: context words in it count for every match in the unit (a date under `Geboortedatum` is a
+    /// date of birth, a number under `BSN` is more surely a BSN).
+    fn header(&self, _unit: usize) -> Option<&str> {
+        None
+    }
+
     /// Hidden content the format found and will keep processing (e.g. hidden sheets), for the report.
     fn notes(&self) -> Vec<String> {
         Vec::new()

@@ -66,7 +66,8 @@ fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Vec<
             return Vec::new();
         }
     }
-    let found = cx.detector.detect(scratch, &units);
+    let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
+    let found = cx.detector.detect_with_headers(scratch, &units, &headers);
     cx.policy.decide(cx.rules, &units, found)
 }
 
