@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::grammar::with_lower;
 use super::lexicon::{AMBIG, FIRST, Lexicon, SURNAME, TUSSEN, WORD};
-use super::tokens::{Kind, Tok};
+use super::tokens::{Kind, NON_ASCII, Tok};
 use crate::model::NameParts;
 
 /// A name to look for in the rest of the document.
@@ -193,10 +193,11 @@ pub(crate) fn occurrences<'s>(
             if t.kind != Kind::Word {
                 continue;
             }
-            let w = &text[t.start as usize..t.end as usize];
-            if w.is_ascii() && by_letter[slot(w.as_bytes()[0])] & (1 << w.len().min(63)) == 0 {
+            let len = (t.end - t.start) as usize;
+            if t.punct != NON_ASCII && by_letter[slot(t.punct)] & (1 << len.min(63)) == 0 {
                 continue;
             }
+            let w = &text[t.start as usize..t.end as usize];
             let Some(candidates) = with_lower(w, |l| index.get(l)) else { continue };
             for (rest, seed) in candidates {
                 let Some(last) = following_words(text, toks, k, rest) else { continue };

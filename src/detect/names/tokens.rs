@@ -41,8 +41,13 @@ pub(crate) struct Tok {
     pub flags: u32,
     pub kind: Kind,
     pub shape: Shape,
+    /// For [`Kind::Punct`]: the character. For [`Kind::Word`]: its first byte lower-cased when the
+    /// whole word is ASCII, else `NON_ASCII` (lets propagation reject words without reading the text).
     pub punct: u8,
 }
+
+/// [`Tok::punct`] of a word that is not all ASCII.
+pub(crate) const NON_ASCII: u8 = 0xFF;
 
 /// Set in [`Tok::flags`] once the lexicon was consulted.
 pub(crate) const FLAGS_KNOWN: u32 = 1 << 31;
@@ -88,7 +93,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             b'a'..=b'z' | b'A'..=b'Z' => i = word(text, i, out),
             b'\'' if starts_tussen_apostrophe(b, i) => {
                 // `'t` / `'s` as a word of its own.
-                out.push(tok(i, i + 2, Kind::Word, Shape::Lower, 0));
+                out.push(tok(i, i + 2, Kind::Word, Shape::Lower, b'\''));
                 i += 2;
             }
             0x80.. => {
@@ -126,6 +131,7 @@ fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
     let mut upper = 0usize;
     let mut lower = 0usize;
     let mut first_upper = None;
+    let mut ascii = true;
     loop {
         if i >= n {
             break;
@@ -140,6 +146,7 @@ fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
             first_upper.get_or_insert(c.is_ascii_uppercase());
             i += 1;
         } else if c >= 0x80 {
+            ascii = false;
             let ch = text[i..].chars().next().expect("char boundary");
             if !ch.is_alphabetic() {
                 break;
@@ -179,7 +186,8 @@ fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
             return i + 1;
         }
     }
-    out.push(Tok { start: s as u32, end: i as u32, flags: 0, kind: Kind::Word, shape, punct: 0 });
+    let lead = if ascii { b[s].to_ascii_lowercase() } else { NON_ASCII };
+    out.push(Tok { start: s as u32, end: i as u32, flags: 0, kind: Kind::Word, shape, punct: lead });
     i
 }
 
