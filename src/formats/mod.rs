@@ -14,12 +14,14 @@
 //! document. Adding a format is adding a module that implements [`Format`] and registering it in
 //! [`Registry::standard`].
 
+mod pdf;
 mod text;
 
 use std::path::Path;
 
 use crate::model::{Location, Manual};
 
+pub use pdf::Pdf;
 pub use text::PlainText;
 
 /// A file type lak can process.
@@ -99,7 +101,7 @@ impl Registry {
     /// Every built-in format.
     pub fn standard() -> Registry {
         Registry {
-            formats: vec![Box::new(PlainText)],
+            formats: vec![Box::new(PlainText), Box::new(Pdf)],
         }
     }
 
