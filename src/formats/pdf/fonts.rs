@@ -250,7 +250,7 @@ fn to_unicode(doc: &Document, dict: &Dictionary, budget: &Budget) -> Result<Opti
     let Some(s) = objects::get_stream(doc, dict, b"ToUnicode") else {
         return Ok(None);
     };
-    let data = budget.decode(s)?;
+    let data = budget.decode(s).map_err(|m| m.reason)?;
     CMap::parse(&data).map(Some)
 }
 
@@ -417,7 +417,11 @@ fn load_type0(doc: &Document, dict: &Dictionary, name: String, budget: &Budget) 
             ));
             CidEncoding::IdentityH
         }
-        Some(Object::Stream(s)) => match budget.decode(s).and_then(|d| CMap::parse(&d)) {
+        Some(Object::Stream(s)) => match budget
+            .decode(s)
+            .map_err(|m| m.reason)
+            .and_then(|d| CMap::parse(&d))
+        {
             Ok(m) if m.vertical => {
                 unreadable = Some(format!("font {name} writes vertically"));
                 CidEncoding::Embedded(m)

@@ -193,7 +193,7 @@ pub(crate) fn page_operations(
                 id.0
             )));
         };
-        data.extend(budget.decode(s).map_err(manual)?);
+        data.extend(budget.decode(s)?);
         data.push(b'\n');
     }
     decode_ops(&data)
@@ -208,7 +208,7 @@ pub(crate) fn stream_operations(
     let Some(Object::Stream(s)) = doc.objects.get(&id) else {
         return Err(manual(format!("object {} is not a stream", id.0)));
     };
-    decode_ops(&budget.decode(s).map_err(manual)?)
+    decode_ops(&budget.decode(s)?)
 }
 
 fn decode_ops(data: &[u8]) -> Result<Vec<Operation>, Manual> {

@@ -9,6 +9,7 @@ use lopdf::{Object, StringFormat};
 
 use super::fonts::Font;
 use super::geom::Quad;
+use super::rewrite::PageBox;
 
 /// The resource name the label font is registered under (made unique per page by the caller).
 pub(crate) const LABEL_FONT: &str = "LakLabel";
@@ -38,54 +39,71 @@ fn winansi(label: &str) -> Vec<u8> {
         .collect()
 }
 
+fn len(v: (f64, f64)) -> f64 {
+    (v.0 * v.0 + v.1 * v.1).sqrt()
+}
+
 /// Merges boxes that touch along one line and carry one label (a name split over operators).
-pub(crate) fn merge(mut boxes: Vec<(Quad, usize)>) -> Vec<(Quad, usize)> {
-    let mut out: Vec<(Quad, usize)> = Vec::new();
-    for (q, l) in boxes.drain(..) {
-        if let Some((p, pl)) = out.last_mut()
-            && *pl == l
+pub(crate) fn merge(mut boxes: Vec<PageBox>) -> Vec<PageBox> {
+    // Along each line from left to right, whatever order the content drew them in.
+    boxes.sort_by(|a, b| {
+        let (pa, pb) = (a.quad.0[0], b.quad.0[0]);
+        ((-pa.1 * 2.0).round(), pa.0)
+            .partial_cmp(&((-pb.1 * 2.0).round(), pb.0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut out: Vec<PageBox> = Vec::new();
+    for b in boxes {
+        if let Some(p) = out.last_mut()
+            && p.label == b.label
         {
-            let [p0, p1, _, p3] = p.0;
-            let [q0, q1, q2, q3] = q.0;
-            let height = ((p3.0 - p0.0).powi(2) + (p3.1 - p0.1).powi(2)).sqrt();
-            let gap = ((q0.0 - p1.0).powi(2) + (q0.1 - p1.1).powi(2)).sqrt();
-            let same_height = ((q3.0 - q0.0).powi(2) + (q3.1 - q0.1).powi(2)).sqrt();
-            if gap < 0.6 * height && (same_height - height).abs() < 0.2 * height {
-                *p = Quad([p0, q1, q2, p3]);
+            let [p0, p1, _, p3] = p.quad.0;
+            let [q0, q1, q2, q3] = b.quad.0;
+            let height = len((p3.0 - p0.0, p3.1 - p0.1));
+            let gap = len((q0.0 - p1.0, q0.1 - p1.1));
+            let other = len((q3.0 - q0.0, q3.1 - q0.1));
+            if gap < 0.6 * height && (other - height).abs() < 0.2 * height {
+                p.quad = Quad([p0, q1, q2, p3]);
                 continue;
             }
         }
-        out.push((q, l));
+        out.push(b);
     }
     out
 }
 
 /// Operations drawing the boxes; `font` is the page's resource name for Helvetica.
-pub(crate) fn draw(boxes: &[(Quad, usize)], labels: &[String], font: &[u8]) -> Vec<Operation> {
+///
+/// The label sits on the covered text's baseline at (at most) its size, so text extraction reads it
+/// as part of the line: `Geachte heer 5.1.2e ,` rather than a stray word elsewhere.
+pub(crate) fn draw(boxes: &[PageBox], labels: &[String], font: &[u8]) -> Vec<Operation> {
     let helv = Font::helvetica();
     let mut ops = Vec::new();
-    for (q, label) in boxes {
-        let [a, b, c, d] = q.0;
+    for b in boxes {
+        let [a, r, c, d] = b.quad.0;
         ops.push(Operation::new("q", vec![]));
         ops.push(Operation::new("g", vec![Object::Integer(0)]));
         ops.push(Operation::new("m", vec![real(a.0), real(a.1)]));
-        ops.push(Operation::new("l", vec![real(b.0), real(b.1)]));
+        ops.push(Operation::new("l", vec![real(r.0), real(r.1)]));
         ops.push(Operation::new("l", vec![real(c.0), real(c.1)]));
         ops.push(Operation::new("l", vec![real(d.0), real(d.1)]));
         ops.push(Operation::new("h", vec![]));
         ops.push(Operation::new("f", vec![]));
-        let text = labels.get(*label).map(String::as_str).unwrap_or("");
-        let u = (b.0 - a.0, b.1 - a.1);
+        let text = labels.get(b.label).map(String::as_str).unwrap_or("");
+        let u = (r.0 - a.0, r.1 - a.1);
         let v = (d.0 - a.0, d.1 - a.1);
-        let w = (u.0 * u.0 + u.1 * u.1).sqrt();
-        let h = (v.0 * v.0 + v.1 * v.1).sqrt();
+        let (w, h) = (len(u), len(v));
         let em = label_em(&helv, text);
         if !text.is_empty() && w > 1e-6 && h > 1e-6 && em > 0.0 {
-            let size = (0.75 * h).min(0.9 * w / em);
+            let text_size = h / b.height_em;
+            let size = text_size.min(0.9 * w / em);
             if size >= 1.0 {
+                // Stretch the label over the box (less a margin) so extraction reads no gap wide
+                // enough to split the line into columns around it.
+                let stretch = ((w - 0.5 * size) / (em * size)).clamp(1.0, 4.0);
                 let (eu, ev) = ((u.0 / w, u.1 / w), (v.0 / h, v.1 / h));
-                let dx = (w - em * size) / 2.0;
-                let dy = (h - 0.72 * size) / 2.0;
+                let dx = (w - em * size * stretch) / 2.0;
+                let dy = b.baseline * h;
                 let x = a.0 + eu.0 * dx + ev.0 * dy;
                 let y = a.1 + eu.1 * dx + ev.1 * dy;
                 ops.push(Operation::new("BT", vec![]));
@@ -93,6 +111,7 @@ pub(crate) fn draw(boxes: &[(Quad, usize)], labels: &[String], font: &[u8]) -> V
                     "Tf",
                     vec![Object::Name(font.to_vec()), real(size)],
                 ));
+                ops.push(Operation::new("Tz", vec![real(stretch * 100.0)]));
                 ops.push(Operation::new("g", vec![Object::Integer(1)]));
                 ops.push(Operation::new(
                     "Tm",

@@ -474,12 +474,9 @@ impl PdfDocument {
             }
         }
         // Pages: new content (rewritten or original) plus the boxes.
-        let mut boxes_by_page: BTreeMap<u32, Vec<(geom::Quad, usize)>> = BTreeMap::new();
+        let mut boxes_by_page: BTreeMap<u32, Vec<rewrite::PageBox>> = BTreeMap::new();
         for b in &rw.boxes {
-            boxes_by_page
-                .entry(b.page)
-                .or_default()
-                .push((b.quad, b.label));
+            boxes_by_page.entry(b.page).or_default().push(b.clone());
         }
         let mut pages: BTreeSet<u32> = boxes_by_page.keys().copied().collect();
         for key in rw.streams.keys() {

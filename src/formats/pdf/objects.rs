@@ -9,6 +9,7 @@ use std::cell::Cell;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use crate::limits;
+use crate::model::Manual;
 
 /// Follows references (at most a few hops; a cycle yields `None`).
 pub(crate) fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
@@ -98,16 +99,19 @@ impl Budget {
         }
     }
 
-    /// The decoded bytes of a stream, or a reason (too large, a bomb, an unsupported filter).
-    pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, String> {
+    /// The decoded bytes of a stream, or why not (too large, a bomb, an unsupported filter).
+    pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, Manual> {
         let cap = limits::PDF_MAX_STREAM_BYTES.min(self.left.get());
         let data = s.get_plain_content_with_limit(cap).map_err(|e| match e {
-            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => format!(
-                "a stream decodes to more than {} bytes (or the document to more than {} in all)",
-                limits::PDF_MAX_STREAM_BYTES,
-                limits::PDF_MAX_DECODED_BYTES
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => Manual::new(
+                "too_large",
+                format!(
+                    "a stream decodes to more than {} bytes (or the document to more than {} in all)",
+                    limits::PDF_MAX_STREAM_BYTES,
+                    limits::PDF_MAX_DECODED_BYTES
+                ),
             ),
-            e => format!("a stream cannot be decoded ({e})"),
+            e => Manual::new("pdf_unreadable", format!("a stream cannot be decoded ({e})")),
         })?;
         self.left.set(self.left.get().saturating_sub(data.len()));
         Ok(data)

@@ -65,8 +65,13 @@ pub(crate) struct Edits {
 #[derive(Clone, Debug)]
 pub(crate) struct PageBox {
     pub page: u32,
+    /// From the glyphs' descent to their ascent: bottom-left, bottom-right, top-right, top-left.
     pub quad: Quad,
     pub label: usize,
+    /// Where the text's baseline lies, as a fraction of the box height from its bottom.
+    pub baseline: f64,
+    /// The box height in em of the text it covers.
+    pub height_em: f64,
 }
 
 /// The result: new operations per changed stream, and the boxes.
@@ -173,6 +178,8 @@ pub(crate) fn rewrite(
                         f64::from(g.ascent),
                     ),
                     label: c.label,
+                    baseline: -f64::from(g.descent) / f64::from(g.ascent - g.descent).max(1e-6),
+                    height_em: f64::from(g.ascent - g.descent).max(1e-6),
                 });
             }
         }
