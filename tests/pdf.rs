@@ -268,6 +268,36 @@ fn libreoffice_export_with_embedded_subset_truetype_fonts() {
 }
 
 #[test]
+fn type0_identity_h_font_with_tounicode_and_justified_text() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("fpdf2-type0.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let f = findings(&r, "fpdf2-type0.pdf");
+    assert!(f.iter().any(|x| x.1 == "Zoë Çelik"), "{f:?}");
+    assert!(f.iter().any(|x| x.0 == "iban"), "{f:?}");
+    assert_gone(
+        &d,
+        "out/fpdf2-type0.pdf",
+        &["Jansen", "111222333", "Zoë", "Çelik", "NL91", "0417"],
+    );
+    assert_in_order(
+        &d,
+        "out/fpdf2-type0.pdf",
+        &[
+            "Geachte heer",
+            "Op uw verzoek delen wij mee dat de heer",
+            "(BSN",
+            ") en mevrouw",
+            "als getuigen zijn gehoord. Hun rekening",
+            "blijft geblokkeerd.",
+            OUTRO,
+        ],
+    );
+}
+
+#[test]
 fn custom_differences_encoding_is_decoded_and_redacted() {
     if !tools() {
         return;

@@ -4,7 +4,7 @@
 Every person and number here is synthetic: generated names, BSNs that pass the 11-proof (111222333,
 123456782), the example IBAN NL91ABNA0417164300. Outputs are deterministic (fixed IDs, no dates).
 
-Needs: pip install reportlab pikepdf python-docx; qpdf and LibreOffice (soffice) on the PATH.
+Needs: pip install reportlab fpdf2 pikepdf python-docx; qpdf and LibreOffice (soffice) on the PATH.
 Run from the repository root:  python3 tests/build-fixtures/pdf.py
 """
 import io
@@ -168,7 +168,40 @@ def libreoffice_letter():
                 for k in ("/CreationDate", "/ModDate"):
                     if k in pdf.trailer.Info:
                         del pdf.trailer.Info[k]
-            save(pdf, "libreoffice-brief.pdf")
+            for k in ("/DocChecksum", "/ID"):
+                if k in pdf.trailer:
+                    del pdf.trailer[k]
+            # LibreOffice's deflate output differs from run to run: recompress so the file is stable.
+            pdf.save(
+                os.path.join(OUT, "libreoffice-brief.pdf"),
+                static_id=True,
+                compress_streams=True,
+                stream_decode_level=pikepdf.StreamDecodeLevel.generalized,
+                recompress_flate=True,
+            )
+
+
+def fpdf2_letter():
+    """fpdf2 embeds TrueType fonts as Type0 / CIDFontType2 with Identity-H, /W widths and /ToUnicode."""
+    from fpdf import FPDF
+
+    import datetime
+
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc))
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", size=11)
+    pdf.multi_cell(
+        0,
+        6,
+        "Gemeente Voorbeeld\n"
+        "Geachte heer Jansen,\n"
+        "Op uw verzoek delen wij mee dat de heer Jan Jansen (BSN 111222333) en mevrouw Zoë Çelik "
+        "als getuigen zijn gehoord. Hun rekening NL91 ABNA 0417 1643 00 blijft geblokkeerd.\n"
+        "Dit besluit is genomen door het college.",
+    )
+    pdf.output(os.path.join(OUT, "fpdf2-type0.pdf"))
 
 
 def differences_encoding():
@@ -391,7 +424,8 @@ def traps():
             letter(b"BT /F1 12 Tf 72 700 Td (Verzoeker: de heer Jan Jansen) Tj ET"),
             Dictionary(Font=Dictionary(F1=helvetica(pdf))),
         )
-        save(pdf, name, encryption=pikepdf.Encryption(user=user, owner="eigenaar", R=4))
+        # RC4 (not AES): no random initialisation vectors, so the file is reproducible.
+        save(pdf, name, encryption=pikepdf.Encryption(user=user, owner="eigenaar", R=4, aes=False, metadata=False))
 
     # A name split over several operators with kerning, and one drawn out of order.
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -543,6 +577,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     reportlab_letter()
     libreoffice_letter()
+    fpdf2_letter()
     differences_encoding()
     type3_font()
     traps()

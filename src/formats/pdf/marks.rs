@@ -100,7 +100,7 @@ pub(crate) fn draw(boxes: &[PageBox], labels: &[String], font: &[u8]) -> Vec<Ope
             if size >= 1.0 {
                 // Stretch the label over the box (less a margin) so extraction reads no gap wide
                 // enough to split the line into columns around it.
-                let stretch = ((w - 0.5 * size) / (em * size)).clamp(1.0, 4.0);
+                let stretch = ((w - 0.5 * size) / (em * size)).clamp(1.0, 20.0);
                 let (eu, ev) = ((u.0 / w, u.1 / w), (v.0 / h, v.1 / h));
                 let dx = (w - em * size * stretch) / 2.0;
                 let dy = b.baseline * h;

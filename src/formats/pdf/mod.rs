@@ -589,5 +589,25 @@ mod tests {
         for (i, u) in doc.units().iter().enumerate() {
             println!("--- unit {i}\n{u}");
         }
+        // With LAK_PDF_OUT set: redact what the built-in rules find and write the result there.
+        if let Ok(out) = std::env::var("LAK_PDF_OUT") {
+            let rules = crate::rules::RuleSet::builtin().unwrap();
+            let detector = crate::detect::Detector::new(&rules).unwrap();
+            let policy = crate::decide::Policy::new(crate::model::Mode::Woo, &rules);
+            let units = doc.units();
+            let found = detector.detect(&mut detector.scratch(), &units);
+            let redactions: Vec<Redaction> = policy
+                .decide(&rules, &units, found)
+                .into_iter()
+                .filter(|d| d.is_redacted())
+                .map(|d| Redaction {
+                    unit: d.finding.unit,
+                    start: d.finding.start,
+                    end: d.finding.end,
+                    label: "5.1.2e".into(),
+                })
+                .collect();
+            std::fs::write(out, doc.redact(&redactions).unwrap().bytes).unwrap();
+        }
     }
 }

@@ -15,6 +15,8 @@
 //! Every glyph gets a byte range in the text ([`TextLayer::ranges`]); [`TextLayer::glyphs_in`] turns a
 //! detector span back into the glyphs that produced it.
 
+use std::collections::HashMap;
+
 use super::interpret::Layer;
 
 /// The detector's text for the page content of a document.
@@ -35,6 +37,10 @@ pub(crate) struct TextLayer {
 const SPACE_GAP: f64 = 0.2;
 /// Offset across the baseline (in font sizes) beyond which a glyph starts a new line.
 const LINE_TOLERANCE: f64 = 0.5;
+/// Gap (in font sizes) beyond which glyphs on one line form separate runs for ordering.
+const RUN_GAP: f64 = 1.0;
+/// Largest gap (in font sizes) between two pieces of one baseline that are read as one line.
+const MERGE_GAP: f64 = 3.0;
 
 #[derive(Clone, Copy)]
 struct Placed {
@@ -90,10 +96,9 @@ fn geometry(layer: &Layer, idx: u32) -> ((f64, f64), (f64, f64), f64, f64) {
     } else {
         (1.0, 0.0)
     };
-    let size = (g.trm.c * g.trm.c + g.trm.d * g.trm.d)
-        .sqrt()
-        .max(len)
-        .max(1e-3);
+    // The font's height, not its width: horizontally scaled text (Tz) is no taller.
+    let height = (g.trm.c * g.trm.c + g.trm.d * g.trm.d).sqrt();
+    let size = if height > 1e-3 { height } else { len.max(1e-3) };
     let end = g.trm.apply(g.w, 0.0);
     let adv = (end.0 - origin.0) * dir.0 + (end.1 - origin.1) * dir.1;
     (origin, dir, size, adv)
@@ -163,15 +168,18 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
                 size,
             });
         }
+        let lines = merge_same_baseline(lines);
         // Reading order inside each line: runs that follow each other, sorted by where they start.
         let mut ordered: Vec<(Option<u32>, Line)> = Vec::with_capacity(lines.len());
         for (seg, mut line) in lines {
             let mut runs: Vec<Vec<Placed>> = Vec::new();
             for p in line.glyphs.drain(..) {
-                let follows = runs
-                    .last()
-                    .and_then(|r| r.last())
-                    .is_some_and(|q| p.start >= q.end - 0.5 * p.size.max(q.size));
+                // A glyph continues a run when it starts near where the last one ended; a wide gap (a
+                // removed name, a tab stop) ends the run so text drawn into the gap sorts into it.
+                let follows = runs.last().and_then(|r| r.last()).is_some_and(|q| {
+                    let size = p.size.max(q.size);
+                    p.start >= q.end - 0.5 * size && p.start <= q.end + RUN_GAP * size
+                });
                 if follows {
                     runs.last_mut().expect("checked").push(p);
                 } else {
@@ -307,4 +315,69 @@ fn wraps(prev: &Line, next: &Line, block_end: f64, layer: &Layer) -> bool {
         !last_word.is_empty() && last_word.chars().all(|c| c.is_lowercase() || c == '\'');
     let next_lower = first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     full || continues_word || next_lower
+}
+
+/// Joins a line to an earlier one on the same baseline when their extents touch: text drawn out of
+/// content order (a word placed after the rest of its line, a box label drawn at the end of the page)
+/// reads where it stands. Lines further apart than [`MERGE_GAP`] font sizes (table columns, a second
+/// text column) stay apart.
+fn merge_same_baseline(lines: Vec<(Option<u32>, Line)>) -> Vec<(Option<u32>, Line)> {
+    let mut out: Vec<(Option<u32>, Line)> = Vec::with_capacity(lines.len());
+    // Baseline bucket (perpendicular offset in units of BUCKET points) → indices into `out`.
+    const BUCKET: f64 = 3.0;
+    let mut buckets: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let key = |l: &Line| {
+        let perp = -l.dir.1 * l.origin.0 + l.dir.0 * l.origin.1;
+        (
+            (perp / BUCKET).round() as i64,
+            (l.dir.1 * 100.0).round() as i64,
+        )
+    };
+    for (seg, line) in lines {
+        let (kb, kd) = key(&line);
+        let extent_of = |l: &Line, origin: (f64, f64), dir: (f64, f64)| {
+            let off = (l.origin.0 - origin.0) * dir.0 + (l.origin.1 - origin.1) * dir.1;
+            let s = l.glyphs.iter().map(|p| p.start).fold(f64::MAX, f64::min) + off;
+            let e = l.glyphs.iter().map(|p| p.end).fold(f64::MIN, f64::max) + off;
+            (s, e)
+        };
+        let mut target = None;
+        'find: for b in kb - 2..=kb + 2 {
+            for &i in buckets.get(&(b, kd)).map(Vec::as_slice).unwrap_or(&[]) {
+                let (oseg, other) = &out[i];
+                if *oseg != seg || other.dir.0 * line.dir.0 + other.dir.1 * line.dir.1 < 0.99 {
+                    continue;
+                }
+                let perp = (line.origin.0 - other.origin.0) * -other.dir.1
+                    + (line.origin.1 - other.origin.1) * other.dir.0;
+                let size = line.size.max(other.size);
+                if perp.abs() >= LINE_TOLERANCE * size {
+                    continue;
+                }
+                let (s1, e1) = extent_of(other, other.origin, other.dir);
+                let (s2, e2) = extent_of(&line, other.origin, other.dir);
+                if s2 <= e1 + MERGE_GAP * size && s1 <= e2 + MERGE_GAP * size {
+                    target = Some(i);
+                    break 'find;
+                }
+            }
+        }
+        match target {
+            Some(i) => {
+                let other = &mut out[i].1;
+                let off = (line.origin.0 - other.origin.0) * other.dir.0
+                    + (line.origin.1 - other.origin.1) * other.dir.1;
+                other.glyphs.extend(line.glyphs.into_iter().map(|mut p| {
+                    p.start += off;
+                    p.end += off;
+                    p
+                }));
+            }
+            None => {
+                buckets.entry((kb, kd)).or_default().push(out.len());
+                out.push((seg, line));
+            }
+        }
+    }
+    out
 }
