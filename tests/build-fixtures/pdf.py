@@ -136,6 +136,35 @@ def reportlab_letter():
         f.write(buf.getvalue())
 
 
+def bench_report():
+    """A 40-page report (reportlab) for benches/pdf.rs: dense paragraphs with a name, BSN or IBAN here
+    and there, the shape of a typical Woo dossier document."""
+    from reportlab.lib.pagesizes import A4 as RA4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    people = ["Jan Jansen", "Sanne de Vries", "Piet Bakker", "Karin Visser", "Henk Smit", "Ingrid van Dam"]
+    filler = (
+        "De gemeente heeft het verzoek beoordeeld aan de hand van de Wet open overheid. Daarbij is gekeken "
+        "naar de belangen van derden, de bescherming van de persoonlijke levenssfeer en het belang van "
+        "openbaarheid. Het college heeft besloten de documenten gedeeltelijk openbaar te maken. "
+    )
+    body = []
+    for page in range(40):
+        body.append(Paragraph(f"Hoofdstuk {page + 1}", styles["Heading2"]))
+        for k in range(6):
+            who = people[(page + k) % len(people)]
+            extra = f" Contactpersoon: {who}." if k % 2 == 0 else " Burgerservicenummer 123456782." if k == 3 else ""
+            body.append(Paragraph(filler * 2 + extra, styles["Normal"]))
+            body.append(Spacer(1, 6))
+        body.append(PageBreak())
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=RA4, invariant=1).build(body)
+    with open(os.path.join(OUT, "bench-report.pdf"), "wb") as f:
+        f.write(buf.getvalue())
+
+
 def libreoffice_letter():
     import docx
 
@@ -576,6 +605,7 @@ def hostile():
 def main():
     os.makedirs(OUT, exist_ok=True)
     reportlab_letter()
+    bench_report()
     libreoffice_letter()
     fpdf2_letter()
     differences_encoding()

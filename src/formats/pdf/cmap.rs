@@ -319,6 +319,7 @@ impl CMap {
                 return Err("a CMap has too many entries".into());
             }
         }
+        map.ranges.sort_by_key(|r| (r.0, r.1));
         Ok(map)
     }
 
@@ -363,19 +364,32 @@ impl CMap {
     }
 
     /// The text for a code of `len` bytes.
+    #[cfg(test)]
     pub fn unicode(&self, len: u8, code: u32) -> Option<String> {
+        let mut s = String::new();
+        self.unicode_into(len, code, &mut s).then_some(s)
+    }
+
+    /// Appends the text for a code of `len` bytes to `out`; `false` when the map has none. Called per
+    /// glyph, so it does not allocate.
+    pub fn unicode_into(&self, len: u8, code: u32, out: &mut String) -> bool {
         if let Some(s) = self.chars.get(&(len, code)) {
-            return Some(s.clone());
+            out.push_str(s);
+            return true;
         }
-        for (l, lo, hi, base) in &self.ranges {
-            if *l == len && (*lo..=*hi).contains(&code) {
-                let mut units = base.clone();
-                let last = units.last_mut()?;
-                *last = last.wrapping_add((code - lo) as u16);
-                return Some(utf16_string(&units));
-            }
+        // Ranges are sorted by (length, low): the candidate is the last one starting at or below `code`.
+        let k = self.ranges.partition_point(|r| (r.0, r.1) <= (len, code));
+        let Some((l, lo, hi, base)) = k.checked_sub(1).map(|k| &self.ranges[k]) else {
+            return false;
+        };
+        if *l != len || code < *lo || code > *hi || base.is_empty() {
+            return false;
         }
-        None
+        let n = base.len();
+        let last = base[n - 1].wrapping_add((code - lo) as u16);
+        let units = base[..n - 1].iter().copied().chain(std::iter::once(last));
+        out.extend(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')));
+        true
     }
 
     /// The CID for a code of `len` bytes.

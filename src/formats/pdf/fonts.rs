@@ -29,8 +29,8 @@ pub(crate) struct Code {
     pub len: u8,
     /// Horizontal advance in text space per unit of font size (e.g. 0.5 for a 500-unit glyph).
     pub w0: f64,
-    /// The Unicode text, or `None` when the font does not say.
-    pub text: Option<String>,
+    /// Where its Unicode text was appended in the caller's buffer, or `None` when the font does not say.
+    pub text: Option<(u32, u32)>,
     /// A single-byte code 32: word spacing applies to it.
     pub space: bool,
 }
@@ -87,15 +87,20 @@ impl Font {
     }
 
     /// Splits `bytes` into codes.
-    pub fn decode(&self, bytes: &[u8], out: &mut Vec<Code>) {
+    pub fn decode(&self, bytes: &[u8], out: &mut Vec<Code>, text: &mut String) {
         match &self.kind {
             Kind::Simple(table) => {
                 for &b in bytes {
-                    let (text, w) = &table[b as usize];
+                    let (t, w) = &table[b as usize];
+                    let start = text.len() as u32;
+                    let t = t.as_deref().map(|t| {
+                        text.push_str(t);
+                        (start, text.len() as u32)
+                    });
                     out.push(Code {
                         len: 1,
                         w0: w * self.scale,
-                        text: text.clone(),
+                        text: t,
                         space: b == b' ',
                     });
                 }
@@ -129,18 +134,16 @@ impl Font {
                                 .map(|&(_, _, w)| w)
                         })
                         .unwrap_or(*default_width);
-                    let text = to_unicode.as_ref().and_then(|m| {
-                        m.unicode(len as u8, code).or_else(|| {
+                    let start = text.len() as u32;
+                    let found = to_unicode.as_ref().is_some_and(|m| {
+                        m.unicode_into(len as u8, code, text)
                             // Some producers write ToUnicode keys one byte long for two-byte codes.
-                            (len == 2 && code < 256)
-                                .then(|| m.unicode(1, code))
-                                .flatten()
-                        })
+                            || (len == 2 && code < 256 && m.unicode_into(1, code, text))
                     });
                     out.push(Code {
                         len: len as u8,
                         w0: w * self.scale,
-                        text,
+                        text: found.then_some((start, text.len() as u32)),
                         space: len == 1 && code == 32,
                     });
                     i += len;
@@ -362,7 +365,10 @@ fn load_simple(
         let glyph = glyph_names[c].as_deref();
         let text = tu
             .as_ref()
-            .and_then(|m| m.unicode(1, c as u32))
+            .and_then(|m| {
+                let mut s = String::new();
+                m.unicode_into(1, c as u32, &mut s).then_some(s)
+            })
             .or_else(|| glyph.and_then(glyph_to_unicode));
         let i = c as i64 - first;
         let w = if i >= 0 && (i as usize) < widths.len() {
@@ -512,9 +518,13 @@ mod tests {
 
     fn texts(f: &Font, bytes: &[u8]) -> Vec<(Option<String>, f64)> {
         let mut v = Vec::new();
-        f.decode(bytes, &mut v);
+        let mut s = String::new();
+        f.decode(bytes, &mut v, &mut s);
         v.into_iter()
-            .map(|c| (c.text, (c.w0 * 1000.0).round()))
+            .map(|c| {
+                let t = c.text.map(|(a, b)| s[a as usize..b as usize].to_string());
+                (t, (c.w0 * 1000.0).round())
+            })
             .collect()
     }
 

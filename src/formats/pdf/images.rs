@@ -80,6 +80,18 @@ pub(crate) fn blacken(doc: &mut Document, id: ObjectId, areas: &[Area], budget: 
     let Some(Object::Stream(s)) = doc.objects.get(&id) else {
         return String::new();
     };
+    // The soft mask (alpha) of an image can carry a shape on its own (a signature on a transparent
+    // background): it is edited with the same areas, or made fully transparent.
+    let smask = s.dict.get(b"SMask").ok().and_then(objects::ref_id);
+    if let Some(mid) = smask
+        && let Some(Object::Stream(m)) = doc.objects.get(&mid)
+    {
+        let edited = edit_pixels(doc, m, areas, budget).unwrap_or_else(|| black_pixel(false));
+        doc.objects.insert(mid, Object::Stream(edited));
+    }
+    let Some(Object::Stream(s)) = doc.objects.get(&id) else {
+        return String::new();
+    };
     match edit_pixels(doc, s, areas, budget) {
         Some(new) => {
             doc.objects.insert(id, Object::Stream(new));

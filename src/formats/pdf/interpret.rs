@@ -754,7 +754,12 @@ impl<'a> Interpreter<'a> {
             return Err(manual("text is shown without a font"));
         };
         self.codes.clear();
-        font.decode(bytes, &mut self.codes);
+        let chars_before = self.layer.chars.len();
+        font.decode(bytes, &mut self.codes, &mut self.layer.chars);
+        if font.unreadable.is_some() {
+            // Nothing of an unreadable font counts as text.
+            self.layer.chars.truncate(chars_before);
+        }
         if self.layer.glyphs.len() + self.codes.len() > limits::PDF_MAX_GLYPHS {
             return Err(Manual::new(
                 "pdf_too_complex",
@@ -775,12 +780,8 @@ impl<'a> Interpreter<'a> {
                 } else {
                     0.0
                 };
-            let text = match (&c.text, &font.unreadable) {
-                (Some(t), None) => {
-                    let s = self.layer.chars.len() as u32;
-                    self.layer.chars.push_str(t);
-                    Some((s, self.layer.chars.len() as u32))
-                }
+            let text = match (c.text, &font.unreadable) {
+                (Some(t), None) => Some(t),
                 (_, reason) => {
                     let why = reason.clone().unwrap_or_else(|| {
                         format!("font {} has glyphs without a Unicode mapping", font.name)

@@ -21,7 +21,7 @@ fn real(v: f64) -> Object {
 /// Label width in em for Helvetica.
 fn label_em(font: &Font, label: &str) -> f64 {
     let mut codes = Vec::new();
-    font.decode(&winansi(label), &mut codes);
+    font.decode(&winansi(label), &mut codes, &mut String::new());
     codes.iter().map(|c| c.w0).sum()
 }
 

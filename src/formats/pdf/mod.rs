@@ -578,6 +578,42 @@ fn strip_jpegs(doc: &mut LoDocument) -> usize {
 mod tests {
     use super::*;
 
+    /// Where the time goes on one file: `LAK_PDF_DUMP=file.pdf cargo test --release timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        let path = std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP");
+        let bytes = std::fs::read(path).unwrap();
+        let rules = crate::rules::RuleSet::builtin().unwrap();
+        let detector = crate::detect::Detector::new(&rules).unwrap();
+        let policy = crate::decide::Policy::new(crate::model::Mode::Woo, &rules);
+        for _ in 0..5 {
+            let t = std::time::Instant::now();
+            let doc = Pdf.open(bytes.clone(), &Options::default()).unwrap();
+            let t_open = t.elapsed();
+            let units = doc.units();
+            let found = detector.detect(&mut detector.scratch(), &units);
+            let decided = policy.decide(&rules, &units, found);
+            let t_detect = t.elapsed() - t_open;
+            let redactions: Vec<Redaction> = decided
+                .into_iter()
+                .filter(|d| d.is_redacted())
+                .map(|d| Redaction {
+                    unit: d.finding.unit,
+                    start: d.finding.start,
+                    end: d.finding.end,
+                    label: "5.1.2e".into(),
+                })
+                .collect();
+            let t2 = std::time::Instant::now();
+            doc.redact(&redactions).unwrap();
+            println!(
+                "open {t_open:?} detect {t_detect:?} redact {:?}",
+                t2.elapsed()
+            );
+        }
+    }
+
     /// `LAK_PDF_DUMP=file.pdf cargo test dump_units -- --ignored --nocapture` prints the units of a file.
     #[test]
     #[ignore]

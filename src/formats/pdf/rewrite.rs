@@ -158,7 +158,7 @@ pub(crate) fn rewrite(
             }
         }
         let ops = ops_of(*stream)?;
-        let (new_ops, cuts) = plan(layer, text, edits, *stream, reference, &ops);
+        let (new_ops, cuts) = plan(layer, text, edits, *stream, reference, ops);
         for &u in uses {
             if layer.uses[u as usize].detached {
                 continue;
@@ -194,7 +194,7 @@ fn plan(
     edits: &Edits,
     stream: StreamKey,
     glyphs: &[u32],
-    ops: &[Operation],
+    ops: Vec<Operation>,
 ) -> (Vec<Operation>, Vec<Cut>) {
     let g = |k: usize| &layer.glyphs[glyphs[k] as usize];
     let removed: Vec<Option<usize>> = glyphs
@@ -298,12 +298,11 @@ fn plan(
 
     // 4. Emit.
     let mut out: Vec<Operation> = Vec::with_capacity(ops.len() + 8);
-    for (i, op) in ops.iter().enumerate() {
+    for (i, mut op) in ops.into_iter().enumerate() {
         let i32_ = i as u32;
         if edits.drop_ops.contains(&(stream, i32_)) {
             continue;
         }
-        let mut op = op.clone();
         if op.operator == "BDC"
             && let Some(Object::Dictionary(d)) = op.operands.get_mut(1)
         {

@@ -81,6 +81,7 @@ const EVERYWHERE: &[(&[u8], &str)] = &[
     (b"EF", "embedded file streams (/EF)"),
     (b"JS", "JavaScript (/JS)"),
     (b"LastModified", "modification dates (/LastModified)"),
+    (b"Alternates", "alternate images (/Alternates)"),
 ];
 
 fn name(k: &[u8]) -> String {
