@@ -612,6 +612,15 @@ fn a_form_xobject_drawn_on_two_pages() {
 }
 
 #[test]
+fn strings_of_operators_that_show_nothing() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("stray-strings.pdf", &["111222333", "Jan Jansen"]);
+    assert_eq!(findings(&r, "stray-strings.pdf").len(), 2);
+}
+
+#[test]
 fn text_in_tiling_patterns_and_soft_masks() {
     if !tools() {
         return;

@@ -491,6 +491,13 @@ def traps():
         )
     save(pdf, "form-xobject.pdf")
 
+    # Strings that no viewer shows but the file holds: an unknown operator (in BX/EX, where viewers
+    # ignore it) with a string operand, and a DP property list.
+    simple(
+        "stray-strings.pdf",
+        b"BX (Notitie: BSN 111222333) Xq EX /Note <</Author (Jan Jansen)>> DP",
+    )
+
     # Text inside a tiling pattern and inside a soft mask.
     pdf = pikepdf.new()
     helv = helvetica(pdf)

@@ -91,13 +91,16 @@ pub(crate) struct ImageUse {
     pub xobject: Option<ObjectId>,
 }
 
-/// A text string inside a marked-content property list (`/Span <</ActualText (…)>> BDC`).
+/// A string operand of an operator that does not show text: a marked-content property list
+/// (`/Span <</ActualText (…)>> BDC`), or any string an operator carries (viewers ignore unknown
+/// operators, but their bytes are in the file).
 #[derive(Clone, Debug)]
 pub(crate) struct PropString {
     pub use_id: u32,
     pub op: u32,
-    /// Keys from the operand's dictionary down to the string.
-    pub key: Vec<u8>,
+    /// The operand, and the way from it down to the string.
+    pub operand: u32,
+    pub path: Vec<super::strings::Step>,
     pub text: String,
     pub encoding: super::encoding::TextEncoding,
 }
@@ -480,6 +483,9 @@ impl<'a> Interpreter<'a> {
             }
             self.ops_left -= 1;
             let a = &op.operands;
+            if !matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"" | "BI") {
+                self.collect_strings(use_id, i as u32, a);
+            }
             let n = |k: usize| a.get(k).and_then(number).unwrap_or(0.0);
             match op.operator.as_str() {
                 "q" => {
@@ -618,21 +624,6 @@ impl<'a> Interpreter<'a> {
                     let mut off = false;
                     if op.operator == "BDC" {
                         match a.get(1) {
-                            Some(Object::Dictionary(d)) => {
-                                for (key, v) in d.iter() {
-                                    if let Object::String(bytes, _) = v {
-                                        let (text, encoding) =
-                                            super::encoding::decode_text_string(bytes);
-                                        self.layer.props.push(PropString {
-                                            use_id,
-                                            op: i as u32,
-                                            key: key.clone(),
-                                            text,
-                                            encoding,
-                                        });
-                                    }
-                                }
-                            }
                             Some(Object::Name(nm)) if matches!(a.first(), Some(Object::Name(t)) if t == b"OC") => {
                                 if let Some(res) = resources
                                     && let Some(props) = objects::get_dict(doc, res, b"Properties")
@@ -732,6 +723,44 @@ impl<'a> Interpreter<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Records every string among an operator's operands (in dictionaries and arrays too).
+    fn collect_strings(&mut self, use_id: u32, op: u32, operands: &[Object]) {
+        use super::strings::Step;
+        for (j, o) in operands.iter().enumerate() {
+            let mut stack: Vec<(&Object, Vec<Step>)> = vec![(o, Vec::new())];
+            while let Some((o, path)) = stack.pop() {
+                match o {
+                    Object::String(bytes, _) => {
+                        let (text, encoding) = super::encoding::decode_text_string(bytes);
+                        self.layer.props.push(PropString {
+                            use_id,
+                            op,
+                            operand: j as u32,
+                            path,
+                            text,
+                            encoding,
+                        });
+                    }
+                    Object::Array(items) if path.len() < limits::PDF_MAX_DEPTH => {
+                        for (k, e) in items.iter().enumerate().rev() {
+                            let mut p = path.clone();
+                            p.push(Step::Index(k));
+                            stack.push((e, p));
+                        }
+                    }
+                    Object::Dictionary(d) if path.len() < limits::PDF_MAX_DEPTH => {
+                        for (k, v) in d.iter().collect::<Vec<_>>().into_iter().rev() {
+                            let mut p = path.clone();
+                            p.push(Step::Key(k.clone()));
+                            stack.push((v, p));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -331,10 +331,15 @@ impl Document for PdfDocument {
         } else if let Some(p) = self.prop_unit(unit) {
             let u = &self.layer.uses[p.use_id as usize];
             loc.page = Some(u.page + 1);
-            loc.part = Some(format!(
-                "marked-content property /{}",
-                String::from_utf8_lossy(&p.key)
-            ));
+            let path: String = p
+                .path
+                .iter()
+                .map(|s| match s {
+                    strings::Step::Key(k) => format!("/{}", String::from_utf8_lossy(k)),
+                    strings::Step::Index(i) => format!("[{i}]"),
+                })
+                .collect();
+            loc.part = Some(format!("string operand of a content operator {path}"));
         }
         loc
     }
@@ -387,10 +392,11 @@ impl Document for PdfDocument {
             } else if let Some(p) = self.prop_unit(unit) {
                 let new = replace_spans(&p.text, &mut spans);
                 let stream = self.layer.uses[p.use_id as usize].stream;
-                edits.props.insert(
-                    (stream, p.op, p.key.clone()),
+                edits.props.entry((stream, p.op)).or_default().push((
+                    p.operand,
+                    p.path.clone(),
                     encoding::encode_text_string(&new, p.encoding),
-                );
+                ));
             } else {
                 return Err(Manual::new(
                     "internal_error",

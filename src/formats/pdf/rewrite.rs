@@ -30,6 +30,7 @@ use lopdf::content::Operation;
 
 use super::geom::{Matrix, Quad};
 use super::interpret::{Layer, StreamKey};
+use super::strings::Step;
 use super::text_layer::TextLayer;
 use crate::model::Manual;
 
@@ -57,9 +58,12 @@ pub(crate) struct Edits {
     pub removed: HashMap<GlyphKey, usize>,
     /// Operators to drop (inline images under a box).
     pub drop_ops: HashSet<(StreamKey, u32)>,
-    /// New values of strings in marked-content property lists: (stream, op, key) → bytes.
-    pub props: HashMap<(StreamKey, u32, Vec<u8>), Vec<u8>>,
+    /// New values of strings among operands, per (stream, op).
+    pub props: HashMap<(StreamKey, u32), Vec<OperandEdit>>,
 }
+
+/// A new value for a string operand: (operand index, path inside it, bytes).
+pub(crate) type OperandEdit = (u32, Vec<Step>, Vec<u8>);
 
 /// A box to draw on a page.
 #[derive(Clone, Debug)]
@@ -303,15 +307,10 @@ fn plan(
         if edits.drop_ops.contains(&(stream, i32_)) {
             continue;
         }
-        if op.operator == "BDC"
-            && let Some(Object::Dictionary(d)) = op.operands.get_mut(1)
-        {
-            let keys: Vec<Vec<u8>> = d.iter().map(|(k, _)| k.clone()).collect();
-            for k in keys {
-                if let Some(v) = edits.props.get(&(stream, i32_, k.clone()))
-                    && let Ok(Object::String(s, _)) = d.get_mut(&k)
-                {
-                    *s = v.clone();
+        if let Some(list) = edits.props.get(&(stream, i32_)) {
+            for (operand, path, bytes) in list {
+                if let Some(o) = op.operands.get_mut(*operand as usize) {
+                    super::strings::set_at(o, path, bytes.clone());
                 }
             }
         }

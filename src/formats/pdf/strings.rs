@@ -211,9 +211,15 @@ pub(crate) fn set(doc: &mut Document, site: &Site, text: &str) {
     }
 }
 
+/// Writes `bytes` into the string found by following `path` from `cur`.
+pub(crate) fn set_at(cur: &mut Object, path: &[Step], bytes: Vec<u8>) {
+    set_in(cur, path, bytes)
+}
+
 fn set_in(mut cur: &mut Object, path: &[Step], bytes: Vec<u8>) {
     for step in path {
         let next = match (cur, step) {
+            (Object::Stream(s), Step::Key(k)) => s.dict.get_mut(k).ok(),
             (Object::Dictionary(d), Step::Key(k)) => d.get_mut(k).ok(),
             (Object::Array(a), Step::Index(i)) => a.get_mut(*i),
             _ => None,
