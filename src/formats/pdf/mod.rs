@@ -10,8 +10,8 @@
 //!   widths);
 //! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
 //!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
-//!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and of marked-content property lists as
-//!   further units;
+//!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
+//!   operator (marked-content property lists, operators viewers ignore) as further units;
 //! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
 //!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
 //!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG metadata; `scrub.rs`
