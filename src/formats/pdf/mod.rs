@@ -583,36 +583,44 @@ fn strip_jpegs(doc: &mut LoDocument) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decide::Policy;
+    use crate::detect::Detector;
+    use crate::rules::RuleSet;
 
-    /// Where the time goes on one file: `LAK_PDF_DUMP=file.pdf cargo test --release timing -- --ignored --nocapture`.
+    /// What the built-in rules would have lak remove from `doc`.
+    fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {
+        let policy = Policy::new(crate::model::Mode::Woo, rules);
+        let units = doc.units();
+        let found = detector.detect(&mut detector.scratch(), &units);
+        policy
+            .decide(rules, &units, found)
+            .into_iter()
+            .filter(|d| d.is_redacted())
+            .map(|d| Redaction {
+                unit: d.finding.unit,
+                start: d.finding.start,
+                end: d.finding.end,
+                label: rules.label(&d.finding, crate::model::Mode::Woo).to_string(),
+            })
+            .collect()
+    }
+
+    /// Where the time goes on one file:
+    /// `LAK_PDF_DUMP=file.pdf cargo test --release --lib timing -- --ignored --nocapture`.
     #[test]
     #[ignore]
     fn timing() {
-        let path = std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP");
-        let bytes = std::fs::read(path).unwrap();
-        let rules = crate::rules::RuleSet::builtin().unwrap();
-        let detector = crate::detect::Detector::new(&rules).unwrap();
-        let policy = crate::decide::Policy::new(crate::model::Mode::Woo, &rules);
+        let bytes = std::fs::read(std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP")).unwrap();
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
         for _ in 0..5 {
             let t = std::time::Instant::now();
             let doc = Pdf.open(bytes.clone(), &Options::default()).unwrap();
             let t_open = t.elapsed();
-            let units = doc.units();
-            let found = detector.detect(&mut detector.scratch(), &units);
-            let decided = policy.decide(&rules, &units, found);
+            let found = redactions(doc.as_ref(), &rules, &detector);
             let t_detect = t.elapsed() - t_open;
-            let redactions: Vec<Redaction> = decided
-                .into_iter()
-                .filter(|d| d.is_redacted())
-                .map(|d| Redaction {
-                    unit: d.finding.unit,
-                    start: d.finding.start,
-                    end: d.finding.end,
-                    label: "5.1.2e".into(),
-                })
-                .collect();
             let t2 = std::time::Instant::now();
-            doc.redact(&redactions).unwrap();
+            doc.redact(&found).unwrap();
             println!(
                 "open {t_open:?} detect {t_detect:?} redact {:?}",
                 t2.elapsed()
@@ -620,36 +628,21 @@ mod tests {
         }
     }
 
-    /// `LAK_PDF_DUMP=file.pdf cargo test dump_units -- --ignored --nocapture` prints the units of a file.
+    /// Prints the units of a file; with `LAK_PDF_OUT` also writes what the built-in rules make of it:
+    /// `LAK_PDF_DUMP=file.pdf cargo test --lib dump_units -- --ignored --nocapture`.
     #[test]
     #[ignore]
     fn dump_units() {
-        let path = std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP");
-        let doc = Pdf
-            .open(std::fs::read(path).unwrap(), &Options::default())
-            .unwrap();
+        let bytes = std::fs::read(std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP")).unwrap();
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
         for (i, u) in doc.units().iter().enumerate() {
             println!("--- unit {i}\n{u}");
         }
-        // With LAK_PDF_OUT set: redact what the built-in rules find and write the result there.
         if let Ok(out) = std::env::var("LAK_PDF_OUT") {
-            let rules = crate::rules::RuleSet::builtin().unwrap();
-            let detector = crate::detect::Detector::new(&rules).unwrap();
-            let policy = crate::decide::Policy::new(crate::model::Mode::Woo, &rules);
-            let units = doc.units();
-            let found = detector.detect(&mut detector.scratch(), &units);
-            let redactions: Vec<Redaction> = policy
-                .decide(&rules, &units, found)
-                .into_iter()
-                .filter(|d| d.is_redacted())
-                .map(|d| Redaction {
-                    unit: d.finding.unit,
-                    start: d.finding.start,
-                    end: d.finding.end,
-                    label: "5.1.2e".into(),
-                })
-                .collect();
-            std::fs::write(out, doc.redact(&redactions).unwrap().bytes).unwrap();
+            let rules = RuleSet::builtin().unwrap();
+            let detector = Detector::new(&rules).unwrap();
+            let found = redactions(doc.as_ref(), &rules, &detector);
+            std::fs::write(out, doc.redact(&found).unwrap().bytes).unwrap();
         }
     }
 }

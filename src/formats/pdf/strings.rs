@@ -179,35 +179,20 @@ fn walk(
 /// Writes `text` into the string at `site`, in the encoding it had.
 pub(crate) fn set(doc: &mut Document, site: &Site, text: &str) {
     let bytes = encode_text_string(text, site.encoding);
-    let mut cur: &mut Object = match site.root {
+    match site.root {
         Root::Trailer => {
             let Some(Step::Key(k)) = site.path.first() else {
                 return;
             };
-            let Ok(o) = doc.trailer.get_mut(k) else {
-                return;
-            };
-            return set_in(o, &site.path[1..], bytes);
+            if let Ok(o) = doc.trailer.get_mut(k) {
+                set_in(o, &site.path[1..], bytes);
+            }
         }
-        Root::Object(id) => match doc.objects.get_mut(&id) {
-            Some(o) => o,
-            None => return,
-        },
-    };
-    for step in &site.path {
-        let next = match (cur, step) {
-            (Object::Dictionary(d), Step::Key(k)) => d.get_mut(k).ok(),
-            (Object::Stream(s), Step::Key(k)) => s.dict.get_mut(k).ok(),
-            (Object::Array(a), Step::Index(i)) => a.get_mut(*i),
-            _ => None,
-        };
-        match next {
-            Some(n) => cur = n,
-            None => return,
+        Root::Object(id) => {
+            if let Some(o) = doc.objects.get_mut(&id) {
+                set_in(o, &site.path, bytes);
+            }
         }
-    }
-    if let Object::String(s, _) = cur {
-        *s = bytes;
     }
 }
 
