@@ -50,3 +50,38 @@ pub const MAX_OFFICE_XML_DEPTH: usize = 1_000;
 
 /// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
 pub const MAX_OFFICE_NESTING: usize = 2;
+
+// PDF
+
+/// Most bytes one PDF stream may decode to (content, font, CMap, image). Larger: manual handling.
+pub const PDF_MAX_STREAM_BYTES: usize = 128 * 1024 * 1024;
+
+/// Most bytes all decoded streams of one PDF may add up to.
+pub const PDF_MAX_DECODED_BYTES: usize = 1024 * 1024 * 1024;
+
+/// Most objects in one PDF.
+pub const PDF_MAX_OBJECTS: usize = 2_000_000;
+
+/// Most pages in one PDF.
+pub const PDF_MAX_PAGES: usize = 20_000;
+
+/// Most content-stream operations interpreted for one PDF (forms count once per drawing).
+pub const PDF_MAX_OPERATIONS: usize = 50_000_000;
+
+/// Most glyphs read from one PDF (about 120 bytes of memory each).
+pub const PDF_MAX_GLYPHS: usize = 4_000_000;
+
+/// Deepest nesting followed: form XObjects in forms, page-tree inheritance, outline and name trees.
+pub const PDF_MAX_DEPTH: usize = 32;
+
+/// Most entries in one CMap (ToUnicode or encoding), and most widths in one `/W` array.
+pub const PDF_MAX_CMAP_ENTRIES: usize = 200_000;
+
+/// Largest `bfrange` with an array of destinations (codes in one range).
+pub const PDF_MAX_CMAP_RANGE: u32 = 65_536;
+
+/// Most pixels of an image lak decodes to black out the part under a box; larger images are removed.
+pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;
+
+/// Most text strings in one PDF's object graph (each is scanned as its own unit).
+pub const PDF_MAX_STRINGS: usize = 500_000;

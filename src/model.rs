@@ -193,6 +193,9 @@ pub struct Location {
     /// 1-based page (PDF) or slide (PPTX).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Area on the page (PDF): `[x0, y0, x1, y1]` in points from the bottom-left corner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f32; 4]>,
     /// Sheet name (XLSX).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,

@@ -15,6 +15,7 @@
 //! [`Registry::standard`].
 
 mod office;
+mod pdf;
 mod text;
 
 use std::path::Path;
@@ -22,6 +23,7 @@ use std::path::Path;
 use crate::model::{Location, Manual};
 
 pub use office::Office;
+pub use pdf::Pdf;
 pub use text::PlainText;
 
 /// A file type lak can process.
@@ -113,6 +115,7 @@ impl Registry {
                 Box::new(Office::WORD),
                 Box::new(Office::EXCEL),
                 Box::new(Office::POWERPOINT),
+                Box::new(Pdf),
             ],
         }
     }

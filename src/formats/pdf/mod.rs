@@ -1,0 +1,573 @@
+//! PDF: true redaction in content streams, labelled boxes, and a scrub of hidden data.
+//!
+//! The pieces, in the order a document goes through them:
+//!
+//! - [`Pdf::open`] (here): load with lopdf under size limits, refuse what cannot be handled safely
+//!   (a password, embedded files unless `--drop-embedded`, undecodable text, image-only pages unless
+//!   `--allow-unchecked-images`), then read the text;
+//! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
+//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs` turn codes into Unicode and
+//!   widths);
+//! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
+//!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
+//!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
+//!   operator (marked-content property lists, operators viewers ignore) as further units;
+//! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
+//!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
+//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG metadata; `scrub.rs`
+//!   removes hidden data and unreachable objects; the file is written whole, never as an update.
+//!
+//! The pipeline re-opens the output with this same adapter and scans it again (fail closed).
+
+mod cmap;
+mod encoding;
+mod fonts;
+mod geom;
+mod images;
+mod interpret;
+mod marks;
+mod objects;
+mod rewrite;
+mod scrub;
+mod strings;
+mod tables;
+mod text_layer;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
+
+use super::{Document, Format, Options, Redacted, Redaction, marker};
+use crate::limits;
+use crate::model::{Location, Manual};
+use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
+use objects::Budget;
+use strings::Site;
+use text_layer::TextLayer;
+
+/// The PDF format.
+pub struct Pdf;
+
+impl Format for Pdf {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["pdf"]
+    }
+
+    fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual> {
+        Ok(Box::new(PdfDocument::open(&bytes, options)?))
+    }
+}
+
+fn unreadable(reason: impl Into<String>) -> Manual {
+    Manual::new("pdf_unreadable", reason)
+}
+
+fn page_list(pages: &[u32]) -> String {
+    let v: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
+    v.join(", ")
+}
+
+struct PdfDocument {
+    doc: LoDocument,
+    layer: Layer,
+    text: TextLayer,
+    sites: Vec<Site>,
+    notes: Vec<String>,
+}
+
+impl PdfDocument {
+    fn open(bytes: &[u8], options: &Options) -> Result<PdfDocument, Manual> {
+        let head = &bytes[..bytes.len().min(1024)];
+        if !head.windows(5).any(|w| w == b"%PDF-") {
+            return Err(unreadable("not a PDF file (no %PDF- header)"));
+        }
+        let load = LoadOptions { max_decompressed_size: Some(limits::PDF_MAX_STREAM_BYTES), ..LoadOptions::default() };
+        let doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
+            lopdf::Error::Decompress(_) => Manual::new(
+                "too_large",
+                format!("a stream decodes to more than {} bytes", limits::PDF_MAX_STREAM_BYTES),
+            ),
+            lopdf::Error::InvalidPassword => Manual::new("encrypted", "the PDF is protected with a password"),
+            e => unreadable(format!("the PDF cannot be parsed ({e})")),
+        })?;
+        if doc.is_encrypted() {
+            return Err(Manual::new(
+                "encrypted",
+                "the PDF is encrypted with a password: lak cannot read it; ask for an unprotected copy",
+            ));
+        }
+        let mut notes = Vec::new();
+        if doc.was_encrypted() {
+            notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
+        }
+        if doc.xref_recovery.is_some() {
+            notes.push("damaged cross-reference table: rebuilt by scanning the file".into());
+        }
+        if doc.objects.len() > limits::PDF_MAX_OBJECTS {
+            return Err(Manual::new(
+                "too_large",
+                format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
+            ));
+        }
+        let pages: Vec<ObjectId> = doc.page_iter().take(limits::PDF_MAX_PAGES + 1).collect();
+        if pages.is_empty() {
+            return Err(unreadable("the PDF has no pages lak can find"));
+        }
+        if pages.len() > limits::PDF_MAX_PAGES {
+            return Err(Manual::new("too_large", format!("more than {} pages", limits::PDF_MAX_PAGES)));
+        }
+        // Attachments are hidden data: the scrub removes them (the issue's rule for PDF); the report says
+        // what was there, so that a reviewer can handle the attachments on their own.
+        let attachments = embedded_files(&doc);
+        let budget = Budget::new();
+        let layer = interpret::Interpreter::new(&doc, &budget).run(&pages)?;
+
+        let mut undecodable: Vec<u32> = Vec::new();
+        let mut reasons: BTreeSet<String> = BTreeSet::new();
+        let mut image_only: Vec<u32> = Vec::new();
+        for (n, p) in layer.pages.iter().enumerate() {
+            if !p.undecodable.is_empty() {
+                undecodable.push(n as u32 + 1);
+                reasons.extend(p.undecodable.iter().cloned());
+            }
+            if p.images > 0 && p.glyphs == 0 {
+                image_only.push(n as u32 + 1);
+            }
+            let hidden: Vec<String> = [
+                (HIDDEN_INVISIBLE, "invisible (render mode 3)"),
+                (HIDDEN_WHITE, "white"),
+                (HIDDEN_OFF_PAGE, "outside the visible page"),
+                (HIDDEN_LAYER_OFF, "in a layer that is switched off"),
+            ]
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| p.hidden[*bit] > 0)
+            .map(|(bit, (_, what))| format!("{} glyphs {what}", p.hidden[bit]))
+            .collect();
+            if !hidden.is_empty() {
+                notes.push(format!(
+                    "page {}: text a reader does not see was read and checked: {}",
+                    n + 1,
+                    hidden.join(", ")
+                ));
+            }
+        }
+        if layer.glyphs.iter().any(|g| g.text.is_none()) && undecodable.is_empty() {
+            // Glyphs without text in detached streams only.
+            undecodable.push(0);
+        }
+        if !undecodable.is_empty() {
+            let pages = if undecodable == [0] {
+                "a pattern or glyph procedure".to_string()
+            } else {
+                format!("page(s) {}", page_list(&undecodable))
+            };
+            return Err(Manual::new(
+                "pdf_undecodable_text",
+                format!(
+                    "text on {pages} cannot be decoded to characters, so lak cannot check it: {}",
+                    reasons.into_iter().collect::<Vec<_>>().join("; ")
+                ),
+            ));
+        }
+        if !image_only.is_empty() {
+            if !options.allow_unchecked_images {
+                return Err(Manual::new(
+                    "pdf_image_only",
+                    format!(
+                        "page(s) {} hold only images (a scan without a text layer): lak cannot check them; \
+                         use --allow-unchecked-images to let them through unchecked",
+                        page_list(&image_only)
+                    ),
+                ));
+            }
+            notes.push(format!("page(s) {}: only images (no text layer), NOT checked", page_list(&image_only)));
+        }
+        for (what, n) in &layer.detached {
+            notes.push(format!("{n} {what}(s) outside page space: text read and checked"));
+        }
+        if let Some(what) = attachments {
+            notes.push(format!("the PDF carried {what}: removed from the output, not checked; handle them separately"));
+        }
+        let text = text_layer::build(&layer);
+        let sites = strings::collect(&doc)?;
+        Ok(PdfDocument { doc, layer, text, sites, notes })
+    }
+
+    fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
+        unit.checked_sub(1 + self.sites.len()).and_then(|i| self.layer.props.get(i))
+    }
+}
+
+/// What embedded files the document carries, if any.
+fn embedded_files(doc: &LoDocument) -> Option<String> {
+    let mut found = Vec::new();
+    if let Ok(cat) = doc.catalog()
+        && let Some(names) = objects::get_dict(doc, cat, b"Names")
+        && names.has(b"EmbeddedFiles")
+    {
+        found.push("attachments (/EmbeddedFiles)");
+    }
+    for (_, o) in doc.objects.iter() {
+        let d = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            _ => continue,
+        };
+        if objects::get_name(doc, d, b"Subtype") == Some(b"FileAttachment") {
+            found.push("file attachment annotations");
+        }
+        if d.has(b"EF") {
+            found.push("embedded file streams");
+        }
+        if objects::get_name(doc, d, b"Type") == Some(b"EmbeddedFile") {
+            found.push("embedded file streams");
+        }
+    }
+    found.sort();
+    found.dedup();
+    (!found.is_empty()).then(|| found.join(", "))
+}
+
+/// Replaces each span of `text` by its marker.
+fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
+    spans.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (s, e, label) in spans.iter() {
+        if *s < pos || *e > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..*s]);
+        out.push_str(&marker(label));
+        pos = *e;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+impl Document for PdfDocument {
+    fn units(&self) -> Vec<&str> {
+        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len());
+        v.push(self.text.text.as_str());
+        v.extend(self.sites.iter().map(|s| s.text.as_str()));
+        v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
+        v
+    }
+
+    fn locate(&self, unit: usize, start: usize, end: usize) -> Location {
+        let mut loc = Location { offset: start, length: end - start, ..Location::default() };
+        if unit == 0 {
+            let page = self.text.page_of(start);
+            loc.page = Some(page as u32 + 1);
+            let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+            for g in self.text.glyphs_in(start, end) {
+                let gl = &self.layer.glyphs[g as usize];
+                let u = &self.layer.uses[gl.use_id as usize];
+                if u.detached || u.page as usize != page {
+                    continue;
+                }
+                let q = gl.trm.quad(0.0, f64::from(gl.descent), gl.w, f64::from(gl.ascent)).bbox();
+                b = [b[0].min(q[0]), b[1].min(q[1]), b[2].max(q[2]), b[3].max(q[3])];
+            }
+            if b[0] <= b[2] {
+                loc.bbox = Some(b.map(|v| ((v * 10.0).round() / 10.0) as f32));
+            }
+        } else if let Some(site) = self.sites.get(unit - 1) {
+            loc.part = Some(site.place.clone());
+        } else if let Some(p) = self.prop_unit(unit) {
+            let u = &self.layer.uses[p.use_id as usize];
+            loc.page = Some(u.page + 1);
+            let path: String = p
+                .path
+                .iter()
+                .map(|s| match s {
+                    strings::Step::Key(k) => format!("/{}", String::from_utf8_lossy(k)),
+                    strings::Step::Index(i) => format!("[{i}]"),
+                })
+                .collect();
+            loc.part = Some(format!("string operand of a content operator {path}"));
+        }
+        loc
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.notes.clone()
+    }
+
+    fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
+        let mut doc = self.doc.clone();
+        let budget = Budget::new();
+        let mut labels: Vec<String> = Vec::new();
+        let mut label_of = |l: &str| -> usize {
+            match labels.iter().position(|x| x == l) {
+                Some(i) => i,
+                None => {
+                    labels.push(l.to_string());
+                    labels.len() - 1
+                }
+            }
+        };
+
+        // Strings in the object graph and in marked-content property lists.
+        let mut per_unit: BTreeMap<usize, Vec<(usize, usize, String)>> = BTreeMap::new();
+        let mut edits = rewrite::Edits::default();
+        for r in redactions {
+            if r.unit == 0 {
+                for g in self.text.glyphs_in(r.start, r.end) {
+                    let l = label_of(&r.label);
+                    edits.removed.entry(rewrite::key(&self.layer, g)).or_insert(l);
+                }
+            } else {
+                per_unit.entry(r.unit).or_default().push((r.start, r.end, r.label.clone()));
+            }
+        }
+        let mut tainted: HashSet<ObjectId> = HashSet::new();
+        for (unit, mut spans) in per_unit {
+            if let Some(site) = self.sites.get(unit - 1) {
+                let new = replace_spans(&site.text, &mut spans);
+                strings::set(&mut doc, site, &new);
+                if let strings::Root::Object(id) = site.root {
+                    tainted.insert(id);
+                }
+            } else if let Some(p) = self.prop_unit(unit) {
+                let new = replace_spans(&p.text, &mut spans);
+                let stream = self.layer.uses[p.use_id as usize].stream;
+                edits.props.entry((stream, p.op)).or_default().push((
+                    p.operand,
+                    p.path.clone(),
+                    encoding::encode_text_string(&new, p.encoding),
+                ));
+            } else {
+                return Err(Manual::new("internal_error", "a redaction names a unit that does not exist"));
+            }
+        }
+
+        // Content streams, boxes, images.
+        let ops_of = |k: StreamKey| -> Result<Vec<Operation>, Manual> {
+            match k {
+                StreamKey::Page(p) => interpret::page_operations(&self.doc, p, &budget),
+                StreamKey::Object(id) => interpret::stream_operations(&self.doc, id, &budget),
+            }
+        };
+        let mut rewritten = rewrite::rewrite(&self.layer, &self.text, &edits, ops_of)?;
+        let covered = images::covered(&self.layer, &rewritten.boxes);
+        if !covered.inline.is_empty() {
+            for &(use_id, op) in &covered.inline {
+                edits.drop_ops.insert((self.layer.uses[use_id as usize].stream, op));
+            }
+            rewritten = rewrite::rewrite(&self.layer, &self.text, &edits, ops_of)?;
+        }
+        let mut scrubbed = Vec::new();
+        if !edits.drop_ops.is_empty() {
+            scrubbed.push(format!("inline images under a box: {} removed", edits.drop_ops.len()));
+        }
+        self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        for (id, areas) in &covered.xobjects {
+            scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
+        }
+        let jpegs = strip_jpegs(&mut doc);
+        if jpegs > 0 {
+            scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
+        }
+        scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
+
+        doc.encryption_state = None;
+        doc.trailer.remove(b"Encrypt");
+        doc.compress();
+        doc.renumber_objects();
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes)
+            .map_err(|e| Manual::new("write_failed", format!("the PDF could not be written: {e}")))?;
+        Ok(Redacted { bytes, scrubbed })
+    }
+}
+
+impl PdfDocument {
+    /// Writes the rewritten streams and the boxes into `doc`.
+    fn apply(
+        &self,
+        doc: &mut LoDocument,
+        rw: &rewrite::Rewritten,
+        labels: &[String],
+        budget: &Budget,
+    ) -> Result<(), Manual> {
+        let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
+            Content { operations: ops }
+                .encode()
+                .map_err(|e| Manual::new("internal_error", format!("content could not be encoded: {e}")))
+        };
+        // Detached and form streams: in place.
+        for (key, ops) in &rw.streams {
+            if let StreamKey::Object(id) = key {
+                let data = encode(ops.clone())?;
+                if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
+                    s.set_plain_content(data);
+                }
+            }
+        }
+        // Pages: new content (rewritten or original) plus the boxes.
+        let mut boxes_by_page: BTreeMap<u32, Vec<rewrite::PageBox>> = BTreeMap::new();
+        for b in &rw.boxes {
+            boxes_by_page.entry(b.page).or_default().push(b.clone());
+        }
+        let mut pages: BTreeSet<u32> = boxes_by_page.keys().copied().collect();
+        for key in rw.streams.keys() {
+            if let StreamKey::Page(p) = key
+                && let Some(n) = self.layer.pages.iter().position(|x| x.id == *p)
+            {
+                pages.insert(n as u32);
+            }
+        }
+        // A content stream shared with a page that is not rewritten would keep the old text.
+        let mut users: HashMap<ObjectId, Vec<u32>> = HashMap::new();
+        for (n, p) in self.layer.pages.iter().enumerate() {
+            for c in self.doc.get_page_contents(p.id) {
+                users.entry(c).or_default().push(n as u32);
+            }
+        }
+        for &n in &pages {
+            for c in self.doc.get_page_contents(self.layer.pages[n as usize].id) {
+                if users[&c].iter().any(|u| !pages.contains(u)) {
+                    return Err(Manual::new(
+                        "pdf_unsupported",
+                        "pages share a content stream but only some of them have values to remove",
+                    ));
+                }
+            }
+        }
+        for n in pages {
+            let page_id = self.layer.pages[n as usize].id;
+            let ops = match rw.streams.get(&StreamKey::Page(page_id)) {
+                Some(ops) => ops.clone(),
+                None => interpret::page_operations(&self.doc, page_id, budget)?,
+            };
+            let font = add_label_font(doc, page_id);
+            let mut all = vec![Operation::new("q", vec![])];
+            all.extend(ops);
+            all.push(Operation::new("Q", vec![]));
+            let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
+            all.extend(marks::draw(&boxes, labels, &font));
+            let data = encode(all)?;
+            let id = doc.add_object(Stream::new(Dictionary::new(), data));
+            if let Ok(page) = doc.get_dictionary_mut(page_id) {
+                page.set("Contents", Object::Reference(id));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Gives the page its own resources with Helvetica under a free name; returns the name.
+fn add_label_font(doc: &mut LoDocument, page: ObjectId) -> Vec<u8> {
+    let mut res: Dictionary = interpret::inherited(doc, page, b"Resources")
+        .and_then(|o| objects::as_dict(doc, o))
+        .cloned()
+        .unwrap_or_default();
+    let mut fonts: Dictionary = objects::get_dict(doc, &res, b"Font").cloned().unwrap_or_default();
+    let mut name = marks::LABEL_FONT.as_bytes().to_vec();
+    let mut n = 0;
+    while fonts.has(&name) {
+        n += 1;
+        name = format!("{}{n}", marks::LABEL_FONT).into_bytes();
+    }
+    let mut f = Dictionary::new();
+    f.set("Type", Object::Name(b"Font".to_vec()));
+    f.set("Subtype", Object::Name(b"Type1".to_vec()));
+    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let fid = doc.add_object(Object::Dictionary(f));
+    fonts.set(name.clone(), Object::Reference(fid));
+    res.set("Font", Object::Dictionary(fonts));
+    if let Ok(p) = doc.get_dictionary_mut(page) {
+        p.set("Resources", Object::Dictionary(res));
+    }
+    name
+}
+
+/// Strips metadata segments from every JPEG image; returns how many were changed.
+fn strip_jpegs(doc: &mut LoDocument) -> usize {
+    let mut n = 0;
+    for (_, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        let dct = match s.dict.get(b"Filter") {
+            Ok(Object::Name(f)) => f == b"DCTDecode",
+            Ok(Object::Array(a)) => a.len() == 1 && matches!(&a[0], Object::Name(f) if f == b"DCTDecode"),
+            _ => false,
+        };
+        if dct && let Some(clean) = images::strip_jpeg(&s.content) {
+            s.set_content(clean);
+            n += 1;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::Policy;
+    use crate::detect::Detector;
+    use crate::rules::RuleSet;
+
+    /// What the built-in rules would have lak remove from `doc`.
+    fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {
+        let policy = Policy::new(crate::model::Mode::Woo, rules);
+        let units = doc.units();
+        let found = detector.detect(&mut detector.scratch(), &units);
+        policy
+            .decide(rules, &units, found)
+            .into_iter()
+            .filter(|d| d.is_redacted())
+            .map(|d| Redaction {
+                unit: d.finding.unit,
+                start: d.finding.start,
+                end: d.finding.end,
+                label: rules.label(&d.finding, crate::model::Mode::Woo).to_string(),
+            })
+            .collect()
+    }
+
+    /// Where the time goes on one file:
+    /// `LAK_PDF_DUMP=file.pdf cargo test --release --lib timing -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn timing() {
+        let bytes = std::fs::read(std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP")).unwrap();
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        for _ in 0..5 {
+            let t = std::time::Instant::now();
+            let doc = Pdf.open(bytes.clone(), &Options::default()).unwrap();
+            let t_open = t.elapsed();
+            let found = redactions(doc.as_ref(), &rules, &detector);
+            let t_detect = t.elapsed() - t_open;
+            let t2 = std::time::Instant::now();
+            doc.redact(&found).unwrap();
+            println!("open {t_open:?} detect {t_detect:?} redact {:?}", t2.elapsed());
+        }
+    }
+
+    /// Prints the units of a file; with `LAK_PDF_OUT` also writes what the built-in rules make of it:
+    /// `LAK_PDF_DUMP=file.pdf cargo test --lib dump_units -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump_units() {
+        let bytes = std::fs::read(std::env::var("LAK_PDF_DUMP").expect("LAK_PDF_DUMP")).unwrap();
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
+        for (i, u) in doc.units().iter().enumerate() {
+            println!("--- unit {i}\n{u}");
+        }
+        if let Ok(out) = std::env::var("LAK_PDF_OUT") {
+            let rules = RuleSet::builtin().unwrap();
+            let detector = Detector::new(&rules).unwrap();
+            let found = redactions(doc.as_ref(), &rules, &detector);
+            std::fs::write(out, doc.redact(&found).unwrap().bytes).unwrap();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Small, bounded accessors over lopdf's object graph.
+//!
+//! Every lookup follows references through [`deref`], which gives up after a few hops, so a reference
+//! cycle (`1 0 R` pointing at itself) costs nothing. Stream data is decoded only through [`Budget`],
+//! which caps each stream and the whole document, so a decompression bomb ends in a clear reason.
+
+use std::cell::Cell;
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use crate::limits;
+use crate::model::Manual;
+
+/// Follows references (at most a few hops; a cycle yields `None`).
+pub(crate) fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
+    for _ in 0..8 {
+        match o {
+            Object::Reference(id) => o = doc.objects.get(id)?,
+            _ => return Some(o),
+        }
+    }
+    None
+}
+
+/// The object id behind `o`, if it is a reference.
+pub(crate) fn ref_id(o: &Object) -> Option<ObjectId> {
+    match o {
+        Object::Reference(id) => Some(*id),
+        _ => None,
+    }
+}
+
+pub(crate) fn as_dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+    match deref(doc, o)? {
+        Object::Dictionary(d) => Some(d),
+        Object::Stream(s) => Some(&s.dict),
+        _ => None,
+    }
+}
+
+pub(crate) fn get<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    deref(doc, d.get(key).ok()?)
+}
+
+pub(crate) fn get_dict<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
+    as_dict(doc, d.get(key).ok()?)
+}
+
+pub(crate) fn get_stream<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a Stream> {
+    match get(doc, d, key)? {
+        Object::Stream(s) => Some(s),
+        _ => None,
+    }
+}
+
+pub(crate) fn get_name<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
+    match get(doc, d, key)? {
+        Object::Name(n) => Some(n),
+        _ => None,
+    }
+}
+
+pub(crate) fn get_array<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) -> Option<&'a [Object]> {
+    match get(doc, d, key)? {
+        Object::Array(a) => Some(a),
+        _ => None,
+    }
+}
+
+pub(crate) fn get_number(doc: &Document, d: &Dictionary, key: &[u8]) -> Option<f64> {
+    super::geom::number(get(doc, d, key)?)
+}
+
+pub(crate) fn num(doc: &Document, o: &Object) -> Option<f64> {
+    super::geom::number(deref(doc, o)?)
+}
+
+/// Caps on decoded stream data for one document.
+pub(crate) struct Budget {
+    left: Cell<usize>,
+}
+
+impl Budget {
+    pub fn new() -> Budget {
+        Budget { left: Cell::new(limits::PDF_MAX_DECODED_BYTES) }
+    }
+
+    /// The decoded bytes of a stream, or why not (too large, a bomb, an unsupported filter).
+    pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, Manual> {
+        let cap = limits::PDF_MAX_STREAM_BYTES.min(self.left.get());
+        let data = s.get_plain_content_with_limit(cap).map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => Manual::new(
+                "too_large",
+                format!(
+                    "a stream decodes to more than {} bytes (or the document to more than {} in all)",
+                    limits::PDF_MAX_STREAM_BYTES,
+                    limits::PDF_MAX_DECODED_BYTES
+                ),
+            ),
+            e => Manual::new("pdf_unreadable", format!("a stream cannot be decoded ({e})")),
+        })?;
+        self.left.set(self.left.get().saturating_sub(data.len()));
+        Ok(data)
+    }
+}

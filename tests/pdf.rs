@@ -1,0 +1,609 @@
+//! PDF redaction, one test per hiding place: each runs `lak redact` on a folder and proves with
+//! independent tools that the planted value is gone from every byte of the output — `pdftotext` for
+//! what a reader can copy, `qpdf --qdf --object-streams=disable` plus a byte search (plain, UTF-16BE,
+//! hex) for everything else — while the surrounding text survives in order, `qpdf --check` passes and
+//! `pdftoppm` renders the result. The fixtures and why each exists: `fixtures/pdf/README.md`.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Dir, findings, require, status};
+
+/// Whether the external tools are there (they fail the test when missing, unless LAK_SKIP_EXTERNAL=1).
+fn tools() -> bool {
+    require("qpdf") && require("pdftotext") && require("pdftoppm")
+}
+
+/// Redacts one fixture (copied into `in/`) with `extra` arguments; returns the folder and the report.
+fn redact(fixture: &str, extra: &[&str]) -> (Dir, serde_json::Value, i32) {
+    let d = Dir::new();
+    d.fixture(&format!("pdf/{fixture}"), &format!("in/{fixture}"));
+    let mut args = vec!["redact", "in", "--out", "out"];
+    args.extend_from_slice(extra);
+    let out = d.lak(&args);
+    assert!(out.code == 0 || out.code == 3, "lak failed on {fixture}: {out:?}");
+    let report = d.report("out-review");
+    (d, report, out.code)
+}
+
+fn run(cmd: &mut Command) -> std::process::Output {
+    cmd.output().expect("tool runs")
+}
+
+/// The text a reader can copy out (pdftotext, reading order).
+fn text(d: &Dir, rel: &str) -> String {
+    let o = run(Command::new("pdftotext").arg(d.join(rel)).arg("-"));
+    assert!(o.status.success(), "pdftotext failed on {rel}");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every byte of the file with streams decompressed and object streams expanded.
+fn qdf(d: &Dir, rel: &str) -> Vec<u8> {
+    let target = d.join("check.qdf.pdf");
+    let o = run(Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(d.join(rel)).arg(&target));
+    assert!(
+        o.status.code() == Some(0) || o.status.code() == Some(3),
+        "qpdf --qdf failed on {rel}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read(&target).unwrap()
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The forms a value can take in a PDF file.
+fn forms(value: &str) -> Vec<Vec<u8>> {
+    let utf16: Vec<u8> = value.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    vec![
+        value.as_bytes().to_vec(),
+        utf16.clone(),
+        hex(value.as_bytes()).into_bytes(),
+        hex(value.as_bytes()).to_uppercase().into_bytes(),
+        hex(&utf16).into_bytes(),
+        hex(&utf16).to_uppercase().into_bytes(),
+    ]
+}
+
+/// The output passes qpdf --check, renders, and none of `values` is left in any form.
+fn assert_gone(d: &Dir, rel: &str, values: &[&str]) {
+    let check = run(Command::new("qpdf").arg("--check").arg(d.join(rel)));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "qpdf --check on {rel}: {}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let render = run(Command::new("pdftoppm").args(["-r", "30", "-png"]).arg(d.join(rel)).arg(d.join("render")));
+    assert!(render.status.success(), "pdftoppm failed on {rel}");
+    assert!(render.stderr.is_empty(), "pdftoppm complained about {rel}: {}", String::from_utf8_lossy(&render.stderr));
+    let t = text(d, rel);
+    let raw = d.read(rel);
+    let all = qdf(d, rel);
+    for v in values {
+        assert!(!t.contains(v), "{v:?} still extractable from {rel}:\n{t}");
+        for f in forms(v) {
+            assert!(!contains(&all, &f), "{v:?} still in the bytes of {rel} as {:?}", String::from_utf8_lossy(&f));
+            assert!(!contains(&raw, &f), "{v:?} still in the raw file {rel}");
+        }
+    }
+}
+
+/// `words` appear in the extracted text in this order. The boxes' labels and all white space are left
+/// out first: pdftotext reads letter-spaced text as `B e h a n d e l a a r` once a line also holds
+/// tightly set text (a label), and the order is what this checks, not the spacing.
+fn assert_in_order(d: &Dir, rel: &str, words: &[&str]) {
+    let full = text(d, rel);
+    let t: String = full.split_whitespace().filter(|w| !LABELS.contains(w)).collect();
+    let mut at = 0;
+    for w in words {
+        let w: String = w.split_whitespace().collect();
+        match t[at..].find(&w) {
+            Some(i) => at += i + w.len(),
+            None => panic!("{w:?} missing or out of order in {rel}:\n{full}"),
+        }
+    }
+}
+
+fn scrubbed(report: &serde_json::Value) -> String {
+    report["documents"][0]["scrubbed"].to_string()
+}
+
+fn notes(report: &serde_json::Value) -> String {
+    report["documents"][0]["notes"].to_string()
+}
+
+const LABELS: &[&str] = &["5.1.1e", "5.1.2e"];
+
+const INTRO: &[&str] = &["Gemeente Voorbeeld - besluit op uw verzoek"];
+const OUTRO: &str = "Dit besluit is genomen door het college.";
+
+/// Redacts a trap built on the standard letter and checks the value is gone and the letter stays.
+fn trap(fixture: &str, values: &[&str]) -> (Dir, serde_json::Value) {
+    let (d, r, code) = redact(fixture, &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(status(&r, fixture), "redacted");
+    let out = format!("out/{fixture}");
+    assert_gone(&d, &out, values);
+    let mut order = INTRO.to_vec();
+    order.push(OUTRO);
+    assert_in_order(&d, &out, &order);
+    (d, r)
+}
+
+// --- real producers -----------------------------------------------------------------------------
+
+#[test]
+fn reportlab_letter_loses_every_value_and_keeps_its_sentences() {
+    if !tools() {
+        return;
+    }
+    let (d, r, _) = redact("reportlab-brief.pdf", &[]);
+    let f = findings(&r, "reportlab-brief.pdf");
+    assert!(f.contains(&("bsn".into(), "111222333".into(), "redact".into())), "{f:?}");
+    assert!(f.contains(&("person-name".into(), "Piet Bakker".into(), "redact".into())), "{f:?}");
+    assert_gone(
+        &d,
+        "out/reportlab-brief.pdf",
+        &["Jansen", "111222333", "NL91", "ABNA", "0417", "Kerkstraat", "Sanne", "Bakker", "06-1234"],
+    );
+    assert_in_order(
+        &d,
+        "out/reportlab-brief.pdf",
+        &[
+            "Geachte heer",
+            "Op 3 maart ontvingen wij uw verzoek. De heer",
+            "wonend aan de",
+            "in Haarlem, vraagt om inzage.",
+            "Met vriendelijke groet,",
+            "Afdeling Vergunningen, telefoon",
+        ],
+    );
+    // The boxes carry their ground.
+    let t = text(&d, "out/reportlab-brief.pdf");
+    assert!(t.contains("5.1.1e") && t.contains("5.1.2e"), "{t}");
+    // Document properties went with the scrub.
+    assert!(scrubbed(&r).contains("document properties (Info)"), "{}", scrubbed(&r));
+}
+
+#[test]
+fn character_and_word_spacing_and_horizontal_scaling() {
+    if !tools() {
+        return;
+    }
+    let (d, _, _) = redact("reportlab-spacing.pdf", &[]);
+    assert_gone(&d, "out/reportlab-spacing.pdf", &["Karin", "Visser", "Henk", "Smit"]);
+    assert_in_order(
+        &d,
+        "out/reportlab-spacing.pdf",
+        &["Behandelaar: mevrouw", "afdeling Burgerzaken", "Kenmerk 2024-118, de heer", OUTRO],
+    );
+}
+
+#[test]
+fn libreoffice_export_with_embedded_subset_truetype_fonts() {
+    if !tools() {
+        return;
+    }
+    let (d, r, _) = redact("libreoffice-brief.pdf", &[]);
+    let f = findings(&r, "libreoffice-brief.pdf");
+    assert!(f.iter().any(|x| x.1 == "Zoë Çelik"), "{f:?}");
+    assert_gone(
+        &d,
+        "out/libreoffice-brief.pdf",
+        &["Sanne", "123456782", "Zoë", "Çelik", "Ødegård", "Ingrid", "van Dam"],
+    );
+    assert_in_order(
+        &d,
+        "out/libreoffice-brief.pdf",
+        &["Gemeente Voorbeeld", "Geachte mevrouw", "Naar aanleiding van uw verzoek", "burgerservicenummer", OUTRO],
+    );
+}
+
+#[test]
+fn type0_identity_h_font_with_tounicode_and_justified_text() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("fpdf2-type0.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let f = findings(&r, "fpdf2-type0.pdf");
+    assert!(f.iter().any(|x| x.1 == "Zoë Çelik"), "{f:?}");
+    assert!(f.iter().any(|x| x.0 == "iban"), "{f:?}");
+    assert_gone(&d, "out/fpdf2-type0.pdf", &["Jansen", "111222333", "Zoë", "Çelik", "NL91", "0417"]);
+    assert_in_order(
+        &d,
+        "out/fpdf2-type0.pdf",
+        &[
+            "Geachte heer",
+            "Op uw verzoek delen wij mee dat de heer",
+            "(BSN",
+            ") en mevrouw",
+            "als getuigen zijn gehoord. Hun rekening",
+            "blijft geblokkeerd.",
+            OUTRO,
+        ],
+    );
+}
+
+#[test]
+fn custom_differences_encoding_is_decoded_and_redacted() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("differences.pdf", &["Jan Bakker", "Bakker"]);
+    assert!(findings(&r, "differences.pdf").iter().any(|f| f.1 == "Jan Bakker"));
+    // The string as the font encodes it (codes 1..9) is gone too.
+    let all = qdf(&d, "out/differences.pdf");
+    assert!(!contains(&all, &[1, 2, 3, 4, 5, 2, 6, 6, 7, 8]));
+    assert!(!contains(&all, b"010203040502060607"));
+}
+
+#[test]
+fn type3_font_text_and_text_inside_its_glyph_procedures() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("type3.pdf", &["Henk Smit"]);
+    let f = findings(&r, "type3.pdf");
+    assert!(f.iter().any(|x| x.1 == "Jan Jansen"), "{f:?}");
+    assert!(f.iter().any(|x| x.1 == "Henk Smit"), "{f:?}");
+    // Jan Jansen is shown in the Type3 font as codes 0x41.. ("ABC D..."): the code string is gone.
+    let all = qdf(&d, "out/type3.pdf");
+    assert!(!contains(&all, b"4142432041424344454345") && !contains(&all, b"ABC ABDEC"));
+}
+
+// --- traps --------------------------------------------------------------------------------------
+
+#[test]
+fn invisible_ocr_layer_over_a_scan_and_the_pixels_under_it() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("invisible-ocr.pdf", &["Jan Jansen", "Jansen", "111222333"]);
+    assert!(notes(&r).contains("invisible (render mode 3)"), "{}", notes(&r));
+    assert!(scrubbed(&r).contains("pixels under a box blacked out"), "{}", scrubbed(&r));
+}
+
+#[test]
+fn white_text() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("white-text.pdf", &["Sanne", "de Vries"]);
+    assert!(notes(&r).contains("white"), "{}", notes(&r));
+}
+
+#[test]
+fn text_outside_the_page() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("off-page.pdf", &["Karin", "Visser"]);
+    assert!(notes(&r).contains("outside the visible page"), "{}", notes(&r));
+}
+
+#[test]
+fn text_in_a_switched_off_layer() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("ocg-hidden.pdf", &["Henk", "Smit"]);
+    assert!(notes(&r).contains("switched off"), "{}", notes(&r));
+}
+
+#[test]
+fn annotation_contents_and_appearance_stream_go_link_stays() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("annotation.pdf", &["123456782", "Jan Jansen", "FreeText"]);
+    assert!(scrubbed(&r).contains("1 FreeText"), "{}", scrubbed(&r));
+    // The clean link to the municipality's page is kept.
+    assert!(contains(&qdf(&d, "out/annotation.pdf"), b"https://www.voorbeeld.nl/woo"));
+}
+
+#[test]
+fn form_field_values_and_widgets() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("form-field.pdf", &["Ingrid", "van Dam"]);
+    assert!(scrubbed(&r).contains("/AcroForm"), "{}", scrubbed(&r));
+    assert!(!contains(&qdf(&d, "out/form-field.pdf"), b"/AcroForm"));
+}
+
+#[test]
+fn bookmark_titles_are_redacted_and_named_destinations_resolved() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("bookmark.pdf", &["Jansen", "jansen"]);
+    let all = qdf(&d, "out/bookmark.pdf");
+    // The bookmark is still there, with its title redacted and a working explicit destination.
+    assert!(contains(&all, b"Dossier [5.1.2e]"), "title not kept with marker");
+    assert!(contains(&all, b"/Dest ["), "destination not resolved");
+    assert!(!contains(&all, b"/PageLabels") && !contains(&all, b"/Names"));
+    assert!(scrubbed(&r).contains("page labels"), "{}", scrubbed(&r));
+}
+
+#[test]
+fn embedded_files_are_removed_and_reported() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("embedded-file.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_gone(&d, "out/embedded-file.pdf", &["111222333", "notitie", "Jansen", "EmbeddedFile"]);
+    assert!(scrubbed(&r).contains("embedded files"), "{}", scrubbed(&r));
+    let notes = r["documents"][0]["notes"].to_string();
+    assert!(notes.contains("attachments") && notes.contains("handle them separately"), "{notes}");
+}
+
+#[test]
+fn javascript_and_open_actions() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("javascript.pdf", &["Piet Bakker", "Bakker", "app.alert", "console", "JavaScript"]);
+    assert!(scrubbed(&r).contains("/OpenAction"), "{}", scrubbed(&r));
+}
+
+#[test]
+fn info_dictionary_and_xmp_metadata() {
+    if !tools() {
+        return;
+    }
+    let (d, _) = trap("metadata.pdf", &["Jan Jansen", "Sanne", "Karin Visser", "xmpmeta"]);
+    let all = qdf(&d, "out/metadata.pdf");
+    assert!(!contains(&all, b"/Info") && !contains(&all, b"/Metadata"));
+}
+
+#[test]
+fn structure_tree_alt_and_actual_text() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("structure-tree.pdf", &["Karin", "Sanne", "Henk Smit"]);
+    let f = findings(&r, "structure-tree.pdf");
+    assert_eq!(f.len(), 3, "{f:?}");
+    let all = qdf(&d, "out/structure-tree.pdf");
+    // The tree and the marked content stay, with markers in place of the names.
+    assert!(contains(&all, b"Foto van [5.1.2e]"));
+    assert!(contains(&all, b"Behandelaar [5.1.2e]"));
+}
+
+#[test]
+fn older_revision_of_an_incremental_update() {
+    if !tools() {
+        return;
+    }
+    // The value is only in revision 1; the visible page no longer shows it.
+    let (d, _) = trap("incremental-update.pdf", &["Ingrid", "van Dam", "123456782"]);
+    let all = qdf(&d, "out/incremental-update.pdf");
+    assert!(!contains(&all, b"/Prev"));
+    assert!(text(&d, "out/incremental-update.pdf").contains("[geanonimiseerd]"));
+}
+
+#[test]
+fn image_only_pages_need_manual_handling_unless_allowed() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("image-only.pdf", &[]);
+    assert_eq!(code, 3);
+    assert_eq!(r["documents"][0]["reason"]["code"], "pdf_image_only");
+    assert!(r["documents"][0]["reason"]["reason"].as_str().unwrap().contains("page(s) 1 "));
+    assert!(d.files("out").is_empty());
+
+    let (d, r, code) = redact("image-only.pdf", &["--allow-unchecked-images"]);
+    assert_eq!(code, 0);
+    assert!(notes(&r).contains("NOT checked"), "{}", notes(&r));
+    assert_eq!(d.files("out"), vec!["image-only.pdf"]);
+}
+
+#[test]
+fn encrypted_files_need_manual_handling() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("encrypted.pdf", &[]);
+    assert_eq!(code, 3);
+    assert_eq!(r["documents"][0]["reason"]["code"], "encrypted");
+    assert!(d.files("out").is_empty());
+}
+
+#[test]
+fn empty_user_password_is_opened_and_written_unencrypted() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("encrypted-empty-password.pdf", &["Jan Jansen", "Jansen"]);
+    assert!(notes(&r).contains("empty user password"), "{}", notes(&r));
+    let o = run(Command::new("qpdf").arg("--show-encryption").arg(d.join("out/encrypted-empty-password.pdf")));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("not encrypted"));
+    assert!(!contains(&d.read("out/encrypted-empty-password.pdf"), b"/Encrypt"));
+}
+
+#[test]
+fn a_name_split_over_operators_with_kerning_and_drawn_out_of_order() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("split-name.pdf", &["Jans", "an J", "Bak", "ker is", "Piet"]);
+    let f = findings(&r, "split-name.pdf");
+    assert!(f.iter().any(|x| x.1 == "Jan Jansen"), "{f:?}");
+    assert!(f.iter().any(|x| x.1 == "Piet Bakker"), "{f:?}");
+    assert_in_order(&d, "out/split-name.pdf", &["Geachte heer", ",", "Collega", "is ziek."]);
+}
+
+#[test]
+fn values_wrapped_over_lines() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("wrapped.pdf", &["123 456", "782", "NL91", "ABNA", "0417", "Ingrid", "Dam van"]);
+    let f = findings(&r, "wrapped.pdf");
+    assert!(f.iter().any(|x| x.0 == "bsn" && x.1 == "123 456 782"), "{f:?}");
+    assert!(f.iter().any(|x| x.0 == "iban"), "{f:?}");
+    assert!(f.iter().any(|x| x.1 == "Ingrid van Dam"), "{f:?}");
+    assert_in_order(
+        &d,
+        "out/wrapped.pdf",
+        &["Uw burgerservicenummer is", "en uw rekening", "Behandelaar is mevrouw", "van de afdeling Burgerzaken."],
+    );
+}
+
+#[test]
+fn a_form_xobject_drawn_on_two_pages() {
+    if !tools() {
+        return;
+    }
+    let (d, r) = trap("form-xobject.pdf", &["Piet Bakker", "Bakker", "06-12345678"]);
+    assert_eq!(findings(&r, "form-xobject.pdf").len(), 4);
+    // Boxes on both pages.
+    let t = text(&d, "out/form-xobject.pdf");
+    assert_eq!(t.matches("5.1.2e").count(), 4, "{t}");
+}
+
+#[test]
+fn strings_of_operators_that_show_nothing() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("stray-strings.pdf", &["111222333", "Jan Jansen"]);
+    assert_eq!(findings(&r, "stray-strings.pdf").len(), 2);
+}
+
+#[test]
+fn text_in_tiling_patterns_and_soft_masks() {
+    if !tools() {
+        return;
+    }
+    let (_, r) = trap("pattern-softmask.pdf", &["Sanne", "Karin", "Visser"]);
+    assert!(notes(&r).contains("tiling pattern") && notes(&r).contains("soft mask"), "{}", notes(&r));
+}
+
+// --- geometry, determinism, hostile input -------------------------------------------------------
+
+/// Word boxes from `pdftotext -bbox`: (word, xMin, xMax).
+fn words(d: &Dir, rel: &str) -> Vec<(String, f64, f64)> {
+    let o = run(Command::new("pdftotext").arg("-bbox").arg(d.join(rel)).arg("-"));
+    let html = String::from_utf8_lossy(&o.stdout).into_owned();
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let k = format!("{name}=\"");
+                let s = l.find(&k).unwrap() + k.len();
+                l[s..s + l[s..].find('"').unwrap()].parse().unwrap()
+            };
+            let w = l[l.find('>').unwrap() + 1..l.rfind("</word>").unwrap()].to_string();
+            (w, attr("xMin"), attr("xMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_gap_left_by_a_name_is_rounded_up_so_its_width_is_not_recoverable() {
+    if !tools() {
+        return;
+    }
+    let (d, _, _) = redact("split-name.pdf", &[]);
+    let w = words(&d, "out/split-name.pdf");
+    let heer = w.iter().find(|x| x.0 == "heer").unwrap();
+    let comma = w.iter().find(|x| x.0 == ",").unwrap();
+    // "Geachte heer " then the cut: the comma starts a whole number of quanta (2 em of 12 pt) after the
+    // space that follows "heer" (Helvetica space: 0.278 em).
+    let gap = comma.1 - (heer.2 + 0.278 * 12.0);
+    let quanta = gap / 24.0;
+    assert!((quanta - quanta.round()).abs() < 0.02 && quanta.round() >= 1.0, "gap {gap} is not a multiple of 24");
+    // "Jan Jansen" is 61.4 pt wide in Helvetica 12: the gap is rounded up, not the original width.
+    assert!((gap - 61.4).abs() > 1.0, "{gap}");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let (d1, _, _) = redact("reportlab-brief.pdf", &[]);
+    let (d2, _, _) = redact("reportlab-brief.pdf", &[]);
+    assert_eq!(d1.read("out/reportlab-brief.pdf"), d2.read("out/reportlab-brief.pdf"));
+}
+
+#[test]
+fn decompression_bombs_and_cycles_get_a_reason_not_a_crash() {
+    let (d, r, code) = {
+        let d = Dir::new();
+        d.fixture("pdf/hostile-bomb.pdf", "in/hostile-bomb.pdf");
+        d.fixture("pdf/hostile-cycles.pdf", "in/hostile-cycles.pdf");
+        let out = d.lak(&["redact", "in", "--out", "out"]);
+        let r = d.report("out-review");
+        (d, r, out.code)
+    };
+    assert_eq!(code, 3);
+    assert!(d.files("out").is_empty());
+    let reason = |name: &str| {
+        r["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["path"].as_str().unwrap().ends_with(name))
+            .unwrap()["reason"]
+            .clone()
+    };
+    assert_eq!(reason("hostile-bomb.pdf")["code"], "too_large");
+    assert!(reason("hostile-cycles.pdf")["reason"].as_str().unwrap().contains("cycle"));
+}
+
+#[test]
+fn truncated_and_mutated_files_never_crash_lak() {
+    let d = Dir::new();
+    let sources = [
+        "reportlab-brief.pdf",
+        "libreoffice-brief.pdf",
+        "type3.pdf",
+        "form-xobject.pdf",
+        "incremental-update.pdf",
+        "encrypted-empty-password.pdf",
+    ];
+    let mut n = 0;
+    for src in sources {
+        let bytes = std::fs::read(common::fixtures().join("pdf").join(src)).unwrap();
+        // Truncations.
+        for k in 1..=8 {
+            let cut = bytes.len() * k / 9;
+            d.create(&format!("in/{n:03}-cut.pdf"), &bytes[..cut]);
+            n += 1;
+        }
+        // Deterministic byte mutations (a small LCG): flips, zeroes, digits changed.
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15 ^ bytes.len() as u64;
+        for _ in 0..12 {
+            let mut m = bytes.clone();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let at = (seed >> 33) as usize % m.len();
+                m[at] = match (seed >> 20) % 3 {
+                    0 => m[at] ^ 0xFF,
+                    1 => 0,
+                    _ => b'9',
+                };
+            }
+            d.create(&format!("in/{n:03}-mut.pdf"), &m);
+            n += 1;
+        }
+    }
+    let out = d.lak(&["redact", "in", "--out", "out"]);
+    assert!(out.code == 0 || out.code == 3, "{out:?}");
+    let r = d.report("out-review");
+    for doc in r["documents"].as_array().unwrap() {
+        assert_ne!(
+            doc["reason"]["code"], "internal_error",
+            "lak panicked on {}: {}",
+            doc["path"], doc["reason"]["reason"]
+        );
+    }
+    assert_eq!(r["counts"]["documents"], n);
+}
