@@ -10,6 +10,8 @@
 //! the end of one line and `782` at the start of the next, or a name wrapped after `Jan de`, is one
 //! string to the detector. A word hyphenated at a line end (`Bak-` / `ker`) is joined without the hyphen
 //! (`Bakker`); the hyphen glyph maps to an empty range inside the word, so removing the word removes it.
+//! Before a capital or a digit, or after a digit, the hyphen stays and no space is added (`Jansen-` /
+//! `Bakker`, `12-` / `BDF-3`).
 //! Streams drawn outside page space (detached uses) follow their page, separated by a line break.
 //!
 //! Every glyph gets a byte range in the text ([`TextLayer::ranges`]); [`TextLayer::glyphs_in`] turns a
@@ -189,6 +191,7 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
                 let t = layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
                 if let Some(h) = hyphen.take()
                     && t.starts_with(char::is_lowercase)
+                    && out.text[..out.ranges[h as usize].0 as usize].ends_with(char::is_alphabetic)
                 {
                     // `Bak-` + `ker`: the hyphen only breaks the word; read `Bakker`.
                     let (hs, _) = out.ranges[h as usize];
@@ -218,7 +221,9 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
     out
 }
 
-/// Whether the last glyph is a hyphen after a letter: a word broken at the line end, perhaps.
+/// Whether the last glyph is a hyphen after a letter or digit at the line end: the next line continues
+/// the same word without a space — a hyphenated word (`Bak-` / `ker`, the hyphen is then read away), a
+/// double name (`Jansen-` / `Bakker`) or a code (`12-` / `BDF-3`, a licence plate).
 fn ends_with_break_hyphen(out: &TextLayer) -> Option<u32> {
     let &last = out.order.last()?;
     let (s, e) = out.ranges[last as usize];
@@ -226,7 +231,7 @@ fn ends_with_break_hyphen(out: &TextLayer) -> Option<u32> {
     let before = out.text[..s as usize].chars().next_back();
     (matches!(t, "-" | "\u{2010}" | "\u{00AD}")
         && e as usize == out.text.len()
-        && before.is_some_and(char::is_alphabetic))
+        && before.is_some_and(char::is_alphanumeric))
     .then_some(last)
 }
 
@@ -273,7 +278,10 @@ fn wraps(prev: &Line, next: &Line, block_end: f64, layer: &Layer) -> bool {
     let full = extent(prev).is_some_and(|(_, end)| end >= block_end - 5.0 * size);
     let continues_word = !last_word.is_empty() && last_word.chars().all(|c| c.is_lowercase() || c == '\'');
     let next_lower = first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
-    full || continues_word || next_lower
+    // A line that ends in a hyphen after a letter or digit continues on the next one, however short it is.
+    let hyphenated = last.trim_end().ends_with(['-', '\u{2010}', '\u{00AD}'])
+        && last.trim_end().trim_end_matches(['-', '\u{2010}', '\u{00AD}']).ends_with(char::is_alphanumeric);
+    full || continues_word || next_lower || hyphenated
 }
 
 /// Joins a line to an earlier one on the same baseline when their extents touch: text drawn out of
