@@ -288,3 +288,13 @@ fn a_column_header_is_context() {
         vec![(0, "date-of-birth", Some("geboortedatum (column header)")), (2, "bsn-8", Some("bsn (column header)"))]
     );
 }
+
+/// A PDF export of a chart put "Bart" and "Huisman" on two lines: a known surname at the start of the
+/// next line continues a given name.
+#[test]
+fn a_name_broken_over_two_lines() {
+    assert_eq!(redacted("Behandelaar:\nBart\nHuisman\nTotaal"), vec!["Bart\nHuisman"]);
+    assert_eq!(redacted("Aanwezig: J.\nJansen en anderen"), vec!["J.\nJansen"]);
+    // An ordinary word on the next line is not pulled in.
+    assert_eq!(redacted("Beste Bart,\nDaarna gaan we verder."), vec!["Bart"]);
+}

@@ -485,6 +485,17 @@ impl<'a> Grammar<'a> {
             p.nick = Some(j + 1);
             j += 3;
         }
+        // A name broken over two lines ("Bart" / "Huisman" in a chart label, a table cell, a wrapped line):
+        // after a given name or initials, a known surname at the start of the next line continues it.
+        if (!p.given.is_empty() || !p.initials.is_empty())
+            && j < n
+            && self.toks[j].kind == Kind::Newline
+            && self.capitalised(j + 1)
+            && self.flags(j + 1) & SURNAME != 0
+            && self.flags(j + 1) & (TITLE | SALUT | ROLE | OFFICIAL | NOT_SURNAME) == 0
+        {
+            j += 1;
+        }
         match self.surname_part(j, lower_ok) {
             Some((tussen, core, next)) => {
                 p.tussen = tussen;

@@ -42,6 +42,10 @@ pub(crate) struct Site {
 /// Keys whose strings are binary by definition (encryption, file identifiers, signatures).
 const BINARY_KEYS: &[&[u8]] = &[b"ID", b"O", b"U", b"OE", b"UE", b"Perms", b"Cert", b"ByteRange"];
 
+/// Keys whose strings describe fonts (`/FontFamily (Liberation Serif)`, a CID font's `/Registry`,
+/// a subset's glyph `/CharSet`): never personal data, and a name rule would read `Serif` as a surname.
+const FONT_KEYS: &[&[u8]] = &[b"FontFamily", b"Registry", b"Ordering", b"CharSet", b"Panose", b"CIDSet"];
+
 /// Strings longer than this are data, not text (e.g. a signature's PKCS#7 blob).
 const MAX_TEXT_STRING: usize = 1 << 20;
 
@@ -91,7 +95,7 @@ fn walk(
                     Step::Key(k) => Some(k.as_slice()),
                     Step::Index(_) => None,
                 });
-                let binary = key.is_some_and(|k| BINARY_KEYS.contains(&k));
+                let binary = key.is_some_and(|k| BINARY_KEYS.contains(&k) || FONT_KEYS.contains(&k));
                 if binary || bytes.len() > MAX_TEXT_STRING || bytes.is_empty() {
                     continue;
                 }
