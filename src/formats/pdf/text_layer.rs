@@ -279,8 +279,10 @@ fn wraps(prev: &Line, next: &Line, block_end: f64, layer: &Layer) -> bool {
     let continues_word = !last_word.is_empty() && last_word.chars().all(|c| c.is_lowercase() || c == '\'');
     let next_lower = first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     // A line that ends in a hyphen after a letter or digit continues on the next one, however short it is.
-    let hyphenated = last.trim_end().ends_with(['-', '\u{2010}', '\u{00AD}'])
-        && last.trim_end().trim_end_matches(['-', '\u{2010}', '\u{00AD}']).ends_with(char::is_alphanumeric);
+    // One hyphen, not a rule of dashes ("-----Oorspronkelijk bericht-----").
+    let mut tail = last.trim_end().chars().rev();
+    let hyphenated =
+        matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}')) && tail.next().is_some_and(char::is_alphanumeric);
     full || continues_word || next_lower || hyphenated
 }
 
