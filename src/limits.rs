@@ -50,3 +50,14 @@ pub const MAX_OFFICE_XML_DEPTH: usize = 1_000;
 
 /// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
 pub const MAX_OFFICE_NESTING: usize = 2;
+
+// EMF and WMF pictures
+
+/// Most records in one EMF or WMF picture. Real pictures have hundreds to a few hundred thousand.
+pub const MAX_METAFILE_RECORDS: usize = 4_000_000;
+
+/// Most strings (text records and descriptions) read from one EMF or WMF picture; each becomes a unit.
+pub const MAX_METAFILE_TEXTS: usize = 100_000;
+
+/// Most GDI objects (fonts, pens, brushes, ...) one EMF or WMF picture may create and keep.
+pub const MAX_METAFILE_OBJECTS: usize = 65_536;
