@@ -48,6 +48,10 @@ pub const OFFICE_RATIO_CHECK_BYTES: u64 = 1024 * 1024;
 /// Deepest element nesting in an Office XML part. Real documents stay well below 100.
 pub const MAX_OFFICE_XML_DEPTH: usize = 1_000;
 
+/// Most distinct column headers kept for one shared string of a workbook (a string shown in many
+/// columns); the rest are not used as context.
+pub const MAX_HEADERS_PER_SHARED_STRING: usize = 64;
+
 /// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
 pub const MAX_OFFICE_NESTING: usize = 2;
 

@@ -515,7 +515,7 @@ fn hostile_packages_need_manual_handling() {
 
 // ------------------------------------------------------------------------- validity, whole folder
 
-const MIXED: [&str; 12] = [
+const MIXED: [&str; 13] = [
     "word-basis.docx",
     "word-verborgen.docx",
     "word-macro.docm",
@@ -528,6 +528,7 @@ const MIXED: [&str; 12] = [
     "libreoffice-dia.pptx",
     "word-emf.docx",
     "presentatie-wmf.pptx",
+    "excel-kolomkoppen.xlsx",
 ];
 
 fn mixed_folder() -> Dir {
@@ -873,4 +874,32 @@ fn emf_plus_and_glyph_index_pictures_need_manual_handling_unless_dropped() {
     let (_, out, _) = redact("office/word-emf-plus.docx", &["--drop-embedded"]);
     assert!(!parts(&out).iter().any(|(n, _)| n.ends_with(".emf")));
     assert!(!part(&out, "word/_rels/document.xml.rels").contains(".emf"));
+}
+
+// ---------------------------------------------------------------------------- column headers
+
+#[test]
+fn xlsx_column_headers_are_context_for_the_values_under_them() {
+    let (_, out, r) = redact("office/excel-kolomkoppen.xlsx", &[]);
+    // Dates of birth (shared and inline strings) and 8-digit BSNs (numbers) with no context word in
+    // their cells.
+    for v in ["14-02-1987", "3 maart 1979", "21-11-1990", "31415908", "27182812", "31415921"] {
+        assert_gone(&out, v);
+    }
+    // Application dates under "Datum aanvraag", the title and the headers stay.
+    let sst = part(&out, "xl/sharedStrings.xml");
+    for kept in ["01-03-2024", "02-03-2024", "04-03-2024", "Aanvragers subsidie 2024", "Geboortedatum"] {
+        assert!(sst.contains(kept), "{kept}: {sst}");
+    }
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    for (v, rule, context) in [
+        ("14-02-1987", "date-of-birth", "geboortedatum (column header)"),
+        ("21-11-1990", "date-of-birth", "geboortedatum (column header)"),
+        ("31415908", "bsn-8", "bsn (column header)"),
+    ] {
+        let x = f.iter().find(|x| x["text"] == v).unwrap_or_else(|| panic!("{v} not found"));
+        assert_eq!((x["rule"].as_str(), x["evidence"]["context"].as_str()), (Some(rule), Some(context)), "{x}");
+    }
+    let inline = f.iter().find(|x| x["text"] == "21-11-1990").unwrap();
+    assert_eq!(inline["location"]["cell"], "C6");
 }

@@ -628,6 +628,52 @@ def excel_basis():
 SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
+def excel_headers():
+    """An applicant list whose cells hold dates of birth and 8-digit BSNs without any context word: only
+    the column headers (in row 3, under a title) say what they are. One date of birth is an inline
+    string, the others shared strings; the BSNs are numbers; the application dates must stay."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Aanvragen"
+    ws["A1"] = "Aanvragers subsidie 2024"
+    ws.append([])
+    ws.append(["Voornaam", "Achternaam", "Geboortedatum", "BSN", "Datum aanvraag", "Bedrag"])
+    ws.append(["Sanne", "Molenaar", "14-02-1987", 31415908, "01-03-2024", 250])
+    ws.append(["Ruben", "Timmerman", "3 maart 1979", 27182812, "02-03-2024", 400])
+    ws.append(["Lieke", "Schipper", "INLINE", 31415921, "04-03-2024", 125])
+    data = saved(wb)
+
+    strings = []
+
+    def sheet1(x):
+        # Text as shared strings, as Excel writes it; the third date of birth stays an inline string.
+        def shared(m):
+            if m.group(2) == "INLINE":
+                return f'<c r="{m.group(1)}" t="inlineStr"><is><t>21-11-1990</t></is></c>'
+            if m.group(2) not in strings:
+                strings.append(m.group(2))
+            return f'<c r="{m.group(1)}" t="s"><v>{strings.index(m.group(2))}</v></c>'
+
+        return re.sub(r'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, x)
+
+    data = rezip(data, edits={"xl/worksheets/sheet1.xml": sheet1})
+    sst = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{SML}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si><t>{t}</t></si>" for t in strings)
+        + "</sst>"
+    )
+    return rezip(
+        data,
+        edits={
+            "xl/_rels/workbook.xml.rels": lambda x: add_rel(x, "rIdSst", f"{R_DOC}/sharedStrings", "sharedStrings.xml"),
+            "[Content_Types].xml": lambda x: add_override(
+                x, "xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+            ),
+        },
+        add={"xl/sharedStrings.xml": sst},
+    )
+
+
 def excel_hidden():
     """Pivot cache (definition and records), an external link with a user path, threaded comments and persons."""
     wb = openpyxl.Workbook()
@@ -832,6 +878,7 @@ def main():
         "word-emf-plus.docx": word_emf_plus(),
         "word-emf-glyphs.docx": word_emf_glyphs(),
         "presentatie-wmf.pptx": powerpoint_wmf(),
+        "excel-kolomkoppen.xlsx": excel_headers(),
     }
     tmp = tempfile.mkdtemp()
     try:

@@ -8,6 +8,7 @@
 //!                 opc (content types, relationships) ─► what each part is, what points where
 //!                 scrub (classify: remove / read as XML / picture / embedded package / unknown)
 //!                 xml_text (+ vocab: docx, xlsx, pptx) ─► units with a map to the bytes, scrub edits
+//!                 headers (XLSX) ─► the column header of each cell value, context for the detector
 //!  detector reads the units of *all* parts together (a name confirmed in the body is found in a footer)
 //!                 rewrite ─► each changed part: edits + redactions applied to the original bytes
 //!                 images ─► pictures without metadata
@@ -20,6 +21,7 @@
 //! `--drop-embedded`), a defined name holding personal data, a shared formula that would have to go.
 
 mod docx;
+mod headers;
 mod images;
 mod metafile;
 mod opc;
@@ -103,6 +105,8 @@ struct OfficeDocument {
     slide_of: HashMap<String, u32>,
     /// Shared string index → (sheet, cell) of its first use.
     string_use: HashMap<u32, (String, String)>,
+    /// Flat unit index → the column header of the cell(s) showing it (see `headers.rs`).
+    headers: HashMap<usize, String>,
 }
 
 /// Counts things for the report's lists: `what (n×)`.
@@ -372,6 +376,7 @@ impl OfficeDocument {
             first_unit.push(n);
             n += unit_count(p);
         }
+        let headers = column_headers(&entries, &parts, &first_unit, &sheet_of);
         Ok(OfficeDocument {
             source,
             entries,
@@ -382,6 +387,7 @@ impl OfficeDocument {
             sheet_of,
             slide_of,
             string_use,
+            headers,
         })
     }
 
@@ -494,6 +500,38 @@ impl OfficeDocument {
     }
 }
 
+/// The column header of every cell value of every worksheet, by flat unit index (see `headers.rs`).
+fn column_headers(
+    entries: &[Entry],
+    parts: &[Part],
+    first_unit: &[usize],
+    sheet_of: &HashMap<String, String>,
+) -> HashMap<usize, String> {
+    let xml = |i: usize| match &parts[i] {
+        Part::Xml(sc) => Some(sc),
+        _ => None,
+    };
+    let sheets: Vec<(usize, &Scanned)> = (0..entries.len())
+        .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
+        .filter_map(|i| Some((i, xml(i)?)))
+        .collect();
+    if sheets.is_empty() {
+        return HashMap::new();
+    }
+    let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+    let sst_scan = sst.and_then(xml);
+    let found = headers::find(&sheets, sst_scan);
+    let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
+    if let (Some(i), Some(sc)) = (sst, sst_scan) {
+        for (u, unit) in sc.units.iter().enumerate() {
+            if let Some(list) = found.shared.get(&unit.seq) {
+                out.insert(first_unit[i] + u, list.join("\n"));
+            }
+        }
+    }
+    out
+}
+
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
@@ -557,6 +595,8 @@ impl Document for OfficeDocument {
                 if let Some(u) = sc.units.get(local) {
                     if let UnitKind::Cell(c) = &u.kind {
                         loc.cell = c.r.clone();
+                    } else if let Some((_, r)) = sc.cell_units.iter().find(|(k, _)| *k == local) {
+                        loc.cell = Some(r.clone()); // an inline string
                     }
                     if lower.ends_with("sharedstrings.xml")
                         && let Some((sheet, cell)) = self.string_use.get(&u.seq)
@@ -574,6 +614,14 @@ impl Document for OfficeDocument {
             _ => {}
         }
         loc
+    }
+
+    fn header(&self, unit: usize) -> Option<&str> {
+        let (i, local) = self.find(unit)?;
+        match &self.parts[i] {
+            Part::Embedded(d) => d.header(local),
+            _ => self.headers.get(&unit).map(String::as_str),
+        }
     }
 
     fn notes(&self) -> Vec<String> {
