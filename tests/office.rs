@@ -903,3 +903,17 @@ fn xlsx_column_headers_are_context_for_the_values_under_them() {
     let inline = f.iter().find(|x| x["text"] == "21-11-1990").unwrap();
     assert_eq!(inline["location"]["cell"], "C6");
 }
+
+#[test]
+fn xlsx_person_column_makes_a_lone_ordinary_word_a_surname() {
+    let (_, out, r) = redact("office/excel-kolomkoppen.xlsx", &[]);
+    // "Molenaar", "Timmerman", "Schipper" are Dutch words (miller, carpenter, skipper) as well as
+    // surnames: alone in running text they stay, under "Achternaam" they are names.
+    for v in ["Molenaar", "Timmerman", "Schipper"] {
+        assert_gone(&out, v);
+    }
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    let x = f.iter().find(|x| x["text"] == "Timmerman").unwrap();
+    assert_eq!(x["evidence"]["context"], "achternaam (column header)", "{x}");
+    assert!(part(&out, "xl/sharedStrings.xml").contains("Achternaam"));
+}
