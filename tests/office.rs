@@ -681,9 +681,7 @@ fn exercise(bytes: Vec<u8>) {
 #[test]
 fn mutated_and_truncated_packages_never_panic() {
     let mut rng = Lcg(0x1a4);
-    for f in
-        ["word-verborgen.docx", "excel-basis.xlsx", "presentatie-basis.pptx", "word-emf.docx", "presentatie-wmf.pptx"]
-    {
+    for f in ["word-verborgen.docx", "excel-basis.xlsx", "presentatie-basis.pptx"] {
         let original = std::fs::read(common::fixtures().join("office").join(f)).unwrap();
         // Truncated files.
         for k in 0..24 {
@@ -701,29 +699,6 @@ fn mutated_and_truncated_packages_never_panic() {
         // Broken XML inside a valid zip: each XML part truncated or with bytes replaced.
         let mut z = zip::ZipArchive::new(Cursor::new(original.clone())).unwrap();
         let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
-        // Broken pictures: each EMF/WMF part truncated or with bytes replaced.
-        for target in names.iter().filter(|n| n.ends_with(".emf") || n.ends_with(".wmf")) {
-            for round in 0..40 {
-                let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-                for name in &names {
-                    let mut data = Vec::new();
-                    z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
-                    if name == target {
-                        if round % 4 == 0 {
-                            data.truncate(rng.next() as usize % data.len());
-                        } else {
-                            for _ in 0..round % 4 {
-                                let i = rng.next() as usize % data.len();
-                                data[i] = rng.next() as u8;
-                            }
-                        }
-                    }
-                    w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
-                    std::io::Write::write_all(&mut w, &data).unwrap();
-                }
-                exercise(w.finish().unwrap().into_inner());
-            }
-        }
         for target in names.iter().filter(|n| n.ends_with(".xml")) {
             for round in 0..3 {
                 let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -742,6 +717,35 @@ fn mutated_and_truncated_packages_never_panic() {
                             _ => {
                                 let i = rng.next() as usize % data.len();
                                 data.splice(i..i, b"&#1114112;<a:t>&amp;</a:t>".iter().copied());
+                            }
+                        }
+                    }
+                    w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
+                    std::io::Write::write_all(&mut w, &data).unwrap();
+                }
+                exercise(w.finish().unwrap().into_inner());
+            }
+        }
+    }
+    // Broken pictures inside a valid package: each EMF/WMF part truncated or with bytes replaced. The
+    // reader itself gets 20,000 mutations in its unit tests; this covers the way through the adapter.
+    for f in ["word-emf.docx", "presentatie-wmf.pptx"] {
+        let original = std::fs::read(common::fixtures().join("office").join(f)).unwrap();
+        let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
+        let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
+        for target in names.iter().filter(|n| n.ends_with(".emf") || n.ends_with(".wmf")) {
+            for round in 0..16 {
+                let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+                for name in &names {
+                    let mut data = Vec::new();
+                    z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+                    if name == target {
+                        if round % 4 == 0 {
+                            data.truncate(rng.next() as usize % data.len());
+                        } else {
+                            for _ in 0..round % 4 {
+                                let i = rng.next() as usize % data.len();
+                                data[i] = rng.next() as u8;
                             }
                         }
                     }
