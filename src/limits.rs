@@ -48,8 +48,23 @@ pub const OFFICE_RATIO_CHECK_BYTES: u64 = 1024 * 1024;
 /// Deepest element nesting in an Office XML part. Real documents stay well below 100.
 pub const MAX_OFFICE_XML_DEPTH: usize = 1_000;
 
+/// Most distinct column headers kept for one shared string of a workbook (a string shown in many
+/// columns); the rest are not used as context.
+pub const MAX_HEADERS_PER_SHARED_STRING: usize = 64;
+
 /// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
 pub const MAX_OFFICE_NESTING: usize = 2;
+
+// EMF and WMF pictures
+
+/// Most records in one EMF or WMF picture. Real pictures have hundreds to a few hundred thousand.
+pub const MAX_METAFILE_RECORDS: usize = 4_000_000;
+
+/// Most strings (text records and descriptions) read from one EMF or WMF picture; each becomes a unit.
+pub const MAX_METAFILE_TEXTS: usize = 100_000;
+
+/// Most GDI objects (fonts, pens, brushes, ...) one EMF or WMF picture may create and keep.
+pub const MAX_METAFILE_OBJECTS: usize = 65_536;
 
 // PDF
 

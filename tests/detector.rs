@@ -298,3 +298,30 @@ fn a_name_broken_over_two_lines() {
     // An ordinary word on the next line is not pulled in.
     assert_eq!(redacted("Beste Bart,\nDaarna gaan we verder."), vec!["Bart"]);
 }
+
+/// Names found in one unit under a header, as (text, context).
+fn names_under(text: &str, header: Option<&str>) -> Vec<(String, Option<String>)> {
+    let (rules, det) = engine();
+    let mut s = det.scratch();
+    det.detect_with_headers(&mut s, &[text], &[header])
+        .into_iter()
+        .filter(|f| rules.rule(f.rule).id == "person-name")
+        .map(|f| (text[f.start..f.end].to_string(), f.evidence.context))
+        .collect()
+}
+
+/// A lone surname that is also an ordinary word is a name in a column headed by a person word.
+#[test]
+fn a_person_column_header_makes_a_lone_word_a_name() {
+    assert_eq!(names_under("Molenaar", None), vec![]);
+    assert_eq!(
+        names_under("Molenaar", Some("Achternaam")),
+        vec![("Molenaar".into(), Some("achternaam (column header)".into()))]
+    );
+    assert_eq!(names_under("Timmerman", Some("Naam van de aanvrager")).len(), 1);
+    // Organisation and street columns are not person columns.
+    assert_eq!(names_under("Molenaar", Some("Naam organisatie")), vec![]);
+    assert_eq!(names_under("Molenaar", Some("Straatnaam")), vec![]);
+    // The header counts before the first word only.
+    assert_eq!(names_under("Bakkerij Molenaar", Some("Naam")), vec![]);
+}

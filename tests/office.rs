@@ -515,7 +515,7 @@ fn hostile_packages_need_manual_handling() {
 
 // ------------------------------------------------------------------------- validity, whole folder
 
-const MIXED: [&str; 10] = [
+const MIXED: [&str; 13] = [
     "word-basis.docx",
     "word-verborgen.docx",
     "word-macro.docm",
@@ -526,6 +526,9 @@ const MIXED: [&str; 10] = [
     "libreoffice-brief.docx",
     "libreoffice-lijst.xlsx",
     "libreoffice-dia.pptx",
+    "word-emf.docx",
+    "presentatie-wmf.pptx",
+    "excel-kolomkoppen.xlsx",
 ];
 
 fn mixed_folder() -> Dir {
@@ -724,4 +727,197 @@ fn mutated_and_truncated_packages_never_panic() {
             }
         }
     }
+    // Broken pictures inside a valid package: each EMF/WMF part truncated or with bytes replaced. The
+    // reader itself gets 20,000 mutations in its unit tests; this covers the way through the adapter.
+    for f in ["word-emf.docx", "presentatie-wmf.pptx"] {
+        let original = std::fs::read(common::fixtures().join("office").join(f)).unwrap();
+        let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
+        let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
+        for target in names.iter().filter(|n| n.ends_with(".emf") || n.ends_with(".wmf")) {
+            for round in 0..16 {
+                let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+                for name in &names {
+                    let mut data = Vec::new();
+                    z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+                    if name == target {
+                        if round % 4 == 0 {
+                            data.truncate(rng.next() as usize % data.len());
+                        } else {
+                            for _ in 0..round % 4 {
+                                let i = rng.next() as usize % data.len();
+                                data[i] = rng.next() as u8;
+                            }
+                        }
+                    }
+                    w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
+                    std::io::Write::write_all(&mut w, &data).unwrap();
+                }
+                exercise(w.finish().unwrap().into_inner());
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------ EMF/WMF pictures
+
+/// `value` in UTF-16LE, as EMF stores text.
+fn utf16(value: &str) -> Vec<u8> {
+    value.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+/// `value` in Windows-1252 (the fixtures' values are Latin-1), as WMF stores text.
+fn cp1252(value: &str) -> Vec<u8> {
+    value.chars().map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 value")).collect()
+}
+
+/// Fails if `value` is anywhere in the file or its parts, as UTF-8, UTF-16LE or Windows-1252 bytes.
+fn assert_gone_in_any_encoding(file: &[u8], value: &str) {
+    assert_gone(file, value);
+    for (name, data) in parts(file) {
+        assert!(!contains(&data, &utf16(value)), "{value:?} (UTF-16) left in {name}");
+        assert!(!contains(&data, &cp1252(value)), "{value:?} (Windows-1252) left in {name}");
+    }
+}
+
+fn part_bytes(file: &[u8], name: &str) -> Vec<u8> {
+    parts(file).into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{name} not in the output")).1
+}
+
+/// The record types of an EMF, read independently of lak: every record's size must be valid and the
+/// last record, ending the file, is EMR_EOF.
+fn emf_records(b: &[u8]) -> Vec<u32> {
+    let u32_at = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    assert_eq!(&b[40..44], b" EMF");
+    let (mut pos, mut types) = (0, Vec::new());
+    while pos < b.len() {
+        let (ty, size) = (u32_at(pos), u32_at(pos + 4) as usize);
+        assert!(size >= 8 && size % 4 == 0 && pos + size <= b.len(), "record at {pos}");
+        types.push(ty);
+        pos += size;
+        if ty == 14 {
+            break;
+        }
+    }
+    assert_eq!((pos, types.last()), (b.len(), Some(&14)));
+    types
+}
+
+/// The record functions of a placeable WMF, read independently of lak.
+fn wmf_records(b: &[u8]) -> Vec<u16> {
+    assert_eq!(&b[..4], &[0xD7, 0xCD, 0xC6, 0x9A]);
+    let (mut pos, mut funcs) = (22 + 18, Vec::new());
+    while pos < b.len() {
+        let size = u32::from_le_bytes(b[pos..pos + 4].try_into().unwrap()) as usize * 2;
+        let func = u16::from_le_bytes([b[pos + 4], b[pos + 5]]);
+        assert!(size >= 6 && pos + size <= b.len(), "record at {pos}");
+        funcs.push(func);
+        pos += size;
+        if func == 0 {
+            break;
+        }
+    }
+    assert_eq!((pos, funcs.last()), (b.len(), Some(&0)));
+    funcs
+}
+
+#[test]
+fn emf_text_is_redacted_in_place_and_a_logo_passes_untouched() {
+    let input = std::fs::read(common::fixtures().join("office/word-emf.docx")).unwrap();
+    let (_, out, r) = redact("office/word-emf.docx", &[]);
+    // The logo holds no personal data: byte for byte the same.
+    assert_eq!(part_bytes(&out, "word/media/image1.emf"), part_bytes(&input, "word/media/image1.emf"));
+    // The form: a name, a BSN, and a surname confirmed in the body ("mevrouw R. Schaap") are gone; the
+    // picture keeps its size and its records.
+    for v in ["Pieter Zwart", "Zwart", "135792472", "Schaap"] {
+        assert_gone_in_any_encoding(&out, v);
+    }
+    let (before, after) = (part_bytes(&input, "word/media/image2.emf"), part_bytes(&out, "word/media/image2.emf"));
+    assert_eq!(before.len(), after.len());
+    assert_eq!(emf_records(&before), emf_records(&after));
+    for kept in ["Aanvrager: ", "BSN ", "Plattegrond tuin "] {
+        assert!(contains(&after, &utf16(kept)), "{kept:?} is gone too");
+    }
+    assert!(contains(&after, &utf16("\u{2588}\u{2588}\u{2588}\u{2588}\u{2588}\u{2588}")));
+    // The name confirmed in the picture ("Aanvrager: Pieter Zwart") is found in the body too.
+    let doc = part(&out, "word/document.xml");
+    assert!(doc.contains(" Het dossier </w:t>") && doc.contains("> is compleet.</w:t>"), "{doc}");
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    let bsn = f.iter().find(|f| f["text"] == "135792472").unwrap();
+    assert_eq!(bsn["location"]["part"], "word/media/image2.emf");
+}
+
+#[test]
+fn wmf_ansi_text_is_redacted_in_place() {
+    let input = std::fs::read(common::fixtures().join("office/presentatie-wmf.pptx")).unwrap();
+    let (_, out, _) = redact("office/presentatie-wmf.pptx", &[]);
+    for v in ["06-23456789", "Joëlle Zwanenburg", "Zwanenburg"] {
+        assert_gone_in_any_encoding(&out, v);
+    }
+    let (before, after) = (part_bytes(&input, "ppt/media/image1.wmf"), part_bytes(&out, "ppt/media/image1.wmf"));
+    assert_eq!(before.len(), after.len());
+    assert_eq!(wmf_records(&before), wmf_records(&after));
+    assert!(contains(&after, &cp1252("Coördinator: bel ###########")), "{after:?}");
+    assert!(contains(&after, &cp1252("Contactpersoon: ")));
+}
+
+#[test]
+fn emf_plus_and_glyph_index_pictures_need_manual_handling_unless_dropped() {
+    let d = Dir::new();
+    d.fixture("office/word-emf-plus.docx", "in/word-emf-plus.docx");
+    d.fixture("office/word-emf-glyphs.docx", "in/word-emf-glyphs.docx");
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    assert!(d.files("uit").is_empty());
+    let r = d.report("uit-review");
+    for (f, why) in [("word-emf-plus.docx", "EMF+"), ("word-emf-glyphs.docx", "glyph indices")] {
+        let doc = r["documents"].as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with(f)).unwrap();
+        assert_eq!(doc["reason"]["code"], "embedded_object", "{doc}");
+        let reason = doc["reason"]["reason"].as_str().unwrap();
+        assert!(reason.contains("word/media/image1.emf") && reason.contains(why), "{reason}");
+    }
+    let (_, out, _) = redact("office/word-emf-plus.docx", &["--drop-embedded"]);
+    assert!(!parts(&out).iter().any(|(n, _)| n.ends_with(".emf")));
+    assert!(!part(&out, "word/_rels/document.xml.rels").contains(".emf"));
+}
+
+// ---------------------------------------------------------------------------- column headers
+
+#[test]
+fn xlsx_column_headers_are_context_for_the_values_under_them() {
+    let (_, out, r) = redact("office/excel-kolomkoppen.xlsx", &[]);
+    // Dates of birth (shared and inline strings) and 8-digit BSNs (numbers) with no context word in
+    // their cells.
+    for v in ["14-02-1987", "3 maart 1979", "21-11-1990", "31415908", "27182812", "31415921"] {
+        assert_gone(&out, v);
+    }
+    // Application dates under "Datum aanvraag", the title and the headers stay.
+    let sst = part(&out, "xl/sharedStrings.xml");
+    for kept in ["01-03-2024", "02-03-2024", "04-03-2024", "Aanvragers subsidie 2024", "Geboortedatum"] {
+        assert!(sst.contains(kept), "{kept}: {sst}");
+    }
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    for (v, rule, context) in [
+        ("14-02-1987", "date-of-birth", "geboortedatum (column header)"),
+        ("21-11-1990", "date-of-birth", "geboortedatum (column header)"),
+        ("31415908", "bsn-8", "bsn (column header)"),
+    ] {
+        let x = f.iter().find(|x| x["text"] == v).unwrap_or_else(|| panic!("{v} not found"));
+        assert_eq!((x["rule"].as_str(), x["evidence"]["context"].as_str()), (Some(rule), Some(context)), "{x}");
+    }
+    let inline = f.iter().find(|x| x["text"] == "21-11-1990").unwrap();
+    assert_eq!(inline["location"]["cell"], "C6");
+}
+
+#[test]
+fn xlsx_person_column_makes_a_lone_ordinary_word_a_surname() {
+    let (_, out, r) = redact("office/excel-kolomkoppen.xlsx", &[]);
+    // "Molenaar", "Timmerman", "Schipper" are Dutch words (miller, carpenter, skipper) as well as
+    // surnames: alone in running text they stay, under "Achternaam" they are names.
+    for v in ["Molenaar", "Timmerman", "Schipper"] {
+        assert_gone(&out, v);
+    }
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    let x = f.iter().find(|x| x["text"] == "Timmerman").unwrap();
+    assert_eq!(x["evidence"]["context"], "achternaam (column header)", "{x}");
+    assert!(part(&out, "xl/sharedStrings.xml").contains("Achternaam"));
 }

@@ -190,7 +190,7 @@ impl Detector {
                 .filter(|f| self.email_rules.contains(&f.rule) && f.evidence.exception.is_none())
                 .map(|f| (f.unit, f.start, f.end))
                 .collect();
-            names.find(&mut scratch.names, &texts, &emails, &mut out);
+            names.find(&mut scratch.names, &texts, headers, &emails, &mut out);
         }
         overlap::resolve(&mut out, |r| self.rules[r].priority);
         for f in &mut out {

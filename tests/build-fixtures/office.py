@@ -18,6 +18,7 @@ import io
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -371,6 +372,212 @@ def word_ole():
     )
 
 
+
+# ------------------------------------------------------------------------------------------ EMF and WMF
+
+def _pad4(b):
+    return b + b"\0" * (-len(b) % 4)
+
+
+def emf_rec(ty, body):
+    body = _pad4(body)
+    return struct.pack("<II", ty, 8 + len(body)) + body
+
+
+def emf_file(records, desc="lak fixtures\0tekening", size_mm=(60, 20)):
+    """An EMF: header (with signature, sizes and a description), the records, the end-of-file record."""
+    w, h = size_mm
+    d = desc.encode("utf-16-le")
+    eof = emf_rec(14, struct.pack("<III", 0, 16, 20))
+    body_len = sum(len(r) for r in records)
+    head_len = 108 + len(_pad4(d))
+    total = head_len + body_len + len(eof)
+    px = (int(w * 96 / 25.4), int(h * 96 / 25.4))
+    header = struct.pack(
+        "<iiii iiii I I I I HH I I I ii ii III ii",
+        0, 0, px[0], px[1],  # bounds (device pixels)
+        0, 0, w * 100, h * 100,  # frame (0.01 mm)
+        0x464D4520, 0x10000, total, len(records) + 2, 4, 0,
+        len(d) // 2, 108 if d else 0, 0,
+        1920, 1080, 508, 286,  # device (pixels), millimetres
+        0, 0, 0,  # pixel format, OpenGL
+        508000, 286000,  # micrometres
+    )
+    return emf_rec(1, header + d) + b"".join(records) + eof
+
+
+def emf_font(ih, height=-40, face="Arial", charset=0):
+    lf = struct.pack("<iiiii BBBBBBBB", height, 0, 0, 0, 400, 0, 0, 0, charset, 0, 0, 0, 0)
+    lf += face.encode("utf-16-le").ljust(64, b"\0")
+    return emf_rec(82, struct.pack("<I", ih) + lf)
+
+
+def emf_select(ih):
+    return emf_rec(37, struct.pack("<I", ih))
+
+
+def emf_text_w(x, y, text, options=0, glyphs=None):
+    """EMR_EXTTEXTOUTW with a rectangle and an advance per code unit; `glyphs` replaces the string by
+    glyph indices (ETO_GLYPH_INDEX)."""
+    units = glyphs if glyphs is not None else list(struct.unpack(f"<{len(text.encode('utf-16-le')) // 2}H", text.encode("utf-16-le")))
+    n = len(units)
+    s = _pad4(struct.pack(f"<{n}H", *units))
+    off_string = 76
+    off_dx = off_string + len(s)
+    body = struct.pack("<iiii I ff", x, y, x + 9 * n, y + 16, 1, 0.0, 0.0)
+    body += struct.pack("<ii I I I iiii I", x, y, n, off_string, options, x, y, x + 9 * n, y + 16, off_dx)
+    body += s + struct.pack(f"<{n}i", *([9] * n))
+    return emf_rec(84, body)
+
+
+def emf_shapes():
+    """A filled ellipse and rectangle: what a logo is made of."""
+    brush = emf_rec(39, struct.pack("<I III", 1, 0, 0x00AA5500, 0))
+    return [brush, emf_select(1), emf_rec(42, struct.pack("<iiii", 2, 2, 60, 60)), emf_rec(43, struct.pack("<iiii", 70, 10, 220, 50))]
+
+
+def emf_plus_comment():
+    """An EMR_COMMENT holding EMF+ records (a header and end of file), as GDI+ writes dual pictures."""
+    header = struct.pack("<HHII IIII", 0x4001, 1, 28, 16, 0xDBC01002, 1, 96, 96)
+    end = struct.pack("<HHII", 0x4002, 0, 12, 0)
+    data = b"EMF+" + header + end
+    return emf_rec(70, struct.pack("<I", len(data)) + data)
+
+
+def wmf_rec(func, body=b""):
+    body = body + b"\0" * (len(body) % 2)
+    return struct.pack("<IH", (6 + len(body)) // 2, func) + body
+
+
+def wmf_file(records, bbox=(0, 0, 2400, 600)):
+    """A placeable WMF: the placeable header (with its checksum), META_HEADER, the records, META_EOF."""
+    records = list(records) + [wmf_rec(0x0000)]
+    words = (18 + sum(len(r) for r in records)) // 2
+    max_rec = max(len(r) for r in records) // 2
+    placeable = struct.pack("<IHhhhhHI", 0x9AC6CDD7, 0, *bbox, 1440, 0)
+    checksum = 0
+    for (word,) in struct.iter_unpack("<H", placeable):
+        checksum ^= word
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, words, 1, max_rec, 0)
+    return placeable + struct.pack("<H", checksum) + header + b"".join(records)
+
+
+def wmf_text(x, y, text, dx=True):
+    s = text.encode("cp1252")
+    body = struct.pack("<hhHH", y, x, len(s), 0) + s + b"\0" * (len(s) % 2)
+    if dx:
+        body += struct.pack(f"<{len(s)}h", *([90] * len(s)))
+    return wmf_rec(0x0A32, body)
+
+
+def wmf_textout(x, y, text):
+    s = text.encode("cp1252")
+    return wmf_rec(0x0521, struct.pack("<H", len(s)) + s + b"\0" * (len(s) % 2) + struct.pack("<hh", y, x))
+
+
+def wmf_font(height=-200, charset=0, face="Arial"):
+    return wmf_rec(0x02FB, struct.pack("<hhhhhBBBBBBBB", height, 0, 0, 0, 400, 0, 0, 0, charset, 0, 0, 0, 0) + face.encode("cp1252").ljust(32, b"\0"))
+
+
+def png(color):
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8), color).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def swap_media(data, swaps, rels, ext, content_type):
+    """Replaces pictures placed as PNG by other bytes: `swaps` maps the PNG part name to the new bytes;
+    the part is renamed to the new extension in the zip and in `rels`, and the content type added."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            name = info.filename
+            if name in swaps:
+                body, name = swaps[name], name[: -len(".png")] + "." + ext
+            elif name in rels:
+                text = body.decode("utf-8")
+                for old in swaps:
+                    base = old.rsplit("/", 1)[1]
+                    text = text.replace(base, base[: -len(".png")] + "." + ext)
+                body = text.encode("utf-8")
+            elif name == "[Content_Types].xml":
+                body = add_default(body.decode("utf-8"), ext, content_type).encode("utf-8")
+            zi = zipfile.ZipInfo(name, FIXED_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(zi, body)
+    return out.getvalue()
+
+
+def word_with_emf(paragraphs, pictures):
+    """A python-docx document with `pictures` (EMF bytes) placed after `paragraphs`."""
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    colors = [(200, 30, 30), (30, 200, 30), (30, 30, 200), (90, 90, 90)]
+    for i, _ in enumerate(pictures):
+        d.add_picture(io.BytesIO(png(colors[i])), width=Inches(2))
+    data = saved(d)
+    swaps = {f"word/media/image{i + 1}.png": emf for i, emf in enumerate(pictures)}
+    return swap_media(data, swaps, ["word/_rels/document.xml.rels"], "emf", "image/x-emf")
+
+
+def word_emf():
+    """A logo EMF with no personal text (passes untouched) and an EMF form with a name, a BSN and a
+    surname confirmed in the body; the body names a person confirmed only in the picture."""
+    logo = emf_file(
+        emf_shapes() + [emf_font(2), emf_select(2), emf_text_w(80, 20, "Gemeente Lakstad")],
+        desc="lak fixtures\0logo",
+    )
+    form = emf_file(
+        [
+            emf_font(1),
+            emf_select(1),
+            emf_text_w(10, 10, "Aanvrager: Pieter Zwart"),
+            emf_text_w(10, 30, "BSN 135792472"),
+            emf_text_w(10, 50, "Plattegrond tuin Schaap"),
+        ],
+        desc="lak fixtures\0formulier",
+    )
+    return word_with_emf(
+        ["Geachte mevrouw R. Schaap,", "Bijgaand de tekeningen. Het dossier Zwart is compleet."], [logo, form]
+    )
+
+
+def word_emf_plus():
+    """A dual EMF+/EMF picture: GDI+ records lak does not read, so the document needs manual handling."""
+    emf = emf_file([emf_plus_comment(), emf_font(1), emf_select(1), emf_text_w(10, 10, "Grafiek")])
+    return word_with_emf(["Grafiek uit het rapport:"], [emf])
+
+
+def word_emf_glyphs():
+    """An EMF whose text is glyph indices (ETO_GLYPH_INDEX): the characters are not in the file."""
+    emf = emf_file([emf_font(1), emf_select(1), emf_text_w(10, 10, "", options=0x10, glyphs=[43, 68, 81, 3, 45, 68, 81, 86, 72, 81])])
+    return word_with_emf(["Handtekening:"], [emf])
+
+
+def powerpoint_wmf():
+    """A WMF with 8-bit (Windows-1252) text: a phone number, and a name in META_TEXTOUT."""
+    wmf = wmf_file(
+        [
+            wmf_rec(0x020B, struct.pack("<hh", 0, 0)),  # SetWindowOrg
+            wmf_rec(0x020C, struct.pack("<hh", 600, 2400)),  # SetWindowExt
+            wmf_font(),
+            wmf_rec(0x012D, struct.pack("<H", 0)),  # SelectObject
+            wmf_rec(0x0102, struct.pack("<H", 1)),  # SetBkMode transparent
+            wmf_text(100, 100, "Coördinator: bel 06-23456789"),
+            wmf_textout(100, 350, "Contactpersoon: Joëlle Zwanenburg"),
+        ]
+    )
+    prs = pptx.Presentation()
+    s = prs.slides.add_slide(prs.slide_layouts[5])
+    s.shapes.title.text = "Bereikbaarheid"
+    s.shapes.add_picture(io.BytesIO(png((10, 120, 60))), Inches(1), Inches(2), Inches(6))
+    data = saved(prs)
+    return swap_media(data, {"ppt/media/image1.png": wmf}, ["ppt/slides/_rels/slide1.xml.rels"], "wmf", "image/x-wmf")
+
+
 # --------------------------------------------------------------------------------------------- Excel
 
 def excel_basis():
@@ -419,6 +626,52 @@ def excel_basis():
 
 
 SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def excel_headers():
+    """An applicant list whose cells hold dates of birth and 8-digit BSNs without any context word: only
+    the column headers (in row 3, under a title) say what they are. One date of birth is an inline
+    string, the others shared strings; the BSNs are numbers; the application dates must stay."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Aanvragen"
+    ws["A1"] = "Aanvragers subsidie 2024"
+    ws.append([])
+    ws.append(["Voornaam", "Achternaam", "Geboortedatum", "BSN", "Datum aanvraag", "Bedrag"])
+    ws.append(["Sanne", "Molenaar", "14-02-1987", 31415908, "01-03-2024", 250])
+    ws.append(["Ruben", "Timmerman", "3 maart 1979", 27182812, "02-03-2024", 400])
+    ws.append(["Lieke", "Schipper", "INLINE", 31415921, "04-03-2024", 125])
+    data = saved(wb)
+
+    strings = []
+
+    def sheet1(x):
+        # Text as shared strings, as Excel writes it; the third date of birth stays an inline string.
+        def shared(m):
+            if m.group(2) == "INLINE":
+                return f'<c r="{m.group(1)}" t="inlineStr"><is><t>21-11-1990</t></is></c>'
+            if m.group(2) not in strings:
+                strings.append(m.group(2))
+            return f'<c r="{m.group(1)}" t="s"><v>{strings.index(m.group(2))}</v></c>'
+
+        return re.sub(r'<c r="([A-Z]+\d+)" t="inlineStr"><is><t>([^<]*)</t></is></c>', shared, x)
+
+    data = rezip(data, edits={"xl/worksheets/sheet1.xml": sheet1})
+    sst = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{SML}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+        + "".join(f"<si><t>{t}</t></si>" for t in strings)
+        + "</sst>"
+    )
+    return rezip(
+        data,
+        edits={
+            "xl/_rels/workbook.xml.rels": lambda x: add_rel(x, "rIdSst", f"{R_DOC}/sharedStrings", "sharedStrings.xml"),
+            "[Content_Types].xml": lambda x: add_override(
+                x, "xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+            ),
+        },
+        add={"xl/sharedStrings.xml": sst},
+    )
 
 
 def excel_hidden():
@@ -621,6 +874,11 @@ def main():
         "excel-basis.xlsx": excel_basis(),
         "excel-verborgen.xlsx": excel_hidden(),
         "presentatie-basis.pptx": powerpoint_basis(),
+        "word-emf.docx": word_emf(),
+        "word-emf-plus.docx": word_emf_plus(),
+        "word-emf-glyphs.docx": word_emf_glyphs(),
+        "presentatie-wmf.pptx": powerpoint_wmf(),
+        "excel-kolomkoppen.xlsx": excel_headers(),
     }
     tmp = tempfile.mkdtemp()
     try:

@@ -79,11 +79,19 @@ pub(crate) struct Grammar<'a> {
     cache: &'a mut FlagCache,
     text: &'a str,
     toks: &'a mut [Tok],
+    /// The header of a person column the unit is in (`achternaam`): a role before its first token.
+    column: Option<&'a str>,
 }
 
 impl<'a> Grammar<'a> {
-    pub(crate) fn new(lx: &'a Lexicon, cache: &'a mut FlagCache, text: &'a str, toks: &'a mut [Tok]) -> Self {
-        Grammar { lx, cache, text, toks }
+    pub(crate) fn new(
+        lx: &'a Lexicon,
+        cache: &'a mut FlagCache,
+        text: &'a str,
+        toks: &'a mut [Tok],
+        column: Option<&'a str>,
+    ) -> Self {
+        Grammar { lx, cache, text, toks, column }
     }
 
     /// Every name in the unit, in order.
@@ -94,6 +102,7 @@ impl<'a> Grammar<'a> {
         let mut signature_next = false;
         // The office of the last name and the token after it: "raadsleden T. Bos (VVD) en R. de Graaf".
         let mut last_office: Option<(String, usize)> = None;
+        let mut first_word = true;
         while i < n {
             let t = self.toks[i];
             match t.kind {
@@ -113,6 +122,7 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
             }
+            let unit_start = std::mem::replace(&mut first_word, false);
             let lower_ok = t.kind == Kind::Word && t.shape == Shape::Lower;
             // A capitalised ordinary word that is no name word cannot start a name ("Daarna", "Geachte").
             if t.kind == Kind::Word && !lower_ok {
@@ -134,6 +144,12 @@ impl<'a> Grammar<'a> {
             };
             if i == line_start {
                 signature_next = false;
+            }
+            if ctx.kind == CtxKind::None
+                && unit_start
+                && let Some(column) = self.column
+            {
+                ctx = Ctx { kind: CtxKind::Role, word: Some(format!("{column} (column header)")), place_prep: false };
             }
             if ctx.kind == CtxKind::None
                 && let Some((office, after)) = &last_office

@@ -8,8 +8,12 @@
 //!    fields and closing formulas mark what follows as a name — and are never part of the span;
 //! 3. the *document* ([`propagate`]): a name confirmed once is found everywhere else in the document.
 //!
+//! A unit's header (a spreadsheet column header) that names people ([`column`]) counts as a role word
+//! before the unit's first token.
+//!
 //! The word knowledge comes from the rule's lists ([`lexicon`]); the tokens from [`tokens`].
 
+mod column;
 mod grammar;
 mod lexicon;
 mod propagate;
@@ -40,12 +44,14 @@ impl NameRecognizer {
         NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
-    /// Finds names in every unit of one document (normalised texts). `emails` are personal e-mail
-    /// addresses found by the pattern rules (unit, start, end), used as propagation seeds.
+    /// Finds names in every unit of one document (normalised texts). `headers` are the units' headers
+    /// (may be shorter than `texts`); `emails` are personal e-mail addresses found by the pattern rules
+    /// (unit, start, end), used as propagation seeds.
     pub(crate) fn find(
         &self,
         scratch: &mut NameScratch,
         texts: &[&str],
+        headers: &[Option<&str>],
         emails: &[(usize, usize, usize)],
         out: &mut Vec<Finding>,
     ) {
@@ -59,7 +65,8 @@ impl NameRecognizer {
             let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
-            grammar::Grammar::new(&self.lexicon, cache, text, toks).run(&mut hits);
+            let column = headers.get(unit).copied().flatten().and_then(column::person_column);
+            grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref()).run(&mut hits);
             for h in hits.drain(..) {
                 out.push(Finding {
                     unit,

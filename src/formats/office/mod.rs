@@ -8,18 +8,22 @@
 //!                 opc (content types, relationships) ─► what each part is, what points where
 //!                 scrub (classify: remove / read as XML / picture / embedded package / unknown)
 //!                 xml_text (+ vocab: docx, xlsx, pptx) ─► units with a map to the bytes, scrub edits
+//!                 headers (XLSX) ─► the column header of each cell value, context for the detector
 //!  detector reads the units of *all* parts together (a name confirmed in the body is found in a footer)
 //!                 rewrite ─► each changed part: edits + redactions applied to the original bytes
 //!                 images ─► pictures without metadata
+//!                 metafile ─► EMF/WMF pictures: their text as units, redacted in place
 //!                 package ─► the zip again: same order, compression methods and times; raw copies
 //! ```
 //!
 //! What cannot be fully handled is a [`Manual`] reason, never a partial output: an encrypted file, a
-//! zip bomb, a DTD, an OLE object or EMF picture (unless `--drop-embedded`), a defined name holding
-//! personal data, a shared formula that would have to go.
+//! zip bomb, a DTD, an OLE object or an EMF/WMF picture lak cannot fully read (unless
+//! `--drop-embedded`), a defined name holding personal data, a shared formula that would have to go.
 
 mod docx;
+mod headers;
 mod images;
+mod metafile;
 mod opc;
 mod package;
 mod pptx;
@@ -80,6 +84,8 @@ enum Part {
     Xml(Scanned),
     /// A picture without its metadata.
     Image(Vec<u8>),
+    /// An EMF/WMF picture whose text was read; rewritten if it has redactions.
+    Metafile(metafile::Metafile),
     /// An Office package inside this one.
     Embedded(Box<OfficeDocument>),
 }
@@ -99,6 +105,8 @@ struct OfficeDocument {
     slide_of: HashMap<String, u32>,
     /// Shared string index → (sheet, cell) of its first use.
     string_use: HashMap<u32, (String, String)>,
+    /// Flat unit index → the column header of the cell(s) showing it (see `headers.rs`).
+    headers: HashMap<usize, String>,
 }
 
 /// Counts things for the report's lists: `what (n×)`.
@@ -154,7 +162,9 @@ impl OfficeDocument {
         let mut scrubbed = Tally::default();
         let mut notes = Tally::default();
         let mut kinds: Vec<Option<PartKind>> = Vec::with_capacity(entries.len());
+        let mut metafiles: Vec<Option<metafile::Metafile>> = Vec::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
+            metafiles.push(None);
             if i == ct_index || opc::source_of(&e.name).is_some() {
                 kinds.push(None); // handled below, once the removals are known
                 continue;
@@ -166,7 +176,20 @@ impl OfficeDocument {
             } else {
                 scrub::classify(&e.name, content_types.of(&e.name), &e.data, types)
             };
-            if let PartKind::Unknown(what) = kind {
+            // A metafile is read now: one lak cannot vouch for is unknown, and its removal must be known
+            // before the relationships are rewritten.
+            let unknown = match kind {
+                PartKind::Unknown(what) => Some(what.to_string()),
+                PartKind::Metafile(mk) => match metafile::read(&e.data) {
+                    Ok(m) => {
+                        metafiles[i] = Some(m);
+                        None
+                    }
+                    Err(why) => Some(format!("an {} picture lak cannot fully read: {why}", mk.name())),
+                },
+                _ => None,
+            };
+            if let Some(what) = unknown {
                 if !options.drop_embedded {
                     return Err(Manual::new(
                         "embedded_object",
@@ -283,6 +306,9 @@ impl OfficeDocument {
                 }
                 Some(PartKind::Folder | PartKind::Font) => Part::Raw,
                 Some(PartKind::Unknown(_)) => Part::Remove,
+                Some(PartKind::Metafile(_)) => Part::Metafile(
+                    metafiles[i].take().ok_or_else(|| Manual::new("internal_error", "a metafile was lost"))?,
+                ),
                 Some(PartKind::Image(format)) => match images::strip(format, &e.data) {
                     Ok(Some(clean)) => {
                         scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
@@ -350,6 +376,7 @@ impl OfficeDocument {
             first_unit.push(n);
             n += unit_count(p);
         }
+        let headers = column_headers(&entries, &parts, &first_unit, &sheet_of);
         Ok(OfficeDocument {
             source,
             entries,
@@ -360,6 +387,7 @@ impl OfficeDocument {
             sheet_of,
             slide_of,
             string_use,
+            headers,
         })
     }
 
@@ -380,6 +408,7 @@ impl OfficeDocument {
         for p in &self.parts {
             match p {
                 Part::Xml(sc) => out.extend(sc.units.iter().map(|u| u.text.as_str())),
+                Part::Metafile(m) => out.extend(m.texts.iter().map(|t| t.text.as_str())),
                 Part::Embedded(d) => d.collect_units(out),
                 _ => {}
             }
@@ -471,9 +500,42 @@ impl OfficeDocument {
     }
 }
 
+/// The column header of every cell value of every worksheet, by flat unit index (see `headers.rs`).
+fn column_headers(
+    entries: &[Entry],
+    parts: &[Part],
+    first_unit: &[usize],
+    sheet_of: &HashMap<String, String>,
+) -> HashMap<usize, String> {
+    let xml = |i: usize| match &parts[i] {
+        Part::Xml(sc) => Some(sc),
+        _ => None,
+    };
+    let sheets: Vec<(usize, &Scanned)> = (0..entries.len())
+        .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
+        .filter_map(|i| Some((i, xml(i)?)))
+        .collect();
+    if sheets.is_empty() {
+        return HashMap::new();
+    }
+    let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+    let sst_scan = sst.and_then(xml);
+    let found = headers::find(&sheets, sst_scan);
+    let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
+    if let (Some(i), Some(sc)) = (sst, sst_scan) {
+        for (u, unit) in sc.units.iter().enumerate() {
+            if let Some(list) = found.shared.get(&unit.seq) {
+                out.insert(first_unit[i] + u, list.join("\n"));
+            }
+        }
+    }
+    out
+}
+
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
+        Part::Metafile(m) => m.texts.len(),
         Part::Embedded(d) => d.total_units(),
         _ => 0,
     }
@@ -533,6 +595,8 @@ impl Document for OfficeDocument {
                 if let Some(u) = sc.units.get(local) {
                     if let UnitKind::Cell(c) = &u.kind {
                         loc.cell = c.r.clone();
+                    } else if let Some((_, r)) = sc.cell_units.iter().find(|(k, _)| *k == local) {
+                        loc.cell = Some(r.clone()); // an inline string
                     }
                     if lower.ends_with("sharedstrings.xml")
                         && let Some((sheet, cell)) = self.string_use.get(&u.seq)
@@ -542,6 +606,7 @@ impl Document for OfficeDocument {
                     }
                 }
             }
+            Part::Metafile(_) => loc.part = Some(name.clone()),
             Part::Embedded(d) => {
                 let inner = d.locate(local, start, end);
                 loc = Location { part: Some(format!("{name}!{}", inner.part.unwrap_or_default())), ..inner };
@@ -551,6 +616,14 @@ impl Document for OfficeDocument {
         loc
     }
 
+    fn header(&self, unit: usize) -> Option<&str> {
+        let (i, local) = self.find(unit)?;
+        match &self.parts[i] {
+            Part::Embedded(d) => d.header(local),
+            _ => self.headers.get(&unit).map(String::as_str),
+        }
+    }
+
     fn notes(&self) -> Vec<String> {
         self.notes.clone()
     }
@@ -558,12 +631,14 @@ impl Document for OfficeDocument {
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
         let mut cuts: Vec<Vec<Cut>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         let mut nested: Vec<Vec<Redaction>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
+        let mut in_pictures: Vec<Vec<(usize, usize, usize)>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         for r in redactions {
             let (i, local) =
                 self.find(r.unit).ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
             match &self.parts[i] {
                 Part::Xml(_) => cuts[i].push(Cut { unit: local, start: r.start, end: r.end, with: marker(&r.label) }),
                 Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
+                Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
                 _ => {
                     return Err(Manual::new("internal_error", "a redaction in a part without text"));
                 }
@@ -581,6 +656,11 @@ impl Document for OfficeDocument {
                     Some(rewrite::rewrite(&e.name, &e.data, sc, &cuts[i])?)
                 }
                 Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
+                Part::Metafile(m) if !in_pictures[i].is_empty() => {
+                    Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
+                        Manual::new("internal_error", format!("a redaction in picture {} failed: {why}", e.name))
+                    })?)
+                }
                 _ => None,
             });
         }

@@ -13,15 +13,19 @@
 //! - **images**: JPEG, PNG, GIF and WebP are stripped of metadata losslessly, TIFF is decoded and
 //!   encoded again without it, BMP has none (see `images.rs`);
 //! - **embedded Office packages** (a chart's workbook): opened and processed like a document;
+//! - **EMF/WMF pictures** (by their bytes): their text is read and redacted (see `metafile.rs`); one
+//!   that lak cannot fully read is unknown;
 //! - **fonts**: kept;
-//! - **unknown**: OLE objects, EMF/WMF pictures (which can hold text), ActiveX binaries, anything else:
-//!   lak cannot read them, so the document needs manual handling unless `--drop-embedded` removes them.
+//! - **unknown**: OLE objects, ActiveX binaries, parts named or typed EMF/WMF whose bytes are not,
+//!   anything else: lak cannot read them, so the document needs manual handling unless
+//!   `--drop-embedded` removes them.
 //!
 //! Core and extended properties are read like any XML, except the elements that name people or
 //! places: `dc:creator`, `cp:lastModifiedBy`, `Company`, `Manager`, `Template`, `HyperlinkBase`, and
 //! Excel's absolute file path, which are removed.
 
 use super::images::{self, ImageFormat};
+use super::metafile::{self, MetaKind};
 use super::vocab::{ElemRule, Fam, Role};
 
 /// What lak does with a part.
@@ -33,6 +37,8 @@ pub(crate) enum PartKind {
     Xml(Role),
     /// A picture whose metadata is stripped.
     Image(ImageFormat),
+    /// An EMF or WMF picture, whose text is read.
+    Metafile(MetaKind),
     /// An embedded OOXML package.
     Package,
     /// A font: kept as it is.
@@ -86,6 +92,9 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
     if let Some(format) = images::sniff(data) {
         return PartKind::Image(format);
     }
+    if let Some(kind) = metafile::sniff(data) {
+        return PartKind::Metafile(kind);
+    }
     if data.starts_with(b"PK\x03\x04")
         && [".docx", ".docm", ".dotx", ".dotm", ".xlsx", ".xlsm", ".xltx", ".xltm", ".pptx", ".pptm", ".potx", ".ppsx"]
             .iter()
@@ -100,7 +109,7 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
         return PartKind::Xml(Role::AllAttributes);
     }
     if ct.contains("emf") || ct.contains("wmf") || file.ends_with(".emf") || file.ends_with(".wmf") {
-        return PartKind::Unknown("an EMF/WMF picture, which can hold text lak cannot read");
+        return PartKind::Unknown("an EMF/WMF picture that is not a valid EMF or WMF file");
     }
     let xmlish = ct.ends_with("xml")
         || file.ends_with(".xml")

@@ -172,6 +172,9 @@ pub(crate) struct Scanned {
     pub notes: Vec<(&'static str, usize)>,
     /// Spreadsheet: cells of this sheet referring to shared strings, as (string index, cell reference).
     pub shared_refs: Vec<(u32, String)>,
+    /// Spreadsheet: units that are the value of a cell (a number, a formula's string, an inline
+    /// string), as (unit index, cell reference).
+    pub cell_units: Vec<(usize, String)>,
 }
 
 impl Scanned {
@@ -689,7 +692,15 @@ impl Scan<'_, '_> {
             let mut group = self.groups.pop().ok_or_else(|| internal(ctx))?;
             match group.kind {
                 GroupKind::Para | GroupKind::Str => {
+                    let n = self.out.units.len();
                     std::mem::take(&mut group.main).finish_seq(UnitKind::Text, group.seq, &mut self.out.units);
+                    // An inline string is the value of the cell around it.
+                    if group.kind == GroupKind::Str
+                        && self.out.units.len() > n
+                        && let Some(r) = self.groups.last().and_then(|g| g.cell.as_ref()).and_then(|c| c.r.clone())
+                    {
+                        self.out.cell_units.push((n, r));
+                    }
                     std::mem::take(&mut group.field).finish(UnitKind::Text, &mut self.out.units);
                 }
                 GroupKind::Cell => {
@@ -701,7 +712,12 @@ impl Scan<'_, '_> {
                             self.out.shared_refs.push((i, r.clone()));
                         }
                     } else {
+                        let n = self.out.units.len();
+                        let r = cell.r.clone();
                         std::mem::take(&mut group.main).finish(UnitKind::Cell(cell), &mut self.out.units);
+                        if let Some(r) = r.filter(|_| self.out.units.len() > n) {
+                            self.out.cell_units.push((n, r));
+                        }
                     }
                 }
             }

@@ -1,0 +1,718 @@
+//! EMF and WMF pictures: the text they draw, read for the detector and redacted in place.
+//!
+//! Word, Excel and PowerPoint files carry Windows metafiles all the time (logos, pasted charts, Visio
+//! drawings, scanned signatures placed as pictures). A metafile is a list of drawing records; some of
+//! them draw text, and that text is personal data like any other. lak reads a metafile strictly, record
+//! by record with bounds checks, and accepts it only when it understands every record that could carry
+//! text:
+//!
+//! - **EMF** (records of `u32` type + `u32` size, a header record with the ` EMF` signature first, an
+//!   end-of-file record last): the text of `EMR_EXTTEXTOUTA`/`W`, `EMR_POLYTEXTOUTA`/`W` and
+//!   `EMR_SMALLTEXTOUT`, the description string of the header and of `EMR_COMMENT` group records;
+//! - **WMF** (an optional placeable header, a `META_HEADER`, records of `u32` size in 16-bit words +
+//!   `u16` function, `META_EOF` last): the text of `META_TEXTOUT` and `META_EXTTEXTOUT`.
+//!
+//! Each string a record draws is one [`Text`]: a unit for the detector, read together with the rest of
+//! the document (a name confirmed in the body is found in a picture and the other way round). UTF-16
+//! text is decoded as such; 8-bit ("ANSI") text as Windows-1252, and only when the font selected for
+//! it uses the ANSI or default character set (fonts are followed through the records that create,
+//! select and delete them); `EMR_SMALLTEXTOUT`'s 8-bit form holds the low bytes of UTF-16 code units.
+//!
+//! **Redaction** overwrites each redacted character in place, one replacement per UTF-16 code unit
+//! (`█`, a full block) or byte (`#`), so record sizes, offsets and the glyph advance arrays stay valid
+//! and the value is gone from the bytes. The replacement is no letter or digit on purpose: the re-check
+//! of the output must not read `XXXX` after `Contactpersoon:` as a name. The marker with the ground
+//! does not fit in the space of the value; the report has it. The advances of the redacted characters are evened out (their sum, and so the position of
+//! the text after them, is kept): per-glyph widths would otherwise tell `i` from `m`. Every other byte
+//! stays as it was.
+//!
+//! **Refused** (the picture is then "unknown": manual handling, or removed with `--drop-embedded`),
+//! with a reason naming what was found: EMF+ records (GDI+ can draw strings lak does not read), comment
+//! records with embedded metafiles or private data, text drawn as glyph indices (`ETO_GLYPH_INDEX`: the
+//! characters are not in the file), 8-bit text in a font with another character set (Greek, Cyrillic,
+//! Far-East double-byte, OEM, symbol), characters that do not decode, escape records and other records
+//! that can pass data through (printer escapes, OpenGL, colour profiles by file name), unknown record
+//! types, anything after the end-of-file record, and every record that does not parse.
+//!
+//! Bitmaps inside a metafile (`EMR_STRETCHDIBITS`, `META_DIBSTRETCHBLT`, ...) are treated like any
+//! other picture in the package: they pass, and lak does not read text in their pixels.
+
+use std::collections::HashMap;
+
+use crate::limits;
+
+/// The two metafile formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MetaKind {
+    Emf,
+    Wmf,
+}
+
+impl MetaKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            MetaKind::Emf => "EMF",
+            MetaKind::Wmf => "WMF",
+        }
+    }
+}
+
+/// Recognises a metafile by its first bytes.
+pub(crate) fn sniff(data: &[u8]) -> Option<MetaKind> {
+    if u32_at(data, 0) == Some(EMR_HEADER) && u32_at(data, 40) == Some(EMF_SIGNATURE) {
+        return Some(MetaKind::Emf);
+    }
+    if u32_at(data, 0) == Some(WMF_PLACEABLE_KEY) {
+        return Some(MetaKind::Wmf);
+    }
+    match (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4)) {
+        (Some(1 | 2), Some(9), Some(0x0100 | 0x0300)) => Some(MetaKind::Wmf),
+        _ => None,
+    }
+}
+
+/// A metafile that lak has read completely.
+#[derive(Debug)]
+pub(crate) struct Metafile {
+    /// Every string in the picture, in record order.
+    pub texts: Vec<Text>,
+}
+
+/// One string of a metafile and where its characters are.
+#[derive(Clone, Debug)]
+pub(crate) struct Text {
+    /// The decoded string (a detector unit).
+    pub text: String,
+    chars: Vec<Char>,
+    /// Bytes per code unit: 2 for UTF-16, 1 for 8-bit text.
+    width: usize,
+    dx: Option<Advances>,
+}
+
+/// One character: its offset in [`Text::text`] and its code units in the file.
+#[derive(Clone, Copy, Debug)]
+struct Char {
+    at: usize,
+    src: usize,
+    /// Code units (2 for a UTF-16 surrogate pair).
+    units: usize,
+    /// Index of its first code unit in the string, which is its index in the advance array.
+    index: usize,
+}
+
+/// A glyph advance array (`lpDx`): one entry per code unit, or two (x and y) with `ETO_PDY`.
+#[derive(Clone, Copy, Debug)]
+struct Advances {
+    /// File offset of the array.
+    at: usize,
+    /// Bytes per entry: 4 (EMF) or 2 (WMF).
+    entry: usize,
+    /// Entries per code unit.
+    stride: usize,
+}
+
+/// Reads a metafile; `Err` says why lak cannot vouch for it.
+pub(crate) fn read(data: &[u8]) -> Result<Metafile, String> {
+    match sniff(data) {
+        Some(MetaKind::Emf) => Ok(Metafile { texts: emf(data)? }),
+        Some(MetaKind::Wmf) => Ok(Metafile { texts: wmf(data)? }),
+        None => Err("not an EMF or WMF file".into()),
+    }
+}
+
+/// The metafile with the characters `start..end` (byte offsets in the text) of each `(text, start,
+/// end)` overwritten in place.
+pub(crate) fn redact(data: &[u8], mf: &Metafile, cuts: &[(usize, usize, usize)]) -> Result<Vec<u8>, String> {
+    let mut out = data.to_vec();
+    for &(t, start, end) in cuts {
+        let text = mf.texts.get(t).ok_or("a redaction outside the picture's texts")?;
+        let mut units = Vec::new();
+        for c in text.chars.iter().filter(|c| c.at >= start && c.at < end) {
+            for k in 0..c.units {
+                let at = c.src + k * text.width;
+                let slot = out.get_mut(at..at + text.width).ok_or("a character outside the picture")?;
+                if text.width == 2 {
+                    slot.copy_from_slice(&REPLACEMENT_UTF16.to_le_bytes());
+                } else {
+                    slot[0] = REPLACEMENT_BYTE;
+                }
+                units.push(c.index + k);
+            }
+        }
+        if let Some(dx) = text.dx {
+            for axis in 0..dx.stride {
+                even_out(&mut out, dx, axis, &units)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// What a redacted UTF-16 code unit becomes: `█`.
+const REPLACEMENT_UTF16: u16 = 0x2588;
+/// What a redacted 8-bit character becomes: `#`.
+const REPLACEMENT_BYTE: u8 = b'#';
+
+/// Gives the advance entries of `units` (one axis) their average, keeping their sum.
+fn even_out(out: &mut [u8], dx: Advances, axis: usize, units: &[usize]) -> Result<(), String> {
+    if units.is_empty() {
+        return Ok(());
+    }
+    let slot = |u: usize| dx.at + (u * dx.stride + axis) * dx.entry;
+    let read = |out: &[u8], u: usize| -> Option<i64> {
+        match dx.entry {
+            4 => i32_at(out, slot(u)).map(i64::from),
+            _ => u16_at(out, slot(u)).map(|v| i64::from(v as i16)),
+        }
+    };
+    let mut sum = 0i64;
+    for &u in units {
+        sum += read(out, u).ok_or("an advance outside the picture")?;
+    }
+    let n = units.len() as i64;
+    let (base, rest) = (sum.div_euclid(n), sum.rem_euclid(n));
+    for (k, &u) in units.iter().enumerate() {
+        let v = base + i64::from((k as i64) < rest);
+        let at = slot(u);
+        match dx.entry {
+            4 => out[at..at + 4].copy_from_slice(&(v as i32).to_le_bytes()),
+            _ => out[at..at + 2].copy_from_slice(&(v as i16).to_le_bytes()),
+        }
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------------------------------- EMF
+
+const EMR_HEADER: u32 = 1;
+const EMR_EOF: u32 = 14;
+const EMR_SELECTOBJECT: u32 = 37;
+const EMR_DELETEOBJECT: u32 = 40;
+const EMR_COMMENT: u32 = 70;
+const EMR_EXTCREATEFONTINDIRECTW: u32 = 82;
+const EMR_EXTTEXTOUTA: u32 = 83;
+const EMR_EXTTEXTOUTW: u32 = 84;
+const EMR_POLYTEXTOUTA: u32 = 96;
+const EMR_POLYTEXTOUTW: u32 = 97;
+const EMR_SMALLTEXTOUT: u32 = 108;
+/// The last record type MS-EMF defines (`EMR_CREATECOLORSPACEW`).
+const EMR_LAST: u32 = 122;
+/// ` EMF` at byte 40 of the header.
+const EMF_SIGNATURE: u32 = 0x464D_4520;
+/// `EMF+` as a comment identifier.
+const EMF_PLUS: u32 = 0x2B46_4D45;
+/// `GDIC`: a public comment.
+const GDI_COMMENT: u32 = 0x4349_4447;
+const COMMENT_BEGINGROUP: u32 = 2;
+const COMMENT_ENDGROUP: u32 = 3;
+const STOCK_OBJECT: u32 = 0x8000_0000;
+const OEM_FIXED_FONT: u32 = 10;
+
+const ETO_OPAQUE: u32 = 0x0002;
+const ETO_CLIPPED: u32 = 0x0004;
+const ETO_GLYPH_INDEX: u32 = 0x0010;
+const ETO_NO_RECT: u32 = 0x0100;
+const ETO_SMALL_CHARS: u32 = 0x0200;
+const ETO_PDY: u32 = 0x2000;
+
+const ANSI_CHARSET: u8 = 0;
+const DEFAULT_CHARSET: u8 = 1;
+const OEM_CHARSET: u8 = 255;
+
+/// EMF record types that can carry data lak does not read, with what they are.
+fn emf_refused(ty: u32) -> Option<&'static str> {
+    Some(match ty {
+        69 | 107 | 117 => "an unused record type",
+        99 | 122 => "a colour space with a file name (EMR_CREATECOLORSPACE)",
+        102 | 103 => "OpenGL records (EMR_GLSRECORD)",
+        104 => "a pixel format record (EMR_PIXELFORMAT)",
+        105 | 106 | 110 => {
+            "a printer escape (EMR_DRAWESCAPE, EMR_EXTESCAPE, EMR_NAMEDESCAPE), which passes data through"
+        }
+        112 | 113 | 121 => "a colour profile by file name (EMR_SETICMPROFILE, EMR_COLORMATCHTOTARGETW)",
+        _ => return None,
+    })
+}
+
+/// State while walking the records: the fonts and the character set of the selected one.
+struct Fonts {
+    charsets: HashMap<u32, u8>,
+    current: u8,
+}
+
+fn emf(d: &[u8]) -> Result<Vec<Text>, String> {
+    let mut texts = Vec::new();
+    let mut fonts = Fonts { charsets: HashMap::new(), current: ANSI_CHARSET };
+    let mut pos = 0;
+    let mut n = 0usize;
+    loop {
+        let (Some(ty), Some(size)) = (u32_at(d, pos), u32_at(d, pos + 4)) else {
+            return Err(format!("the EMF ends at byte {pos} without an end-of-file record"));
+        };
+        let size = size as usize;
+        if size < 8 || !size.is_multiple_of(4) || d.len() - pos < size {
+            return Err(format!("EMF record {n} (type {ty}) at byte {pos} has an invalid size {size}"));
+        }
+        let r = &d[pos..pos + size];
+        if (n == 0) != (ty == EMR_HEADER) {
+            return Err(format!("EMF record {n}: the header must be the first record and only the first"));
+        }
+        n += 1;
+        if n > limits::MAX_METAFILE_RECORDS {
+            return Err(format!("more than {} records", limits::MAX_METAFILE_RECORDS));
+        }
+        let bad = move |what: &str| format!("EMF record {} (type {ty}) at byte {pos}: {what}", n - 1);
+        match ty {
+            EMR_HEADER => emf_header(r, pos, &mut texts).map_err(|e| bad(&e))?,
+            EMR_EOF => {
+                pos += size;
+                break;
+            }
+            EMR_COMMENT => emf_comment(r, pos, &mut texts).map_err(|e| bad(&e))?,
+            EMR_EXTCREATEFONTINDIRECTW => {
+                // ihFont, then a LOGFONTW (92 bytes) whose lfCharSet is its byte 23.
+                if size < 12 + 92 {
+                    return Err(bad("a font record too short for its LOGFONT"));
+                }
+                if fonts.charsets.len() >= limits::MAX_METAFILE_OBJECTS {
+                    return Err(bad("too many fonts"));
+                }
+                fonts.charsets.insert(u32_at(r, 8).unwrap_or(0), r[12 + 23]);
+            }
+            EMR_SELECTOBJECT => {
+                let ih = u32_at(r, 8).ok_or_else(|| bad("truncated"))?;
+                if ih & STOCK_OBJECT != 0 {
+                    // Stock fonts are ANSI, except the OEM one; stock pens and brushes are no fonts.
+                    if ih & !STOCK_OBJECT == OEM_FIXED_FONT {
+                        fonts.current = OEM_CHARSET;
+                    } else if matches!(ih & !STOCK_OBJECT, 11 | 12 | 13 | 14 | 16 | 17) {
+                        fonts.current = ANSI_CHARSET;
+                    }
+                } else if let Some(&cs) = fonts.charsets.get(&ih) {
+                    fonts.current = cs;
+                }
+            }
+            EMR_DELETEOBJECT => {
+                let ih = u32_at(r, 8).ok_or_else(|| bad("truncated"))?;
+                fonts.charsets.remove(&ih);
+            }
+            EMR_EXTTEXTOUTA | EMR_EXTTEXTOUTW => {
+                // Bounds (16), iGraphicsMode, exScale, eyScale, then one EMRTEXT.
+                let wide = ty == EMR_EXTTEXTOUTW;
+                let end = emr_text_end(r, 36).map_err(|e| bad(&e))?;
+                emr_text(r, pos, 36, end, wide, fonts.current, &mut texts).map_err(|e| bad(&e))?;
+            }
+            EMR_POLYTEXTOUTA | EMR_POLYTEXTOUTW => {
+                let wide = ty == EMR_POLYTEXTOUTW;
+                let count = u32_at(r, 36).ok_or_else(|| bad("truncated"))? as usize;
+                if count > size / 24 {
+                    return Err(bad("more strings than the record can hold"));
+                }
+                // The strings and advances lie after the whole array.
+                let mut at = 40;
+                let mut starts = Vec::with_capacity(count);
+                for _ in 0..count {
+                    starts.push(at);
+                    at = emr_text_end(r, at).map_err(|e| bad(&e))?;
+                }
+                for s in starts {
+                    emr_text(r, pos, s, at, wide, fonts.current, &mut texts).map_err(|e| bad(&e))?;
+                }
+            }
+            EMR_SMALLTEXTOUT => small_text_out(r, pos, &mut texts).map_err(|e| bad(&e))?,
+            _ if emf_refused(ty).is_some() => {
+                return Err(format!("{} (EMF record type {ty})", emf_refused(ty).unwrap_or_default()));
+            }
+            2..=EMR_LAST => {}
+            _ => return Err(bad("an unknown record type")),
+        }
+        if texts.len() > limits::MAX_METAFILE_TEXTS {
+            return Err(format!("more than {} strings", limits::MAX_METAFILE_TEXTS));
+        }
+        pos += size;
+    }
+    trailing(d, pos, texts)
+}
+
+/// Bytes after the end-of-file record may only be zero padding.
+fn trailing(d: &[u8], pos: usize, texts: Vec<Text>) -> Result<Vec<Text>, String> {
+    match d.get(pos..).unwrap_or_default().iter().filter(|&&b| b != 0).count() {
+        0 => Ok(texts),
+        n => Err(format!("{n} bytes of data after the end-of-file record")),
+    }
+}
+
+/// The header: signature, and the description string (application and picture name).
+fn emf_header(r: &[u8], base: usize, texts: &mut Vec<Text>) -> Result<(), String> {
+    if r.len() < 88 || u32_at(r, 40) != Some(EMF_SIGNATURE) {
+        return Err("a header without the EMF signature".into());
+    }
+    let chars = u32_at(r, 60).unwrap_or(0) as usize;
+    let off = u32_at(r, 64).unwrap_or(0) as usize;
+    if chars > 0 {
+        if off < 88 {
+            return Err("a description inside the header's fields".into());
+        }
+        utf16_lines(r, base, off, chars, texts)?;
+    }
+    Ok(())
+}
+
+/// A comment: only the GDI group markers are understood; everything else may carry data.
+fn emf_comment(r: &[u8], base: usize, texts: &mut Vec<Text>) -> Result<(), String> {
+    let len = u32_at(r, 8).ok_or("truncated")? as usize;
+    if len > r.len() - 12 {
+        return Err("a comment larger than its record".into());
+    }
+    if len == 0 {
+        return Ok(());
+    }
+    match u32_at(r, 12) {
+        Some(EMF_PLUS) => Err("EMF+ records (a GDI+ drawing, which can draw text lak does not read)".into()),
+        Some(GDI_COMMENT) => match u32_at(r, 16) {
+            Some(COMMENT_BEGINGROUP) => {
+                // Bounds (16 bytes), nDescription, then the description.
+                let chars = u32_at(r, 36).ok_or("truncated group comment")? as usize;
+                if chars > 0 {
+                    utf16_lines(r, base, 40, chars, texts)?;
+                }
+                Ok(())
+            }
+            Some(COMMENT_ENDGROUP) => Ok(()),
+            Some(0x8000_0001) => Err("an embedded WMF picture (EMR_COMMENT_WINDOWS_METAFILE)".into()),
+            Some(0x4000_0004) => Err("an embedded picture in other formats (EMR_COMMENT_MULTIFORMATS)".into()),
+            other => Err(format!("a GDI comment of an unknown kind ({:#x})", other.unwrap_or(0))),
+        },
+        _ => Err("a private comment (EMR_COMMENT) with data lak cannot read".into()),
+    }
+}
+
+/// Where the EMRTEXT at `at` ends (it has a rectangle unless `ETO_NO_RECT`).
+fn emr_text_end(r: &[u8], at: usize) -> Result<usize, String> {
+    let options = u32_at(r, at + 16).ok_or("a truncated EMRTEXT")?;
+    let end = if options & ETO_NO_RECT != 0 { at + 24 } else { at + 40 };
+    if end > r.len() {
+        return Err("a truncated EMRTEXT".into());
+    }
+    Ok(end)
+}
+
+/// One EMRTEXT at `at`: reference point, chars, offString, options, [rectangle], offDx. Strings and
+/// advances must lie in the record after `min` (the fixed fields).
+fn emr_text(
+    r: &[u8],
+    base: usize,
+    at: usize,
+    min: usize,
+    wide: bool,
+    charset: u8,
+    texts: &mut Vec<Text>,
+) -> Result<(), String> {
+    let chars = u32_at(r, at + 8).ok_or("truncated")? as usize;
+    let off_string = u32_at(r, at + 12).ok_or("truncated")? as usize;
+    let options = u32_at(r, at + 16).ok_or("truncated")?;
+    let off_dx_at = if options & ETO_NO_RECT != 0 { at + 20 } else { at + 36 };
+    let off_dx = u32_at(r, off_dx_at).ok_or("truncated")? as usize;
+    if options & ETO_GLYPH_INDEX != 0 {
+        return Err("text drawn as glyph indices (ETO_GLYPH_INDEX): the characters are not in the file".into());
+    }
+    if options & ETO_SMALL_CHARS != 0 {
+        return Err("an EXTTEXTOUT record with 8-bit characters (ETO_SMALL_CHARS)".into());
+    }
+    if chars == 0 {
+        return Ok(());
+    }
+    let width = if wide { 2 } else { 1 };
+    let string = span(r, off_string, chars, width, min).ok_or("the string lies outside its record")?;
+    let dx = if off_dx == 0 {
+        None
+    } else {
+        let stride = if options & ETO_PDY != 0 { 2 } else { 1 };
+        let range =
+            span(r, off_dx, chars.saturating_mul(stride), 4, min).ok_or("the advances lie outside the record")?;
+        if range.start < string.end && string.start < range.end {
+            return Err("the advances overlap the string".into());
+        }
+        Some(Advances { at: base + off_dx, entry: 4, stride })
+    };
+    let mut text =
+        if wide { utf16(&r[string], base + off_string)? } else { ansi(&r[string], base + off_string, charset)? };
+    text.dx = dx;
+    push(texts, text);
+    Ok(())
+}
+
+/// `EMR_SMALLTEXTOUT`: x, y, cChars, fuOptions, iGraphicsMode, exScale, eyScale, [bounds], string.
+fn small_text_out(r: &[u8], base: usize, texts: &mut Vec<Text>) -> Result<(), String> {
+    let chars = u32_at(r, 16).ok_or("truncated")? as usize;
+    let options = u32_at(r, 20).ok_or("truncated")?;
+    if options & ETO_GLYPH_INDEX != 0 {
+        return Err("text drawn as glyph indices (ETO_GLYPH_INDEX): the characters are not in the file".into());
+    }
+    let at = if options & ETO_NO_RECT != 0 { 36 } else { 52 };
+    let small = options & ETO_SMALL_CHARS != 0;
+    let width = if small { 1 } else { 2 };
+    let string = span(r, at, chars, width, at).ok_or("the string lies outside its record")?;
+    if chars == 0 {
+        return Ok(());
+    }
+    let text = if small { latin1(&r[string], base + at)? } else { utf16(&r[string], base + at)? };
+    push(texts, text);
+    Ok(())
+}
+
+/// A UTF-16 string that may hold several NUL-separated strings (a description): one text each.
+fn utf16_lines(r: &[u8], base: usize, off: usize, chars: usize, texts: &mut Vec<Text>) -> Result<(), String> {
+    let range = span(r, off, chars, 2, 8).ok_or("a description outside its record")?;
+    let mut start = range.start;
+    let mut k = range.start;
+    while k <= range.end {
+        if k == range.end || u16_at(r, k) == Some(0) {
+            if k > start {
+                push(texts, utf16(&r[start..k], base + start)?);
+            }
+            start = k + 2;
+        }
+        k += 2;
+    }
+    Ok(())
+}
+
+fn push(texts: &mut Vec<Text>, text: Text) {
+    if !text.text.trim_matches(|c: char| c.is_whitespace() || c == '\0').is_empty() {
+        texts.push(text);
+    }
+}
+
+// ------------------------------------------------------------------------------------------- WMF
+
+const WMF_PLACEABLE_KEY: u32 = 0x9AC6_CDD7;
+const META_EOF: u16 = 0x0000;
+const META_TEXTOUT: u16 = 0x0521;
+const META_EXTTEXTOUT: u16 = 0x0A32;
+const META_ESCAPE: u16 = 0x0626;
+const META_SELECTOBJECT: u16 = 0x012D;
+const META_DELETEOBJECT: u16 = 0x01F0;
+const META_CREATEFONTINDIRECT: u16 = 0x02FB;
+/// Records that create an object other than a font (they take a slot in the object table).
+const META_CREATE_OTHER: [u16; 6] = [0x02FA, 0x02FC, 0x00F7, 0x01F9, 0x0142, 0x06FF];
+/// Every other record function of MS-WMF: drawing, state, bitmaps (they carry no text).
+const META_PLAIN: &[u16] = &[
+    0x0035, 0x0037, 0x0102, 0x0103, 0x0104, 0x0105, 0x0106, 0x0107, 0x0108, 0x0127, 0x0139, 0x0149, 0x0201, 0x0209,
+    0x0211, 0x0213, 0x0214, 0x0220, 0x0228, 0x0231, 0x0234, 0x0324, 0x0325, 0x020A, 0x020B, 0x020C, 0x020D, 0x020E,
+    0x020F, 0x0410, 0x0412, 0x0415, 0x0416, 0x0418, 0x0419, 0x0429, 0x0436, 0x0538, 0x0548, 0x041B, 0x041F, 0x061C,
+    0x061D, 0x001E, 0x081A, 0x0B23, 0x012A, 0x012B, 0x012C, 0x012E, 0x0817, 0x0830, 0x0922, 0x0d33, 0x0940, 0x0b41,
+    0x0f43,
+];
+
+fn wmf(d: &[u8]) -> Result<Vec<Text>, String> {
+    let mut pos = if u32_at(d, 0) == Some(WMF_PLACEABLE_KEY) { 22 } else { 0 };
+    match (u16_at(d, pos), u16_at(d, pos + 2), u16_at(d, pos + 4)) {
+        (Some(1 | 2), Some(9), Some(0x0100 | 0x0300)) => {}
+        _ => return Err("a WMF without a valid header".into()),
+    }
+    pos += 18;
+    let mut texts = Vec::new();
+    // The object table: a created object takes the lowest free slot; `Some(Some(cs))` is a font.
+    let mut slots: Vec<Option<Option<u8>>> = Vec::new();
+    let mut charset = ANSI_CHARSET;
+    let mut n = 0usize;
+    loop {
+        let (Some(words), Some(func)) = (u32_at(d, pos), u16_at(d, pos + 4)) else {
+            return Err(format!("the WMF ends at byte {pos} without an end-of-file record"));
+        };
+        let size = (words as usize).saturating_mul(2);
+        if size < 6 || d.len() - pos < size {
+            return Err(format!("WMF record {n} (function {func:#06x}) at byte {pos} has an invalid size"));
+        }
+        let r = &d[pos..pos + size];
+        n += 1;
+        if n > limits::MAX_METAFILE_RECORDS {
+            return Err(format!("more than {} records", limits::MAX_METAFILE_RECORDS));
+        }
+        let bad = move |what: &str| format!("WMF record {} (function {func:#06x}) at byte {pos}: {what}", n - 1);
+        match func {
+            META_EOF => {
+                pos += size;
+                break;
+            }
+            META_TEXTOUT => {
+                // StringLength, the string (padded to a word), YStart, XStart.
+                let len = u16_at(r, 6).ok_or_else(|| bad("truncated"))? as usize;
+                if size != 8 + len.next_multiple_of(2) + 4 {
+                    return Err(bad("a TEXTOUT record whose size does not match its string"));
+                }
+                push(&mut texts, ansi(&r[8..8 + len], pos + 8, charset).map_err(|e| bad(&e))?);
+            }
+            META_EXTTEXTOUT => wmf_ext_text_out(r, pos, charset, &mut texts).map_err(|e| bad(&e))?,
+            META_ESCAPE => {
+                let what = if u16_at(r, 6) == Some(0x000F) && u32_at(r, 10) == Some(0x4346_4D57) {
+                    "an embedded EMF picture (META_ESCAPE MFCOMMENT)"
+                } else {
+                    "an escape record (META_ESCAPE), which can carry data lak does not read"
+                };
+                return Err(what.into());
+            }
+            META_CREATEFONTINDIRECT => {
+                // Height, Width, Escapement, Orientation, Weight (2 bytes each), Italic, Underline,
+                // StrikeOut, CharSet.
+                let cs = *r.get(6 + 13).ok_or_else(|| bad("a font record too short"))?;
+                take_slot(&mut slots, Some(cs)).map_err(|e| bad(&e))?;
+            }
+            _ if META_CREATE_OTHER.contains(&func) => take_slot(&mut slots, None).map_err(|e| bad(&e))?,
+            META_SELECTOBJECT => {
+                let i = u16_at(r, 6).ok_or_else(|| bad("truncated"))? as usize;
+                if let Some(Some(Some(cs))) = slots.get(i) {
+                    charset = *cs;
+                }
+            }
+            META_DELETEOBJECT => {
+                let i = u16_at(r, 6).ok_or_else(|| bad("truncated"))? as usize;
+                if let Some(s) = slots.get_mut(i) {
+                    *s = None;
+                }
+            }
+            _ if META_PLAIN.contains(&func) => {}
+            _ => return Err(bad("an unknown record function")),
+        }
+        if texts.len() > limits::MAX_METAFILE_TEXTS {
+            return Err(format!("more than {} strings", limits::MAX_METAFILE_TEXTS));
+        }
+        pos += size;
+    }
+    trailing(d, pos, texts)
+}
+
+fn take_slot(slots: &mut Vec<Option<Option<u8>>>, what: Option<u8>) -> Result<(), String> {
+    match slots.iter().position(Option::is_none) {
+        Some(i) => slots[i] = Some(what),
+        None if slots.len() < limits::MAX_METAFILE_OBJECTS => slots.push(Some(what)),
+        None => return Err("too many objects".into()),
+    }
+    Ok(())
+}
+
+/// `META_EXTTEXTOUT`: Y, X, StringLength, fwOpts, [rectangle if opaque or clipped], string (padded to a
+/// word), [one 16-bit advance per byte]. The size must match that layout exactly.
+fn wmf_ext_text_out(r: &[u8], base: usize, charset: u8, texts: &mut Vec<Text>) -> Result<(), String> {
+    let len = u16_at(r, 10).ok_or("truncated")? as usize;
+    let options = u32::from(u16_at(r, 12).ok_or("truncated")?);
+    if options & ETO_GLYPH_INDEX != 0 {
+        return Err("text drawn as glyph indices (ETO_GLYPH_INDEX): the characters are not in the file".into());
+    }
+    let at = if options & (ETO_OPAQUE | ETO_CLIPPED) != 0 { 22 } else { 14 };
+    let dx_at = at + len.next_multiple_of(2);
+    let dx = if r.len() == dx_at {
+        None
+    } else if r.len() == dx_at + 2 * len {
+        Some(Advances { at: base + dx_at, entry: 2, stride: 1 })
+    } else {
+        return Err("an EXTTEXTOUT record whose size does not match its layout".into());
+    };
+    let mut text = ansi(&r[at..at + len], base + at, charset)?;
+    text.dx = dx;
+    push(texts, text);
+    Ok(())
+}
+
+// -------------------------------------------------------------------------------------- decoding
+
+/// `r[off..]` holding `count` items of `width` bytes, starting at or after `min`.
+fn span(r: &[u8], off: usize, count: usize, width: usize, min: usize) -> Option<std::ops::Range<usize>> {
+    let end = off.checked_add(count.checked_mul(width)?)?;
+    (off >= min && end <= r.len()).then_some(off..end)
+}
+
+fn utf16(bytes: &[u8], src: usize) -> Result<Text, String> {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let mut text = Text { text: String::with_capacity(units.len()), chars: Vec::new(), width: 2, dx: None };
+    let mut index = 0;
+    for c in char::decode_utf16(units.iter().copied()) {
+        let c = c.map_err(|_| "text lak cannot decode (an unpaired UTF-16 surrogate)".to_string())?;
+        let n = c.len_utf16();
+        text.chars.push(Char { at: text.text.len(), src: src + 2 * index, units: n, index });
+        text.text.push(c);
+        index += n;
+    }
+    Ok(text)
+}
+
+/// 8-bit text in the selected font's character set: only ANSI (and the default, ANSI on Dutch
+/// systems) is decoded, as Windows-1252.
+fn ansi(bytes: &[u8], src: usize, charset: u8) -> Result<Text, String> {
+    if charset != ANSI_CHARSET && charset != DEFAULT_CHARSET {
+        return Err(format!("8-bit text in a font with character set {charset}, which lak does not decode"));
+    }
+    bytes_to_text(bytes, src, |b| match b {
+        0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
+        _ => Some(char::from(b)),
+    })
+}
+
+/// `ETO_SMALL_CHARS`: each byte is the low byte of a UTF-16 code unit below 256 (C1 controls refused).
+fn latin1(bytes: &[u8], src: usize) -> Result<Text, String> {
+    bytes_to_text(bytes, src, |b| (!(0x80..=0x9F).contains(&b)).then(|| char::from(b)))
+}
+
+fn bytes_to_text(bytes: &[u8], src: usize, decode: impl Fn(u8) -> Option<char>) -> Result<Text, String> {
+    let mut text = Text { text: String::with_capacity(bytes.len()), chars: Vec::new(), width: 1, dx: None };
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = decode(b).ok_or_else(|| format!("text lak cannot decode (byte {b:#04x})"))?;
+        text.chars.push(Char { at: text.text.len(), src: src + i, units: 1, index: i });
+        text.text.push(c);
+    }
+    Ok(text)
+}
+
+/// Windows-1252 for 0x80–0x9F; `None` where the code page defines no character.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('\u{20AC}'),
+    None,
+    Some('\u{201A}'),
+    Some('\u{0192}'),
+    Some('\u{201E}'),
+    Some('\u{2026}'),
+    Some('\u{2020}'),
+    Some('\u{2021}'),
+    Some('\u{02C6}'),
+    Some('\u{2030}'),
+    Some('\u{0160}'),
+    Some('\u{2039}'),
+    Some('\u{0152}'),
+    None,
+    Some('\u{017D}'),
+    None,
+    None,
+    Some('\u{2018}'),
+    Some('\u{2019}'),
+    Some('\u{201C}'),
+    Some('\u{201D}'),
+    Some('\u{2022}'),
+    Some('\u{2013}'),
+    Some('\u{2014}'),
+    Some('\u{02DC}'),
+    Some('\u{2122}'),
+    Some('\u{0161}'),
+    Some('\u{203A}'),
+    Some('\u{0153}'),
+    None,
+    Some('\u{017E}'),
+    Some('\u{0178}'),
+];
+
+fn u16_at(d: &[u8], at: usize) -> Option<u16> {
+    let b = d.get(at..at.checked_add(2)?)?;
+    Some(u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(d: &[u8], at: usize) -> Option<u32> {
+    let b = d.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+fn i32_at(d: &[u8], at: usize) -> Option<i32> {
+    u32_at(d, at).map(|v| v as i32)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,200 @@
+//! Metafiles built record by record: what is read, what is redacted, what is refused.
+
+use super::*;
+
+fn pad4(mut v: Vec<u8>) -> Vec<u8> {
+    while !v.len().is_multiple_of(4) {
+        v.push(0);
+    }
+    v
+}
+
+fn rec(ty: u32, body: &[u8]) -> Vec<u8> {
+    let body = pad4(body.to_vec());
+    let mut r = ty.to_le_bytes().to_vec();
+    r.extend(((8 + body.len()) as u32).to_le_bytes());
+    r.extend(body);
+    r
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn emf_header(desc: &str) -> Vec<u8> {
+    let d = utf16le(desc);
+    let mut b = vec![0u8; 32]; // bounds, frame
+    b.extend(EMF_SIGNATURE.to_le_bytes());
+    b.extend(0x10000u32.to_le_bytes());
+    b.extend([0u8; 8]); // bytes, records
+    b.extend([0u8; 4]); // handles, reserved
+    b.extend(((d.len() / 2) as u32).to_le_bytes());
+    b.extend((if d.is_empty() { 0u32 } else { 88 }).to_le_bytes());
+    b.extend([0u8; 20]); // palette entries, device, millimetres
+    b.extend(d);
+    rec(EMR_HEADER, &b)
+}
+
+/// EMR_EXTTEXTOUTW (or A) with a rectangle, advances of `10 + i` and the given options.
+fn ext_text_out(text: &[u8], units: usize, wide: bool, options: u32) -> Vec<u8> {
+    let mut b = vec![0u8; 28]; // bounds, graphics mode, scales
+    b.extend([0u8; 8]); // reference point
+    b.extend((units as u32).to_le_bytes());
+    let off_string = 76u32;
+    let off_dx = 76 + text.len().next_multiple_of(4) as u32;
+    b.extend(off_string.to_le_bytes());
+    b.extend(options.to_le_bytes());
+    b.extend([0u8; 16]);
+    b.extend(off_dx.to_le_bytes());
+    b.extend(pad4(text.to_vec()));
+    for i in 0..units {
+        b.extend((10 + i as i32).to_le_bytes());
+    }
+    rec(if wide { EMR_EXTTEXTOUTW } else { EMR_EXTTEXTOUTA }, &b)
+}
+
+fn emf(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut d = emf_header("lak test\0picture");
+    for r in records {
+        d.extend(r);
+    }
+    d.extend(rec(EMR_EOF, &[0, 0, 0, 0, 16, 0, 0, 0, 20, 0, 0, 0]));
+    d
+}
+
+fn texts(d: &[u8]) -> Vec<String> {
+    read(d).unwrap().texts.into_iter().map(|t| t.text).collect()
+}
+
+#[test]
+fn emf_text_and_description_are_read() {
+    let d = emf(&[ext_text_out(&utf16le("Jan Jansen"), 10, true, 0), ext_text_out(b"Caf\xe9 \x80", 6, false, 0)]);
+    assert_eq!(sniff(&d), Some(MetaKind::Emf));
+    assert_eq!(texts(&d), ["lak test", "picture", "Jan Jansen", "Café €"]);
+}
+
+#[test]
+fn emf_redaction_overwrites_in_place_and_evens_out_the_advances() {
+    let d = emf(&[ext_text_out(&utf16le("Jan Jansen"), 10, true, 0)]);
+    let mf = read(&d).unwrap();
+    let out = redact(&d, &mf, &[(2, 4, 10)]).unwrap();
+    assert_eq!(out.len(), d.len());
+    assert_eq!(texts(&out)[2], "Jan ██████");
+    assert!(!out.windows(12).any(|w| w == utf16le("Jansen").as_slice()));
+    // Advances 14..19 (sum 99) become 16 or 17, keeping the sum; the first four stay.
+    let rec_at = d.len() - 20 - ext_text_out(&utf16le("Jan Jansen"), 10, true, 0).len();
+    let dx_at = rec_at + 76 + 20;
+    let dx: Vec<i32> = (0..10).map(|i| i32_at(&out, dx_at + 4 * i).unwrap()).collect();
+    assert_eq!(dx, [10, 11, 12, 13, 17, 17, 17, 16, 16, 16]);
+    // Nothing else changed.
+    let changed: Vec<usize> = (0..d.len()).filter(|&i| d[i] != out[i]).collect();
+    assert!(
+        changed.iter().all(|&i| (rec_at + 76 + 8..rec_at + 76 + 20).contains(&i) || i >= dx_at + 16),
+        "{changed:?}"
+    );
+}
+
+#[test]
+fn wmf_text_is_read_and_redacted() {
+    let s = b"Tel. 06-12345678";
+    // META_EXTTEXTOUT without rectangle, with advances.
+    let mut ext = Vec::new();
+    let words = (14 + s.len() + 2 * s.len()) / 2;
+    ext.extend((words as u32).to_le_bytes());
+    ext.extend(META_EXTTEXTOUT.to_le_bytes());
+    ext.extend([0u8; 4]);
+    ext.extend((s.len() as u16).to_le_bytes());
+    ext.extend(0u16.to_le_bytes());
+    ext.extend(s);
+    for _ in 0..s.len() {
+        ext.extend(7i16.to_le_bytes());
+    }
+    // META_TEXTOUT with an odd length (padded).
+    let t = b"Bas";
+    let mut out = Vec::new();
+    out.extend(((8 + 4 + 4) / 2u32).to_le_bytes());
+    out.extend(META_TEXTOUT.to_le_bytes());
+    out.extend(3u16.to_le_bytes());
+    out.extend(t);
+    out.push(0);
+    out.extend([0u8; 4]);
+    let mut d = vec![1, 0, 9, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    d.extend(&ext);
+    d.extend(&out);
+    d.extend([3, 0, 0, 0, 0, 0]);
+    assert_eq!(sniff(&d), Some(MetaKind::Wmf));
+    assert_eq!(texts(&d), ["Tel. 06-12345678", "Bas"]);
+    let mf = read(&d).unwrap();
+    let red = redact(&d, &mf, &[(0, 5, 16)]).unwrap();
+    assert_eq!(texts(&red), ["Tel. ###########", "Bas"]);
+}
+
+fn refused(d: &[u8]) -> String {
+    read(d).expect_err("must be refused")
+}
+
+#[test]
+fn what_lak_cannot_read_is_refused_with_a_reason() {
+    let plus = rec(EMR_COMMENT, &[&8u32.to_le_bytes()[..], &EMF_PLUS.to_le_bytes(), &[0; 4]].concat());
+    assert!(refused(&emf(&[plus])).contains("EMF+"));
+    let glyphs = ext_text_out(&[1, 0, 2, 0], 2, true, ETO_GLYPH_INDEX);
+    assert!(refused(&emf(&[glyphs])).contains("glyph indices"));
+    assert!(refused(&emf(&[ext_text_out(b"a\x81", 2, false, 0)])).contains("cannot decode"));
+    assert!(refused(&emf(&[ext_text_out(&[0x00, 0xD8], 1, true, 0)])).contains("surrogate"));
+    let mut greek = vec![0u8; 96];
+    greek[4 + 23] = 161;
+    let font = rec(EMR_EXTCREATEFONTINDIRECTW, &greek);
+    let select = rec(EMR_SELECTOBJECT, &0u32.to_le_bytes());
+    assert!(refused(&emf(&[font, select, ext_text_out(b"abc", 3, false, 0)])).contains("character set 161"));
+    assert!(refused(&emf(&[rec(106, &[0; 8])])).contains("escape"));
+    assert!(refused(&emf(&[rec(200, &[])])).contains("unknown record"));
+    let mut trailing = emf(&[]);
+    trailing.extend(b"Jan Jansen");
+    assert!(refused(&trailing).contains("after the end-of-file"));
+    let mut no_eof = emf(&[]);
+    no_eof.truncate(no_eof.len() - 20);
+    assert!(refused(&no_eof).contains("without an end-of-file"));
+    let group = rec(
+        EMR_COMMENT,
+        &[&8u32.to_le_bytes()[..], &GDI_COMMENT.to_le_bytes(), &0x8000_0001u32.to_le_bytes()].concat(),
+    );
+    assert!(refused(&emf(&[group])).contains("embedded WMF"));
+}
+
+#[test]
+fn an_out_of_bounds_string_is_refused() {
+    let mut r = ext_text_out(&utf16le("abc"), 3, true, 0);
+    r[44] = 200; // chars
+    assert!(refused(&emf(&[r])).contains("outside"));
+}
+
+/// A small deterministic generator, so failures reproduce.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+}
+
+#[test]
+fn mutated_metafiles_never_panic() {
+    let d = emf(&[ext_text_out(&utf16le("Jan Jansen"), 10, true, 0), ext_text_out(b"Caf\xe9", 4, false, ETO_PDY)]);
+    let mut rng = Lcg(7);
+    for k in 0..d.len() {
+        let _ = read(&d[..k]);
+    }
+    for _ in 0..20_000 {
+        let mut m = d.clone();
+        for _ in 0..1 + rng.next() % 4 {
+            let i = rng.next() % m.len();
+            m[i] = (rng.next() % 256) as u8;
+        }
+        if let Ok(mf) = read(&m) {
+            let cuts: Vec<(usize, usize, usize)> =
+                (0..mf.texts.len()).map(|t| (t, 0, mf.texts[t].text.len())).collect();
+            let _ = redact(&m, &mf, &cuts);
+        }
+    }
+}
