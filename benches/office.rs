@@ -120,16 +120,7 @@ fn bench(c: &mut Criterion) {
             let units = doc.units();
             let found = detector.detect(scratch, &units);
             let decided = policy.decide(&rules, &units, found);
-            let cuts: Vec<Redaction> = decided
-                .iter()
-                .filter(|d| d.is_redacted())
-                .map(|d| Redaction {
-                    unit: d.finding.unit,
-                    start: d.finding.start,
-                    end: d.finding.end,
-                    label: rules.label(&d.finding, Mode::Woo).to_string(),
-                })
-                .collect();
+            let cuts = Redaction::plan(&rules, Mode::Woo, &decided);
             redacted += doc.redact(&cuts).unwrap().bytes.len();
         }
         redacted

@@ -40,17 +40,7 @@ fn redact_all(detector: &Detector, rules: &RuleSet, policy: &Policy, files: &[(S
         let doc = Pdf.open(bytes.clone(), &Options::default()).unwrap();
         let units = doc.units();
         let found = detector.detect(&mut scratch, &units);
-        let redactions: Vec<Redaction> = policy
-            .decide(rules, &units, found)
-            .into_iter()
-            .filter(|d| d.is_redacted())
-            .map(|d| Redaction {
-                unit: d.finding.unit,
-                start: d.finding.start,
-                end: d.finding.end,
-                label: rules.label(&d.finding, Mode::Woo).to_string(),
-            })
-            .collect();
+        let redactions = Redaction::plan(rules, Mode::Woo, &policy.decide(rules, &units, found));
         std::hint::black_box(doc.redact(&redactions).unwrap());
     }
 }

@@ -106,16 +106,7 @@ fn process(
             }
         })
         .collect();
-    let to_redact: Vec<Redaction> = decided
-        .iter()
-        .filter(|d| d.is_redacted())
-        .map(|d| Redaction {
-            unit: d.finding.unit,
-            start: d.finding.start,
-            end: d.finding.end,
-            label: cx.rules.label(&d.finding, mode).to_string(),
-        })
-        .collect();
+    let to_redact = Redaction::plan(cx.rules, mode, &decided);
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
         output: None,

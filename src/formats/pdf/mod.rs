@@ -520,17 +520,7 @@ mod tests {
         let policy = Policy::new(crate::model::Mode::Woo, rules);
         let units = doc.units();
         let found = detector.detect(&mut detector.scratch(), &units);
-        policy
-            .decide(rules, &units, found)
-            .into_iter()
-            .filter(|d| d.is_redacted())
-            .map(|d| Redaction {
-                unit: d.finding.unit,
-                start: d.finding.start,
-                end: d.finding.end,
-                label: rules.label(&d.finding, crate::model::Mode::Woo).to_string(),
-            })
-            .collect()
+        Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
     }
 
     /// Where the time goes on one file:
