@@ -325,3 +325,12 @@ fn a_person_column_header_makes_a_lone_word_a_name() {
     // The header counts before the first word only.
     assert_eq!(names_under("Bakkerij Molenaar", Some("Naam")), vec![]);
 }
+
+/// The red team hid values behind invisible characters (a left-to-right mark inside a phone number, a
+/// bidi isolate inside a BSN): they draw nothing, so the value is still the value.
+#[test]
+fn values_with_invisible_format_characters_inside() {
+    assert_eq!(redacted("Bel 06-\u{200E}12345678."), vec!["06-\u{200E}12345678"]);
+    assert_eq!(redacted("BSN 1112\u{2066}22333."), vec!["1112\u{2066}22333"]);
+    assert_eq!(redacted("mail piet.bakker@exa\u{2063}mple.nl"), vec!["piet.bakker@exa\u{2063}mple.nl"]);
+}

@@ -36,7 +36,28 @@ fn fold(c: char) -> Option<Option<&'static str>> {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => Some("'"),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => Some("\""),
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => Some(" "),
-        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        // Default-ignorable code points (Unicode's list): format controls, bidi marks, joiners,
+        // variation selectors, tags. They draw nothing, so a value written with one inside is still
+        // the value: `06-\u{200E}12345678` is a phone number.
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{061C}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{17B4}'
+        | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}'
+        | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFA0}'
+        | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E0FFF}' => None,
         _ => return None,
     })
 }
@@ -216,6 +237,28 @@ mod tests {
         let s = n.text().find("Pieter").unwrap();
         let (a, b) = n.to_source(s, s + 6);
         assert_eq!(&src[a..b], "Pie\u{00AD}ter");
+    }
+
+    #[test]
+    fn every_default_ignorable_character_vanishes() {
+        for c in [
+            '\u{200E}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2061}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{FE0F}',
+            '\u{E0041}',
+            '\u{034F}',
+        ] {
+            let src = format!("BSN 1112{c}22333");
+            let n = Normalized::new(&src);
+            assert_eq!(n.text(), "BSN 111222333", "U+{:04X}", c as u32);
+            let (a, b) = n.to_source(4, 13);
+            assert_eq!(&src[a..b], &src[4..], "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

@@ -105,6 +105,13 @@ pub(crate) fn decode_text_string(bytes: &[u8]) -> (String, TextEncoding) {
         let s = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
         return (s, TextEncoding::Utf16Be);
     }
+    // Not in the PDF specification, but written by some producers and read by viewers (poppler,
+    // pdf.js): a value must not hide behind it. A redacted string is written back as UTF-16BE.
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        let units: Vec<u16> = rest.chunks(2).map(|c| u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+        let s = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+        return (s, TextEncoding::Utf16Be);
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return (String::from_utf8_lossy(rest).into_owned(), TextEncoding::Utf8);
     }

@@ -203,6 +203,34 @@ pub(crate) fn stream_operations(doc: &Document, id: ObjectId, budget: &Budget) -
     decode_ops(&budget.decode(s)?)
 }
 
+/// Refuses operators whose operands a viewer could read differently from lak: a show operator with
+/// more or other operands than it takes (`[(a)] [(b)] TJ`: lak would read one array, a viewer the
+/// other), and an inline image the parser skipped rather than read (lopdf gives `BI` without operands
+/// when it cannot parse the image, e.g. with a filter, and then looks for `EI` blindly — the text after
+/// the real end of the image could be read differently by a viewer).
+fn check_operands(operator: &str, a: &[Object]) -> Result<(), Manual> {
+    let string = |o: &Object| matches!(o, Object::String(..));
+    let ok = match operator {
+        "Tj" | "'" => a.len() == 1 && string(&a[0]),
+        "\"" => a.len() == 3 && number(&a[0]).is_some() && number(&a[1]).is_some() && string(&a[2]),
+        "TJ" => {
+            a.len() == 1
+                && matches!(&a[0], Object::Array(items) if items.iter().all(|o| string(o) || number(o).is_some()))
+        }
+        "BI" => {
+            if a.is_empty() {
+                return Err(manual(
+                    "an inline image lak cannot parse (inline images with filters or named colour spaces are not supported)",
+                ));
+            }
+            // An inline image's dictionary holds numbers and names; a string there is not drawn and not read.
+            !a.iter().any(|o| matches!(o, Object::Stream(s) if s.dict.iter().any(|(_, v)| string(v))))
+        }
+        _ => true,
+    };
+    if ok { Ok(()) } else { Err(manual(format!("operator {operator} with operands lak does not expect"))) }
+}
+
 fn decode_ops(data: &[u8]) -> Result<Vec<Operation>, Manual> {
     // Strict: lenient parsing drops what it cannot read, and text lak does not see would stay in the file.
     Content::decode_strict(data).map(|c| c.operations).map_err(|_| manual("a content stream cannot be fully parsed"))
@@ -426,6 +454,7 @@ impl<'a> Interpreter<'a> {
             }
             self.ops_left -= 1;
             let a = &op.operands;
+            check_operands(&op.operator, a)?;
             if !matches!(op.operator.as_str(), "Tj" | "TJ" | "'" | "\"" | "BI") {
                 self.collect_strings(use_id, i as u32, a);
             }
