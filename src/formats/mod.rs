@@ -53,6 +53,13 @@ pub trait Document: Send {
         None
     }
 
+    /// Every stored byte sequence of the document in decoded form (decompressed zip parts, decoded PDF
+    /// streams), beyond the raw file: the pipeline's final sweep searches them for every removed value.
+    /// A format whose file is its text (plain text) needs none.
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        Vec::new()
+    }
+
     /// Hidden content the format found and will keep processing (e.g. hidden sheets), for the report.
     fn notes(&self) -> Vec<String> {
         Vec::new()
