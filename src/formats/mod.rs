@@ -14,6 +14,7 @@
 //! document. Adding a format is adding a module that implements [`Format`] and registering it in
 //! [`Registry::standard`].
 
+mod csv;
 mod office;
 mod pdf;
 mod text;
@@ -22,6 +23,7 @@ use std::path::Path;
 
 use crate::model::{Location, Manual};
 
+pub use csv::Csv;
 pub use office::Office;
 pub use pdf::Pdf;
 pub use text::PlainText;
@@ -140,6 +142,7 @@ impl Registry {
         Registry {
             formats: vec![
                 Box::new(PlainText),
+                Box::new(Csv),
                 Box::new(Office::WORD),
                 Box::new(Office::EXCEL),
                 Box::new(Office::POWERPOINT),
