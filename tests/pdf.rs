@@ -364,6 +364,34 @@ fn info_dictionary_and_xmp_metadata() {
 }
 
 #[test]
+fn page_pieces_thumbnails_and_exif_in_embedded_jpegs() {
+    if !tools() || !require("pdfimages") || !require("exiftool") {
+        return;
+    }
+    let (d, r) = trap(
+        "pieces-thumbnail-exif.pdf",
+        &["Jan Jansen", "111222333", "Piet Bakker", "Karin Visser", "Sanne de Vries"],
+    );
+    let all = qdf(&d, "out/pieces-thumbnail-exif.pdf");
+    for key in [&b"/PieceInfo"[..], b"/Thumb", b"/LastModified", b"Exif"] {
+        assert!(!contains(&all, key), "{} still in the output", String::from_utf8_lossy(key));
+    }
+    let s = scrubbed(&r);
+    assert!(s.contains("/PieceInfo") && s.contains("/Thumb") && s.contains("JPEG"), "{s}");
+    // The photo itself stays, without its EXIF, as exiftool reads the extracted JPEG.
+    let o = run(Command::new("pdfimages").args(["-j"]).arg(d.join("out/pieces-thumbnail-exif.pdf")).arg(d.join("img")));
+    assert!(o.status.success());
+    let jpeg = d.join("img-000.jpg");
+    assert!(jpeg.exists(), "the photo was dropped");
+    let exif = run(Command::new("exiftool").arg(&jpeg));
+    let exif = String::from_utf8_lossy(&exif.stdout);
+    assert!(exif.contains("Image Width"), "{exif}");
+    for field in ["Artist", "Copyright", "Image Description"] {
+        assert!(!exif.contains(field), "{field} still in the JPEG:\n{exif}");
+    }
+}
+
+#[test]
 fn structure_tree_alt_and_actual_text() {
     if !tools() {
         return;

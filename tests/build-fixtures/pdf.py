@@ -530,6 +530,46 @@ def traps():
     save(pdf, "pattern-softmask.pdf")
 
 
+def pieces_thumbnail_exif():
+    """Page-piece data, a page thumbnail and a JPEG with EXIF: hidden data a viewer does not draw."""
+    from PIL import Image
+
+    pdf = pikepdf.new()
+    im = Image.new("RGB", (48, 32), (180, 120, 60))
+    exif = Image.Exif()
+    exif[0x013B] = "Karin Visser"  # Artist
+    exif[0x8298] = "Sanne de Vries"  # Copyright
+    exif[0x010E] = "Foto van Henk Smit"  # ImageDescription
+    buf = io.BytesIO()
+    im.save(buf, "JPEG", quality=80, exif=exif.tobytes())
+    jpeg = pdf.make_stream(
+        buf.getvalue(),
+        Type=Name.XObject,
+        Subtype=Name.Image,
+        Width=48,
+        Height=32,
+        ColorSpace=Name.DeviceRGB,
+        BitsPerComponent=8,
+        Filter=Name.DCTDecode,
+    )
+    pg = page(
+        pdf,
+        letter(b"q 96 0 0 64 72 660 cm /Im1 Do Q"),
+        Dictionary(Font=Dictionary(F1=helvetica(pdf)), XObject=Dictionary(Im1=jpeg)),
+    )
+    private = Dictionary(Author=String("Jan Jansen"), Notes=String("BSN 111222333"))
+    pg.obj.PieceInfo = Dictionary(
+        GemeenteApp=Dictionary(LastModified=String("D:20260101000000Z"), Private=private)
+    )
+    pg.obj.LastModified = String("D:20260101000000Z")
+    pdf.Root.PieceInfo = Dictionary(GemeenteApp=Dictionary(Private=Dictionary(Owner=String("Piet Bakker"))))
+    thumb = gray_image(pdf, 21, 30, seed=3)
+    del thumb.Type
+    del thumb.Subtype
+    pg.obj.Thumb = thumb
+    save(pdf, "pieces-thumbnail-exif.pdf")
+
+
 def incremental_update():
     """Revision 1 names a person; an incremental update replaces the page content. Old bytes stay."""
     pdf = pikepdf.new()
@@ -618,6 +658,7 @@ def main():
     differences_encoding()
     type3_font()
     traps()
+    pieces_thumbnail_exif()
     incremental_update()
     hostile()
     for f in sorted(os.listdir(OUT)):
