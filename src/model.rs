@@ -83,6 +83,12 @@ pub enum Source {
         /// The confirmed name it was taken from.
         from: String,
     },
+    /// Another occurrence of a value redacted elsewhere in the same document (the same characters as a
+    /// whole word): a value removed once is removed everywhere.
+    Repeated {
+        /// The value.
+        of: String,
+    },
 }
 
 /// Why a finding fired: the facts a reviewer needs to check it.
@@ -122,6 +128,7 @@ impl Evidence {
             Some(Source::Propagated { from }) => {
                 parts.push(format!("same name as \"{from}\" elsewhere in the document"))
             }
+            Some(Source::Repeated { of }) => parts.push(format!("\"{of}\" is redacted elsewhere in the document")),
             None => {}
         }
         if let Some(v) = self.validator {

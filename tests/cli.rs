@@ -262,3 +262,27 @@ fn csv_cells_are_read_under_their_column_headers() {
     assert_eq!(f[1]["location"]["cell"], "B2");
     assert!(f[1]["why"].as_str().unwrap().contains("geboortedatum (column header)"), "{}", f[1]["why"]);
 }
+
+#[test]
+fn a_value_redacted_once_is_redacted_everywhere_in_the_document() {
+    let d = Dir::new();
+    // The date is a date of birth only next to `Geboortedatum`; its second copy has no context.
+    d.create(
+        "in/formulier.txt",
+        "Geboortedatum: 14-03-1987\n\nDe aanvraag is op 14-03-1987 ingeschreven, niet op 15-03-1987.\n",
+    );
+    let out = d.lak(&["redact", "in", "--out", "out"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let text = d.read_string("out/formulier.txt");
+    assert!(!text.contains("14-03-1987"), "{text}");
+    assert!(text.contains("niet op 15-03-1987"), "{text}");
+    let r = d.report("out-review");
+    let repeated = r["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["location"]["line"] == 3)
+        .expect("the second copy is reported");
+    assert_eq!(repeated["category"], r["documents"][0]["findings"][0]["category"]);
+    assert_eq!(repeated["why"], "\"14-03-1987\" is redacted elsewhere in the document");
+}

@@ -10,9 +10,11 @@
 //! 4. in inzage mode, it is the requester's own data.
 //!
 //! Everything else is redacted. Doubt resolves to redaction: a lone surname shared by the requester and
-//! another person in the same document is redacted.
+//! another person in the same document is redacted. Last, every other copy of a redacted value in the
+//! document is redacted too ([`repeat`]).
 
 mod names;
+mod repeat;
 mod requester;
 
 use std::collections::BTreeSet;
@@ -20,6 +22,7 @@ use std::collections::BTreeSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 pub use names::{NameBook, parse_name};
+pub use repeat::removed_values;
 pub use requester::Requester;
 
 use crate::model::{Action, Decided, Finding, Mode, NameParts};
@@ -77,13 +80,15 @@ impl Policy {
         let keep_conflicts = self.keep_names.conflicts(person_names());
         let requester_conflicts = self.requester.as_ref().map(|r| r.names.conflicts(person_names()));
         let keep_spans = self.keep_spans(units);
-        findings
+        let mut decided: Vec<Decided> = findings
             .into_iter()
             .map(|f| {
                 let action = self.action(rules, units, &f, &keep_spans, &keep_conflicts, requester_conflicts.as_ref());
                 Decided { finding: f, action }
             })
-            .collect()
+            .collect();
+        repeat::complete(units, &mut decided, &keep_spans);
+        decided
     }
 
     fn action(

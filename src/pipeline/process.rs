@@ -130,7 +130,7 @@ fn process(
         }
         Command::Redact { out } => {
             let redacted = doc.redact(&to_redact)?;
-            let removed = super::sweep::removed_values(&units, &decided);
+            let removed = crate::decide::removed_values(&units, &decided);
             check_output(cx, scratch, format, &redacted.bytes, &removed)?;
             let target = out.join(&entry.relative);
             super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)

@@ -11,28 +11,13 @@
 //!
 //! Matching is exact (case-sensitive) and needs word boundaries, so `Bakker` does not fire on
 //! `bakker` (an ordinary word left alone on purpose) or `Bakkerij`. Values that are also kept
-//! somewhere (an official's name), or that are shorter than four letters or digits, are not searched.
+//! somewhere (an official's name), or that are shorter than four letters or digits, are not searched
+//! ([`crate::decide::removed_values`]); every copy of a value in the text units was already redacted by
+//! the decision step, so a hit here is a copy outside the text lak reads.
 
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use crate::model::Decided;
-
-/// The values to search for: every redacted text, unless it also occurs inside a kept one.
-pub(crate) fn removed_values(units: &[&str], decided: &[Decided]) -> Vec<String> {
-    let kept: Vec<&str> = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(units)).collect();
-    let mut values: Vec<String> = decided
-        .iter()
-        .filter(|d| d.is_redacted())
-        .map(|d| d.finding.text(units).trim().to_string())
-        .filter(|v| v.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
-        .filter(|v| !kept.iter().any(|k| k.contains(v.as_str())))
-        .collect();
-    values.sort();
-    values.dedup();
-    values
-}
 
 /// The encoded forms of a value: (bytes, width of one character unit for the boundary check).
 fn forms(value: &str) -> Vec<(Vec<u8>, usize)> {

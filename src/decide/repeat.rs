@@ -1,0 +1,144 @@
+//! A value removed once is removed everywhere in the document.
+//!
+//! The detector decides per occurrence: `TagName` can be a name in one sentence and pass unnoticed in
+//! the next, a date is a date of birth under `Geboortedatum` and a plain date elsewhere. Publishing the
+//! second copy of a value lak blacked out in the first would undo the redaction, and the final byte
+//! sweep (`pipeline/sweep.rs`) would then withhold the whole document. So, after the decisions, every
+//! other occurrence of a redacted value — the same characters, in the same case, as a whole word — is
+//! redacted too, under the same rule, with evidence that says where it came from.
+//!
+//! The values are the ones the sweep searches for ([`removed_values`]): redacted texts of at least four
+//! letters or digits that do not also occur inside a kept finding (an official's name, the requester's
+//! own data). Occurrences inside a keep-list term or overlapping another finding are left alone.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use crate::model::{Decided, Evidence, Finding, Source};
+
+/// The values every copy of which must go: each redacted text (trimmed), unless it also occurs inside a
+/// kept one or has fewer than four letters or digits. Sorted, without duplicates.
+pub fn removed_values(units: &[&str], decided: &[Decided]) -> Vec<String> {
+    let kept: Vec<&str> = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(units)).collect();
+    let mut values: Vec<String> = decided
+        .iter()
+        .filter(|d| d.is_redacted())
+        .map(|d| d.finding.text(units).trim().to_string())
+        .filter(|v| v.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+        .filter(|v| !kept.iter().any(|k| k.contains(v.as_str())))
+        .collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
+/// Whether `hay[start..end]` is not glued to an ASCII letter or digit on either side (the sweep's test,
+/// so that everything the sweep would find in a unit is redacted first).
+pub(crate) fn bounded(hay: &[u8], start: usize, end: usize) -> bool {
+    let glued = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    !glued(start.checked_sub(1).and_then(|s| hay.get(s))) && !glued(hay.get(end))
+}
+
+/// Adds a redacted finding for every occurrence of a removed value that no finding covers yet.
+/// `keep_spans` are the keep-list occurrences per unit; the result is ordered by unit and offset.
+pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &[Vec<(usize, usize, usize)>]) {
+    let values = removed_values(units, decided);
+    if values.is_empty() {
+        return;
+    }
+    // The finding each value is taken from: the first redacted one with that text.
+    let origin: Vec<Finding> = values
+        .iter()
+        .map(|v| {
+            decided
+                .iter()
+                .find(|d| d.is_redacted() && d.finding.text(units).trim() == v)
+                .map(|d| d.finding.clone())
+                .expect("every value comes from a redacted finding")
+        })
+        .collect();
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&values)
+        .expect("values are plain strings");
+    let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
+    for d in decided.iter() {
+        if let Some(t) = taken.get_mut(d.finding.unit) {
+            t.push((d.finding.start, d.finding.end));
+        }
+    }
+    let mut added = Vec::new();
+    for (unit, text) in units.iter().enumerate() {
+        for m in ac.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let overlaps = |&(s, e): &(usize, usize)| s < end && start < e;
+            if !bounded(text.as_bytes(), start, end)
+                || taken[unit].iter().any(overlaps)
+                || keep_spans.get(unit).is_some_and(|k| k.iter().any(|&(s, e, _)| overlaps(&(s, e))))
+            {
+                continue;
+            }
+            let from = &origin[m.pattern().as_usize()];
+            added.push(Decided {
+                finding: Finding {
+                    unit,
+                    start,
+                    end,
+                    rule: from.rule,
+                    confidence: from.confidence,
+                    evidence: Evidence {
+                        source: Some(Source::Repeated { of: values[m.pattern().as_usize()].clone() }),
+                        name: from.evidence.name.clone(),
+                        ..Evidence::default()
+                    },
+                },
+                action: crate::model::Action::Redact,
+            });
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    decided.extend(added);
+    decided.sort_by_key(|d| (d.finding.unit, d.finding.start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Action;
+
+    fn decided(unit: usize, start: usize, end: usize, action: Action) -> Decided {
+        Decided {
+            finding: Finding { unit, start, end, rule: 0, confidence: 0.9, evidence: Evidence::default() },
+            action,
+        }
+    }
+
+    #[test]
+    fn every_other_whole_word_copy_is_redacted() {
+        let units = ["Aanvraag TagName ontvangen.", "TagName's brief; TagNames en tagname blijven.", "(TagName)"];
+        let mut d = vec![decided(0, 9, 16, Action::Redact)];
+        complete(&units, &mut d, &[vec![], vec![], vec![]]);
+        let spans: Vec<(usize, usize, usize)> =
+            d.iter().map(|d| (d.finding.unit, d.finding.start, d.finding.end)).collect();
+        assert_eq!(spans, vec![(0, 9, 16), (1, 0, 7), (2, 1, 8)]);
+        assert_eq!(d[1].finding.evidence.source, Some(Source::Repeated { of: "TagName".into() }));
+        assert!(d.iter().all(Decided::is_redacted));
+    }
+
+    #[test]
+    fn values_kept_elsewhere_short_values_and_keep_terms_are_left_alone() {
+        let keep = Action::Keep { reason: "official".into() };
+        // `Jansen` is also inside a kept finding; `Eva` is too short; the last copy of `Bakker` is in a
+        // keep-list term.
+        let units = ["Jansen, Eva en Bakker.", "wethouder Jansen, Eva, Bakker & Zn"];
+        let mut d = vec![
+            decided(0, 0, 6, Action::Redact),
+            decided(0, 8, 11, Action::Redact),
+            decided(0, 15, 21, Action::Redact),
+            decided(1, 10, 16, keep),
+        ];
+        complete(&units, &mut d, &[vec![], vec![(23, 34, 0)]]);
+        assert_eq!(d.len(), 4, "{d:?}");
+    }
+}
