@@ -69,7 +69,10 @@ fn check(d: &Dir, name: &str) -> Result<String, String> {
     }
     let check = Command::new("qpdf").arg("--check").arg(&written).output().unwrap();
     if !check.status.success() {
-        return Err(format!("{name}: written as {status} but qpdf --check fails: {}", String::from_utf8_lossy(&check.stdout)));
+        return Err(format!(
+            "{name}: written as {status} but qpdf --check fails: {}",
+            String::from_utf8_lossy(&check.stdout)
+        ));
     }
     let qdf = d.join("q.pdf");
     let _ = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&written).arg(&qdf).output().unwrap();

@@ -26,14 +26,17 @@ mod geom;
 mod images;
 mod interpret;
 mod marks;
+mod normalise;
 mod objects;
+mod pagetree;
 mod rewrite;
 mod scrub;
+mod streams;
 mod strings;
 mod tables;
 mod text_layer;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
@@ -77,6 +80,7 @@ struct PdfDocument {
     layer: Layer,
     text: TextLayer,
     sites: Vec<Site>,
+    streams: streams::Inventory,
     notes: Vec<String>,
 }
 
@@ -114,7 +118,8 @@ impl PdfDocument {
                 format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
             ));
         }
-        let pages: Vec<ObjectId> = doc.page_iter().take(limits::PDF_MAX_PAGES + 1).collect();
+        let reach = streams::walk(&doc)?;
+        let pages = pagetree::pages(&doc)?;
         if pages.is_empty() {
             return Err(unreadable("the PDF has no pages lak can find"));
         }
@@ -196,11 +201,26 @@ impl PdfDocument {
         }
         let text = text_layer::build(&layer);
         let sites = strings::collect(&doc)?;
-        Ok(PdfDocument { doc, layer, text, sites, notes })
+        let mut interpreted: HashSet<ObjectId> = HashSet::new();
+        for u in &layer.uses {
+            match u.stream {
+                StreamKey::Object(id) => {
+                    interpreted.insert(id);
+                }
+                StreamKey::Page(p) => interpreted.extend(doc.get_page_contents(p)),
+            }
+        }
+        let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
+        Ok(PdfDocument { doc, layer, text, sites, streams, notes })
     }
 
     fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
         unit.checked_sub(1 + self.sites.len()).and_then(|i| self.layer.props.get(i))
+    }
+
+    /// The index in [`streams::Inventory::text`] of a unit, if it is a text stream.
+    fn stream_unit(&self, unit: usize) -> Option<usize> {
+        unit.checked_sub(1 + self.sites.len() + self.layer.props.len()).filter(|&i| i < self.streams.text.len())
     }
 }
 
@@ -253,10 +273,11 @@ fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
 
 impl Document for PdfDocument {
     fn units(&self) -> Vec<&str> {
-        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len());
+        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len());
         v.push(self.text.text.as_str());
         v.extend(self.sites.iter().map(|s| s.text.as_str()));
         v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
+        v.extend(self.streams.text.iter().map(|t| t.text.as_deref().unwrap_or("")));
         v
     }
 
@@ -292,6 +313,8 @@ impl Document for PdfDocument {
                 })
                 .collect();
             loc.part = Some(format!("string operand of a content operator {path}"));
+        } else if let Some(i) = self.stream_unit(unit) {
+            loc.part = Some(self.streams.place(i));
         }
         loc
     }
@@ -328,8 +351,12 @@ impl Document for PdfDocument {
             }
         }
         let mut tainted: HashSet<ObjectId> = HashSet::new();
+        let mut flagged: HashSet<ObjectId> = HashSet::new();
         for (unit, mut spans) in per_unit {
-            if let Some(site) = self.sites.get(unit - 1) {
+            if let Some(i) = self.stream_unit(unit) {
+                // Not edited: such a stream may only stay if the scrub drops it (checked by the audit).
+                flagged.insert(self.streams.text[i].id);
+            } else if let Some(site) = self.sites.get(unit - 1) {
                 let new = replace_spans(&site.text, &mut spans);
                 strings::set(&mut doc, site, &new);
                 if let strings::Root::Object(id) = site.root {
@@ -367,7 +394,13 @@ impl Document for PdfDocument {
         if !edits.drop_ops.is_empty() {
             scrubbed.push(format!("inline images under a box: {} removed", edits.drop_ops.len()));
         }
-        self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        // Streams that may hold a comment are written again from their operations, comments left out.
+        for &k in &self.layer.percent {
+            if !rewritten.streams.contains_key(&k) {
+                rewritten.streams.insert(k, ops_of(k)?);
+            }
+        }
+        let applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
@@ -376,6 +409,11 @@ impl Document for PdfDocument {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
+        let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
+        if rebuilt > 0 {
+            scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
+        }
+        self.streams.audit(&doc, &applied.own, &applied.retired, &flagged)?;
 
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
@@ -396,7 +434,8 @@ impl PdfDocument {
         rw: &rewrite::Rewritten,
         labels: &[String],
         budget: &Budget,
-    ) -> Result<(), Manual> {
+    ) -> Result<Applied, Manual> {
+        let mut applied = Applied::default();
         let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
             Content { operations: ops }
                 .encode()
@@ -409,6 +448,7 @@ impl PdfDocument {
                 if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
                     s.set_plain_content(data);
                 }
+                applied.in_place.insert(*id);
             }
         }
         // Pages: new content (rewritten or original) plus the boxes.
@@ -424,43 +464,54 @@ impl PdfDocument {
                 pages.insert(n as u32);
             }
         }
-        // A content stream shared with a page that is not rewritten would keep the old text.
-        let mut users: HashMap<ObjectId, Vec<u32>> = HashMap::new();
-        for (n, p) in self.layer.pages.iter().enumerate() {
-            for c in self.doc.get_page_contents(p.id) {
-                users.entry(c).or_default().push(n as u32);
-            }
-        }
-        for &n in &pages {
-            for c in self.doc.get_page_contents(self.layer.pages[n as usize].id) {
-                if users[&c].iter().any(|u| !pages.contains(u)) {
-                    return Err(Manual::new(
-                        "pdf_unsupported",
-                        "pages share a content stream but only some of them have values to remove",
-                    ));
-                }
-            }
-        }
         for n in pages {
             let page_id = self.layer.pages[n as usize].id;
+            let old = self.doc.get_page_contents(page_id);
+            // The page's new content is written from the original operations of its streams: one that
+            // was also edited in place as a form would come back unedited.
+            if let Some(c) = old.iter().find(|c| applied.in_place.contains(c)) {
+                return Err(Manual::new(
+                    "pdf_unsupported",
+                    format!("content stream object {} is both a page's content and a form with values to remove", c.0),
+                ));
+            }
             let ops = match rw.streams.get(&StreamKey::Page(page_id)) {
-                Some(ops) => ops.clone(),
+                Some(ops) => {
+                    // The originals hold what was removed: they must not be used anywhere else (the audit
+                    // checks that the scrub pruned them).
+                    applied.retired.extend(old);
+                    ops.clone()
+                }
                 None => interpret::page_operations(&self.doc, page_id, budget)?,
             };
-            let font = add_label_font(doc, page_id);
             let mut all = vec![Operation::new("q", vec![])];
             all.extend(ops);
             all.push(Operation::new("Q", vec![]));
             let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
-            all.extend(marks::draw(&boxes, labels, &font));
+            if !boxes.is_empty() {
+                let font = add_label_font(doc, page_id);
+                all.extend(marks::draw(&boxes, labels, &font));
+            }
             let data = encode(all)?;
             let id = doc.add_object(Stream::new(Dictionary::new(), data));
+            applied.own.insert(id);
             if let Ok(page) = doc.get_dictionary_mut(page_id) {
                 page.set("Contents", Object::Reference(id));
             }
         }
-        Ok(())
+        Ok(applied)
     }
+}
+
+/// What [`PdfDocument::apply`] did to the streams, for the audit.
+#[derive(Default)]
+struct Applied {
+    /// New streams lak wrote.
+    own: HashSet<ObjectId>,
+    /// Streams edited in place.
+    in_place: HashSet<ObjectId>,
+    /// Original page content streams replaced because their page had something removed.
+    retired: BTreeSet<ObjectId>,
 }
 
 /// Gives the page its own resources with Helvetica under a free name; returns the name.
