@@ -751,9 +751,19 @@ impl<'a> Interpreter<'a> {
             let text = match (c.text, &font.unreadable) {
                 (Some(t), None) => Some(t),
                 (_, reason) => {
-                    let why = reason
-                        .clone()
-                        .unwrap_or_else(|| format!("font {} has glyphs without a Unicode mapping", font.name));
+                    let why = reason.clone().unwrap_or_else(|| {
+                        if c.contradicts {
+                            format!(
+                                "font {}: its /ToUnicode map gives other characters than the letters and digits \
+                                 its encoding draws, so what lak reads is not what a viewer shows",
+                                font.name
+                            )
+                        } else if let Some(why) = &font.why_no_text {
+                            why.clone()
+                        } else {
+                            format!("font {} has glyphs without a Unicode mapping", font.name)
+                        }
+                    });
                     if !info.undecodable.contains(&why) {
                         info.undecodable.push(why);
                     }

@@ -29,6 +29,7 @@ mod marks;
 mod normalise;
 mod objects;
 mod pagetree;
+mod program;
 mod rewrite;
 mod scrub;
 mod streams;
