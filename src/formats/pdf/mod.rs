@@ -409,6 +409,10 @@ impl Document for PdfDocument {
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
+        let jpxs = strip_jpxs(&mut doc)?;
+        if jpxs > 0 {
+            scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
+        }
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
         let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
         if rebuilt > 0 {
@@ -558,6 +562,32 @@ fn strip_jpegs(doc: &mut LoDocument) -> usize {
         }
     }
     n
+}
+
+/// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
+/// cannot be parsed, or that is filtered further, refuses the document: its metadata cannot be seen.
+fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
+    let mut n = 0;
+    for (id, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        let filters: Vec<&[u8]> = match s.dict.get(b"Filter") {
+            Ok(Object::Name(f)) => vec![f.as_slice()],
+            Ok(Object::Array(a)) => a.iter().filter_map(|f| f.as_name().ok()).collect(),
+            _ => continue,
+        };
+        if !filters.contains(&&b"JPXDecode"[..]) {
+            continue;
+        }
+        let refuse = |why: String| Manual::new("pdf_unsupported", format!("image object {}: {why}", id.0));
+        if filters.len() != 1 {
+            return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
+        }
+        if let Some(clean) = images::strip_jpx(&s.content).map_err(refuse)? {
+            s.set_content(clean);
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]

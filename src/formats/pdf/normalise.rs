@@ -68,7 +68,7 @@ fn be32(d: &[u8], at: usize) -> Option<usize> {
 }
 
 /// An ICC profile with only its structure and numeric data left; `None` when it is not one.
-fn icc(d: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn icc(d: &[u8]) -> Option<Vec<u8>> {
     if d.len() < 132 || d.get(36..40)? != b"acsp" {
         return None;
     }
