@@ -320,6 +320,48 @@ impl Document for PdfDocument {
         loc
     }
 
+    /// Every filtered stream decoded (within the document's decoding budget; one that cannot be
+    /// decoded is left to [`streams::Inventory::audit`]), and one view of every string and name in the
+    /// object graph as stored: a hex string, or a name written with `#` escapes, does not show its value
+    /// in the file's bytes.
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let budget = Budget::new();
+        let mut views = Vec::new();
+        let mut atoms: Vec<u8> = Vec::new();
+        let mut stack: Vec<&Object> = self.doc.trailer.iter().map(|(_, v)| v).collect();
+        for o in self.doc.objects.values() {
+            if let Object::Stream(s) = o
+                && s.filters().is_ok_and(|f| !f.is_empty())
+                && let Ok(data) = budget.decode(s)
+            {
+                views.push(std::borrow::Cow::Owned(data));
+            }
+            stack.push(o);
+        }
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::String(b, _) | Object::Name(b) => {
+                    atoms.extend_from_slice(b);
+                    atoms.push(0);
+                }
+                Object::Array(a) => stack.extend(a.iter()),
+                Object::Dictionary(d) => stack.extend(d.iter().map(|(k, v)| {
+                    atoms.extend_from_slice(k);
+                    atoms.push(0);
+                    v
+                })),
+                Object::Stream(s) => stack.extend(s.dict.iter().map(|(k, v)| {
+                    atoms.extend_from_slice(k);
+                    atoms.push(0);
+                    v
+                })),
+                _ => {}
+            }
+        }
+        views.push(std::borrow::Cow::Owned(atoms));
+        views
+    }
+
     fn notes(&self) -> Vec<String> {
         self.notes.clone()
     }
@@ -603,6 +645,65 @@ mod tests {
         let units = doc.units();
         let found = detector.detect(&mut detector.scratch(), &units);
         Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
+    }
+
+    /// A page showing `text` in Helvetica whose descriptor embeds `program` (Flate-compressed).
+    fn pdf_with_font_program(text: &str, program: &[u8]) -> Vec<u8> {
+        use lopdf::dictionary;
+        let mut doc = LoDocument::with_version("1.7");
+        let mut ff = Stream::new(dictionary! {}, program.to_vec());
+        ff.compress().unwrap();
+        let ff = doc.add_object(ff);
+        let fd = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Helvetica", "Flags" => 32, "FontFile2" => ff,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding", "FontDescriptor" => fd,
+        });
+        let content = format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET");
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Contents" => contents, "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        );
+        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", cat);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn byte_views_show_what_compression_and_hex_strings_hide() {
+        use lopdf::dictionary;
+        let program = b"\x00\x01\x00\x00 name: Notice BSN 111222333 ".repeat(20);
+        let bytes = pdf_with_font_program("Tekst", &program);
+        let hay = |b: &[u8]| b.windows(9).any(|w| w == b"111222333");
+        assert!(!hay(&bytes), "the program must be compressed in the file");
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
+        let views = doc.byte_views();
+        assert!(views.iter().any(|v| hay(v)), "the decoded program is a view");
+        assert!(!doc.units().iter().any(|u| u.contains("111222333")), "the detector does not read font programs");
+
+        // A hex string's value is only in the view of strings.
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        d.trailer.set(
+            "Info",
+            dictionary! {
+                "Author" => Object::String(b"Jan Jansen".to_vec(), lopdf::StringFormat::Hexadecimal),
+            },
+        );
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"Jan Jansen"));
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
+        assert!(doc.byte_views().iter().any(|v| v.windows(10).any(|w| w == b"Jan Jansen")));
     }
 
     /// Where the time goes on one file:
