@@ -4,8 +4,11 @@
 //!
 //! - **simple fonts** (Type1, MMType1, TrueType, Type3): one byte per glyph; Unicode from `/ToUnicode`
 //!   first (NOTES.md: a font's `/Encoding` can disagree with what the glyphs show, and `/ToUnicode` is
-//!   what viewers copy out), then from the encoding (a base encoding plus `/Differences` glyph names);
-//!   widths from `/Widths`, or the standard-14 metrics when a standard font has none;
+//!   what viewers copy out), then from the encoding (a base encoding plus `/Differences` glyph names;
+//!   without a base in the PDF, the built-in encoding of the embedded program, read by `program.rs`);
+//!   widths from `/Widths`, or the standard-14 metrics when a standard font has none. Where both are
+//!   known and `/ToUnicode` gives something else than the letter or digit the encoding draws, the
+//!   glyph has no text (and says why): a viewer would show one thing and lak read another;
 //! - **Type0 fonts** with a CID font below: codes split by `Identity-H` (two bytes) or an embedded CMap;
 //!   Unicode from `/ToUnicode`; widths from `/W` and `/DW`;
 //! - **Type3 fonts**: like simple fonts, with widths in glyph space scaled by `/FontMatrix`.

@@ -6,18 +6,20 @@
 //!   (a password, embedded files unless `--drop-embedded`, undecodable text, image-only pages unless
 //!   `--allow-unchecked-images`), then read the text;
 //! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
-//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs` turn codes into Unicode and
-//!   widths);
+//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
+//!   Unicode and widths);
 //! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
 //!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
 //!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
 //!   operator (marked-content property lists, operators viewers ignore) as further units;
 //! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
 //!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
-//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG metadata; `scrub.rs`
-//!   removes hidden data and unreachable objects; the file is written whole, never as an update.
+//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
+//!   metadata; `scrub.rs` removes hidden data and unreachable objects; the file is written whole,
+//!   never as an update.
 //!
-//! The pipeline re-opens the output with this same adapter and scans it again (fail closed).
+//! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
+//! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
 mod cmap;
 mod encoding;
@@ -439,8 +441,8 @@ impl Document for PdfDocument {
         }
         // Streams that may hold a comment are written again from their operations, comments left out.
         for &k in &self.layer.percent {
-            if !rewritten.streams.contains_key(&k) {
-                rewritten.streams.insert(k, ops_of(k)?);
+            if let std::collections::btree_map::Entry::Vacant(e) = rewritten.streams.entry(k) {
+                e.insert(ops_of(k)?);
             }
         }
         let applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;

@@ -107,7 +107,8 @@ pub(crate) fn walk(doc: &Document) -> Result<Reach, Manual> {
     // Objects still to visit, with the key they were first reached under.
     let mut queue: Vec<(ObjectId, Option<&[u8]>)> = Vec::new();
     // (object, the key it sits under, the key of the dictionary around that)
-    let mut stack: Vec<(&Object, Option<&[u8]>, Option<&[u8]>)> = Vec::new();
+    type Step<'a> = (&'a Object, Option<&'a [u8]>, Option<&'a [u8]>);
+    let mut stack: Vec<Step> = Vec::new();
     let trailer = Object::Dictionary(doc.trailer.clone());
     stack.push((&trailer, None, None));
     loop {
