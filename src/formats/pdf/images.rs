@@ -412,6 +412,8 @@ fn codestream(d: &[u8]) -> Result<Vec<u8>, String> {
         }
     };
     i = segments(i, 0xFF90, &mut out)?;
+    // TLM lists every tile-part's length: one made shorter would no longer match it.
+    let tlm = d[..i].windows(2).any(|w| w == [0xFF, 0x55]);
     loop {
         match u16_at(i)? {
             0xFF90 => {
@@ -428,6 +430,9 @@ fn codestream(d: &[u8]) -> Result<Vec<u8>, String> {
                 }
                 let mut part = d[i..sot_end].to_vec();
                 let sod = segments(sot_end, 0xFF93, &mut part)?;
+                if tlm && part.len() != sod - i {
+                    return Err("a JPEG 2000 codestream has comments in a tile-part indexed by TLM".into());
+                }
                 if sod > tile_end {
                     return Err(bad());
                 }
@@ -477,6 +482,11 @@ mod tests {
         assert!(!out.windows(3).any(|w| w == b"Jan"), "{out:?}");
         assert!(!out.windows(2).any(|w| w == b"Jo" || w == b"hi"));
         assert_eq!(&out[out.len() - stripped.len()..], &stripped[..]);
+        // With TLM (tile-part lengths) in the main header, a tile-part cannot be made shorter.
+        let mut indexed = vec![0xFF, 0x4F, 0xFF, 0x55, 0, 4, 0, 0];
+        indexed.extend(&tile);
+        indexed.extend([0xFF, 0xD9]);
+        assert!(codestream(&indexed).is_err());
         assert!(strip_jpx(&jp2[..30]).is_err());
         jp2[28..32].copy_from_slice(b"abcd");
         assert!(strip_jpx(&jp2).is_err());
