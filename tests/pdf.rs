@@ -445,6 +445,22 @@ fn encrypted_files_need_manual_handling() {
     assert!(d.files("out").is_empty());
 }
 
+/// The final sweep reads every stream decoded: a BSN removed from the page but left, Flate-compressed,
+/// in the font's embedded program (which lak cannot edit and the detector does not read) is not in the
+/// output's raw bytes, and only the decoded view of that stream shows it. The output is withheld.
+#[test]
+fn a_removed_value_left_in_a_compressed_font_program_withholds_the_output() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("font-program-copy.pdf", &[]);
+    assert_eq!(code, 3, "{r}");
+    let doc = &r["documents"][0];
+    assert_eq!(doc["reason"]["code"], "residual_bytes_after_redaction", "{r}");
+    assert!(doc["reason"]["reason"].as_str().unwrap().contains("decoded part or stream"), "{r}");
+    assert!(d.files("out").is_empty());
+}
+
 #[test]
 fn empty_user_password_is_opened_and_written_unencrypted() {
     if !tools() {

@@ -649,6 +649,26 @@ def hostile():
         f.write(raw_pdf(objs))
 
 
+def font_program_copy():
+    """A BSN on the page and, Flate-compressed, in the font's embedded program (a TrueType program's
+    name table can carry any text): lak removes the page's copy but cannot edit a font program, and the
+    detector does not read one. Only the final sweep, searching the decoded streams, sees what is left."""
+    pdf = pikepdf.new()
+    program = (b"\x00\x01\x00\x00" + b"\x00" * 60 + b"name: Notice: ontwerp voor BSN 111222333 " + b"\x00" * 60) * 4
+    ff = pdf.make_stream(zlib.compress(program, 9), Filter=Name.FlateDecode, Length1=len(program))
+    fd = pdf.make_indirect(Dictionary(
+        Type=Name.FontDescriptor, FontName=Name.Helvetica, Flags=32, FontBBox=Array([0, -207, 1000, 718]),
+        ItalicAngle=0, Ascent=718, Descent=-207, CapHeight=718, StemV=88, FontFile2=ff,
+    ))
+    font = pdf.make_indirect(Dictionary(
+        Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name.Helvetica, Encoding=Name.WinAnsiEncoding,
+        FontDescriptor=fd,
+    ))
+    res = Dictionary(Font=Dictionary(F1=helvetica(pdf), F2=font))
+    page(pdf, letter(b"BT /F2 12 Tf 72 700 Td (BSN 111222333) Tj ET"), res)
+    save(pdf, "font-program-copy.pdf", compress_streams=False)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     reportlab_letter()
@@ -661,6 +681,7 @@ def main():
     pieces_thumbnail_exif()
     incremental_update()
     hostile()
+    font_program_copy()
     for f in sorted(os.listdir(OUT)):
         if f.endswith(".pdf"):
             r = subprocess.run(["qpdf", "--check", os.path.join(OUT, f)], capture_output=True)

@@ -4,26 +4,105 @@
 //! takes), `bfchar`/`bfrange` (code → Unicode, incrementing or from an array), and `cidchar`/`cidrange`
 //! (code → CID). Anything else (`usecmap`, PostScript procedures) is skipped. Sizes are bounded: a
 //! range that would expand beyond [`limits::PDF_MAX_CMAP_RANGE`] is rejected rather than allocated.
+//!
+//! **Precedence.** A CMap may map one code twice (a `bfchar` and a later `bfrange` over it). Viewers
+//! apply the entries in order, so the one defined last wins, and so does lak: the entries are
+//! resolved into disjoint pieces, later entries first ([`last_wins`]), for every mix of `bfchar`,
+//! `bfrange`, `cidchar` and `cidrange`.
+//!
+//! **Written back as read.** [`CMap::write`] serialises exactly what lak read — one mapping per code,
+//! incrementing ranges split where viewers could count differently (a range crossing a low-byte
+//! boundary of the code or of its UTF-16 value) — and the redaction replaces every CMap in the output
+//! with it. Whatever ambiguity the input held, the output's text is the text lak checked.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::limits;
+
+/// Where a code's Unicode comes from.
+#[derive(Clone, Debug)]
+enum Dst {
+    /// A `bfchar` entry or one element of a `bfrange` array: the text of one code.
+    Text(String),
+    /// An incrementing `bfrange`: the UTF-16 of its low code; each later code adds one to the last unit.
+    Inc(Vec<u16>),
+}
+
+/// A piece of the code space with one entry behind it: (byte length, low, high, entry index).
+type Piece = (u8, u32, u32, usize);
 
 /// A parsed CMap.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct CMap {
     /// (byte length, low, high).
     codespace: Vec<(u8, u32, u32)>,
-    /// bfchar entries and expanded bfrange arrays: (length, code) → text.
-    chars: HashMap<(u8, u32), String>,
-    /// Incrementing bfranges: (length, low, high, UTF-16 of the low code's text).
-    ranges: Vec<(u8, u32, u32, Vec<u16>)>,
-    /// cidchar and cidrange entries: (length, low, high, first CID).
-    cids: Vec<(u8, u32, u32, u32)>,
+    /// bf entries in file order: (length, low, high, destination).
+    bf_entries: Vec<(u8, u32, u32, Dst)>,
+    /// cid entries in file order: (length, low, high, CID of the low code).
+    cid_entries: Vec<(u8, u32, u32, u32)>,
+    /// Disjoint pieces sorted by (length, low), the last definition of each code winning.
+    bf: Vec<Piece>,
+    cids: Vec<Piece>,
     /// `/WMode 1`: vertical writing.
     pub vertical: bool,
     /// A `usecmap` was found: part of the map lives in another CMap lak does not load.
     pub uses_other: bool,
+}
+
+/// Resolves entries `(length, low, high)` given in file order into disjoint pieces sorted by
+/// (length, low), each naming the entry that was defined last for its codes.
+fn last_wins(entries: impl DoubleEndedIterator<Item = (u8, u32, u32)>) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    // Per code length: covered intervals (low → high), disjoint.
+    let mut covered: BTreeMap<(u8, u32), u32> = BTreeMap::new();
+    let entries: Vec<(u8, u32, u32)> = entries.collect();
+    for (idx, &(len, lo, hi)) in entries.iter().enumerate().rev() {
+        // Intervals overlapping [lo, hi]: the one starting at or before lo, and those starting inside.
+        let mut overlapping: Vec<(u32, u32)> = Vec::new();
+        if let Some((&(l, s), &e)) = covered.range(..=(len, lo)).next_back()
+            && l == len
+            && e >= lo
+        {
+            overlapping.push((s, e));
+        }
+        if lo < hi {
+            for (&(_, s), &e) in covered.range((len, lo + 1)..=(len, hi)) {
+                overlapping.push((s, e));
+            }
+        }
+        // The gaps are this entry's.
+        let mut at: Option<u32> = Some(lo);
+        for &(s, e) in &overlapping {
+            if let Some(a) = at {
+                if s > a {
+                    pieces.push((len, a, s - 1, idx));
+                }
+                at = if e >= hi { None } else { Some(a.max(e + 1)) };
+            }
+        }
+        if let Some(a) = at
+            && a <= hi
+        {
+            pieces.push((len, a, hi, idx));
+        }
+        // Merge [lo, hi] with what it overlaps into one covered interval.
+        let mut s_all = lo;
+        let mut e_all = hi;
+        for &(s, e) in &overlapping {
+            covered.remove(&(len, s));
+            s_all = s_all.min(s);
+            e_all = e_all.max(e);
+        }
+        covered.insert((len, s_all), e_all);
+    }
+    pieces.sort_by_key(|p| (p.0, p.1));
+    pieces
+}
+
+/// The piece holding a code, if any.
+fn find(pieces: &[Piece], len: u8, code: u32) -> Option<&Piece> {
+    let k = pieces.partition_point(|p| (p.0, p.1) <= (len, code));
+    k.checked_sub(1).map(|k| &pieces[k]).filter(|p| p.0 == len && code <= p.2)
 }
 
 #[derive(Debug, PartialEq)]
@@ -168,6 +247,11 @@ fn code_of(bytes: &[u8]) -> Option<(u8, u32)> {
     Some((bytes.len() as u8, bytes.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b))))
 }
 
+/// The largest code of `len` bytes (a range's high end may be written longer than its low end).
+fn max_code(len: u8) -> u32 {
+    if len >= 4 { u32::MAX } else { (1u32 << (8 * u32::from(len))) - 1 }
+}
+
 fn utf16_units(bytes: &[u8]) -> Vec<u16> {
     bytes.chunks(2).map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { u16::from(c[0]) }).collect()
 }
@@ -216,8 +300,8 @@ impl CMap {
                                 .unwrap_or_default(),
                             _ => break,
                         };
-                        if let Some(code) = code_of(src) {
-                            map.chars.insert(code, text);
+                        if let Some((len, code)) = code_of(src) {
+                            map.bf_entries.push((len, code, code, Dst::Text(text)));
                         }
                         i += 2;
                         map.check_size()?;
@@ -230,13 +314,14 @@ impl CMap {
                             i += 3;
                             continue;
                         };
+                        let hi = hi.min(max_code(len));
                         if hi < lo {
                             i += 3;
                             continue;
                         }
                         match toks.get(i + 2) {
                             Some(Tok::Hex(d)) => {
-                                map.ranges.push((len, lo, hi, utf16_units(d)));
+                                map.bf_entries.push((len, lo, hi, Dst::Inc(utf16_units(d))));
                                 i += 3;
                             }
                             Some(Tok::Open) => {
@@ -247,23 +332,28 @@ impl CMap {
                                 let mut code = lo;
                                 while let Some(Tok::Hex(d)) = toks.get(j) {
                                     if code <= hi {
-                                        map.chars.insert((len, code), utf16_string(&utf16_units(d)));
+                                        map.bf_entries.push((
+                                            len,
+                                            code,
+                                            code,
+                                            Dst::Text(utf16_string(&utf16_units(d))),
+                                        ));
                                     }
                                     code = code.saturating_add(1);
                                     j += 1;
                                 }
                                 i = j + 1;
-                                map.check_size()?;
                             }
                             _ => break,
                         }
+                        map.check_size()?;
                     }
                 }
                 Tok::Word(b"begincidchar") => {
                     i += 1;
                     while let (Some(Tok::Hex(src)), Some(Tok::Num(cid))) = (toks.get(i), toks.get(i + 1)) {
                         if let (Some((l, c)), Ok(cid)) = (code_of(src), u32::try_from(*cid)) {
-                            map.cids.push((l, c, c, cid));
+                            map.cid_entries.push((l, c, c, cid));
                         }
                         i += 2;
                     }
@@ -276,23 +366,22 @@ impl CMap {
                         if let (Some((l, lo)), Some((_, hi)), Ok(cid)) = (code_of(lo), code_of(hi), u32::try_from(*cid))
                             && hi >= lo
                         {
-                            map.cids.push((l, lo, hi, cid));
+                            map.cid_entries.push((l, lo, hi.min(max_code(l)), cid));
                         }
                         i += 3;
                     }
                 }
                 _ => i += 1,
             }
-            if map.cids.len() + map.ranges.len() + map.codespace.len() > limits::PDF_MAX_CMAP_ENTRIES {
-                return Err("a CMap has too many entries".into());
-            }
+            map.check_size()?;
         }
-        map.ranges.sort_by_key(|r| (r.0, r.1));
+        map.bf = last_wins(map.bf_entries.iter().map(|e| (e.0, e.1, e.2)));
+        map.cids = last_wins(map.cid_entries.iter().map(|e| (e.0, e.1, e.2)));
         Ok(map)
     }
 
     fn check_size(&self) -> Result<(), String> {
-        if self.chars.len() > limits::PDF_MAX_CMAP_ENTRIES {
+        if self.bf_entries.len() + self.cid_entries.len() + self.codespace.len() > limits::PDF_MAX_CMAP_ENTRIES {
             return Err("a CMap has too many entries".into());
         }
         Ok(())
@@ -328,35 +417,120 @@ impl CMap {
         self.unicode_into(len, code, &mut s).then_some(s)
     }
 
+    /// The UTF-16 units of an incrementing range's code: the last unit of the low code's text plus
+    /// the distance from the low code.
+    fn inc_units(base: &[u16], offset: u32) -> impl Iterator<Item = u16> + '_ {
+        let n = base.len();
+        let last = base[n - 1].wrapping_add(offset as u16);
+        base[..n - 1].iter().copied().chain(std::iter::once(last))
+    }
+
     /// Appends the text for a code of `len` bytes to `out`; `false` when the map has none. Called per
     /// glyph, so it does not allocate.
     pub fn unicode_into(&self, len: u8, code: u32, out: &mut String) -> bool {
-        if let Some(s) = self.chars.get(&(len, code)) {
-            out.push_str(s);
-            return true;
-        }
-        // Ranges are sorted by (length, low): the candidate is the last one starting at or below `code`.
-        let k = self.ranges.partition_point(|r| (r.0, r.1) <= (len, code));
-        let Some((l, lo, hi, base)) = k.checked_sub(1).map(|k| &self.ranges[k]) else {
+        let Some(&(_, _, _, idx)) = find(&self.bf, len, code) else {
             return false;
         };
-        if *l != len || code < *lo || code > *hi || base.is_empty() {
-            return false;
+        let (_, lo, _, dst) = &self.bf_entries[idx];
+        match dst {
+            Dst::Text(s) => out.push_str(s),
+            Dst::Inc(base) => {
+                if base.is_empty() {
+                    return false;
+                }
+                out.extend(char::decode_utf16(Self::inc_units(base, code - lo)).map(|r| r.unwrap_or('\u{FFFD}')));
+            }
         }
-        let n = base.len();
-        let last = base[n - 1].wrapping_add((code - lo) as u16);
-        let units = base[..n - 1].iter().copied().chain(std::iter::once(last));
-        out.extend(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')));
         true
     }
 
     /// The CID for a code of `len` bytes.
     pub fn cid(&self, len: u8, code: u32) -> Option<u32> {
-        self.cids
+        let &(_, _, _, idx) = find(&self.cids, len, code)?;
+        let (_, lo, _, cid) = self.cid_entries[idx];
+        Some(cid.wrapping_add(code - lo))
+    }
+
+    /// The CMap as lak reads it, in a form every reader reads the same way: one `bfchar` per code with
+    /// its own text, incrementing ranges split so that neither the code's last byte nor the last
+    /// UTF-16 unit wraps inside one, cid ranges as resolved.
+    pub fn write(&self) -> Vec<u8> {
+        use std::fmt::Write;
+        let hex = |len: u8, code: u32| format!("<{:0w$X}>", code, w = usize::from(len) * 2);
+        let utf16 = |units: &mut dyn Iterator<Item = u16>| {
+            let mut s = String::from("<");
+            for u in units {
+                let _ = write!(s, "{u:04X}");
+            }
+            s.push('>');
+            s
+        };
+        let mut chars: Vec<String> = Vec::new();
+        let mut ranges: Vec<String> = Vec::new();
+        for &(len, lo, hi, idx) in &self.bf {
+            match &self.bf_entries[idx].3 {
+                Dst::Text(t) => {
+                    for code in lo..=hi {
+                        chars.push(format!("{} {}", hex(len, code), utf16(&mut t.encode_utf16())));
+                    }
+                }
+                Dst::Inc(base) if base.is_empty() => {}
+                Dst::Inc(base) => {
+                    let first = self.bf_entries[idx].1;
+                    let mut a = lo;
+                    loop {
+                        let last = base[base.len() - 1].wrapping_add((a - first) as u16);
+                        // Up to the next low-byte boundary of the code and of the last unit.
+                        let b = hi.min(a | 0xFF).min(a.saturating_add(u32::from(0xFFFF - last)));
+                        let b = b.min(a.saturating_add(0xFF - (last & 0xFF) as u32));
+                        ranges.push(format!(
+                            "{} {} {}",
+                            hex(len, a),
+                            hex(len, b),
+                            utf16(&mut Self::inc_units(base, a - first))
+                        ));
+                        if b >= hi {
+                            break;
+                        }
+                        a = b + 1;
+                    }
+                }
+            }
+        }
+        let cids: Vec<String> = self
+            .cids
             .iter()
-            .rev()
-            .find(|(l, lo, hi, _)| *l == len && (*lo..=*hi).contains(&code))
-            .map(|(_, lo, _, cid)| cid + (code - lo))
+            .map(|&(len, lo, hi, idx)| {
+                let (_, first, _, cid) = self.cid_entries[idx];
+                format!("{} {} {}", hex(len, lo), hex(len, hi), cid.wrapping_add(lo - first))
+            })
+            .collect();
+        let mut out = String::from(
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+             /CMapName /Lak-Resolved def\n/CMapType 2 def\n",
+        );
+        if self.vertical {
+            out.push_str("/WMode 1 def\n");
+        }
+        let block = |out: &mut String, what: &str, items: &[String]| {
+            for chunk in items.chunks(100) {
+                let _ = writeln!(out, "{} begin{what}", chunk.len());
+                for item in chunk {
+                    out.push_str(item);
+                    out.push('\n');
+                }
+                let _ = writeln!(out, "end{what}");
+            }
+        };
+        let spaces: Vec<String> =
+            self.codespace.iter().map(|&(l, lo, hi)| format!("{} {}", hex(l, lo), hex(l, hi))).collect();
+        block(&mut out, "codespacerange", &spaces);
+        block(&mut out, "bfchar", &chars);
+        block(&mut out, "bfrange", &ranges);
+        block(&mut out, "cidrange", &cids);
+        out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        out.into_bytes()
     }
 }
 
@@ -402,5 +576,60 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     fn huge_ranges_are_refused_not_allocated() {
         let r = CMap::parse(b"1 beginbfrange <00000000> <FFFFFFFF> [<0041>] endbfrange");
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn the_mapping_defined_last_wins() {
+        // bfchar then bfrange over the same codes (leak-04): the range wins.
+        let m =
+            CMap::parse(b"2 beginbfchar <41> <0078> <42> <0078> endbfchar 1 beginbfrange <20> <7E> <0020> endbfrange")
+                .unwrap();
+        assert_eq!(m.unicode(1, 0x41).as_deref(), Some("A"));
+        assert_eq!(m.unicode(1, 0x42).as_deref(), Some("B"));
+        // bfrange then bfchar: the char wins for its code only.
+        let m = CMap::parse(b"1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <41> <0078> endbfchar").unwrap();
+        assert_eq!(m.unicode(1, 0x41).as_deref(), Some("x"));
+        assert_eq!(m.unicode(1, 0x40).as_deref(), Some("@"));
+        assert_eq!(m.unicode(1, 0x42).as_deref(), Some("B"));
+        // Overlapping ranges, an array range in the middle.
+        let m = CMap::parse(
+            b"1 beginbfrange <10> <30> <0061> endbfrange 1 beginbfrange <18> <19> [<0058> <0059>] endbfrange \
+              1 beginbfrange <20> <40> <0041> endbfrange",
+        )
+        .unwrap();
+        assert_eq!(m.unicode(1, 0x10).as_deref(), Some("a"));
+        assert_eq!(m.unicode(1, 0x18).as_deref(), Some("X"));
+        assert_eq!(m.unicode(1, 0x1A).as_deref(), Some("k"));
+        assert_eq!(m.unicode(1, 0x20).as_deref(), Some("A"));
+        assert_eq!(m.unicode(1, 0x40).as_deref(), Some("a"));
+        // cidchar and cidrange.
+        let m = CMap::parse(b"1 begincidchar <05> 100 endcidchar 1 begincidrange <00> <0F> 10 endcidrange").unwrap();
+        assert_eq!(m.cid(1, 5), Some(15));
+        let m = CMap::parse(b"1 begincidrange <00> <0F> 10 endcidrange 1 begincidchar <05> 100 endcidchar").unwrap();
+        assert_eq!((m.cid(1, 4), m.cid(1, 5), m.cid(1, 6)), (Some(14), Some(100), Some(16)));
+    }
+
+    #[test]
+    fn written_cmaps_read_back_the_same() {
+        let src: &[u8] = b"2 begincodespacerange <00> <80> <8140> <FFFF> endcodespacerange
+3 beginbfchar <41> <0078> <42> <00660069> <8141> <D83DDE00> endbfchar
+2 beginbfrange <20> <7E> <0020> <00F0> <01FF> <00FE> endbfrange
+1 beginbfchar <43> /eacute endbfchar
+1 begincidrange <8140> <817E> 633 endcidrange 1 begincidchar <8150> 7 endcidchar";
+        let m = CMap::parse(src).unwrap();
+        let again = CMap::parse(&m.write()).unwrap();
+        for len in 1..=2u8 {
+            for code in 0..0x200u32 {
+                assert_eq!(m.unicode(len, code), again.unicode(len, code), "{len} {code:x}");
+            }
+            for code in 0x8100..0x8200u32 {
+                assert_eq!(m.unicode(len, code), again.unicode(len, code), "{len} {code:x}");
+                assert_eq!(m.cid(len, code), again.cid(len, code), "{len} {code:x}");
+            }
+        }
+        assert_eq!(again.code_len(&[0x81, 0x41]), 2);
+        // The range over F0..1FF is split where the code or the last UTF-16 unit crosses a byte boundary.
+        let text = String::from_utf8(m.write()).unwrap();
+        assert!(text.contains("<00F0> <00F1> <00FE>\n<00F2> <00FF> <0100>"), "{text}");
     }
 }

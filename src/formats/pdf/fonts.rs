@@ -4,8 +4,11 @@
 //!
 //! - **simple fonts** (Type1, MMType1, TrueType, Type3): one byte per glyph; Unicode from `/ToUnicode`
 //!   first (NOTES.md: a font's `/Encoding` can disagree with what the glyphs show, and `/ToUnicode` is
-//!   what viewers copy out), then from the encoding (a base encoding plus `/Differences` glyph names);
-//!   widths from `/Widths`, or the standard-14 metrics when a standard font has none;
+//!   what viewers copy out), then from the encoding (a base encoding plus `/Differences` glyph names;
+//!   without a base in the PDF, the built-in encoding of the embedded program, read by `program.rs`);
+//!   widths from `/Widths`, or the standard-14 metrics when a standard font has none. Where both are
+//!   known and `/ToUnicode` gives something else than the letter or digit the encoding draws, the
+//!   glyph has no text (and says why): a viewer would show one thing and lak read another;
 //! - **Type0 fonts** with a CID font below: codes split by `Identity-H` (two bytes) or an embedded CMap;
 //!   Unicode from `/ToUnicode`; widths from `/W` and `/DW`;
 //! - **Type3 fonts**: like simple fonts, with widths in glyph space scaled by `/FontMatrix`.
@@ -17,8 +20,11 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::CMap;
+use unicode_normalization::UnicodeNormalization;
+
 use super::encoding::{BaseEncoding, glyph_to_unicode};
 use super::objects::{self, Budget};
+use super::program::{self, Builtin};
 use super::tables;
 use crate::limits;
 
@@ -33,11 +39,22 @@ pub(crate) struct Code {
     pub text: Option<(u32, u32)>,
     /// A single-byte code 32: word spacing applies to it.
     pub space: bool,
+    /// The font's `/ToUnicode` says something else than the glyph its encoding draws (`text` is `None`).
+    pub contradicts: bool,
+}
+
+/// One code of a simple font.
+struct Slot {
+    text: Option<String>,
+    /// Width in glyph units.
+    w: f64,
+    /// `/ToUnicode` contradicts the letter or digit the encoding draws.
+    contradicts: bool,
 }
 
 enum Kind {
-    /// One byte per code: (Unicode, width in glyph units) per code.
-    Simple(Box<[(Option<String>, f64); 256]>),
+    /// One byte per code.
+    Simple(Box<[Slot; 256]>),
     /// Multi-byte codes.
     Cid(Box<CidFont>),
 }
@@ -70,6 +87,8 @@ pub(crate) struct Font {
     pub unreadable: Option<String>,
     /// A Type3 font: its glyphs are content streams of their own.
     pub type3: bool,
+    /// Why some codes have no text, when there is more to say than that the font does not map them.
+    pub why_no_text: Option<String>,
 }
 
 impl Font {
@@ -91,13 +110,19 @@ impl Font {
         match &self.kind {
             Kind::Simple(table) => {
                 for &b in bytes {
-                    let (t, w) = &table[b as usize];
+                    let slot = &table[b as usize];
                     let start = text.len() as u32;
-                    let t = t.as_deref().map(|t| {
+                    let t = slot.text.as_deref().map(|t| {
                         text.push_str(t);
                         (start, text.len() as u32)
                     });
-                    out.push(Code { len: 1, w0: w * self.scale, text: t, space: b == b' ' });
+                    out.push(Code {
+                        len: 1,
+                        w0: slot.w * self.scale,
+                        text: t,
+                        space: b == b' ',
+                        contradicts: slot.contradicts,
+                    });
                 }
             }
             Kind::Cid(cid) => {
@@ -130,6 +155,7 @@ impl Font {
                         w0: w * self.scale,
                         text: found.then_some((start, text.len() as u32)),
                         space: len == 1 && code == 32,
+                        contradicts: false,
                     });
                     i += len;
                 }
@@ -139,12 +165,14 @@ impl Font {
 
     /// A font for the boxes' labels and for tests: Helvetica, WinAnsiEncoding.
     pub fn helvetica() -> Font {
-        let mut table: Box<[(Option<String>, f64); 256]> = Box::new(std::array::from_fn(|_| (None, 0.0)));
-        for (code, slot) in table.iter_mut().enumerate() {
-            if let Some(g) = BaseEncoding::WinAnsi.glyph(code as u8) {
-                *slot = (glyph_to_unicode(g), std14_width(tables::HELVETICA, g).unwrap_or(0.0));
+        let table: Box<[Slot; 256]> = Box::new(std::array::from_fn(|code| {
+            let g = BaseEncoding::WinAnsi.glyph(code as u8);
+            Slot {
+                text: g.and_then(glyph_to_unicode),
+                w: g.and_then(|g| std14_width(tables::HELVETICA, g)).unwrap_or(0.0),
+                contradicts: false,
             }
-        }
+        }));
         Font {
             name: "Helvetica".into(),
             kind: Kind::Simple(table),
@@ -153,6 +181,7 @@ impl Font {
             descent: -0.207,
             unreadable: None,
             type3: false,
+            why_no_text: None,
         }
     }
 }
@@ -232,12 +261,12 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
         }
     };
     let std = if type3 { None } else { std14(&name) };
-    let flags = objects::get_dict(doc, dict, b"FontDescriptor")
-        .and_then(|fd| objects::get_number(doc, fd, b"Flags"))
-        .unwrap_or(0.0) as i64;
+    let descriptor = objects::get_dict(doc, dict, b"FontDescriptor");
+    let flags = descriptor.and_then(|fd| objects::get_number(doc, fd, b"Flags")).unwrap_or(0.0) as i64;
     let symbolic = flags & 4 != 0;
 
-    // The encoding: a base (named, or the font's own) plus differences.
+    // The encoding: a base (named, or the font's own) plus differences. `known`: whether the glyph a
+    // viewer draws for a code is really the one named here (not a guess for an embedded TrueType).
     let mut base: Option<BaseEncoding> = None;
     let mut differences: Vec<(u8, String)> = Vec::new();
     match objects::get(doc, dict, b"Encoding") {
@@ -262,18 +291,43 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
         }
         _ => {}
     }
-    if base.is_none() {
-        base = match &std {
-            Some(s) if s.builtin.is_some() => s.builtin,
-            // A symbolic font without an encoding uses its built-in one, which lak cannot read.
-            _ if type3 || (symbolic && std.is_none()) => None,
-            _ => Some(BaseEncoding::Standard),
-        };
+    let mut known = base.is_some();
+    let mut glyph_names: [Option<String>; 256] = std::array::from_fn(|_| None);
+    let mut why_no_text = None;
+    if base.is_none() && !type3 {
+        // An embedded program's own encoding is what viewers draw by (a Type1 font's clear text can
+        // define any encoding at all); only without one do the standard fonts' rules apply.
+        match descriptor.and_then(|fd| program::builtin(doc, fd, budget)) {
+            Some(Builtin::Standard) => {
+                base = Some(BaseEncoding::Standard);
+                known = true;
+            }
+            Some(Builtin::Names(names)) => {
+                glyph_names = *names;
+                known = true;
+            }
+            Some(Builtin::Unknown(why)) => {
+                why_no_text = Some(format!("font {name} draws by the built-in encoding of its program, but {why}"));
+            }
+            None => {
+                let embedded = descriptor.is_some_and(|fd| fd.has(b"FontFile2"));
+                base = match &std {
+                    Some(s) if s.builtin.is_some() => s.builtin,
+                    // A symbolic font without an encoding uses its built-in one, which lak cannot read.
+                    _ if symbolic && std.is_none() => None,
+                    _ => Some(BaseEncoding::Standard),
+                };
+                known = base.is_some() && !embedded;
+            }
+        }
     }
-    let mut glyph_names: [Option<String>; 256] =
-        std::array::from_fn(|c| base.and_then(|b| b.glyph(c as u8)).map(str::to_string));
+    if let Some(b) = base {
+        glyph_names = std::array::from_fn(|c| b.glyph(c as u8).map(str::to_string));
+    }
+    let mut named = [known && !type3; 256];
     for (c, g) in differences {
         glyph_names[c as usize] = Some(g);
+        named[c as usize] = !type3;
     }
 
     // Widths.
@@ -304,15 +358,15 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
         (ascent, descent) = ascent_descent(doc, dict, (ascent, descent));
     }
 
-    let table: Box<[(Option<String>, f64); 256]> = Box::new(std::array::from_fn(|c| {
+    let table: Box<[Slot; 256]> = Box::new(std::array::from_fn(|c| {
         let glyph = glyph_names[c].as_deref();
-        let text = tu
-            .as_ref()
-            .and_then(|m| {
-                let mut s = String::new();
-                m.unicode_into(1, c as u32, &mut s).then_some(s)
-            })
-            .or_else(|| glyph.and_then(glyph_to_unicode));
+        let drawn = glyph.and_then(glyph_to_unicode);
+        let mapped = tu.as_ref().and_then(|m| {
+            let mut s = String::new();
+            m.unicode_into(1, c as u32, &mut s).then_some(s)
+        });
+        let contradicts = named[c] && matches!((&drawn, &mapped), (Some(d), Some(m)) if contradicts(d, m));
+        let text = if contradicts { None } else { mapped.or(drawn) };
         let i = c as i64 - first;
         let w = if i >= 0 && (i as usize) < widths.len() {
             widths[i as usize]
@@ -326,9 +380,19 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
         } else {
             0.0
         };
-        (text, w)
+        Slot { text, w, contradicts }
     }));
-    Font { name, kind: Kind::Simple(table), scale, ascent, descent, unreadable, type3 }
+    Font { name, kind: Kind::Simple(table), scale, ascent, descent, unreadable, type3, why_no_text }
+}
+
+/// Whether `/ToUnicode` text `mapped` contradicts the glyph the encoding draws, `drawn`: a letter or digit
+/// that is copied as something else. What a viewer shows and what lak reads would differ.
+fn contradicts(drawn: &str, mapped: &str) -> bool {
+    let mut chars = drawn.chars();
+    let (Some(d), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    d.is_alphanumeric() && drawn.nfkc().ne(mapped.nfkc())
 }
 
 fn load_type0(doc: &Document, dict: &Dictionary, name: String, budget: &Budget) -> Font {
@@ -424,6 +488,7 @@ fn load_type0(doc: &Document, dict: &Dictionary, name: String, budget: &Budget) 
         descent,
         unreadable,
         type3: false,
+        why_no_text: None,
     }
 }
 
@@ -473,6 +538,29 @@ mod tests {
         });
         let font = Font::load(&doc, &f, &Budget::new());
         assert_eq!(texts(&font, b"AB"), vec![(Some("Z".into()), 600.0), (None, 700.0)]);
+    }
+
+    #[test]
+    fn tounicode_that_contradicts_a_drawn_letter_gives_no_text() {
+        let mut doc = Document::with_version("1.7");
+        let tu = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 begincodespacerange <00> <FF> endcodespacerange \
+              3 beginbfchar <41> <0078> <42> <0042> <C9> <00450301> endbfchar"
+                .to_vec(),
+        ));
+        let f = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+            "ToUnicode" => tu,
+        };
+        let font = Font::load(&doc, &f, &Budget::new());
+        let mut v = Vec::new();
+        font.decode(b"ABC\xC9", &mut v, &mut String::new());
+        // A is drawn but copied as x; B agrees; C is not in the map; É agrees once normalised.
+        assert_eq!(
+            v.iter().map(|c| (c.text.is_some(), c.contradicts)).collect::<Vec<_>>(),
+            vec![(false, true), (true, false), (true, false), (true, false)]
+        );
     }
 
     #[test]

@@ -303,9 +303,194 @@ pub(crate) fn strip_jpeg(data: &[u8]) -> Option<Vec<u8>> {
     None
 }
 
+/// A JPEG 2000 image (`/JPXDecode`) with its metadata removed: XML, UUID (XMP) and IPR boxes, the text
+/// of an embedded ICC profile, and comment (`COM`) segments in the codestream. `Ok(None)`: nothing to
+/// remove. `Err`: a box or segment lak does not know, so it cannot tell what the file carries.
+pub(crate) fn strip_jpx(data: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    const SIGNATURE: &[u8] = &[0, 0, 0, 12, b'j', b'P', b' ', b' ', 0x0D, 0x0A, 0x87, 0x0A];
+    let out = if data.starts_with(SIGNATURE) {
+        jp2_boxes(data, false)?
+    } else if data.starts_with(&[0xFF, 0x4F]) {
+        codestream(data)?
+    } else {
+        return Err("a JPEG 2000 image is neither a JP2 file nor a codestream".into());
+    };
+    Ok((out != data).then_some(out))
+}
+
+/// The boxes of a JP2 file (or of the `jp2h` superbox when `header`), metadata left out.
+fn jp2_boxes(data: &[u8], header: bool) -> Result<Vec<u8>, String> {
+    let bad = || "a JPEG 2000 image has a malformed box".to_string();
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let head = data.get(i..i + 8).ok_or_else(bad)?;
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as u64;
+        let kind: [u8; 4] = [head[4], head[5], head[6], head[7]];
+        let (body_at, end) = match len {
+            0 => (i + 8, data.len()),
+            1 => {
+                let x = data.get(i + 8..i + 16).ok_or_else(bad)?;
+                let xl = u64::from_be_bytes(x.try_into().map_err(|_| bad())?);
+                (i + 16, usize::try_from(xl).ok().and_then(|l| i.checked_add(l)).ok_or_else(bad)?)
+            }
+            l => (i + 8, i.checked_add(l as usize).ok_or_else(bad)?),
+        };
+        if end > data.len() || end < body_at {
+            return Err(bad());
+        }
+        let body = &data[body_at..end];
+        let new_body: Option<Vec<u8>> = match (&kind, header) {
+            (b"xml " | b"uuid" | b"uinf" | b"jp2i" | b"asoc" | b"lbl ", _) => None,
+            (b"jP  " | b"ftyp" | b"rreq", false) => Some(body.to_vec()),
+            (b"jp2h", false) => Some(jp2_boxes(body, true)?),
+            (b"jp2c", false) => Some(codestream(body)?),
+            (b"ihdr" | b"bpcc" | b"pclr" | b"cmap" | b"cdef" | b"res " | b"resc" | b"resd", true) => {
+                Some(body.to_vec())
+            }
+            (b"colr", true) => Some(match body.first() {
+                Some(1) => body.to_vec(),
+                Some(2 | 3) if body.len() > 3 => {
+                    let icc = super::normalise::icc(&body[3..])
+                        .ok_or("a JPEG 2000 image has a colour profile lak cannot read")?;
+                    [&body[..3], &icc[..]].concat()
+                }
+                _ => return Err("a JPEG 2000 image has a colour specification lak cannot read".into()),
+            }),
+            _ => {
+                return Err(format!(
+                    "a JPEG 2000 image has a box '{}' lak does not know",
+                    String::from_utf8_lossy(&kind).trim()
+                ));
+            }
+        };
+        if let Some(b) = new_body {
+            let total = b.len() + 8;
+            if len == 0 {
+                out.extend_from_slice(&0u32.to_be_bytes());
+            } else {
+                out.extend_from_slice(&u32::try_from(total).map_err(|_| bad())?.to_be_bytes());
+            }
+            out.extend_from_slice(&kind);
+            out.extend_from_slice(&b);
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// A JPEG 2000 codestream without its comment segments (main and tile-part headers).
+fn codestream(d: &[u8]) -> Result<Vec<u8>, String> {
+    let bad = || "a JPEG 2000 codestream is malformed".to_string();
+    let u16_at = |p: usize| d.get(p..p + 2).map(|s| u16::from_be_bytes([s[0], s[1]])).ok_or_else(bad);
+    let u32_at = |p: usize| d.get(p..p + 4).map(|s| u32::from_be_bytes([s[0], s[1], s[2], s[3]])).ok_or_else(bad);
+    if !d.starts_with(&[0xFF, 0x4F]) {
+        return Err(bad());
+    }
+    let mut out = Vec::with_capacity(d.len());
+    out.extend_from_slice(&d[..2]);
+    let mut i = 2;
+    // Marker segments up to `stop` (SOT in the main header, SOD in a tile-part header), COM left out.
+    let segments = |mut i: usize, stop: u16, out: &mut Vec<u8>| -> Result<usize, String> {
+        loop {
+            let m = u16_at(i)?;
+            if m == stop {
+                return Ok(i);
+            }
+            if m & 0xFF00 != 0xFF00 || m == 0xFFD9 {
+                return Err(bad());
+            }
+            let len = usize::from(u16_at(i + 2)?);
+            let end = i + 2 + len;
+            if len < 2 || end > d.len() {
+                return Err(bad());
+            }
+            if m != 0xFF64 {
+                out.extend_from_slice(&d[i..end]);
+            }
+            i = end;
+        }
+    };
+    i = segments(i, 0xFF90, &mut out)?;
+    // TLM lists every tile-part's length: one made shorter would no longer match it.
+    let tlm = d[..i].windows(2).any(|w| w == [0xFF, 0x55]);
+    loop {
+        match u16_at(i)? {
+            0xFF90 => {
+                // SOT: Lsot, Isot, Psot (this tile-part's length from SOT, 0: to the end), TPsot, TNsot.
+                let psot = u32_at(i + 6)? as usize;
+                let tile_end = if psot == 0 {
+                    d.len().checked_sub(2).filter(|&e| e >= i && d[e..] == [0xFF, 0xD9]).ok_or_else(bad)?
+                } else {
+                    i.checked_add(psot).filter(|&e| e <= d.len()).ok_or_else(bad)?
+                };
+                let sot_end = i + 2 + usize::from(u16_at(i + 2)?);
+                if sot_end > tile_end {
+                    return Err(bad());
+                }
+                let mut part = d[i..sot_end].to_vec();
+                let sod = segments(sot_end, 0xFF93, &mut part)?;
+                if tlm && part.len() != sod - i {
+                    return Err("a JPEG 2000 codestream has comments in a tile-part indexed by TLM".into());
+                }
+                if sod > tile_end {
+                    return Err(bad());
+                }
+                part.extend_from_slice(&d[sod..tile_end]);
+                if psot != 0 {
+                    let n = u32::try_from(part.len()).map_err(|_| bad())?;
+                    part[6..10].copy_from_slice(&n.to_be_bytes());
+                }
+                out.extend_from_slice(&part);
+                i = tile_end;
+            }
+            0xFFD9 => {
+                out.extend_from_slice(&d[i..]);
+                return Ok(out);
+            }
+            _ => return Err(bad()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jpx_loses_xml_boxes_and_comments() {
+        // A codestream: SOC, SIZ-like segment, COM, SOT (Psot covers the tile-part), COM, SOD, data, EOC.
+        let mut cs = vec![0xFF, 0x4F, 0xFF, 0x51, 0, 4, 1, 2, 0xFF, 0x64, 0, 6, 0, 1, b'J', b'o'];
+        let tile = vec![0xFF, 0x90, 0, 10, 0, 0, 0, 0, 0, 22, 0, 1, 0xFF, 0x64, 0, 4, b'h', b'i', 0xFF, 0x93, 9, 9];
+        cs.extend(&tile);
+        cs.extend([0xFF, 0xD9]);
+        let stripped = codestream(&cs).unwrap();
+        assert_eq!(
+            stripped,
+            vec![
+                0xFF, 0x4F, 0xFF, 0x51, 0, 4, 1, 2, 0xFF, 0x90, 0, 10, 0, 0, 0, 0, 0, 16, 0, 1, 0xFF, 0x93, 9, 9, 0xFF,
+                0xD9
+            ]
+        );
+        let mut jp2 = vec![0, 0, 0, 12, b'j', b'P', b' ', b' ', 0x0D, 0x0A, 0x87, 0x0A];
+        jp2.extend([0, 0, 0, 12, b'f', b't', b'y', b'p', b'j', b'p', b'2', b' ']);
+        jp2.extend([0, 0, 0, 12, b'x', b'm', b'l', b' ', b'J', b'a', b'n', b'!']);
+        jp2.extend((8 + cs.len() as u32).to_be_bytes());
+        jp2.extend(b"jp2c");
+        jp2.extend(&cs);
+        let out = strip_jpx(&jp2).unwrap().unwrap();
+        assert!(!out.windows(3).any(|w| w == b"Jan"), "{out:?}");
+        assert!(!out.windows(2).any(|w| w == b"Jo" || w == b"hi"));
+        assert_eq!(&out[out.len() - stripped.len()..], &stripped[..]);
+        // With TLM (tile-part lengths) in the main header, a tile-part cannot be made shorter.
+        let mut indexed = vec![0xFF, 0x4F, 0xFF, 0x55, 0, 4, 0, 0];
+        indexed.extend(&tile);
+        indexed.extend([0xFF, 0xD9]);
+        assert!(codestream(&indexed).is_err());
+        assert!(strip_jpx(&jp2[..30]).is_err());
+        jp2[28..32].copy_from_slice(b"abcd");
+        assert!(strip_jpx(&jp2).is_err());
+    }
 
     #[test]
     fn bits_clear_across_bytes() {

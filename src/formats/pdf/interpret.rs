@@ -17,7 +17,7 @@
 //! A use is one drawing of one stream. A form drawn on two pages has two uses of one stream; the
 //! rewriter edits the stream once (see `rewrite.rs`), the boxes are drawn per use.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
 
 use lopdf::content::{Content, Operation};
@@ -130,6 +130,9 @@ pub(crate) struct Layer {
     pub pages: Vec<PageInfo>,
     /// Detached streams read, by kind (for the notes).
     pub detached: BTreeMap<&'static str, usize>,
+    /// Streams whose bytes hold a `%`: possibly a comment, which the operations do not keep, so the
+    /// redaction writes them again from their operations (a comment can hold anything).
+    pub percent: BTreeSet<StreamKey>,
 }
 
 impl Layer {
@@ -184,6 +187,11 @@ fn manual(reason: impl Into<String>) -> Manual {
 
 /// The decoded operations of `/Contents` of a page (all streams, in order, as one).
 pub(crate) fn page_operations(doc: &Document, page: ObjectId, budget: &Budget) -> Result<Vec<Operation>, Manual> {
+    decode_ops(&page_data(doc, page, budget)?)
+}
+
+/// The decoded bytes of `/Contents` of a page (all streams, in order, as one).
+fn page_data(doc: &Document, page: ObjectId, budget: &Budget) -> Result<Vec<u8>, Manual> {
     let mut data = Vec::new();
     for id in doc.get_page_contents(page) {
         let Some(Object::Stream(s)) = doc.objects.get(&id) else {
@@ -192,15 +200,19 @@ pub(crate) fn page_operations(doc: &Document, page: ObjectId, budget: &Budget) -
         data.extend(budget.decode(s)?);
         data.push(b'\n');
     }
-    decode_ops(&data)
+    Ok(data)
 }
 
 /// The decoded operations of a stream object.
 pub(crate) fn stream_operations(doc: &Document, id: ObjectId, budget: &Budget) -> Result<Vec<Operation>, Manual> {
+    decode_ops(&stream_data(doc, id, budget)?)
+}
+
+fn stream_data(doc: &Document, id: ObjectId, budget: &Budget) -> Result<Vec<u8>, Manual> {
     let Some(Object::Stream(s)) = doc.objects.get(&id) else {
         return Err(manual(format!("object {} is not a stream", id.0)));
     };
-    decode_ops(&budget.decode(s)?)
+    budget.decode(s)
 }
 
 /// Refuses operators whose operands a viewer could read differently from lak: a show operator with
@@ -295,7 +307,7 @@ impl<'a> Interpreter<'a> {
                 .unwrap_or([0.0, 0.0, 612.0, 792.0]);
             self.layer.pages.push(PageInfo { id: page, crop, ..PageInfo::default() });
             let resources = inherited(self.doc, page, b"Resources").and_then(|o| objects::as_dict(self.doc, o));
-            let ops = page_operations(self.doc, page, self.budget)?;
+            let ops = self.operations(StreamKey::Page(page))?;
             let use_id = self.new_use(n as u32, StreamKey::Page(page), false, None);
             self.run_ops(use_id, &ops, resources, Matrix::IDENTITY, 0, &mut Vec::new())?;
         }
@@ -314,7 +326,7 @@ impl<'a> Interpreter<'a> {
                 continue;
             };
             let own = objects::get_dict(self.doc, &s.dict, b"Resources");
-            let ops = stream_operations(self.doc, id, self.budget)?;
+            let ops = self.operations(StreamKey::Object(id))?;
             let use_id = self.new_use(page, StreamKey::Object(id), true, None);
             let m = objects::get_array(self.doc, &s.dict, b"Matrix")
                 .and_then(Matrix::from_objects)
@@ -324,6 +336,18 @@ impl<'a> Interpreter<'a> {
             self.run_ops(use_id, &ops, own.or(res), m, 1, &mut vec![id])?;
         }
         Ok(self.layer)
+    }
+
+    /// The operations of a stream, noting a `%` in its bytes.
+    fn operations(&mut self, key: StreamKey) -> Result<Vec<Operation>, Manual> {
+        let data = match key {
+            StreamKey::Page(p) => page_data(self.doc, p, self.budget)?,
+            StreamKey::Object(id) => stream_data(self.doc, id, self.budget)?,
+        };
+        if data.contains(&b'%') {
+            self.layer.percent.insert(key);
+        }
+        decode_ops(&data)
     }
 
     fn new_use(&mut self, page: u32, stream: StreamKey, detached: bool, parent: Option<u32>) -> u32 {
@@ -635,7 +659,7 @@ impl<'a> Interpreter<'a> {
                                 .and_then(Matrix::from_objects)
                                 .unwrap_or(Matrix::IDENTITY);
                             let own = objects::get_dict(doc, &s.dict, b"Resources");
-                            let ops = stream_operations(doc, id, self.budget)?;
+                            let ops = self.operations(StreamKey::Object(id))?;
                             self.drawn.insert(id);
                             let child = self.new_use(page as u32, StreamKey::Object(id), detached, Some(use_id));
                             stack.push(id);
@@ -727,9 +751,19 @@ impl<'a> Interpreter<'a> {
             let text = match (c.text, &font.unreadable) {
                 (Some(t), None) => Some(t),
                 (_, reason) => {
-                    let why = reason
-                        .clone()
-                        .unwrap_or_else(|| format!("font {} has glyphs without a Unicode mapping", font.name));
+                    let why = reason.clone().unwrap_or_else(|| {
+                        if c.contradicts {
+                            format!(
+                                "font {}: its /ToUnicode map gives other characters than the letters and digits \
+                                 its encoding draws, so what lak reads is not what a viewer shows",
+                                font.name
+                            )
+                        } else if let Some(why) = &font.why_no_text {
+                            why.clone()
+                        } else {
+                            format!("font {} has glyphs without a Unicode mapping", font.name)
+                        }
+                    });
                     if !info.undecodable.contains(&why) {
                         info.undecodable.push(why);
                     }

@@ -6,18 +6,20 @@
 //!   (a password, embedded files unless `--drop-embedded`, undecodable text, image-only pages unless
 //!   `--allow-unchecked-images`), then read the text;
 //! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
-//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs` turn codes into Unicode and
-//!   widths);
+//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
+//!   Unicode and widths);
 //! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
 //!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
 //!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
 //!   operator (marked-content property lists, operators viewers ignore) as further units;
 //! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
 //!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
-//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG metadata; `scrub.rs`
-//!   removes hidden data and unreachable objects; the file is written whole, never as an update.
+//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
+//!   metadata; `scrub.rs` removes hidden data and unreachable objects; the file is written whole,
+//!   never as an update.
 //!
-//! The pipeline re-opens the output with this same adapter and scans it again (fail closed).
+//! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
+//! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
 mod cmap;
 mod encoding;
@@ -26,14 +28,18 @@ mod geom;
 mod images;
 mod interpret;
 mod marks;
+mod normalise;
 mod objects;
+mod pagetree;
+mod program;
 mod rewrite;
 mod scrub;
+mod streams;
 mod strings;
 mod tables;
 mod text_layer;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
@@ -77,6 +83,7 @@ struct PdfDocument {
     layer: Layer,
     text: TextLayer,
     sites: Vec<Site>,
+    streams: streams::Inventory,
     notes: Vec<String>,
 }
 
@@ -114,7 +121,8 @@ impl PdfDocument {
                 format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
             ));
         }
-        let pages: Vec<ObjectId> = doc.page_iter().take(limits::PDF_MAX_PAGES + 1).collect();
+        let reach = streams::walk(&doc)?;
+        let pages = pagetree::pages(&doc)?;
         if pages.is_empty() {
             return Err(unreadable("the PDF has no pages lak can find"));
         }
@@ -196,11 +204,26 @@ impl PdfDocument {
         }
         let text = text_layer::build(&layer);
         let sites = strings::collect(&doc)?;
-        Ok(PdfDocument { doc, layer, text, sites, notes })
+        let mut interpreted: HashSet<ObjectId> = HashSet::new();
+        for u in &layer.uses {
+            match u.stream {
+                StreamKey::Object(id) => {
+                    interpreted.insert(id);
+                }
+                StreamKey::Page(p) => interpreted.extend(doc.get_page_contents(p)),
+            }
+        }
+        let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
+        Ok(PdfDocument { doc, layer, text, sites, streams, notes })
     }
 
     fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
         unit.checked_sub(1 + self.sites.len()).and_then(|i| self.layer.props.get(i))
+    }
+
+    /// The index in [`streams::Inventory::text`] of a unit, if it is a text stream.
+    fn stream_unit(&self, unit: usize) -> Option<usize> {
+        unit.checked_sub(1 + self.sites.len() + self.layer.props.len()).filter(|&i| i < self.streams.text.len())
     }
 }
 
@@ -253,10 +276,11 @@ fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
 
 impl Document for PdfDocument {
     fn units(&self) -> Vec<&str> {
-        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len());
+        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len());
         v.push(self.text.text.as_str());
         v.extend(self.sites.iter().map(|s| s.text.as_str()));
         v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
+        v.extend(self.streams.text.iter().map(|t| t.text.as_deref().unwrap_or("")));
         v
     }
 
@@ -292,8 +316,52 @@ impl Document for PdfDocument {
                 })
                 .collect();
             loc.part = Some(format!("string operand of a content operator {path}"));
+        } else if let Some(i) = self.stream_unit(unit) {
+            loc.part = Some(self.streams.place(i));
         }
         loc
+    }
+
+    /// Every filtered stream decoded (within the document's decoding budget; one that cannot be
+    /// decoded is left to [`streams::Inventory::audit`]), and one view of every string and name in the
+    /// object graph as stored: a hex string, or a name written with `#` escapes, does not show its value
+    /// in the file's bytes.
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let budget = Budget::new();
+        let mut views = Vec::new();
+        let mut atoms: Vec<u8> = Vec::new();
+        let mut stack: Vec<&Object> = self.doc.trailer.iter().map(|(_, v)| v).collect();
+        for o in self.doc.objects.values() {
+            if let Object::Stream(s) = o
+                && s.filters().is_ok_and(|f| !f.is_empty())
+                && let Ok(data) = budget.decode(s)
+            {
+                views.push(std::borrow::Cow::Owned(data));
+            }
+            stack.push(o);
+        }
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::String(b, _) | Object::Name(b) => {
+                    atoms.extend_from_slice(b);
+                    atoms.push(0);
+                }
+                Object::Array(a) => stack.extend(a.iter()),
+                Object::Dictionary(d) => stack.extend(d.iter().map(|(k, v)| {
+                    atoms.extend_from_slice(k);
+                    atoms.push(0);
+                    v
+                })),
+                Object::Stream(s) => stack.extend(s.dict.iter().map(|(k, v)| {
+                    atoms.extend_from_slice(k);
+                    atoms.push(0);
+                    v
+                })),
+                _ => {}
+            }
+        }
+        views.push(std::borrow::Cow::Owned(atoms));
+        views
     }
 
     fn notes(&self) -> Vec<String> {
@@ -328,8 +396,12 @@ impl Document for PdfDocument {
             }
         }
         let mut tainted: HashSet<ObjectId> = HashSet::new();
+        let mut flagged: HashSet<ObjectId> = HashSet::new();
         for (unit, mut spans) in per_unit {
-            if let Some(site) = self.sites.get(unit - 1) {
+            if let Some(i) = self.stream_unit(unit) {
+                // Not edited: such a stream may only stay if the scrub drops it (checked by the audit).
+                flagged.insert(self.streams.text[i].id);
+            } else if let Some(site) = self.sites.get(unit - 1) {
                 let new = replace_spans(&site.text, &mut spans);
                 strings::set(&mut doc, site, &new);
                 if let strings::Root::Object(id) = site.root {
@@ -367,7 +439,13 @@ impl Document for PdfDocument {
         if !edits.drop_ops.is_empty() {
             scrubbed.push(format!("inline images under a box: {} removed", edits.drop_ops.len()));
         }
-        self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        // Streams that may hold a comment are written again from their operations, comments left out.
+        for &k in &self.layer.percent {
+            if let std::collections::btree_map::Entry::Vacant(e) = rewritten.streams.entry(k) {
+                e.insert(ops_of(k)?);
+            }
+        }
+        let applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
@@ -375,7 +453,16 @@ impl Document for PdfDocument {
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
+        let jpxs = strip_jpxs(&mut doc)?;
+        if jpxs > 0 {
+            scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
+        }
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
+        let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
+        if rebuilt > 0 {
+            scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
+        }
+        self.streams.audit(&doc, &applied.own, &applied.retired, &flagged)?;
 
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
@@ -396,7 +483,8 @@ impl PdfDocument {
         rw: &rewrite::Rewritten,
         labels: &[String],
         budget: &Budget,
-    ) -> Result<(), Manual> {
+    ) -> Result<Applied, Manual> {
+        let mut applied = Applied::default();
         let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
             Content { operations: ops }
                 .encode()
@@ -409,6 +497,7 @@ impl PdfDocument {
                 if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
                     s.set_plain_content(data);
                 }
+                applied.in_place.insert(*id);
             }
         }
         // Pages: new content (rewritten or original) plus the boxes.
@@ -424,43 +513,54 @@ impl PdfDocument {
                 pages.insert(n as u32);
             }
         }
-        // A content stream shared with a page that is not rewritten would keep the old text.
-        let mut users: HashMap<ObjectId, Vec<u32>> = HashMap::new();
-        for (n, p) in self.layer.pages.iter().enumerate() {
-            for c in self.doc.get_page_contents(p.id) {
-                users.entry(c).or_default().push(n as u32);
-            }
-        }
-        for &n in &pages {
-            for c in self.doc.get_page_contents(self.layer.pages[n as usize].id) {
-                if users[&c].iter().any(|u| !pages.contains(u)) {
-                    return Err(Manual::new(
-                        "pdf_unsupported",
-                        "pages share a content stream but only some of them have values to remove",
-                    ));
-                }
-            }
-        }
         for n in pages {
             let page_id = self.layer.pages[n as usize].id;
+            let old = self.doc.get_page_contents(page_id);
+            // The page's new content is written from the original operations of its streams: one that
+            // was also edited in place as a form would come back unedited.
+            if let Some(c) = old.iter().find(|c| applied.in_place.contains(c)) {
+                return Err(Manual::new(
+                    "pdf_unsupported",
+                    format!("content stream object {} is both a page's content and a form with values to remove", c.0),
+                ));
+            }
             let ops = match rw.streams.get(&StreamKey::Page(page_id)) {
-                Some(ops) => ops.clone(),
+                Some(ops) => {
+                    // The originals hold what was removed: they must not be used anywhere else (the audit
+                    // checks that the scrub pruned them).
+                    applied.retired.extend(old);
+                    ops.clone()
+                }
                 None => interpret::page_operations(&self.doc, page_id, budget)?,
             };
-            let font = add_label_font(doc, page_id);
             let mut all = vec![Operation::new("q", vec![])];
             all.extend(ops);
             all.push(Operation::new("Q", vec![]));
             let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
-            all.extend(marks::draw(&boxes, labels, &font));
+            if !boxes.is_empty() {
+                let font = add_label_font(doc, page_id);
+                all.extend(marks::draw(&boxes, labels, &font));
+            }
             let data = encode(all)?;
             let id = doc.add_object(Stream::new(Dictionary::new(), data));
+            applied.own.insert(id);
             if let Ok(page) = doc.get_dictionary_mut(page_id) {
                 page.set("Contents", Object::Reference(id));
             }
         }
-        Ok(())
+        Ok(applied)
     }
+}
+
+/// What [`PdfDocument::apply`] did to the streams, for the audit.
+#[derive(Default)]
+struct Applied {
+    /// New streams lak wrote.
+    own: HashSet<ObjectId>,
+    /// Streams edited in place.
+    in_place: HashSet<ObjectId>,
+    /// Original page content streams replaced because their page had something removed.
+    retired: BTreeSet<ObjectId>,
 }
 
 /// Gives the page its own resources with Helvetica under a free name; returns the name.
@@ -508,6 +608,32 @@ fn strip_jpegs(doc: &mut LoDocument) -> usize {
     n
 }
 
+/// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
+/// cannot be parsed, or that is filtered further, refuses the document: its metadata cannot be seen.
+fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
+    let mut n = 0;
+    for (id, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        let filters: Vec<&[u8]> = match s.dict.get(b"Filter") {
+            Ok(Object::Name(f)) => vec![f.as_slice()],
+            Ok(Object::Array(a)) => a.iter().filter_map(|f| f.as_name().ok()).collect(),
+            _ => continue,
+        };
+        if !filters.contains(&&b"JPXDecode"[..]) {
+            continue;
+        }
+        let refuse = |why: String| Manual::new("pdf_unsupported", format!("image object {}: {why}", id.0));
+        if filters.len() != 1 {
+            return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
+        }
+        if let Some(clean) = images::strip_jpx(&s.content).map_err(refuse)? {
+            s.set_content(clean);
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,6 +647,65 @@ mod tests {
         let units = doc.units();
         let found = detector.detect(&mut detector.scratch(), &units);
         Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
+    }
+
+    /// A page showing `text` in Helvetica whose descriptor embeds `program` (Flate-compressed).
+    fn pdf_with_font_program(text: &str, program: &[u8]) -> Vec<u8> {
+        use lopdf::dictionary;
+        let mut doc = LoDocument::with_version("1.7");
+        let mut ff = Stream::new(dictionary! {}, program.to_vec());
+        ff.compress().unwrap();
+        let ff = doc.add_object(ff);
+        let fd = doc.add_object(dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Helvetica", "Flags" => 32, "FontFile2" => ff,
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding", "FontDescriptor" => fd,
+        });
+        let content = format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET");
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Contents" => contents, "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+        );
+        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", cat);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn byte_views_show_what_compression_and_hex_strings_hide() {
+        use lopdf::dictionary;
+        let program = b"\x00\x01\x00\x00 name: Notice BSN 111222333 ".repeat(20);
+        let bytes = pdf_with_font_program("Tekst", &program);
+        let hay = |b: &[u8]| b.windows(9).any(|w| w == b"111222333");
+        assert!(!hay(&bytes), "the program must be compressed in the file");
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
+        let views = doc.byte_views();
+        assert!(views.iter().any(|v| hay(v)), "the decoded program is a view");
+        assert!(!doc.units().iter().any(|u| u.contains("111222333")), "the detector does not read font programs");
+
+        // A hex string's value is only in the view of strings.
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        d.trailer.set(
+            "Info",
+            dictionary! {
+                "Author" => Object::String(b"Jan Jansen".to_vec(), lopdf::StringFormat::Hexadecimal),
+            },
+        );
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        assert!(!bytes.windows(10).any(|w| w == b"Jan Jansen"));
+        let doc = Pdf.open(bytes, &Options::default()).unwrap();
+        assert!(doc.byte_views().iter().any(|v| v.windows(10).any(|w| w == b"Jan Jansen")));
     }
 
     /// Where the time goes on one file:

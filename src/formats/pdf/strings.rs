@@ -39,15 +39,25 @@ pub(crate) struct Site {
     pub place: String,
 }
 
-/// Keys whose strings are binary by definition (encryption, file identifiers, signatures).
-const BINARY_KEYS: &[&[u8]] = &[b"ID", b"O", b"U", b"OE", b"UE", b"Perms", b"Cert", b"ByteRange"];
-
-/// Keys whose strings describe fonts (`/FontFamily (Liberation Serif)`, a CID font's `/Registry`,
-/// a subset's glyph `/CharSet`): never personal data, and a name rule would read `Serif` as a surname.
-const FONT_KEYS: &[&[u8]] = &[b"FontFamily", b"Registry", b"Ordering", b"CharSet", b"Panose", b"CIDSet"];
-
-/// Strings longer than this are data, not text (e.g. a signature's PKCS#7 blob).
-const MAX_TEXT_STRING: usize = 1 << 20;
+/// The keys whose strings are binary by definition in a dictionary, by what the dictionary is: the
+/// trailer's file identifiers, an encryption dictionary's keys and hashes, a signature's PKCS#7 blob
+/// and byte range. Every other string is read, however long and wherever it sits (a font's
+/// `/FontFamily`, a structure element's `/ID` and a layer's `/ID` can carry anything).
+fn binary_keys(d: &lopdf::Dictionary, trailer: bool) -> &'static [&'static [u8]] {
+    let name = |k: &[u8]| match d.get(k) {
+        Ok(Object::Name(n)) => Some(n.as_slice()),
+        _ => None,
+    };
+    if trailer {
+        &[b"ID"]
+    } else if d.has(b"O") && d.has(b"U") && (d.has(b"Filter") || d.has(b"R")) {
+        &[b"O", b"U", b"OE", b"UE", b"Perms"]
+    } else if matches!(name(b"Type"), Some(b"Sig" | b"DocTimeStamp")) || d.has(b"ByteRange") {
+        &[b"Contents", b"Cert", b"ByteRange"]
+    } else {
+        &[]
+    }
+}
 
 fn path_text(path: &[Step]) -> String {
     let mut s = String::new();
@@ -86,17 +96,13 @@ fn walk(
     seen: &mut HashSet<ObjectId>,
     queue: &mut VecDeque<(ObjectId, String)>,
 ) -> Result<(), Manual> {
-    // Explicit stack: deeply nested arrays must not exhaust the call stack.
-    let mut stack: Vec<(&Object, Vec<Step>)> = vec![(obj, Vec::new())];
-    while let Some((o, path)) = stack.pop() {
+    // Explicit stack: deeply nested arrays must not exhaust the call stack. The flag: the string is
+    // binary data by its place (see [`binary_keys`]).
+    let mut stack: Vec<(&Object, Vec<Step>, bool)> = vec![(obj, Vec::new(), false)];
+    while let Some((o, path, binary)) = stack.pop() {
         match o {
             Object::String(bytes, _) => {
-                let key = path.iter().rev().find_map(|s| match s {
-                    Step::Key(k) => Some(k.as_slice()),
-                    Step::Index(_) => None,
-                });
-                let binary = key.is_some_and(|k| BINARY_KEYS.contains(&k) || FONT_KEYS.contains(&k));
-                if binary || bytes.len() > MAX_TEXT_STRING || bytes.is_empty() {
+                if binary || bytes.is_empty() {
                     continue;
                 }
                 if sites.len() >= limits::PDF_MAX_STRINGS {
@@ -125,24 +131,23 @@ fn walk(
                 for (i, e) in a.iter().enumerate().rev() {
                     let mut p = path.clone();
                     p.push(Step::Index(i));
-                    stack.push((e, p));
+                    stack.push((e, p, binary));
                 }
             }
-            Object::Dictionary(d) => {
+            Object::Dictionary(_) | Object::Stream(_) => {
                 if path.len() > limits::PDF_MAX_DEPTH * 4 {
                     continue;
                 }
+                let d = match o {
+                    Object::Stream(s) => &s.dict,
+                    Object::Dictionary(d) => d,
+                    _ => continue,
+                };
+                let keys = binary_keys(d, root == Root::Trailer && path.is_empty());
                 for (k, v) in d.iter().collect::<Vec<_>>().into_iter().rev() {
                     let mut p = path.clone();
                     p.push(Step::Key(k.clone()));
-                    stack.push((v, p));
-                }
-            }
-            Object::Stream(s) => {
-                for (k, v) in s.dict.iter().collect::<Vec<_>>().into_iter().rev() {
-                    let mut p = path.clone();
-                    p.push(Step::Key(k.clone()));
-                    stack.push((v, p));
+                    stack.push((v, p, keys.contains(&k.as_slice())));
                 }
             }
             _ => {}
@@ -219,5 +224,23 @@ mod tests {
         set(&mut doc, &sites[1], "[5.1.2e]");
         let again = collect(&doc).unwrap();
         assert_eq!(again[1].text, "[5.1.2e]");
+    }
+
+    #[test]
+    fn only_strings_binary_by_their_place_are_skipped() {
+        let mut doc = Document::with_version("1.7");
+        let long = format!("BSN 111222333 {}", "x".repeat(2 << 20));
+        let root = doc.add_object(dictionary! {
+            "FontFamily" => Object::string_literal("Jan Jansen"),
+            "ID" => Object::string_literal("element id"),
+            "Title" => Object::string_literal(long.as_str()),
+            "V" => dictionary! { "Type" => "Sig", "Contents" => Object::string_literal("pkcs7"), "Name" => Object::string_literal("signer") },
+        });
+        doc.trailer.set("Root", root);
+        doc.trailer.set("ID", vec![Object::string_literal("file id")]);
+        let texts: Vec<String> = collect(&doc).unwrap().into_iter().map(|s| s.text).collect();
+        assert!(texts.contains(&"Jan Jansen".to_string()) && texts.contains(&"element id".to_string()));
+        assert!(texts.contains(&long) && texts.contains(&"signer".to_string()));
+        assert!(!texts.iter().any(|t| t == "pkcs7" || t == "file id"), "{:?}", texts.len());
     }
 }
