@@ -20,7 +20,9 @@
 //! zip bomb, a DTD, an OLE object or an EMF/WMF picture lak cannot fully read (unless
 //! `--drop-embedded`), a defined name holding personal data, a shared formula that would have to go.
 
+mod attrs;
 mod docx;
+mod fonts;
 mod headers;
 mod images;
 mod metafile;
@@ -29,6 +31,7 @@ mod package;
 mod pptx;
 mod rewrite;
 mod scrub;
+mod views;
 mod vocab;
 mod xlsx;
 mod xml_text;
@@ -42,7 +45,7 @@ use package::{Entry, Out};
 use rewrite::Cut;
 use scrub::PartKind;
 use vocab::Ctx;
-use xml_text::{Edit, PieceKind, Scanned, Unit, UnitKind};
+use xml_text::{Edit, Scanned, Unit, UnitKind};
 
 /// An Office Open XML format: the same adapter under the names and extensions of one application.
 pub struct Office {
@@ -283,12 +286,25 @@ impl OfficeDocument {
             let lower = e.name.to_ascii_lowercase();
             let part = match kinds[i] {
                 None if i == ct_index => {
-                    let mut sc = Scanned::default();
+                    // Read like any part (comments go, content types and part names are read); the
+                    // overrides of removed parts go; every part name is read as well.
+                    let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
                     for (name, (_, span)) in &content_types.overrides {
                         if removed.contains(name) {
                             sc.edits.push(Edit { range: span.clone(), with: String::new() });
                         }
                     }
+                    for other in entries.iter().filter(|o| !o.is_dir && !removed.contains(&o.name.to_ascii_lowercase()))
+                    {
+                        sc.units.push(Unit {
+                            text: other.name.clone(),
+                            pieces: Vec::new(),
+                            kind: UnitKind::Fixed(format!("the name of part {}", other.name)),
+                            seq: 0,
+                            hidden: false,
+                        });
+                    }
+                    forget_removed(&mut sc);
                     Part::Xml(sc)
                 }
                 None => {
@@ -297,7 +313,10 @@ impl OfficeDocument {
                         Part::Remove
                     } else {
                         let list = rels.get(&src).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-                        Part::Xml(rels_part(list, &removed, &mut scrubbed))
+                        let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
+                        sc.edits.extend(rels_part(list, &removed, &mut scrubbed));
+                        forget_removed(&mut sc);
+                        Part::Xml(sc)
                     }
                 }
                 Some(PartKind::Remove(what)) => {
@@ -407,7 +426,8 @@ impl OfficeDocument {
     fn collect_units<'a>(&'a self, out: &mut Vec<&'a str>) {
         for p in &self.parts {
             match p {
-                Part::Xml(sc) => out.extend(sc.units.iter().map(|u| u.text.as_str())),
+                // A hidden unit is read through its views.
+                Part::Xml(sc) => out.extend(sc.units.iter().map(|u| if u.hidden { "" } else { u.text.as_str() })),
                 Part::Metafile(m) => out.extend(m.texts.iter().map(|t| t.text.as_str())),
                 Part::Embedded(d) => d.collect_units(out),
                 _ => {}
@@ -532,6 +552,33 @@ fn column_headers(
     out
 }
 
+/// A redaction of `unit[start..end]`; a redaction in a view becomes redactions of the characters of the
+/// unit it is a view of (the marker goes with the first; a view of a whole unit redacts all of it).
+fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, cuts: &mut Vec<Cut>) {
+    let Some(UnitKind::View { of, map }) = sc.units.get(unit).map(|u| &u.kind) else {
+        cuts.push(Cut { unit, start, end, with });
+        return;
+    };
+    let of = *of;
+    if map.is_empty() {
+        let len = sc.units.get(of).map_or(0, |u| u.text.len());
+        cuts.push(Cut { unit: of, start: 0, end: len, with });
+        return;
+    }
+    let mut with = Some(with);
+    for &(view_at, unit_at, len) in map {
+        let (s, e) = (start.max(view_at), end.min(view_at + len));
+        if s < e {
+            cuts.push(Cut {
+                unit: of,
+                start: unit_at + s - view_at,
+                end: unit_at + e - view_at,
+                with: with.take().unwrap_or_default(),
+            });
+        }
+    }
+}
+
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
@@ -541,36 +588,46 @@ fn unit_count(p: &Part) -> usize {
     }
 }
 
-/// A `.rels` part: relationships to removed parts go, hyperlink targets are read, other external
-/// targets (paths of templates, linked files) are removed.
-fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Scanned {
-    let mut sc = Scanned::default();
+/// `[Content_Types].xml` or a `.rels` part, read like any XML part: comments are removed, every
+/// attribute value that is not structure is read (relationship targets, content types, part names; see
+/// `vocab.rs`), and text where none belongs is read too.
+fn package_part(name: &str, data: &[u8], no_ids: &HashSet<String>, scrubbed: &mut Tally) -> Result<Scanned, Manual> {
+    let ctx = Ctx { part: name, role: vocab::Role::Generic, removed_rels: no_ids, slide_size: None };
+    let sc = xml_text::scan(data, &ctx)?;
+    for (what, n) in &sc.scrubbed {
+        scrubbed.add(*what, *n);
+    }
+    Ok(sc)
+}
+
+/// Units inside content an edit removes are not in the output: they need no redaction (and a part name
+/// in a relationship that goes must not send the document to manual handling).
+fn forget_removed(sc: &mut Scanned) {
+    let removed: Vec<std::ops::Range<usize>> =
+        sc.edits.iter().filter(|e| e.with.is_empty()).map(|e| e.range.clone()).collect();
+    sc.units.retain(|u| {
+        u.pieces.is_empty()
+            || !u.pieces.iter().all(|p| removed.iter().any(|r| r.start <= p.src.start && p.src.end <= r.end))
+    });
+}
+
+/// The edits of a `.rels` part: relationships to removed parts go, other external targets than
+/// hyperlinks (paths of templates, linked files) are removed. Hyperlink targets are read by the scan.
+fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Vec<Edit> {
+    let mut edits = Vec::new();
     for r in list {
         if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
-            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
+            edits.push(Edit { range: r.span.clone(), with: String::new() });
         } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
             // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
             scrubbed.add("attached template path removed", 1);
-            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
-        } else if r.external && r.rtype.ends_with(HYPERLINK_REL) {
-            sc.units.push(Unit {
-                text: r.target.clone(),
-                pieces: vec![xml_text::Piece {
-                    at: 0,
-                    len: r.target.len(),
-                    src: r.target_span.clone(),
-                    kind: PieceKind::Attr,
-                    holder: None,
-                }],
-                kind: UnitKind::Text,
-                seq: 0,
-            });
-        } else if r.external && !r.target.is_empty() {
-            sc.edits.push(Edit { range: r.target_span.clone(), with: String::new() });
+            edits.push(Edit { range: r.span.clone(), with: String::new() });
+        } else if r.external && !r.rtype.ends_with(HYPERLINK_REL) && !r.target.is_empty() {
+            edits.push(Edit { range: r.target_span.clone(), with: String::new() });
             scrubbed.add("external file paths (linked templates, files, pictures) removed", 1);
         }
     }
-    sc
+    edits
 }
 
 impl Document for OfficeDocument {
@@ -636,7 +693,7 @@ impl Document for OfficeDocument {
             let (i, local) =
                 self.find(r.unit).ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
             match &self.parts[i] {
-                Part::Xml(_) => cuts[i].push(Cut { unit: local, start: r.start, end: r.end, with: marker(&r.label) }),
+                Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
                 _ => {
