@@ -246,3 +246,19 @@ fn officials_in_office_are_kept_and_reported() {
     assert_eq!(d.lak(&["redact", "in", "--out", "uit2", "--redact-officials"]).code, 0);
     assert!(!d.read_string("uit2/besluit.txt").contains("Verhoeven"));
 }
+
+#[test]
+fn csv_cells_are_read_under_their_column_headers() {
+    let d = Dir::new();
+    d.create("in/lijst.csv", "Achternaam;Geboortedatum;BSN;Zaak\nMolenaar;14-02-1979;12345672;Z-2024-1\n");
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(
+        d.read_string("uit/lijst.csv"),
+        "Achternaam;Geboortedatum;BSN;Zaak\n[5.1.2e];[5.1.2e];[5.1.1e];Z-2024-1\n"
+    );
+    let r = d.report("uit-review");
+    let f = &r["documents"][0]["findings"];
+    assert_eq!(f[1]["location"]["cell"], "B2");
+    assert!(f[1]["why"].as_str().unwrap().contains("geboortedatum (column header)"), "{}", f[1]["why"]);
+}

@@ -334,3 +334,12 @@ fn values_with_invisible_format_characters_inside() {
     assert_eq!(redacted("BSN 1112\u{2066}22333."), vec!["1112\u{2066}22333"]);
     assert_eq!(redacted("mail piet.bakker@exa\u{2063}mple.nl"), vec!["piet.bakker@exa\u{2063}mple.nl"]);
 }
+
+/// Red-team findings: "IBAN NL91 ..." read as a name, a chart's number format "General" read as a
+/// first name.
+#[test]
+fn acronyms_and_format_names_are_not_names() {
+    assert_eq!(redacted("IBAN NL91 ABNA 0417 1643 00"), vec!["NL91 ABNA 0417 1643 00"]);
+    assert!(redacted("General").is_empty());
+    assert!(redacted("Lettertype Cambria, stijl Georgia.").is_empty());
+}

@@ -1,4 +1,4 @@
-//! Golden tests: the findings on every text fixture, compared with hand-reviewed expectations in
+//! Golden tests: the findings on every text and CSV fixture, compared with hand-reviewed expectations in
 //! `tests/golden/<fixture>.json` (rule, matched text, action, line). A change in what lak finds on
 //! the fixtures shows up here as a diff to review.
 //!
@@ -9,16 +9,19 @@ use std::path::Path;
 
 use lak::decide::Policy;
 use lak::detect::Detector;
-use lak::formats::{Format, Options, PlainText};
+use lak::formats::{Options, Registry};
 use lak::model::{Action, Mode};
 use lak::rules::RuleSet;
 use serde_json::{Value, json};
 
 fn findings(rules: &RuleSet, detector: &Detector, path: &Path) -> Value {
-    let doc = PlainText.open(std::fs::read(path).unwrap(), &Options::default()).unwrap();
+    let registry = Registry::standard();
+    let format = registry.for_path(path).expect("a known format");
+    let doc = format.open(std::fs::read(path).unwrap(), &Options::default()).unwrap();
     let units = doc.units();
+    let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
     let mut scratch = detector.scratch();
-    let found = detector.detect(&mut scratch, &units);
+    let found = detector.detect_with_headers(&mut scratch, &units, &headers);
     let decided = Policy::new(Mode::Woo, rules).decide(rules, &units, found);
     let rows: Vec<Value> = decided
         .iter()
@@ -27,6 +30,7 @@ fn findings(rules: &RuleSet, detector: &Detector, path: &Path) -> Value {
             let loc = doc.locate(f.unit, f.start, f.end);
             let mut row = json!({
                 "line": loc.line,
+                "cell": loc.cell,
                 "rule": rules.rule(f.rule).id,
                 "text": f.text(&units),
                 "action": match &d.action { Action::Redact => "redact", Action::Keep { .. } => "keep" },

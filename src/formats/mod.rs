@@ -14,6 +14,7 @@
 //! document. Adding a format is adding a module that implements [`Format`] and registering it in
 //! [`Registry::standard`].
 
+mod csv;
 mod office;
 mod pdf;
 mod text;
@@ -22,6 +23,7 @@ use std::path::Path;
 
 use crate::model::{Location, Manual};
 
+pub use csv::Csv;
 pub use office::Office;
 pub use pdf::Pdf;
 pub use text::PlainText;
@@ -51,6 +53,13 @@ pub trait Document: Send {
     /// date of birth, a number under `BSN` is more surely a BSN).
     fn header(&self, _unit: usize) -> Option<&str> {
         None
+    }
+
+    /// Every stored byte sequence of the document in decoded form (decompressed zip parts, decoded PDF
+    /// streams), beyond the raw file: the pipeline's final sweep searches them for every removed value.
+    /// A format whose file is its text (plain text) needs none.
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        Vec::new()
     }
 
     /// Hidden content the format found and will keep processing (e.g. hidden sheets), for the report.
@@ -133,6 +142,7 @@ impl Registry {
         Registry {
             formats: vec![
                 Box::new(PlainText),
+                Box::new(Csv),
                 Box::new(Office::WORD),
                 Box::new(Office::EXCEL),
                 Box::new(Office::POWERPOINT),

@@ -1,4 +1,4 @@
-//! Plain text (`.txt`, `.text`, `.md`, `.csv`), UTF-8.
+//! Plain text (`.txt`, `.text`, `.md`), UTF-8.
 //!
 //! The whole file is one unit. Redaction replaces each span by its marker and leaves every other byte as
 //! it was (line endings, a byte-order mark). A file that is not valid UTF-8, or that holds NUL bytes
@@ -17,25 +17,31 @@ impl Format for PlainText {
     }
 
     fn extensions(&self) -> &'static [&'static str] {
-        &["txt", "text", "md", "csv"]
+        &["txt", "text", "md"]
     }
 
     fn open(&self, bytes: Vec<u8>, _options: &Options) -> Result<Box<dyn Document>, Manual> {
-        if bytes.contains(&0) {
-            return Err(Manual::new("binary", "holds NUL bytes: a binary file, not plain text"));
-        }
-        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            return Err(Manual::new("not_utf8", "UTF-16 text: convert it to UTF-8 first"));
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            Manual::new("not_utf8", format!("not valid UTF-8 (first invalid byte at offset {at})"))
-        })?;
+        let text = decode_utf8(bytes)?;
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut line_starts = vec![bom];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Ok(Box::new(TextDocument { text, bom, line_starts }))
     }
+}
+
+/// The file as UTF-8 text, or why it is not: NUL bytes (a binary file), UTF-16, invalid UTF-8. lak does
+/// not guess encodings: a wrong guess could hide a name from the rules.
+pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Manual> {
+    if bytes.contains(&0) {
+        return Err(Manual::new("binary", "holds NUL bytes: a binary file, not plain text"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Manual::new("not_utf8", "UTF-16 text: convert it to UTF-8 first"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Manual::new("not_utf8", format!("not valid UTF-8 (first invalid byte at offset {at})"))
+    })
 }
 
 struct TextDocument {

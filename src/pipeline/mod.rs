@@ -14,6 +14,7 @@
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod process;
+mod sweep;
 mod walk;
 mod write;
 

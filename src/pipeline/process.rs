@@ -130,7 +130,8 @@ fn process(
         }
         Command::Redact { out } => {
             let redacted = doc.redact(&to_redact)?;
-            check_output(cx, scratch, format, &redacted.bytes)?;
+            let removed = super::sweep::removed_values(&units, &decided);
+            check_output(cx, scratch, format, &redacted.bytes, &removed)?;
             let target = out.join(&entry.relative);
             super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)
                 .map_err(|e| Manual::new("write_failed", e.to_string()))?;
@@ -145,14 +146,31 @@ fn process(
 }
 
 /// Fail closed: opens the redacted bytes again and refuses them if the rules still find anything to
-/// redact.
-fn check_output(cx: &Context<'_>, scratch: &mut Scratch, format: &dyn Format, bytes: &[u8]) -> Result<(), Manual> {
+/// redact, or if any removed value still occurs in the file's bytes or decoded parts.
+fn check_output(
+    cx: &Context<'_>,
+    scratch: &mut Scratch,
+    format: &dyn Format,
+    bytes: &[u8],
+    removed: &[String],
+) -> Result<(), Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
         Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
     })?;
     let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
     if residual.is_empty() {
-        return Ok(());
+        let mut views = vec![std::borrow::Cow::Borrowed(bytes)];
+        views.extend(doc.byte_views());
+        return match super::sweep::find(removed, &views) {
+            None => Ok(()),
+            Some((_, view)) => Err(Manual::new(
+                "residual_bytes_after_redaction",
+                format!(
+                    "a removed value still occurs in the output's bytes ({}); output withheld",
+                    if view == 0 { "the file itself".to_string() } else { format!("decoded part or stream {view}") }
+                ),
+            )),
+        };
     }
     let first = &residual[0].finding;
     let loc = doc.locate(first.unit, first.start, first.end);

@@ -642,6 +642,14 @@ impl<'a> Grammar<'a> {
                 cf & (SURNAME | WORD | FIRST | PLACE | NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL | TUSSEN) != 0;
             let unknown = !known;
             let ordinary = cf & WORD != 0 && !is_surname && cf & FIRST == 0;
+            // A short unknown word in capitals is an acronym or code ("IBAN NL91...", "BSN"), not a surname.
+            if unknown
+                && self.toks[core.0].shape == Shape::Upper
+                && self.tok_text(core.0).chars().count() <= 3
+                && !strong
+            {
+                return self.lone_given(p, ctx, gazetteers);
+            }
             let not_surname = cf & NOT_SURNAME != 0 && !is_surname;
             let core_ok = !not_surname;
             if has_initials {
