@@ -91,6 +91,10 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
     if lower.starts_with("xl/") && file.ends_with(".vml") && contains(data, b"ObjectType=\"Note\"") {
         return PartKind::Remove("comments and their authors removed");
     }
+    // An OLE compound file is never a picture, whatever its first bytes look like to a picture sniffer.
+    if data.starts_with(b"\xD0\xCF\x11\xE0") {
+        return PartKind::Unknown("an embedded object (OLE)");
+    }
     if let Some(format) = images::sniff(data) {
         return PartKind::Image(format);
     }
