@@ -185,6 +185,9 @@ impl OfficeDocument {
                 PartKind::Unknown(what) => Some(what.to_string()),
                 PartKind::Metafile(mk) => match metafile::read(&e.data) {
                     Ok(m) => {
+                        if !m.zero.is_empty() {
+                            scrubbed.add(format!("unused bytes in {} records zeroed", mk.name()), 1);
+                        }
                         metafiles[i] = Some(m);
                         None
                     }
@@ -713,7 +716,7 @@ impl Document for OfficeDocument {
                     Some(rewrite::rewrite(&e.name, &e.data, sc, &cuts[i])?)
                 }
                 Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
-                Part::Metafile(m) if !in_pictures[i].is_empty() => {
+                Part::Metafile(m) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
                     Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
                         Manual::new("internal_error", format!("a redaction in picture {} failed: {why}", e.name))
                     })?)
