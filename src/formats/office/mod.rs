@@ -26,6 +26,7 @@ mod fonts;
 mod headers;
 mod images;
 mod metafile;
+mod numfmt;
 mod opc;
 mod package;
 mod pptx;
@@ -383,6 +384,8 @@ impl OfficeDocument {
             parts.push(part);
         }
 
+        number_views(&entries, &mut parts, &sheet_of)?;
+
         // Where shared strings are first used, for locations.
         let mut string_use = HashMap::new();
         for (e, p) in entries.iter().zip(&parts) {
@@ -521,6 +524,112 @@ impl OfficeDocument {
         }
         Ok(true)
     }
+}
+
+/// Numbers as they are shown: each numeric cell whose style has a custom number format gets a view of
+/// its value rendered through that format (`612345678` through `"0"0"-"00000000` is `06-12345678`; see
+/// `numfmt.rs`). A format lak cannot render that could assemble an identifier out of a number (literal
+/// digits, or literals between digit placeholders) needs manual handling, in a cell style and in a
+/// differential (conditional or table) format alike.
+fn number_views(entries: &[Entry], parts: &mut [Part], sheet_of: &HashMap<String, String>) -> Result<(), Manual> {
+    if sheet_of.is_empty() {
+        return Ok(());
+    }
+    let Some(styles) = entries.iter().find(|e| {
+        let lower = e.name.to_ascii_lowercase();
+        lower.starts_with("xl/") && lower.ends_with("/styles.xml") || lower == "styles.xml"
+    }) else {
+        return Ok(());
+    };
+    #[derive(PartialEq)]
+    enum Section {
+        Other,
+        NumFmts,
+        CellXfs,
+        Dxfs,
+    }
+    let mut section = Section::Other;
+    let mut codes: HashMap<String, String> = HashMap::new();
+    let mut xfs: Vec<String> = Vec::new();
+    let mut dxf_codes: Vec<String> = Vec::new();
+    opc::elements(&styles.name, &styles.data, |local, attrs, _| {
+        match local {
+            "numFmts" => section = Section::NumFmts,
+            "cellXfs" => section = Section::CellXfs,
+            "dxfs" => section = Section::Dxfs,
+            "cellStyleXfs" | "cellStyles" | "fonts" | "fills" | "borders" | "tableStyles" | "colors" | "extLst" => {
+                section = Section::Other
+            }
+            "numFmt" => {
+                let code = opc::attr(attrs, "formatCode").map(|a| a.1.clone()).unwrap_or_default();
+                match section {
+                    Section::NumFmts => {
+                        if let Some(id) = opc::attr(attrs, "numFmtId") {
+                            codes.insert(id.1.trim().to_string(), code);
+                        }
+                    }
+                    Section::Dxfs => dxf_codes.push(code),
+                    _ => {}
+                }
+            }
+            "xf" if section == Section::CellXfs => {
+                xfs.push(opc::attr(attrs, "numFmtId").map(|a| a.1.trim().to_string()).unwrap_or_default());
+            }
+            _ => {}
+        }
+        Ok(())
+    })?;
+    if let Some(code) = dxf_codes.iter().find(|c| numfmt::assembles(c)) {
+        return Err(Manual::new(
+            "unsupported_content",
+            format!(
+                "a conditional or table format shows numbers through the number format {code:?}, which can \
+                 assemble an identifier out of a number; lak does not apply such formats: check the workbook by hand"
+            ),
+        ));
+    }
+    for (e, part) in entries.iter().zip(parts.iter_mut()) {
+        let Some(sheet) = sheet_of.get(&e.name.to_ascii_lowercase()) else { continue };
+        let Part::Xml(sc) = part else { continue };
+        for u in 0..sc.units.len() {
+            let UnitKind::Cell(cell) = &sc.units[u].kind else { continue };
+            if cell.t != "n" {
+                continue;
+            }
+            let style = cell.s.as_deref().unwrap_or("0").trim();
+            let Some(code) = style.parse::<usize>().ok().and_then(|s| xfs.get(s)).and_then(|id| codes.get(id)) else {
+                continue;
+            };
+            let r = cell.r.clone();
+            match numfmt::render(code, &sc.units[u].text) {
+                numfmt::Shown::Text(shown) if shown != sc.units[u].text => {
+                    let n = sc.units.len();
+                    sc.units.push(Unit {
+                        text: shown,
+                        pieces: Vec::new(),
+                        kind: UnitKind::View { of: u, map: Vec::new() },
+                        seq: 0,
+                        hidden: false,
+                    });
+                    if let Some(r) = r {
+                        sc.cell_units.push((n, r));
+                    }
+                }
+                numfmt::Shown::Unknown if numfmt::assembles(code) => {
+                    return Err(Manual::new(
+                        "unsupported_content",
+                        format!(
+                            "cell {} of sheet {sheet} shows its number through the format {code:?}, which lak \
+                             cannot render and which can assemble an identifier: check it by hand",
+                            r.unwrap_or_default()
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The column header of every cell value of every worksheet, by flat unit index (see `headers.rs`).

@@ -14,7 +14,7 @@
 //!   there removes the formula;
 //! - **numbers as Excel shows them**: `1.11222333E8` is 111222333 ([`integral`]); a number shown through a
 //!   format with leading zeros or literal digits (`000000000`, `"0"0"-"00000000`) is read as shown too
-//!   (see `numfmt.rs`); a value found there redacts the cell.
+//!   (`numfmt.rs`, applied in `mod.rs`); a value found there redacts the cell.
 //!
 //! A view is a unit of kind [`super::xml_text::UnitKind::View`]: its text, the unit it is a view of, and
 //! a map from its characters to that unit's. `mod.rs` turns a redaction in a view into redactions of the
