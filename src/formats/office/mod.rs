@@ -16,6 +16,9 @@
 //!                 package ─► the zip again: same order, compression methods and times; raw copies
 //! ```
 //!
+//! The pipeline's final sweep searches every removed value in the output's decompressed entries and
+//! those of the packages embedded in it ([`Document::byte_views`]), not only in the text lak reads.
+//!
 //! What cannot be fully handled is a [`Manual`] reason, never a partial output: an encrypted file, a
 //! zip bomb, a DTD, an OLE object or an EMF/WMF picture lak cannot fully read (unless
 //! `--drop-embedded`), a defined name holding personal data, a shared formula that would have to go.
@@ -429,6 +432,18 @@ impl OfficeDocument {
         (local < unit_count(&self.parts[i])).then_some((i, local))
     }
 
+    /// Every entry's name and decompressed bytes, and those of the packages embedded in it, recursively
+    /// (read within the limits of `package.rs` when the package was opened).
+    fn collect_byte_views<'a>(&'a self, out: &mut Vec<std::borrow::Cow<'a, [u8]>>) {
+        for (e, p) in self.entries.iter().zip(&self.parts) {
+            out.push(std::borrow::Cow::Borrowed(e.name.as_bytes()));
+            out.push(std::borrow::Cow::Borrowed(&e.data));
+            if let Part::Embedded(d) = p {
+                d.collect_byte_views(out);
+            }
+        }
+    }
+
     fn collect_units<'a>(&'a self, out: &mut Vec<&'a str>) {
         for p in &self.parts {
             match p {
@@ -795,6 +810,12 @@ impl Document for OfficeDocument {
 
     fn notes(&self) -> Vec<String> {
         self.notes.clone()
+    }
+
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let mut out = Vec::new();
+        self.collect_byte_views(&mut out);
+        out
     }
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
