@@ -152,7 +152,7 @@ fn jpeg(data: &[u8]) -> Result<Vec<u8>, String> {
             0xC4 => exact(dht_len(body), body, "Huffman table")?,
             0xDB => exact(dqt_len(body), body, "quantisation table")?,
             0xDD | 0xDC => exact(Some(2), body, "restart interval or line count")?,
-            0xCC => exact((body.len() % 2 == 0).then_some(body.len()), body, "arithmetic conditioning")?,
+            0xCC => exact(body.len().is_multiple_of(2).then_some(body.len()), body, "arithmetic conditioning")?,
             0xC0..=0xCF if marker != 0xC8 => exact(body.get(5).map(|&n| 6 + 3 * usize::from(n)), body, "frame header")?,
             0xDA => {
                 in_scan = true;
@@ -412,8 +412,11 @@ fn webp(data: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// A RIFF chunk: its kind and its content.
+type Chunk<'a> = (&'a [u8; 4], &'a [u8]);
+
 /// The chunks of a RIFF body, which they must fill exactly.
-fn riff_chunks(d: &[u8]) -> Result<Vec<(&[u8; 4], &[u8])>, String> {
+fn riff_chunks(d: &[u8]) -> Result<Vec<Chunk<'_>>, String> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < d.len() {

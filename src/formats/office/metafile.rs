@@ -16,7 +16,7 @@
 //! - **WMF** (an optional placeable header, a `META_HEADER`, records of `u32` size in 16-bit words +
 //!   `u16` function, `META_EOF` last): the text of `META_TEXTOUT` and `META_EXTTEXTOUT`, and the whole
 //!   rest of a `META_CREATEFONTINDIRECT` after its numeric fields (the face name). The other records'
-//!   sizes are not yet checked against their fields (see the README's limits).
+//!   sizes are not yet checked against their fields: bytes a plain record carries beyond them pass.
 //!
 //! Each string a record draws is one [`Text`]: a unit for the detector, read together with the rest of
 //! the document (a name confirmed in the body is found in a picture and the other way round). UTF-16
@@ -385,7 +385,7 @@ fn unused(
 /// name up to the first NUL: the bytes after it are unused.
 fn font_names(r: &[u8], base: usize, texts: &mut Vec<Text>) -> Result<Vec<std::ops::Range<usize>>, String> {
     // ihFont and the numeric LOGFONT fields, then lfFaceName (32 UTF-16 code units).
-    let mut keep = vec![0..40];
+    let mut keep: Vec<std::ops::Range<usize>> = std::iter::once(0..40).collect();
     let mut field = |at: usize, units: usize, keep: &mut Vec<std::ops::Range<usize>>| -> Result<(), String> {
         let bytes = r.get(at..at + 2 * units).ok_or("a truncated font record")?;
         let n = bytes.chunks_exact(2).position(|c| c == [0, 0]).unwrap_or(units);

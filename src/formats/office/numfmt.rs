@@ -84,7 +84,7 @@ pub(crate) fn render(code: &str, value: &str) -> Shown {
             Token::Percent => out.push('%'),
             Token::General => out.push_str(&general(v)),
             Token::Point => {
-                if frac_shown > 0 || tokens[i + 1..].iter().any(|t| *t == Token::Digit('0')) {
+                if frac_shown > 0 || tokens[i + 1..].contains(&Token::Digit('0')) {
                     out.push('.');
                 }
             }
@@ -116,7 +116,7 @@ pub(crate) fn render(code: &str, value: &str) -> Shown {
             }
         }
     }
-    if int_places == 0 && !tokens.iter().any(|t| *t == Token::General) && !int_digits.is_empty() {
+    if int_places == 0 && !tokens.contains(&Token::General) && !int_digits.is_empty() {
         // No integer placeholder: Excel still shows the integer part before the point.
         return Shown::Unknown;
     }
