@@ -921,3 +921,75 @@ fn xlsx_person_column_makes_a_lone_ordinary_word_a_surname() {
     assert_eq!(x["evidence"]["context"], "achternaam (column header)", "{x}");
     assert!(part(&out, "xl/sharedStrings.xml").contains("Achternaam"));
 }
+
+// ------------------------------------------------------------------------- the final byte sweep
+
+/// A minimal DOCX: a BSN in the body, and `extra` parts (deflated).
+fn docx_with(extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let xml = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"ttf\" ContentType=\"application/x-font-ttf\"/><Default Extension=\"docx\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>",
+        ),
+        (
+            "_rels/.rels",
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+        ),
+        (
+            "word/document.xml",
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>Het BSN van de aanvrager is 111222333.</w:t></w:r></w:p></w:body></w:document>",
+        ),
+    ];
+    for (name, text) in xml {
+        z.start_file(name, opts).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    for (name, data) in extra {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// A removed value that survives only inside a compressed part lak keeps without reading it (here a
+/// "font" whose bytes lak accepts as a font collection), in the package or in a package embedded in it:
+/// the raw output does not show it, the decompressed parts (`byte_views`, nested packages too) do, and
+/// the output is withheld.
+#[test]
+fn the_final_sweep_reads_every_decompressed_part_and_nested_packages() {
+    let mut font = b"ttcf".to_vec();
+    font.extend([0u8; 12]);
+    font.extend(b" naam 111222333 ".repeat(3));
+    let outer = docx_with(&[("word/fonts/font1.ttf", font.clone())]);
+    let nested = docx_with(&[("word/embeddings/bijlage.docx", docx_with(&[("word/fonts/font1.ttf", font)]))]);
+    assert!(!contains(&outer, b"111222333") && !contains(&nested, b"111222333"));
+
+    // What the adapter exposes: every decompressed entry, recursing into the embedded package.
+    let registry = lak::formats::Registry::standard();
+    let word = registry.for_path(std::path::Path::new("x.docx")).unwrap();
+    for bytes in [&outer, &nested] {
+        let doc = word.open(bytes.clone(), &lak::formats::Options::default()).unwrap();
+        let views = doc.byte_views();
+        assert!(views.iter().any(|v| contains(v, b"naam 111222333")), "the font's bytes are a view");
+    }
+
+    let d = Dir::new();
+    std::fs::create_dir_all(d.join("in")).unwrap();
+    std::fs::write(d.join("in/buiten.docx"), &outer).unwrap();
+    std::fs::write(d.join("in/genest.docx"), &nested).unwrap();
+    std::fs::write(d.join("in/controle.docx"), docx_with(&[])).unwrap();
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    let doc = |f: &str| {
+        r["documents"].as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with(f)).unwrap().clone()
+    };
+    for f in ["buiten.docx", "genest.docx"] {
+        assert_eq!(doc(f)["reason"]["code"], "residual_bytes_after_redaction", "{f}: {}", doc(f));
+        assert!(!d.join(&format!("uit/{f}")).exists());
+    }
+    assert_eq!(doc("controle.docx")["status"], "redacted");
+}

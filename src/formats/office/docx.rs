@@ -25,6 +25,7 @@ pub(crate) fn element(local: &str, empty: bool) -> ElemRule {
         "tab" | "ptab" => ElemRule::Char("\t"),
         "br" | "cr" => ElemRule::Char("\n"),
         "noBreakHyphen" => ElemRule::Char("-"),
+        "sym" => ElemRule::Sym,
         // Tracked changes: insertions accepted, deletions and old formatting removed.
         "ins" | "moveTo" if !empty => ElemRule::Unwrap("tracked changes: insertions accepted"),
         "ins" | "moveTo" => ElemRule::Remove("tracked changes: insertion marks removed"),
@@ -59,25 +60,45 @@ pub(crate) fn element(local: &str, empty: bool) -> ElemRule {
     }
 }
 
-/// The rule for an attribute of a `w:` element (or a `w:` attribute anywhere).
-pub(crate) fn attribute(elocal: &str, afam: Fam, alocal: &str) -> AttrRule {
+/// The rule for an attribute of a `w:` element (or a `w:` attribute anywhere); `None` when Word's
+/// vocabulary says nothing about it (then `vocab.rs` decides).
+pub(crate) fn attribute(elocal: &str, afam: Fam, alocal: &str) -> Option<AttrRule> {
     if afam == Fam::W {
         match alocal {
-            "author" => return AttrRule::Strip("authors of changes (w:author) removed"),
-            "date" | "dateUtc" => return AttrRule::Strip("dates of changes (w:date) removed"),
-            a if a.starts_with("rsid") => return AttrRule::Strip("revision ids (w:rsid*) removed"),
+            "author" => return Some(AttrRule::Strip("authors of changes (w:author) removed")),
+            "date" | "dateUtc" => return Some(AttrRule::Strip("dates of changes (w:date) removed")),
+            a if a.starts_with("rsid") => return Some(AttrRule::Strip("revision ids (w:rsid*) removed")),
             _ => {}
         }
     }
-    match (elocal, alocal) {
+    Some(match (elocal, alocal) {
         ("docVar", "name" | "val") => AttrRule::Scan(AttrKind::Text),
-        ("bookmarkStart", "name") => AttrRule::Scan(AttrKind::Ident),
+        ("bookmarkStart", "name") | ("hyperlink", "anchor") => AttrRule::Scan(AttrKind::Ident),
         ("fldSimple", "instr") => AttrRule::Scan(AttrKind::Text),
-        // Content controls and legacy form fields: titles, tags, default texts, help texts.
-        ("alias" | "tag" | "default" | "helpText" | "statusText" | "listItem", "val") => AttrRule::Scan(AttrKind::Text),
+        // Content controls and legacy form fields: titles, tags, default texts, help texts, drop-down
+        // entries (the selected one is shown), formats, placeholders.
+        (
+            "alias" | "tag" | "default" | "helpText" | "statusText" | "listItem" | "listEntry" | "format" | "docPart",
+            "val",
+        ) => AttrRule::Scan(AttrKind::Text),
         ("listItem", "displayText" | "value") => AttrRule::Scan(AttrKind::Text),
-        _ => AttrRule::Keep,
-    }
+        // Smart tags and custom XML markup carry their data as attributes.
+        ("attr", "val") => AttrRule::Scan(AttrKind::Text),
+        ("attr" | "smartTag" | "customXml", "name" | "element") => AttrRule::Name,
+        ("lvlText", "val") => AttrRule::Scan(AttrKind::Text),
+        ("hyperlink", "tgtFrame" | "docLocation") => AttrRule::Scan(AttrKind::Text),
+        // Fonts and styles: names from the document's own vocabulary.
+        ("rFonts", "ascii" | "hAnsi" | "eastAsia" | "cs") | ("font" | "sym", "name" | "font") => AttrRule::Name,
+        (
+            "altName" | "name" | "pStyle" | "rStyle" | "tblStyle" | "basedOn" | "next" | "link" | "numStyleLink"
+            | "styleLink" | "entryMacro" | "exitMacro",
+            "val",
+        )
+        | ("style", "styleId")
+        | ("lsdException", "name") => AttrRule::Name,
+        ("panose1", "val") | ("sym", "char") | ("decimalSymbol" | "listSeparator", "val") => AttrRule::Structural,
+        _ => return None,
+    })
 }
 
 /// Hidden content worth a note.

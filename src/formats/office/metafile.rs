@@ -8,9 +8,15 @@
 //!
 //! - **EMF** (records of `u32` type + `u32` size, a header record with the ` EMF` signature first, an
 //!   end-of-file record last): the text of `EMR_EXTTEXTOUTA`/`W`, `EMR_POLYTEXTOUTA`/`W` and
-//!   `EMR_SMALLTEXTOUT`, the description string of the header and of `EMR_COMMENT` group records;
+//!   `EMR_SMALLTEXTOUT`, the description string of the header and of `EMR_COMMENT` group records, and
+//!   the names of fonts (`EMR_EXTCREATEFONTINDIRECTW`). Every record type's fields are known (MS-EMF
+//!   2.3): bytes of a record beyond them (a record longer than its fields, a string longer than its
+//!   count, a font name's bytes after its end) are zeroed in the output, and a record shorter than its
+//!   fields or of a type whose layout lak does not check is refused;
 //! - **WMF** (an optional placeable header, a `META_HEADER`, records of `u32` size in 16-bit words +
-//!   `u16` function, `META_EOF` last): the text of `META_TEXTOUT` and `META_EXTTEXTOUT`.
+//!   `u16` function, `META_EOF` last): the text of `META_TEXTOUT` and `META_EXTTEXTOUT`, and the whole
+//!   rest of a `META_CREATEFONTINDIRECT` after its numeric fields (the face name). The other records'
+//!   sizes are not yet checked against their fields: bytes a plain record carries beyond them pass.
 //!
 //! Each string a record draws is one [`Text`]: a unit for the detector, read together with the rest of
 //! the document (a name confirmed in the body is found in a picture and the other way round). UTF-16
@@ -76,6 +82,9 @@ pub(crate) fn sniff(data: &[u8]) -> Option<MetaKind> {
 pub(crate) struct Metafile {
     /// Every string in the picture, in record order.
     pub texts: Vec<Text>,
+    /// Bytes of records that are neither structure lak checked nor text it read, and are not all zero:
+    /// they are zeroed in the output (a record longer than its fields, bytes after a string's end).
+    pub zero: Vec<std::ops::Range<usize>>,
 }
 
 /// One string of a metafile and where its characters are.
@@ -114,8 +123,12 @@ struct Advances {
 /// Reads a metafile; `Err` says why lak cannot vouch for it.
 pub(crate) fn read(data: &[u8]) -> Result<Metafile, String> {
     match sniff(data) {
-        Some(MetaKind::Emf) => Ok(Metafile { texts: emf(data)? }),
-        Some(MetaKind::Wmf) => Ok(Metafile { texts: wmf(data)? }),
+        Some(MetaKind::Emf) => {
+            let mut zero = Vec::new();
+            let texts = emf(data, &mut zero)?;
+            Ok(Metafile { texts, zero })
+        }
+        Some(MetaKind::Wmf) => Ok(Metafile { texts: wmf(data)?, zero: Vec::new() }),
         None => Err("not an EMF or WMF file".into()),
     }
 }
@@ -124,6 +137,9 @@ pub(crate) fn read(data: &[u8]) -> Result<Metafile, String> {
 /// end)` overwritten in place.
 pub(crate) fn redact(data: &[u8], mf: &Metafile, cuts: &[(usize, usize, usize)]) -> Result<Vec<u8>, String> {
     let mut out = data.to_vec();
+    for z in &mf.zero {
+        out.get_mut(z.clone()).ok_or("unused bytes outside the picture")?.fill(0);
+    }
     for &(t, start, end) in cuts {
         let text = mf.texts.get(t).ok_or("a redaction outside the picture's texts")?;
         let mut units = Vec::new();
@@ -240,7 +256,7 @@ struct Fonts {
     current: u8,
 }
 
-fn emf(d: &[u8]) -> Result<Vec<Text>, String> {
+fn emf(d: &[u8], zero: &mut Vec<std::ops::Range<usize>>) -> Result<Vec<Text>, String> {
     let mut texts = Vec::new();
     let mut fonts = Fonts { charsets: HashMap::new(), current: ANSI_CHARSET };
     let mut pos = 0;
@@ -262,9 +278,16 @@ fn emf(d: &[u8]) -> Result<Vec<Text>, String> {
             return Err(format!("more than {} records", limits::MAX_METAFILE_RECORDS));
         }
         let bad = move |what: &str| format!("EMF record {} (type {ty}) at byte {pos}: {what}", n - 1);
+        // What of the record lak understands: every other byte is zeroed.
+        let mut keep = if ty == EMR_EXTCREATEFONTINDIRECTW || emf_refused(ty).is_some() || ty > EMR_LAST {
+            Vec::new()
+        } else {
+            emf_keep(ty, r).map_err(|e| bad(&e))?
+        };
         match ty {
             EMR_HEADER => emf_header(r, pos, &mut texts).map_err(|e| bad(&e))?,
             EMR_EOF => {
+                unused(r, pos, &mut keep, zero).map_err(|e| bad(&e))?;
                 pos += size;
                 break;
             }
@@ -278,6 +301,7 @@ fn emf(d: &[u8]) -> Result<Vec<Text>, String> {
                     return Err(bad("too many fonts"));
                 }
                 fonts.charsets.insert(u32_at(r, 8).unwrap_or(0), r[12 + 23]);
+                keep = font_names(r, pos, &mut texts).map_err(|e| bad(&e))?;
             }
             EMR_SELECTOBJECT => {
                 let ih = u32_at(r, 8).ok_or_else(|| bad("truncated"))?;
@@ -329,9 +353,233 @@ fn emf(d: &[u8]) -> Result<Vec<Text>, String> {
         if texts.len() > limits::MAX_METAFILE_TEXTS {
             return Err(format!("more than {} strings", limits::MAX_METAFILE_TEXTS));
         }
+        unused(r, pos, &mut keep, zero).map_err(|e| bad(&e))?;
         pos += size;
     }
     trailing(d, pos, texts)
+}
+
+/// Adds to `zero` the bytes of record `r` (at `base`) outside `keep` that are not all zero.
+fn unused(
+    r: &[u8],
+    base: usize,
+    keep: &mut [std::ops::Range<usize>],
+    zero: &mut Vec<std::ops::Range<usize>>,
+) -> Result<(), String> {
+    keep.sort_by_key(|k| k.start);
+    let mut at = 0;
+    for k in keep.iter().chain(std::iter::once(&(r.len()..r.len()))) {
+        if k.end > r.len() {
+            return Err("a field outside its record".into());
+        }
+        if k.start > at && r[at..k.start].iter().any(|&b| b != 0) {
+            zero.push(base + at..base + k.start);
+        }
+        at = at.max(k.end);
+    }
+    Ok(())
+}
+
+/// The face name of an `EMR_EXTCREATEFONTINDIRECTW` (and the full name, style and script of a
+/// `LogFontExDv`) read as text; returns what of the record lak understands. A `LogFont` field holds its
+/// name up to the first NUL: the bytes after it are unused.
+fn font_names(r: &[u8], base: usize, texts: &mut Vec<Text>) -> Result<Vec<std::ops::Range<usize>>, String> {
+    // ihFont and the numeric LOGFONT fields, then lfFaceName (32 UTF-16 code units).
+    let mut keep: Vec<std::ops::Range<usize>> = std::iter::once(0..40).collect();
+    let mut field = |at: usize, units: usize, keep: &mut Vec<std::ops::Range<usize>>| -> Result<(), String> {
+        let bytes = r.get(at..at + 2 * units).ok_or("a truncated font record")?;
+        let n = bytes.chunks_exact(2).position(|c| c == [0, 0]).unwrap_or(units);
+        if n > 0 {
+            push(texts, utf16(&bytes[..2 * n], base + at)?);
+            keep.push(at..at + 2 * n);
+        }
+        Ok(())
+    };
+    field(40, 32, &mut keep)?;
+    // A record no larger than a LogFontPanose is read as a LogFont (MS-EMF 2.3.7.8): the rest is unused.
+    if r.len() <= 12 + 320 {
+        return Ok(keep);
+    }
+    // LogFontExDv: full name (64), style (32), script (32), then the design vector.
+    field(104, 64, &mut keep)?;
+    field(232, 32, &mut keep)?;
+    field(296, 32, &mut keep)?;
+    let axes = u32_at(r, 364).ok_or("a truncated design vector")? as usize;
+    if u32_at(r, 360) != Some(0x0800_7664) || axes > 16 {
+        return Err("a font record lak cannot read (a design vector of an unknown form)".into());
+    }
+    keep.push(360..368 + 4 * axes);
+    Ok(keep)
+}
+
+/// What of an EMF record lak understands as structure or reads as text: the fields its type defines
+/// (MS-EMF 2.3), the strings and advances of text records, the bitmaps and regions its offsets point
+/// at. A record shorter than its fields, or of a type whose layout lak does not check, does not parse.
+fn emf_keep(ty: u32, r: &[u8]) -> Result<Vec<std::ops::Range<usize>>, String> {
+    let size = r.len();
+    let u = |at: usize| u32_at(r, at).map(|v| v as usize).ok_or_else(|| "a truncated record".to_string());
+    let n = |base: usize, count: usize, each: usize| -> Result<usize, String> {
+        count.checked_mul(each).and_then(|c| c.checked_add(base)).ok_or_else(|| "a count too large".into())
+    };
+    // A bitmap or region at an offset given in the record, after its fixed fields.
+    let blob = |off: usize, len: usize, fixed: usize| -> Result<Option<std::ops::Range<usize>>, String> {
+        if len == 0 {
+            return Ok(None);
+        }
+        match off.checked_add(len) {
+            Some(end) if off >= fixed && end <= size => Ok(Some(off..end)),
+            _ => Err("a bitmap outside its record".into()),
+        }
+    };
+    let mut keep = Vec::new();
+    let fixed = match ty {
+        EMR_HEADER => {
+            let desc = u(60)?;
+            let first_desc = if desc > 0 { u(64)? } else { size };
+            // The pixel format fields exist when the description does not start where they would be.
+            let (pix_len, pix_off) = if size >= 100 && first_desc >= 100 { (u(88)?, u(92)?) } else { (0, size) };
+            let first = first_desc.min(if pix_len > 0 { pix_off } else { size });
+            let end = [108, 100, 88].into_iter().find(|&h| h <= first && h <= size).ok_or("a short header")?;
+            if desc > 0 {
+                keep.push(first_desc..n(first_desc, desc, 2)?);
+            }
+            keep.extend(blob(pix_off, pix_len, end)?);
+            end
+        }
+        2..=6 => n(28, u(24)?, 8)?,
+        7 | 8 => n(n(32, u(24)?, 4)?, u(28)?, 8)?,
+        9..=13 | 26 | 27 | 51 | 54 | 120 => 16,
+        EMR_EOF => {
+            let pal = u(8)?;
+            keep.extend(blob(u(12)?, n(0, pal, 4)?, 16)?);
+            keep.push(size.checked_sub(4).ok_or("a short record")?..size);
+            16
+        }
+        15 => 20,
+        16..=22 | 24 | 25 | 34 | 37 | 40 | 48 | 57 | 58 | 67 | 98 | 100 | 101 | 115 => 12,
+        23 | 35 => 32,
+        28 | 33 | 52 | 59..=61 | 65 | 66 | 68 => 8,
+        29..=32 | 39 | 42 | 43 | 53 | 62..=64 | 111 => 24,
+        36 => 36,
+        38 | 41 => 28,
+        44 => 32,
+        45..=47 | 55 => 40,
+        49 => n(16, usize::from(u16_at(r, 14).ok_or("a truncated record")?), 4)?,
+        50 => n(20, u(16)?, 4)?,
+        56 => n(28, u(24)?, 9)?,
+        EMR_COMMENT => {
+            let len = u(8)?;
+            if len == 0 {
+                12
+            } else {
+                match (u32_at(r, 12), u32_at(r, 16)) {
+                    (Some(GDI_COMMENT), Some(COMMENT_BEGINGROUP)) => n(40, u(36)?, 2)?,
+                    (Some(GDI_COMMENT), Some(COMMENT_ENDGROUP)) => 20,
+                    _ => n(12, len, 1)?, // refused by emf_comment
+                }
+            }
+        }
+        71 => region(r, 32, u(24)?, &mut keep)?,
+        72 => region(r, 40, u(24)?, &mut keep)?,
+        73 | 74 => region(r, 28, u(24)?, &mut keep)?,
+        75 => region(r, 16, u(8)?, &mut keep)?,
+        76 | 77 | 114 | 116 => {
+            let fixed = if ty == 76 { 100 } else { 108 };
+            keep.extend(blob(u(84)?, u(88)?, fixed)?);
+            keep.extend(blob(u(92)?, u(96)?, fixed)?);
+            fixed
+        }
+        78 | 79 => {
+            let (fixed, at) = if ty == 78 { (128, 84) } else { (140, 96) };
+            for k in [at, at + 8, at + 28, at + 36] {
+                keep.extend(blob(u(k)?, u(k + 4)?, fixed)?);
+            }
+            fixed
+        }
+        80 | 81 => {
+            let fixed = if ty == 80 { 76 } else { 80 };
+            keep.extend(blob(u(48)?, u(52)?, fixed)?);
+            keep.extend(blob(u(56)?, u(60)?, fixed)?);
+            fixed
+        }
+        EMR_EXTTEXTOUTA | EMR_EXTTEXTOUTW => {
+            let end = emr_text_end(r, 36)?;
+            text_fields(r, 36, ty == EMR_EXTTEXTOUTW, &mut keep)?;
+            end
+        }
+        EMR_POLYTEXTOUTA | EMR_POLYTEXTOUTW => {
+            let mut at = 40;
+            for _ in 0..u(36)?.min(size / 24) {
+                text_fields(r, at, ty == EMR_POLYTEXTOUTW, &mut keep)?;
+                at = emr_text_end(r, at)?;
+            }
+            at
+        }
+        EMR_SMALLTEXTOUT => {
+            let options = u(20)? as u32;
+            let at = if options & ETO_NO_RECT != 0 { 36 } else { 52 };
+            n(at, u(16)?, if options & ETO_SMALL_CHARS != 0 { 1 } else { 2 })?
+        }
+        85..=89 => n(28, u(24)?, 4)?,
+        90 | 91 => n(n(32, u(24)?, 4)?, u(28)?, 4)?,
+        92 => n(28, u(24)?, 5)?,
+        93 | 94 => {
+            keep.extend(blob(u(16)?, u(20)?, 32)?);
+            keep.extend(blob(u(24)?, u(28)?, 32)?);
+            32
+        }
+        95 => {
+            let fixed = n(52, u(48)?, 4)?;
+            keep.extend(blob(u(12)?, u(16)?, fixed)?);
+            keep.extend(blob(u(20)?, u(24)?, fixed)?);
+            fixed
+        }
+        109 => 16,
+        118 => {
+            let vertices = n(36, u(24)?, 16)?;
+            let each = if u(32)? == 2 { 12 } else { 8 };
+            n(vertices, u(28)?, each)?
+        }
+        119 => n(12, u(8)?, 8)?,
+        _ => return Err("a record whose layout lak does not check".into()),
+    };
+    if fixed > size {
+        return Err("a record shorter than its fields".into());
+    }
+    keep.push(0..fixed);
+    Ok(keep)
+}
+
+/// A region (`RegionData`: a 32-byte header and its rectangles) of `cb` bytes at `at`, after the fields.
+fn region(r: &[u8], at: usize, cb: usize, keep: &mut Vec<std::ops::Range<usize>>) -> Result<usize, String> {
+    if cb == 0 {
+        return Ok(at);
+    }
+    let rects = u32_at(r, at + 8).ok_or("a truncated region")? as usize;
+    let len = rects.checked_mul(16).and_then(|l| l.checked_add(32)).filter(|&l| l <= cb);
+    match len.and_then(|l| at.checked_add(l)) {
+        Some(end) if at.checked_add(cb).is_some_and(|e| e <= r.len()) => keep.push(at..end),
+        _ => return Err("a region outside its record".into()),
+    }
+    Ok(at)
+}
+
+/// The string and advances of the EMRTEXT at `at` (checked by [`emr_text`]).
+fn text_fields(r: &[u8], at: usize, wide: bool, keep: &mut Vec<std::ops::Range<usize>>) -> Result<(), String> {
+    let chars = u32_at(r, at + 8).ok_or("truncated")? as usize;
+    let off_string = u32_at(r, at + 12).ok_or("truncated")? as usize;
+    let options = u32_at(r, at + 16).ok_or("truncated")?;
+    let off_dx = u32_at(r, if options & ETO_NO_RECT != 0 { at + 20 } else { at + 36 }).ok_or("truncated")? as usize;
+    if chars == 0 {
+        return Ok(());
+    }
+    let width = if wide { 2 } else { 1 };
+    keep.extend(span(r, off_string, chars, width, 0));
+    if off_dx != 0 {
+        let stride = if options & ETO_PDY != 0 { 2 } else { 1 };
+        keep.extend(span(r, off_dx, chars.saturating_mul(stride), 4, 0));
+    }
+    Ok(())
 }
 
 /// Bytes after the end-of-file record may only be zero padding.
@@ -558,6 +806,10 @@ fn wmf(d: &[u8]) -> Result<Vec<Text>, String> {
                 // StrikeOut, CharSet.
                 let cs = *r.get(6 + 13).ok_or_else(|| bad("a font record too short"))?;
                 take_slot(&mut slots, Some(cs)).map_err(|e| bad(&e))?;
+                // The face name (up to 32 bytes) is text too: read all of it, up to the end of the record.
+                let face = r.get(6 + 18..).unwrap_or_default();
+                let face = &face[..face.iter().rposition(|&b| b != 0).map_or(0, |i| i + 1)];
+                push(&mut texts, ansi(face, pos + 24, ANSI_CHARSET).map_err(|e| bad(&e))?);
             }
             _ if META_CREATE_OTHER.contains(&func) => take_slot(&mut slots, None).map_err(|e| bad(&e))?,
             META_SELECTOBJECT => {

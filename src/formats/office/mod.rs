@@ -16,19 +16,26 @@
 //!                 package ─► the zip again: same order, compression methods and times; raw copies
 //! ```
 //!
+//! The pipeline's final sweep searches every removed value in the output's decompressed entries and
+//! those of the packages embedded in it ([`Document::byte_views`]), not only in the text lak reads.
+//!
 //! What cannot be fully handled is a [`Manual`] reason, never a partial output: an encrypted file, a
 //! zip bomb, a DTD, an OLE object or an EMF/WMF picture lak cannot fully read (unless
 //! `--drop-embedded`), a defined name holding personal data, a shared formula that would have to go.
 
+mod attrs;
 mod docx;
+mod fonts;
 mod headers;
 mod images;
 mod metafile;
+mod numfmt;
 mod opc;
 mod package;
 mod pptx;
 mod rewrite;
 mod scrub;
+mod views;
 mod vocab;
 mod xlsx;
 mod xml_text;
@@ -42,7 +49,7 @@ use package::{Entry, Out};
 use rewrite::Cut;
 use scrub::PartKind;
 use vocab::Ctx;
-use xml_text::{Edit, PieceKind, Scanned, Unit, UnitKind};
+use xml_text::{Edit, Scanned, Unit, UnitKind};
 
 /// An Office Open XML format: the same adapter under the names and extensions of one application.
 pub struct Office {
@@ -182,6 +189,9 @@ impl OfficeDocument {
                 PartKind::Unknown(what) => Some(what.to_string()),
                 PartKind::Metafile(mk) => match metafile::read(&e.data) {
                     Ok(m) => {
+                        if !m.zero.is_empty() {
+                            scrubbed.add(format!("unused bytes in {} records zeroed", mk.name()), 1);
+                        }
                         metafiles[i] = Some(m);
                         None
                     }
@@ -283,12 +293,25 @@ impl OfficeDocument {
             let lower = e.name.to_ascii_lowercase();
             let part = match kinds[i] {
                 None if i == ct_index => {
-                    let mut sc = Scanned::default();
+                    // Read like any part (comments go, content types and part names are read); the
+                    // overrides of removed parts go; every part name is read as well.
+                    let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
                     for (name, (_, span)) in &content_types.overrides {
                         if removed.contains(name) {
                             sc.edits.push(Edit { range: span.clone(), with: String::new() });
                         }
                     }
+                    for other in entries.iter().filter(|o| !o.is_dir && !removed.contains(&o.name.to_ascii_lowercase()))
+                    {
+                        sc.units.push(Unit {
+                            text: other.name.clone(),
+                            pieces: Vec::new(),
+                            kind: UnitKind::Fixed(format!("the name of part {}", other.name)),
+                            seq: 0,
+                            hidden: false,
+                        });
+                    }
+                    forget_removed(&mut sc);
                     Part::Xml(sc)
                 }
                 None => {
@@ -297,7 +320,10 @@ impl OfficeDocument {
                         Part::Remove
                     } else {
                         let list = rels.get(&src).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-                        Part::Xml(rels_part(list, &removed, &mut scrubbed))
+                        let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
+                        sc.edits.extend(rels_part(list, &removed, &mut scrubbed));
+                        forget_removed(&mut sc);
+                        Part::Xml(sc)
                     }
                 }
                 Some(PartKind::Remove(what)) => {
@@ -361,6 +387,8 @@ impl OfficeDocument {
             parts.push(part);
         }
 
+        number_views(&entries, &mut parts, &sheet_of)?;
+
         // Where shared strings are first used, for locations.
         let mut string_use = HashMap::new();
         for (e, p) in entries.iter().zip(&parts) {
@@ -404,10 +432,23 @@ impl OfficeDocument {
         (local < unit_count(&self.parts[i])).then_some((i, local))
     }
 
+    /// Every entry's name and decompressed bytes, and those of the packages embedded in it, recursively
+    /// (read within the limits of `package.rs` when the package was opened).
+    fn collect_byte_views<'a>(&'a self, out: &mut Vec<std::borrow::Cow<'a, [u8]>>) {
+        for (e, p) in self.entries.iter().zip(&self.parts) {
+            out.push(std::borrow::Cow::Borrowed(e.name.as_bytes()));
+            out.push(std::borrow::Cow::Borrowed(&e.data));
+            if let Part::Embedded(d) = p {
+                d.collect_byte_views(out);
+            }
+        }
+    }
+
     fn collect_units<'a>(&'a self, out: &mut Vec<&'a str>) {
         for p in &self.parts {
             match p {
-                Part::Xml(sc) => out.extend(sc.units.iter().map(|u| u.text.as_str())),
+                // A hidden unit is read through its views.
+                Part::Xml(sc) => out.extend(sc.units.iter().map(|u| if u.hidden { "" } else { u.text.as_str() })),
                 Part::Metafile(m) => out.extend(m.texts.iter().map(|t| t.text.as_str())),
                 Part::Embedded(d) => d.collect_units(out),
                 _ => {}
@@ -500,6 +541,112 @@ impl OfficeDocument {
     }
 }
 
+/// Numbers as they are shown: each numeric cell whose style has a custom number format gets a view of
+/// its value rendered through that format (`612345678` through `"0"0"-"00000000` is `06-12345678`; see
+/// `numfmt.rs`). A format lak cannot render that could assemble an identifier out of a number (literal
+/// digits, or literals between digit placeholders) needs manual handling, in a cell style and in a
+/// differential (conditional or table) format alike.
+fn number_views(entries: &[Entry], parts: &mut [Part], sheet_of: &HashMap<String, String>) -> Result<(), Manual> {
+    if sheet_of.is_empty() {
+        return Ok(());
+    }
+    let Some(styles) = entries.iter().find(|e| {
+        let lower = e.name.to_ascii_lowercase();
+        lower.starts_with("xl/") && lower.ends_with("/styles.xml") || lower == "styles.xml"
+    }) else {
+        return Ok(());
+    };
+    #[derive(PartialEq)]
+    enum Section {
+        Other,
+        NumFmts,
+        CellXfs,
+        Dxfs,
+    }
+    let mut section = Section::Other;
+    let mut codes: HashMap<String, String> = HashMap::new();
+    let mut xfs: Vec<String> = Vec::new();
+    let mut dxf_codes: Vec<String> = Vec::new();
+    opc::elements(&styles.name, &styles.data, |local, attrs, _| {
+        match local {
+            "numFmts" => section = Section::NumFmts,
+            "cellXfs" => section = Section::CellXfs,
+            "dxfs" => section = Section::Dxfs,
+            "cellStyleXfs" | "cellStyles" | "fonts" | "fills" | "borders" | "tableStyles" | "colors" | "extLst" => {
+                section = Section::Other
+            }
+            "numFmt" => {
+                let code = opc::attr(attrs, "formatCode").map(|a| a.1.clone()).unwrap_or_default();
+                match section {
+                    Section::NumFmts => {
+                        if let Some(id) = opc::attr(attrs, "numFmtId") {
+                            codes.insert(id.1.trim().to_string(), code);
+                        }
+                    }
+                    Section::Dxfs => dxf_codes.push(code),
+                    _ => {}
+                }
+            }
+            "xf" if section == Section::CellXfs => {
+                xfs.push(opc::attr(attrs, "numFmtId").map(|a| a.1.trim().to_string()).unwrap_or_default());
+            }
+            _ => {}
+        }
+        Ok(())
+    })?;
+    if let Some(code) = dxf_codes.iter().find(|c| numfmt::assembles(c)) {
+        return Err(Manual::new(
+            "unsupported_content",
+            format!(
+                "a conditional or table format shows numbers through the number format {code:?}, which can \
+                 assemble an identifier out of a number; lak does not apply such formats: check the workbook by hand"
+            ),
+        ));
+    }
+    for (e, part) in entries.iter().zip(parts.iter_mut()) {
+        let Some(sheet) = sheet_of.get(&e.name.to_ascii_lowercase()) else { continue };
+        let Part::Xml(sc) = part else { continue };
+        for u in 0..sc.units.len() {
+            let UnitKind::Cell(cell) = &sc.units[u].kind else { continue };
+            if cell.t != "n" {
+                continue;
+            }
+            let style = cell.s.as_deref().unwrap_or("0").trim();
+            let Some(code) = style.parse::<usize>().ok().and_then(|s| xfs.get(s)).and_then(|id| codes.get(id)) else {
+                continue;
+            };
+            let r = cell.r.clone();
+            match numfmt::render(code, &sc.units[u].text) {
+                numfmt::Shown::Text(shown) if shown != sc.units[u].text => {
+                    let n = sc.units.len();
+                    sc.units.push(Unit {
+                        text: shown,
+                        pieces: Vec::new(),
+                        kind: UnitKind::View { of: u, map: Vec::new() },
+                        seq: 0,
+                        hidden: false,
+                    });
+                    if let Some(r) = r {
+                        sc.cell_units.push((n, r));
+                    }
+                }
+                numfmt::Shown::Unknown if numfmt::assembles(code) => {
+                    return Err(Manual::new(
+                        "unsupported_content",
+                        format!(
+                            "cell {} of sheet {sheet} shows its number through the format {code:?}, which lak \
+                             cannot render and which can assemble an identifier: check it by hand",
+                            r.unwrap_or_default()
+                        ),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The column header of every cell value of every worksheet, by flat unit index (see `headers.rs`).
 fn column_headers(
     entries: &[Entry],
@@ -532,6 +679,33 @@ fn column_headers(
     out
 }
 
+/// A redaction of `unit[start..end]`; a redaction in a view becomes redactions of the characters of the
+/// unit it is a view of (the marker goes with the first; a view of a whole unit redacts all of it).
+fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, cuts: &mut Vec<Cut>) {
+    let Some(UnitKind::View { of, map }) = sc.units.get(unit).map(|u| &u.kind) else {
+        cuts.push(Cut { unit, start, end, with });
+        return;
+    };
+    let of = *of;
+    if map.is_empty() {
+        let len = sc.units.get(of).map_or(0, |u| u.text.len());
+        cuts.push(Cut { unit: of, start: 0, end: len, with });
+        return;
+    }
+    let mut with = Some(with);
+    for &(view_at, unit_at, len) in map {
+        let (s, e) = (start.max(view_at), end.min(view_at + len));
+        if s < e {
+            cuts.push(Cut {
+                unit: of,
+                start: unit_at + s - view_at,
+                end: unit_at + e - view_at,
+                with: with.take().unwrap_or_default(),
+            });
+        }
+    }
+}
+
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
@@ -541,36 +715,46 @@ fn unit_count(p: &Part) -> usize {
     }
 }
 
-/// A `.rels` part: relationships to removed parts go, hyperlink targets are read, other external
-/// targets (paths of templates, linked files) are removed.
-fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Scanned {
-    let mut sc = Scanned::default();
+/// `[Content_Types].xml` or a `.rels` part, read like any XML part: comments are removed, every
+/// attribute value that is not structure is read (relationship targets, content types, part names; see
+/// `vocab.rs`), and text where none belongs is read too.
+fn package_part(name: &str, data: &[u8], no_ids: &HashSet<String>, scrubbed: &mut Tally) -> Result<Scanned, Manual> {
+    let ctx = Ctx { part: name, role: vocab::Role::Generic, removed_rels: no_ids, slide_size: None };
+    let sc = xml_text::scan(data, &ctx)?;
+    for (what, n) in &sc.scrubbed {
+        scrubbed.add(*what, *n);
+    }
+    Ok(sc)
+}
+
+/// Units inside content an edit removes are not in the output: they need no redaction (and a part name
+/// in a relationship that goes must not send the document to manual handling).
+fn forget_removed(sc: &mut Scanned) {
+    let removed: Vec<std::ops::Range<usize>> =
+        sc.edits.iter().filter(|e| e.with.is_empty()).map(|e| e.range.clone()).collect();
+    sc.units.retain(|u| {
+        u.pieces.is_empty()
+            || !u.pieces.iter().all(|p| removed.iter().any(|r| r.start <= p.src.start && p.src.end <= r.end))
+    });
+}
+
+/// The edits of a `.rels` part: relationships to removed parts go, other external targets than
+/// hyperlinks (paths of templates, linked files) are removed. Hyperlink targets are read by the scan.
+fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Vec<Edit> {
+    let mut edits = Vec::new();
     for r in list {
         if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
-            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
+            edits.push(Edit { range: r.span.clone(), with: String::new() });
         } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
             // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
             scrubbed.add("attached template path removed", 1);
-            sc.edits.push(Edit { range: r.span.clone(), with: String::new() });
-        } else if r.external && r.rtype.ends_with(HYPERLINK_REL) {
-            sc.units.push(Unit {
-                text: r.target.clone(),
-                pieces: vec![xml_text::Piece {
-                    at: 0,
-                    len: r.target.len(),
-                    src: r.target_span.clone(),
-                    kind: PieceKind::Attr,
-                    holder: None,
-                }],
-                kind: UnitKind::Text,
-                seq: 0,
-            });
-        } else if r.external && !r.target.is_empty() {
-            sc.edits.push(Edit { range: r.target_span.clone(), with: String::new() });
+            edits.push(Edit { range: r.span.clone(), with: String::new() });
+        } else if r.external && !r.rtype.ends_with(HYPERLINK_REL) && !r.target.is_empty() {
+            edits.push(Edit { range: r.target_span.clone(), with: String::new() });
             scrubbed.add("external file paths (linked templates, files, pictures) removed", 1);
         }
     }
-    sc
+    edits
 }
 
 impl Document for OfficeDocument {
@@ -628,6 +812,12 @@ impl Document for OfficeDocument {
         self.notes.clone()
     }
 
+    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+        let mut out = Vec::new();
+        self.collect_byte_views(&mut out);
+        out
+    }
+
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
         let mut cuts: Vec<Vec<Cut>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         let mut nested: Vec<Vec<Redaction>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
@@ -636,7 +826,7 @@ impl Document for OfficeDocument {
             let (i, local) =
                 self.find(r.unit).ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
             match &self.parts[i] {
-                Part::Xml(_) => cuts[i].push(Cut { unit: local, start: r.start, end: r.end, with: marker(&r.label) }),
+                Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
                 _ => {
@@ -656,7 +846,7 @@ impl Document for OfficeDocument {
                     Some(rewrite::rewrite(&e.name, &e.data, sc, &cuts[i])?)
                 }
                 Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
-                Part::Metafile(m) if !in_pictures[i].is_empty() => {
+                Part::Metafile(m) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
                     Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
                         Manual::new("internal_error", format!("a redaction in picture {} failed: {why}", e.name))
                     })?)

@@ -16,7 +16,11 @@
 //!
 //! Writing keeps the package as it was: entries in their original order, each with its compression method
 //! and its modification time (so the output has no timestamp of its own and is deterministic), and parts
-//! lak did not change are copied as raw compressed bytes.
+//! lak did not change are copied as raw compressed bytes — but only when those bytes are exactly the
+//! part: stored, or one deflate stream that ends where the entry ends, with no extra fields and no entry
+//! comment. Anything else (bytes after the end of a deflate stream, extra fields, comments) could carry
+//! data no reader of the part sees, so such a part is written again from its decompressed content. The
+//! zip comment and whatever lies between entries are never copied: the writer builds a new archive.
 
 use std::io::{Cursor, Read, Write};
 
@@ -44,6 +48,8 @@ pub(crate) struct Entry {
     pub modified: DateTime,
     /// A folder entry.
     pub is_dir: bool,
+    /// Its compressed bytes are exactly its content: a raw copy carries nothing else (see the module docs).
+    pub raw_ok: bool,
 }
 
 /// What to write for one entry.
@@ -102,6 +108,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
         let method = file.compression();
         let modified = file.last_modified().unwrap_or_default();
         let is_dir = file.is_dir();
+        let no_extras = file.comment().is_empty() && file.extra_data_fields().next().is_none();
         drop(file);
         if declared > limits::MAX_OFFICE_PART_BYTES {
             return Err(too_big(&name, declared));
@@ -145,9 +152,49 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
                 return Err(total_too_big());
             }
         }
-        entries.push(Entry { name, data, index, method, modified, is_dir });
+        let raw_ok = no_extras && !is_dir && raw_is_exact(&mut archive, index, method, declared, compressed);
+        entries.push(Entry { name, data, index, method, modified, is_dir, raw_ok });
     }
     Ok(entries)
+}
+
+/// Whether the compressed bytes of entry `index` are exactly its content: stored bytes of the declared
+/// size, or one deflate stream that ends at the last compressed byte (a decompressor stops at the end of
+/// the stream, so bytes after it are never seen by a reader, and would be copied by a raw copy).
+fn raw_is_exact(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    index: usize,
+    method: CompressionMethod,
+    size: u64,
+    compressed: u64,
+) -> bool {
+    let mut raw = Vec::new();
+    let Ok(file) = archive.by_index_raw(index) else { return false };
+    if file.take(compressed.saturating_add(1)).read_to_end(&mut raw).is_err() || raw.len() as u64 != compressed {
+        return false;
+    }
+    match method {
+        CompressionMethod::Stored => compressed == size,
+        CompressionMethod::Deflated => deflate_ends_exactly(&raw),
+        _ => false,
+    }
+}
+
+/// Inflates `raw` (a raw deflate stream) and says whether the stream ends exactly at its last byte.
+fn deflate_ends_exactly(raw: &[u8]) -> bool {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut d = Decompress::new(false);
+    let mut scratch = vec![0u8; 64 * 1024];
+    loop {
+        let (was_in, was_out) = (d.total_in(), d.total_out());
+        let Some(input) = usize::try_from(was_in).ok().and_then(|i| raw.get(i..)) else { return false };
+        match d.decompress(input, &mut scratch, FlushDecompress::None) {
+            Ok(Status::StreamEnd) => return d.total_in() == raw.len() as u64,
+            Ok(_) if d.total_in() == was_in && d.total_out() == was_out => return false,
+            Ok(_) => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 fn duplicate(name: Option<&str>) -> Manual {
@@ -211,11 +258,19 @@ pub(crate) fn write(source: &[u8], entries: &[Entry], out: &[Out<'_>]) -> Result
     for (entry, what) in entries.iter().zip(out) {
         match what {
             Out::Drop => {}
-            Out::Raw => {
+            Out::Raw if entry.raw_ok => {
                 let file = archive.by_index_raw(entry.index).map_err(|e| fail(&e))?;
                 writer.raw_copy_file(file).map_err(|e| fail(&e))?;
             }
-            Out::Data(bytes) => {
+            Out::Raw if entry.is_dir => {
+                let options = SimpleFileOptions::default().last_modified_time(entry.modified);
+                writer.add_directory(entry.name.as_str(), options).map_err(|e| fail(&e))?;
+            }
+            Out::Raw | Out::Data(_) => {
+                let bytes: &[u8] = match what {
+                    Out::Data(b) => b,
+                    _ => &entry.data,
+                };
                 let method = match entry.method {
                     CompressionMethod::Stored => CompressionMethod::Stored,
                     _ => CompressionMethod::Deflated,
@@ -260,6 +315,68 @@ mod tests {
         assert_eq!(again[1].method, CompressionMethod::Stored);
         // Deterministic.
         assert_eq!(out, write(&src, &entries, &[Out::Raw, Out::Data(b"456")]).unwrap());
+    }
+
+    /// A one-entry zip written by hand: `raw` as the entry's compressed bytes.
+    fn zip_by_hand(name: &str, method: u16, data: &[u8], raw: &[u8], comment: &[u8]) -> Vec<u8> {
+        let mut crc = flate2::Crc::new();
+        crc.update(data);
+        let mut fixed = Vec::new();
+        fixed.extend(20u16.to_le_bytes()); // version needed
+        fixed.extend(0u16.to_le_bytes()); // flags
+        fixed.extend(method.to_le_bytes());
+        fixed.extend([0, 0, 0x21, 0]); // time, date
+        fixed.extend(crc.sum().to_le_bytes());
+        fixed.extend((raw.len() as u32).to_le_bytes());
+        fixed.extend((data.len() as u32).to_le_bytes());
+        fixed.extend((name.len() as u16).to_le_bytes());
+        fixed.extend(0u16.to_le_bytes()); // extra length
+        let mut z = b"PK\x03\x04".to_vec();
+        z.extend(&fixed);
+        z.extend(name.as_bytes());
+        z.extend(raw);
+        let cd = z.len();
+        z.extend(b"PK\x01\x02");
+        z.extend(20u16.to_le_bytes()); // version made by
+        z.extend(&fixed);
+        z.extend((comment.len() as u16).to_le_bytes());
+        z.extend([0u8; 8]); // disk, internal and external attributes
+        z.extend(0u32.to_le_bytes()); // local header offset
+        z.extend(name.as_bytes());
+        z.extend(comment);
+        let cd_len = z.len() - cd;
+        z.extend(b"PK\x05\x06");
+        z.extend([0u8; 4]);
+        z.extend(1u16.to_le_bytes());
+        z.extend(1u16.to_le_bytes());
+        z.extend((cd_len as u32).to_le_bytes());
+        z.extend((cd as u32).to_le_bytes());
+        z.extend(0u16.to_le_bytes());
+        z
+    }
+
+    #[test]
+    fn bytes_after_a_deflate_stream_or_in_comments_are_not_copied() {
+        let data = b"<a>gewoon</a>";
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(data).unwrap();
+        let stream = enc.finish().unwrap();
+        let with_trailer = [stream.as_slice(), b"BSN 111222333"].concat();
+        for (raw, comment) in [(&with_trailer, &b""[..]), (&stream, &b"BSN 111222333"[..])] {
+            let src = zip_by_hand("a.xml", 8, data, raw, comment);
+            let entries = read(&src).unwrap();
+            assert_eq!(entries[0].data, data);
+            assert!(!entries[0].raw_ok);
+            let out = write(&src, &entries, &[Out::Raw]).unwrap();
+            assert!(!out.windows(9).any(|w| w == b"111222333"));
+            assert_eq!(read(&out).unwrap()[0].data, data);
+        }
+        // A clean stream is copied as it was.
+        let src = zip_by_hand("a.xml", 8, data, &stream, b"");
+        let entries = read(&src).unwrap();
+        assert!(entries[0].raw_ok);
+        let out = write(&src, &entries, &[Out::Raw]).unwrap();
+        assert!(out.windows(stream.len()).any(|w| w == stream.as_slice()));
     }
 
     #[test]

@@ -20,13 +20,28 @@ pub(crate) fn element(fam: Fam, local: &str) -> ElemRule {
     }
 }
 
-/// The rule for an attribute of a PresentationML element.
-pub(crate) fn attribute(elocal: &str, alocal: &str) -> AttrRule {
-    match (elocal, alocal) {
-        ("tag", "name" | "val") => AttrRule::Scan(AttrKind::Text),
-        ("custShow" | "sldLayout" | "cSld", "name") => AttrRule::Scan(AttrKind::Text),
-        _ => AttrRule::Keep,
-    }
+/// The rule for an attribute of a PresentationML, DrawingML, chart or diagram element; `None` when the
+/// vocabulary says nothing about it (then `vocab.rs` decides).
+pub(crate) fn attribute(fam: Fam, elocal: &str, alocal: &str) -> Option<AttrRule> {
+    Some(match (fam, elocal, alocal) {
+        (Fam::P, "tag", "name" | "val") => AttrRule::Scan(AttrKind::Text),
+        (Fam::P, "custShow" | "sldLayout" | "cSld", "name") => AttrRule::Scan(AttrKind::Text),
+        (Fam::P14, "section", "name") => AttrRule::Scan(AttrKind::Text),
+        (Fam::Dgm, "prSet", "phldrT") => AttrRule::Scan(AttrKind::Text),
+        (Fam::A, "snd", "name") | (Fam::A, "hlinkClick" | "hlinkHover", "tgtFrame") => AttrRule::Scan(AttrKind::Text),
+        (Fam::C | Fam::A, "numFmt", "formatCode") => AttrRule::Scan(AttrKind::FormatCode),
+        // Themes, fonts, table styles: names from a vocabulary.
+        (Fam::A, "theme" | "clrScheme" | "fontScheme" | "fmtScheme", "name")
+        | (Fam::A, "latin" | "ea" | "cs" | "sym" | "font" | "buFont", "typeface")
+        | (Fam::A, "tblStyle", "styleName") => AttrRule::Name,
+        (Fam::A, "hlinkClick" | "hlinkHover", "action") | (Fam::A, "font", "script") => AttrRule::Structural,
+        // Chart axis ids are random numbers (nine digits, often), never text.
+        (Fam::C, "axId" | "crossAx", "val") => AttrRule::Structural,
+        (Fam::Dgm, "prSet", "loTypeId" | "loCatId" | "qsTypeId" | "qsCatId" | "csTypeId" | "csCatId") => {
+            AttrRule::Structural
+        }
+        _ => return None,
+    })
 }
 
 /// Hidden content worth a note.

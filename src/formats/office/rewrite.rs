@@ -57,8 +57,13 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
         }
         match by_unit.last_mut() {
             Some((u, ops)) if *u == c.unit => match ops.last_mut() {
-                // Overlapping or touching redactions become one.
-                Some(last) if c.start <= last.1 => last.1 = last.1.max(c.end),
+                // Overlapping or touching redactions become one (with a marker, if either has one).
+                Some(last) if c.start <= last.1 => {
+                    last.1 = last.1.max(c.end);
+                    if last.2.is_empty() {
+                        last.2 = c.with.clone();
+                    }
+                }
                 _ => ops.push((c.start, c.end, c.with.clone())),
             },
             _ => by_unit.push((c.unit, vec![(c.start, c.end, c.with.clone())])),
@@ -79,6 +84,17 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
                     .collect::<String>();
                 attr_patch(unit, &format!("_{value}"), &mut patches)?;
             }
+            UnitKind::Fixed(what) => {
+                return Err(Manual::new(
+                    "unsupported_content",
+                    format!(
+                        "{what} in part {part} holds personal data ({:?}); lak cannot rewrite it safely: \
+                         handle the document by hand",
+                        unit.text
+                    ),
+                ));
+            }
+            UnitKind::View { .. } => return Err(internal(part)),
             UnitKind::DefinedName => {
                 return Err(Manual::new(
                     "unsupported_content",
@@ -223,7 +239,7 @@ fn text_unit(
             }
             piece_ops[i].push((ls, le, put_marker.then_some(m.as_str())));
         }
-        if !marker_placed {
+        if !marker_placed && !m.is_empty() {
             return Err(internal(part));
         }
     }
@@ -267,9 +283,18 @@ fn text_unit(
                     && !h.preserve
                     && preserved.insert(hi)
                 {
-                    let tag = std::str::from_utf8(&xml[h.start_tag.clone()]).map_err(|_| internal(part))?;
-                    let body = tag.strip_suffix('>').ok_or_else(|| internal(part))?;
-                    patches.push(Edit { range: h.start_tag.clone(), with: format!("{body} xml:space=\"preserve\">") });
+                    // `xml:space="default"` becomes `preserve`; otherwise the attribute is inserted before
+                    // the `>` of the start tag (an insertion, so edits of other attributes of the tag stay).
+                    match &h.space {
+                        Some(value) => patches.push(Edit { range: value.clone(), with: "preserve".into() }),
+                        None => {
+                            if xml.get(h.start_tag.end.wrapping_sub(1)) != Some(&b'>') {
+                                return Err(internal(part));
+                            }
+                            let at = h.start_tag.end - 1;
+                            patches.push(Edit { range: at..at, with: " xml:space=\"preserve\"".into() });
+                        }
+                    }
                 }
             }
         }

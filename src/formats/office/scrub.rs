@@ -9,13 +9,14 @@
 //!   comment boxes, VBA projects (macro-enabled files keep their type but lose their macros) and
 //!   printer settings (binary, naming printers and servers);
 //! - **read as XML**: every other XML part, whatever its name — main text, properties, charts, custom
-//!   XML, VML, SVG;
+//!   XML, VML, SVG, font tables — and every part whose bytes start like XML;
 //! - **images**: JPEG, PNG, GIF and WebP are stripped of metadata losslessly, TIFF is decoded and
 //!   encoded again without it, BMP has none (see `images.rs`);
 //! - **embedded Office packages** (a chart's workbook): opened and processed like a document;
 //! - **EMF/WMF pictures** (by their bytes): their text is read and redacted (see `metafile.rs`); one
 //!   that lak cannot fully read is unknown;
-//! - **fonts**: kept;
+//! - **fonts**: kept, when their bytes are a font (see `fonts.rs`); a part named or typed as a font
+//!   whose bytes are XML is read as XML (a main document can be named `document.odttf`);
 //! - **unknown**: OLE objects, ActiveX binaries, parts named or typed EMF/WMF whose bytes are not,
 //!   anything else: lak cannot read them, so the document needs manual handling unless
 //!   `--drop-embedded` removes them.
@@ -24,6 +25,7 @@
 //! places: `dc:creator`, `cp:lastModifiedBy`, `Company`, `Manager`, `Template`, `HyperlinkBase`, and
 //! Excel's absolute file path, which are removed.
 
+use super::fonts;
 use super::images::{self, ImageFormat};
 use super::metafile::{self, MetaKind};
 use super::vocab::{ElemRule, Fam, Role};
@@ -89,6 +91,10 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
     if lower.starts_with("xl/") && file.ends_with(".vml") && contains(data, b"ObjectType=\"Note\"") {
         return PartKind::Remove("comments and their authors removed");
     }
+    // An OLE compound file is never a picture, whatever its first bytes look like to a picture sniffer.
+    if data.starts_with(b"\xD0\xCF\x11\xE0") {
+        return PartKind::Unknown("an embedded object (OLE)");
+    }
     if let Some(format) = images::sniff(data) {
         return PartKind::Image(format);
     }
@@ -102,7 +108,7 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
     {
         return PartKind::Package;
     }
-    if ct.contains("font") || file.ends_with(".odttf") || file.ends_with(".fntdata") {
+    if fonts::is_font(file, data) {
         return PartKind::Font;
     }
     if ct.contains("svg") || file.ends_with(".svg") {
@@ -115,7 +121,8 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
         || file.ends_with(".xml")
         || file.ends_with(".rels")
         || file.ends_with(".vml")
-        || ct.contains("vmldrawing");
+        || ct.contains("vmldrawing")
+        || looks_like_xml(data);
     if xmlish && !data.starts_with(b"\xD0\xCF\x11\xE0") {
         if lower.starts_with("customxml/item") && !file.starts_with("itemprops") {
             return PartKind::Xml(Role::AllAttributes);
@@ -129,6 +136,12 @@ pub(crate) fn classify(name: &str, content_type: Option<&str>, data: &[u8], rel_
         return PartKind::Unknown("an embedded object (OLE)");
     }
     PartKind::Unknown("a binary part")
+}
+
+/// Bytes that start like XML (after a byte-order mark and whitespace): read as XML, whatever the name.
+fn looks_like_xml(data: &[u8]) -> bool {
+    let d = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    d.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

@@ -41,6 +41,14 @@ pub(crate) enum Fam {
     X15ac,
     /// VML and its Office extensions.
     Vml,
+    /// Markup compatibility (`mc:AlternateContent`, `mc:Ignorable`).
+    Mc,
+    /// `[Content_Types].xml`.
+    Ct,
+    /// DrawingML diagrams (SmartArt data).
+    Dgm,
+    /// PowerPoint 2010 extensions (`p14:section`).
+    P14,
     /// Any other namespace.
     Other,
     /// No namespace.
@@ -78,6 +86,11 @@ pub(crate) fn family(uri: &[u8]) -> Fam {
         | b"urn:schemas-microsoft-com:office:office"
         | b"urn:schemas-microsoft-com:office:excel"
         | b"urn:schemas-microsoft-com:office:word" => Fam::Vml,
+        b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Fam::Mc,
+        b"http://schemas.openxmlformats.org/package/2006/content-types" => Fam::Ct,
+        b"http://schemas.openxmlformats.org/drawingml/2006/diagram"
+        | b"http://purl.oclc.org/ooxml/drawingml/diagram" => Fam::Dgm,
+        b"http://schemas.microsoft.com/office/powerpoint/2010/main" => Fam::P14,
         _ => Fam::Other,
     }
 }
@@ -122,10 +135,18 @@ pub(crate) enum ElemRule {
     Text(TextKind),
     /// Stands for a character of the enclosing paragraph (tab, break).
     Char(&'static str),
+    /// A symbol (`w:sym`): stands for the character its `w:char` attribute names.
+    Sym,
+    /// Markup compatibility: `mc:AlternateContent` holds alternatives of which a reader shows one.
+    Alternatives,
+    /// `mc:Choice` or `mc:Fallback`: one alternative.
+    Alternative,
     /// A cell formula: its text is a unit of its own.
     Formula,
     /// A cell's cached value.
     CellValue,
+    /// A number format code (`c:formatCode`): only its literal text is shown.
+    FormatCode,
 }
 
 /// Kinds of text group.
@@ -148,31 +169,7 @@ pub(crate) enum TextKind {
     Field,
 }
 
-/// What the scanner does with an attribute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum AttrRule {
-    /// Left as it is, not read.
-    Keep,
-    /// Removed from the tag (authors, dates, revision ids).
-    Strip(&'static str),
-    /// Its value is text: a unit of its own.
-    Scan(AttrKind),
-}
-
-/// Kinds of text attribute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum AttrKind {
-    /// Text (alt text, a tooltip, a docVar value).
-    Text,
-    /// A name that must stay an identifier (a bookmark name).
-    Ident,
-    /// A worksheet name.
-    SheetName,
-    /// A defined name.
-    DefinedName,
-    /// A pivot cache item value.
-    PivotValue,
-}
+pub(crate) use super::attrs::{AttrKind, AttrRule};
 
 /// Decides an element's rule from its name alone.
 pub(crate) fn element(fam: Fam, local: &str, empty: bool) -> ElemRule {
@@ -181,12 +178,16 @@ pub(crate) fn element(fam: Fam, local: &str, empty: bool) -> ElemRule {
         Fam::S => xlsx::element(local),
         Fam::A | Fam::P => pptx::element(fam, local),
         Fam::M if local == "t" => ElemRule::Text(TextKind::Main),
+        Fam::C if local == "formatCode" => ElemRule::FormatCode,
+        Fam::Mc if local == "AlternateContent" => ElemRule::Alternatives,
+        Fam::Mc if matches!(local, "Choice" | "Fallback") => ElemRule::Alternative,
         Fam::Cp | Fam::Dc | Fam::Ep | Fam::X15ac => scrub::element(fam, local),
         _ => ElemRule::Normal,
     }
 }
 
-/// Decides an attribute's rule.
+/// Decides an attribute's rule (see `attrs.rs` for the principle: everything not known to be structural
+/// is read).
 pub(crate) fn attribute(efam: Fam, elocal: &str, afam: Fam, alocal: &str, ctx: &Ctx<'_>) -> AttrRule {
     if ctx.role == Role::AllAttributes {
         return AttrRule::Scan(AttrKind::Text);
@@ -198,14 +199,61 @@ pub(crate) fn attribute(efam: Fam, elocal: &str, afam: Fam, alocal: &str, ctx: &
     if alocal == "tooltip" {
         return AttrRule::Scan(AttrKind::Text);
     }
-    match efam {
+    let specific = match efam {
         Fam::W => docx::attribute(elocal, afam, alocal),
         Fam::S => xlsx::attribute(elocal, alocal, ctx.role),
-        Fam::P => pptx::attribute(elocal, alocal),
-        Fam::Vml if matches!(alocal, "title" | "alt") => AttrRule::Scan(AttrKind::Text),
-        _ if afam == Fam::W => docx::attribute(elocal, afam, alocal),
-        _ => AttrRule::Keep,
+        Fam::A | Fam::P | Fam::P14 | Fam::Dgm | Fam::C => pptx::attribute(efam, elocal, alocal),
+        Fam::Vml => vml_attribute(elocal, alocal),
+        Fam::Rel | Fam::Ct => package_attribute(elocal, alocal),
+        Fam::M if elocal == "mathFont" => Some(AttrRule::Name),
+        _ => None,
+    };
+    specific
+        .or_else(|| (afam == Fam::W && efam != Fam::W).then(|| docx::attribute(elocal, afam, alocal)).flatten())
+        .unwrap_or_else(|| generic_attribute(afam, alocal))
+}
+
+/// Attributes that are structural wherever they occur: relationship ids, markup-compatibility lists,
+/// ids and URIs. Everything else lak does not know is read ([`AttrRule::Unknown`]).
+fn generic_attribute(afam: Fam, alocal: &str) -> AttrRule {
+    if matches!(afam, Fam::R | Fam::Mc) {
+        return AttrRule::Structural;
     }
+    match alocal {
+        "id" | "Id" | "ID" | "guid" | "uri" | "spid" | "panose" | "Requires" | "Ignorable" | "ProcessContent"
+        | "MustUnderstand" | "PreserveElements" | "PreserveAttributes" => AttrRule::Structural,
+        // Z-order, positions and sizes in EMU, shape and paragraph ids: numbers that can be long.
+        "relativeHeight" | "anchorId" | "editId" | "paraId" | "textId" | "cx" | "cy" | "x" | "y" | "rot"
+        | "posOffset" | "spidmax" | "shapeid" | "idref" => AttrRule::Structural,
+        _ => AttrRule::Unknown,
+    }
+}
+
+/// VML (legacy drawings, WordArt, watermarks, Excel's comment boxes).
+fn vml_attribute(elocal: &str, alocal: &str) -> Option<AttrRule> {
+    Some(match (elocal, alocal) {
+        (_, "title" | "alt" | "href") | ("textpath", "string") => AttrRule::Scan(AttrKind::Text),
+        // CSS, geometry and fill: no text (a font family in CSS is a font name).
+        (
+            _,
+            "style" | "coordsize" | "coordorigin" | "path" | "adj" | "type" | "spt" | "eqn" | "fillcolor"
+            | "strokecolor" | "color" | "color2" | "inset" | "connectlocs" | "connectangles" | "textboxrect" | "o:spid",
+        ) => AttrRule::Structural,
+        _ => return None,
+    })
+}
+
+/// `.rels` parts and `[Content_Types].xml`: ids, types and modes are structure; a relationship target is
+/// read (see `AttrKind::Target`); content types and part names are read, and cannot be rewritten.
+fn package_attribute(elocal: &str, alocal: &str) -> Option<AttrRule> {
+    Some(match (elocal, alocal) {
+        ("Relationship", "Target") => AttrRule::Scan(AttrKind::Target),
+        ("Relationship", "Id" | "Type" | "TargetMode") => AttrRule::Structural,
+        ("Default", "Extension" | "ContentType") | ("Override", "PartName" | "ContentType") => {
+            AttrRule::Scan(AttrKind::Fixed)
+        }
+        _ => return None,
+    })
 }
 
 /// Attribute values the scanner collects to judge an element as a whole.
@@ -213,6 +261,13 @@ pub(crate) fn attribute(efam: Fam, elocal: &str, afam: Fam, alocal: &str, ctx: &
 pub(crate) struct Facts {
     /// `xml:space="preserve"`.
     pub preserve: bool,
+    /// The value of `xml:space`, if any (its byte range in the part is found by the scanner).
+    pub space: Option<String>,
+    /// A relationship's `TargetMode` and `Type`.
+    pub target_mode: Option<String>,
+    pub rel_type: Option<String>,
+    /// `w:sym/@w:char`: the character a symbol stands for.
+    pub sym: Option<char>,
     /// Cell reference, style, type (`r`, `s`, `t` on `c`); `t` of a formula.
     pub r: Option<String>,
     pub s: Option<String>,
@@ -236,6 +291,7 @@ impl Facts {
     pub fn see(&mut self, raw_name: &str, afam: Fam, alocal: &str, value: &str) {
         if raw_name == "xml:space" {
             self.preserve = value == "preserve";
+            self.space = Some(value.to_string());
             return;
         }
         match (afam, alocal) {
@@ -244,6 +300,9 @@ impl Facts {
             (Fam::None, "t") => self.t = Some(value.to_string()),
             (Fam::None, "ref") => self.has_ref = true,
             (Fam::W, "val") => self.val = Some(value.to_string()),
+            (Fam::W, "char") => self.sym = sym_char(value),
+            (Fam::None, "TargetMode") => self.target_mode = Some(value.to_string()),
+            (Fam::None, "Type") => self.rel_type = Some(value.to_string()),
             (Fam::None, "hidden") => self.hidden = Some(value.to_string()),
             (Fam::None, "state") => self.state = Some(value.to_string()),
             (Fam::None, "show") => self.show = Some(value.to_string()),
@@ -254,6 +313,14 @@ impl Facts {
             _ => {}
         }
     }
+}
+
+/// The character of a `w:sym` (`w:char="0033"` is `3`). Symbol fonts address their glyphs in the
+/// private-use range `F000`–`F0FF`; the low byte is the character they show in place of ASCII.
+fn sym_char(hex: &str) -> Option<char> {
+    let code = u32::from_str_radix(hex.trim(), 16).ok()?;
+    let code = if (0xF020..=0xF0FF).contains(&code) { code - 0xF000 } else { code };
+    char::from_u32(code).filter(|c| !c.is_control())
 }
 
 /// Whether an XML boolean attribute is true.

@@ -30,29 +30,59 @@ pub(crate) fn element(local: &str) -> ElemRule {
     }
 }
 
-/// The rule for an attribute of a SpreadsheetML element.
-pub(crate) fn attribute(elocal: &str, alocal: &str, role: Role) -> AttrRule {
-    match (elocal, alocal) {
+/// The rule for an attribute of a SpreadsheetML element; `None` when Excel's vocabulary says nothing
+/// about it (then `vocab.rs` decides).
+pub(crate) fn attribute(elocal: &str, alocal: &str, role: Role) -> Option<AttrRule> {
+    Some(match (elocal, alocal) {
         ("sheet", "name") => AttrRule::Scan(AttrKind::SheetName),
         ("definedName", "name") => AttrRule::Scan(AttrKind::DefinedName),
         ("fileSharing", "userName") => AttrRule::Strip("user name of the file-sharing reservation removed"),
         ("hyperlink", "display" | "location") => AttrRule::Scan(AttrKind::Text),
         ("tableColumn", "name") | ("table", "displayName" | "name") => AttrRule::Scan(AttrKind::Ident),
-        ("cacheField", "name" | "caption") | ("worksheetSource", "sheet") => AttrRule::Scan(AttrKind::Text),
+        ("cacheField", "name" | "caption") | ("worksheetSource", "sheet" | "name") => AttrRule::Scan(AttrKind::Text),
         ("s" | "n" | "d" | "e" | "m", "v") if role == Role::PivotCache => AttrRule::Scan(AttrKind::PivotValue),
         // The range of a numeric field repeats its smallest and largest value (a BSN column's BSNs).
         ("sharedItems", "minValue" | "maxValue" | "minDate" | "maxDate") if role == Role::PivotCache => {
             AttrRule::Strip("pivot cache value ranges removed")
         }
+        ("pivotCacheDefinition", "refreshedBy") => AttrRule::Strip("user names removed"),
         ("sheetName", "val") => AttrRule::Scan(AttrKind::Text),
-        ("pivotTableDefinition", "name" | "dataCaption") | ("dataField" | "pivotField" | "item", "name") => {
-            AttrRule::Scan(AttrKind::Text)
-        }
+        (
+            "pivotTableDefinition",
+            "name" | "dataCaption" | "grandTotalCaption" | "errorCaption" | "missingCaption" | "rowHeaderCaption"
+            | "colHeaderCaption",
+        )
+        | ("dataField" | "pivotField" | "item", "name") => AttrRule::Scan(AttrKind::Text),
         ("item", "n") => AttrRule::Scan(AttrKind::Text),
         ("dataValidation", "prompt" | "promptTitle" | "error" | "errorTitle") => AttrRule::Scan(AttrKind::Text),
-        ("userName" | "author", _) => AttrRule::Strip("user names removed"),
-        _ => AttrRule::Keep,
-    }
+        ("userName" | "author", _) | (_, "userName") | ("userInfo", "name") => AttrRule::Strip("user names removed"),
+        // Filters, conditional formats, views, connections, queries, names: text users typed.
+        ("filter" | "customFilter", "val")
+        | ("cfRule", "text")
+        | (
+            "customWorkbookView" | "customSheetView" | "queryTable" | "queryTableField" | "protectedRange" | "control",
+            "name",
+        )
+        | ("connection", "name" | "description" | "odcFile" | "sourceFile")
+        | ("dbPr", "connection" | "command")
+        | ("webPr", "url" | "post" | "editPage")
+        | ("textPr", "sourceFile")
+        | ("parameter", "name" | "prompt" | "string")
+        | ("definedName", "comment" | "description" | "help" | "statusBar" | "customMenu")
+        | ("tableColumn", "totalsRowLabel")
+        | ("table", "comment")
+        | ("scenario", "name" | "comment")
+        | ("webPublishItem", "destinationFile" | "title") => AttrRule::Scan(AttrKind::Text),
+        ("scenario", "user") => AttrRule::Strip("user names removed"),
+        ("numFmt", "formatCode") => AttrRule::Scan(AttrKind::FormatCode),
+        // Fonts and styles.
+        ("name" | "rFont", "val")
+        | ("cellStyle" | "tableStyle" | "pivotTableStyleInfo" | "tableStyleInfo", "name")
+        | ("tableStyles", "defaultTableStyle" | "defaultPivotStyle")
+        | ("tableColumn", "dataCellStyle" | "headerRowCellStyle" | "totalsRowCellStyle")
+        | ("sheetPr" | "workbookPr", "codeName") => AttrRule::Name,
+        _ => return None,
+    })
 }
 
 /// Hidden content worth a note.

@@ -30,6 +30,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use super::vocab::{self, AttrKind, AttrRule, Ctx, ElemRule, Fam, GroupKind, TextKind};
+use super::{attrs, views};
 use crate::limits;
 use crate::model::Manual;
 
@@ -76,6 +77,8 @@ pub(crate) struct Holder {
     pub fam: Fam,
     /// Whether the start tag already says `xml:space="preserve"`.
     pub preserve: bool,
+    /// The value of an `xml:space` attribute other than `preserve` (`default`), to be replaced.
+    pub space: Option<Range<usize>>,
     /// For `w:t` directly in a `w:r`: the run's qualified name and its `w:rPr` (range), to split the run.
     pub run: Option<RunInfo>,
 }
@@ -116,6 +119,18 @@ pub(crate) enum UnitKind {
         /// A shared formula's master (has `ref`): other cells depend on it.
         shared_master: bool,
     },
+    /// Another reading of unit `of` of the same part, as it is shown (see `views.rs`): a redaction in it
+    /// is a redaction of the characters of `of` that `map` names.
+    View {
+        /// The unit this is a view of.
+        of: usize,
+        /// `(offset in this text, offset in the unit's text, length)` for each stretch; empty when the
+        /// view is computed from the whole unit (a number as formatted): any redaction covers all of it.
+        map: Vec<(usize, usize, usize)>,
+    },
+    /// Text lak cannot rewrite (a part name, a content type, an attribute it does not know): a redaction
+    /// in it needs manual handling. The string says what it is.
+    Fixed(String),
 }
 
 /// A spreadsheet cell, for rewriting it as an inline string.
@@ -146,6 +161,9 @@ pub(crate) struct Unit {
     pub kind: UnitKind,
     /// For string items (`si`): the item's index in the part.
     pub seq: u32,
+    /// Read through its views only: its own text is not what a reader sees (both alternatives of an
+    /// `mc:AlternateContent` at once, a number format's code).
+    pub hidden: bool,
 }
 
 /// An unconditional change to a part (scrubbing).
@@ -191,26 +209,44 @@ impl Scanned {
 struct Builder {
     text: String,
     pieces: Vec<Piece>,
+    /// Per piece: the `mc:Choice`/`mc:Fallback` branch it is in, if any (see `views.rs`).
+    branches: Vec<Option<usize>>,
 }
 
 impl Builder {
     fn push(&mut self, s: &str, src: Range<usize>, kind: PieceKind, holder: Option<usize>) {
+        self.push_in(s, src, kind, holder, None);
+    }
+
+    fn push_in(&mut self, s: &str, src: Range<usize>, kind: PieceKind, holder: Option<usize>, branch: Option<usize>) {
         if s.is_empty() {
             return;
         }
         self.pieces.push(Piece { at: self.text.len(), len: s.len(), src, kind, holder });
+        self.branches.push(branch);
         self.text.push_str(s);
     }
 
     fn finish(self, kind: UnitKind, out: &mut Vec<Unit>) {
-        self.finish_seq(kind, 0, out);
+        self.finish_seq(kind, 0, out, &views::Branches::default());
     }
 
-    fn finish_seq(self, kind: UnitKind, seq: u32, out: &mut Vec<Unit>) {
+    /// Adds the unit; a unit with pieces in alternative branches is hidden and read through one view
+    /// per alternative.
+    fn finish_seq(self, kind: UnitKind, seq: u32, out: &mut Vec<Unit>, branches: &views::Branches) {
         if self.text.trim().is_empty() {
             return;
         }
-        out.push(Unit { text: self.text, pieces: self.pieces, kind, seq });
+        let alternatives = if self.branches.iter().any(Option::is_some) {
+            branches.views(&self.text, &self.pieces, &self.branches)
+        } else {
+            Vec::new()
+        };
+        let of = out.len();
+        out.push(Unit { text: self.text, pieces: self.pieces, kind, seq, hidden: !alternatives.is_empty() });
+        for (text, map) in alternatives {
+            out.push(Unit { text, pieces: Vec::new(), kind: UnitKind::View { of, map }, seq, hidden: false });
+        }
     }
 }
 
@@ -259,6 +295,10 @@ struct Frame {
     shared_master: bool,
     /// For a removed element: whether it held text.
     had_text: bool,
+    /// For `mc:AlternateContent` inside a text group: its id in [`views::Branches`].
+    alternatives: Option<usize>,
+    /// For `mc:Choice`/`mc:Fallback` inside a text group: it pushed a branch on the group.
+    alternative: bool,
 }
 
 impl Frame {
@@ -275,6 +315,8 @@ impl Frame {
             off: None,
             shared_master: false,
             had_text: false,
+            alternatives: None,
+            alternative: false,
         }
     }
 }
@@ -286,6 +328,8 @@ struct Group {
     main: Builder,
     field: Builder,
     cell: Option<CellInfo>,
+    /// The alternative branches the scanner is in, innermost last.
+    branch_stack: Vec<usize>,
 }
 
 /// The scanner's state for one part.
@@ -297,6 +341,12 @@ struct Scan<'x, 'c> {
     out: Scanned,
     /// String items seen so far (the index of the next `si`).
     strings: u32,
+    /// Alternatives (`mc:AlternateContent`) inside text groups.
+    branches: views::Branches,
+    /// Root elements seen: XML has exactly one.
+    roots: usize,
+    /// Every attribute is text: a part in a namespace no Office vocabulary uses (custom XML, XHTML, SVG).
+    all_attrs: bool,
 }
 
 /// Reads one part. `ctx` says what the part is (for the rules that depend on it).
@@ -305,7 +355,17 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
         return Err(unsupported(ctx, "is UTF-16 XML; lak reads UTF-8 parts only"));
     }
     let mut reader = NsReader::from_reader(xml);
-    let mut st = Scan { xml, ctx, stack: Vec::new(), groups: Vec::new(), out: Scanned::default(), strings: 0 };
+    let mut st = Scan {
+        xml,
+        ctx,
+        stack: Vec::new(),
+        groups: Vec::new(),
+        out: Scanned::default(),
+        strings: 0,
+        branches: views::Branches::default(),
+        roots: 0,
+        all_attrs: ctx.role == vocab::Role::AllAttributes,
+    };
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| corrupt(ctx, before, &e))?;
@@ -333,10 +393,12 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                 if st.stack.len() >= limits::MAX_OFFICE_XML_DEPTH {
                     return Err(unsupported(ctx, "nests elements too deeply"));
                 }
+                st.root(&reader, &s, before)?;
                 let frame = st.open(&reader, &s, before, after, false)?;
                 st.stack.push(frame);
             }
             Event::Empty(s) => {
+                st.root(&reader, &s, before)?;
                 let frame = st.open(&reader, &s, before, after, true)?;
                 st.close(frame, after..after, after)?;
             }
@@ -346,10 +408,12 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
             }
             Event::Text(t) => {
                 let text: &str = &t;
+                st.outside_root(text, before)?;
                 st.character_data(text, before..after, PieceKind::Text);
             }
             Event::CData(c) => {
                 let inner = c.into_inner();
+                st.outside_root("<![CDATA[", before)?;
                 st.character_data(&inner, before..after, PieceKind::CData);
             }
             Event::GeneralRef(r) => {
@@ -372,15 +436,48 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                 };
                 let mut buf = [0u8; 4];
                 let s = ch.encode_utf8(&mut buf);
+                st.outside_root(s, before)?;
                 st.character_data(s, before..after, PieceKind::Ref);
             }
-            Event::Comment(_) | Event::PI(_) => {}
+            // Comments and processing instructions are never shown: removed, whatever they hold. The
+            // `mso-application` instruction (which application opens a flat XML file) is the only one kept.
+            Event::Comment(_) => {
+                st.out.edits.push(Edit { range: before..after, with: String::new() });
+                st.count_scrub("XML comments removed");
+            }
+            Event::PI(pi) => {
+                let content: &str = &pi;
+                if !known_instruction(content.as_bytes()) {
+                    st.out.edits.push(Edit { range: before..after, with: String::new() });
+                    st.count_scrub("XML processing instructions removed");
+                }
+            }
         }
     }
     if !st.stack.is_empty() {
         return Err(corrupt(ctx, xml.len(), &"the part ends inside an element"));
     }
     Ok(st.out)
+}
+
+/// `<?mso-application progid="Word.Document"?>` and its Excel and PowerPoint siblings.
+fn known_instruction(content: &[u8]) -> bool {
+    matches!(
+        content,
+        b"mso-application progid=\"Word.Document\""
+            | b"mso-application progid=\"Excel.Sheet\""
+            | b"mso-application progid=\"PowerPoint.Show\""
+    )
+}
+
+/// Whether a namespace URI belongs to an Office vocabulary (OOXML transitional or Strict, Microsoft's
+/// extensions, VML). Attributes of a part whose root is in any other namespace are all text.
+fn office_namespace(uri: &[u8]) -> bool {
+    let uri = String::from_utf8_lossy(uri);
+    uri.starts_with("http://schemas.openxmlformats.org/")
+        || uri.starts_with("http://purl.oclc.org/ooxml/")
+        || uri.starts_with("http://schemas.microsoft.com/office/")
+        || uri.starts_with("urn:schemas-microsoft-com:")
 }
 
 fn corrupt(ctx: &Ctx<'_>, at: usize, e: &dyn std::fmt::Display) -> Manual {
@@ -438,6 +535,70 @@ impl Scan<'_, '_> {
         Scanned::count(&mut self.out.scrubbed, what);
     }
 
+    /// A well-formed part has exactly one root element; the namespace of the root decides whether the
+    /// part speaks an Office vocabulary.
+    fn root(&mut self, reader: &NsReader<&[u8]>, s: &BytesStart<'_>, before: usize) -> Result<(), Manual> {
+        if !self.stack.is_empty() {
+            return Ok(());
+        }
+        self.roots += 1;
+        if self.roots > 1 {
+            return Err(corrupt(self.ctx, before, &"a second root element"));
+        }
+        let (ns, _) = reader.resolver().resolve_element(s.name());
+        let office = match ns {
+            ResolveResult::Bound(n) => office_namespace(n.as_ref().as_bytes()),
+            _ => false,
+        };
+        if !office {
+            self.all_attrs = true;
+        }
+        Ok(())
+    }
+
+    /// A number format code shows only its literal text: the code itself (`General`, `0.00`) is hidden
+    /// from the detector, which reads the literals (`"Tel. "`, `\x`) as a view of it.
+    fn format_code_view(&mut self, of: usize) {
+        let unit = &mut self.out.units[of];
+        unit.hidden = true;
+        if let Some((text, map)) = views::format_literals(&unit.text) {
+            let seq = unit.seq;
+            self.out.units.push(Unit {
+                text,
+                pieces: Vec::new(),
+                kind: UnitKind::View { of, map },
+                seq,
+                hidden: false,
+            });
+        }
+    }
+
+    /// A formula's string literals joined (`CONCATENATE("1234","56782")` shows `123456782`): a view of
+    /// the formula, with the cell's column header; a redaction in it removes the formula.
+    fn formula_view(&mut self, of: usize) {
+        let Some(text) = views::formula_literals(&self.out.units[of].text) else { return };
+        let r = self.innermost_group().and_then(|g| self.groups[g].cell.as_ref()).and_then(|c| c.r.clone());
+        let n = self.out.units.len();
+        self.out.units.push(Unit {
+            text,
+            pieces: Vec::new(),
+            kind: UnitKind::View { of, map: Vec::new() },
+            seq: 0,
+            hidden: false,
+        });
+        if let Some(r) = r {
+            self.out.cell_units.push((n, r));
+        }
+    }
+
+    /// Character data outside the root element: only whitespace is allowed there.
+    fn outside_root(&self, s: &str, at: usize) -> Result<(), Manual> {
+        if self.stack.is_empty() && !s.trim().is_empty() {
+            return Err(corrupt(self.ctx, at, &"text outside the root element"));
+        }
+        Ok(())
+    }
+
     /// Handles a start tag (or an empty element): decides the element's rule, reads its attributes.
     fn open(
         &mut self,
@@ -468,7 +629,9 @@ impl Scan<'_, '_> {
         // Attributes: strip, scan as text, or note.
         let mut strip: Vec<Range<usize>> = Vec::new();
         let mut rel_strip: Vec<Range<usize>> = Vec::new();
-        let mut attr_units: Vec<(String, Range<usize>, AttrKind)> = Vec::new();
+        let mut attr_units: Vec<(String, Range<usize>, AttrKind, String)> = Vec::new();
+        let mut unknown: Vec<(String, Range<usize>, String)> = Vec::new();
+        let mut space: Option<Range<usize>> = None;
         let mut facts = vocab::Facts::default();
         for attr in s.attributes() {
             let attr = attr.map_err(|e| corrupt(ctx, before, &e))?;
@@ -495,17 +658,41 @@ impl Scan<'_, '_> {
                 rel_strip.push(attr_span(self.xml, before, at()?, value.len()));
                 continue;
             }
-            match vocab::attribute(fam, local, afam, alocal, ctx) {
-                AttrRule::Keep => {}
+            if raw_name == "xml:space" {
+                let v = at()?;
+                space = Some(v..v + value.len());
+            }
+            let rule = if self.all_attrs {
+                AttrRule::Scan(AttrKind::Text)
+            } else {
+                vocab::attribute(fam, local, afam, alocal, ctx)
+            };
+            let decode = || -> Result<String, Manual> {
+                Ok(quick_xml::escape::unescape(value).map_err(|e| corrupt(ctx, before, &e))?.into_owned())
+            };
+            match rule {
+                AttrRule::Structural => {}
                 AttrRule::Strip(what) => {
                     strip.push(attr_span(self.xml, before, at()?, value.len()));
                     Scanned::count(&mut self.out.scrubbed, what);
                 }
                 AttrRule::Scan(kind) => {
                     let v = at()?;
-                    let decoded =
-                        quick_xml::escape::unescape(value).map_err(|e| corrupt(ctx, before, &e))?.into_owned();
-                    attr_units.push((decoded, v..v + value.len(), kind));
+                    attr_units.push((decode()?, v..v + value.len(), kind, raw_name.to_string()));
+                }
+                AttrRule::Name => {
+                    let decoded = decode()?;
+                    if !attrs::name_like(&decoded) {
+                        let v = at()?;
+                        attr_units.push((decoded, v..v + value.len(), AttrKind::Text, raw_name.to_string()));
+                    }
+                }
+                AttrRule::Unknown => {
+                    let decoded = decode()?;
+                    if !attrs::structural_value(&decoded) {
+                        let v = at()?;
+                        unknown.push((decoded, v..v + value.len(), raw_name.to_string()));
+                    }
                 }
             }
         }
@@ -534,32 +721,47 @@ impl Scan<'_, '_> {
             _ => {}
         }
         self.off_slide_check(fam, local, &facts, &mut frame);
-        // Rewrite the start tag without the stripped attributes (an unwrapped tag goes entirely).
-        if !strip.is_empty() && !matches!(rule, ElemRule::Unwrap(_)) {
-            strip.sort_by_key(|r| r.start);
-            let mut tag = String::new();
-            let mut pos = before;
-            for r in &strip {
-                if r.start < pos {
-                    return Err(internal(ctx));
-                }
-                tag.push_str(std::str::from_utf8(&self.xml[pos..r.start]).map_err(|_| internal(ctx))?);
-                pos = r.end;
-            }
-            tag.push_str(std::str::from_utf8(&self.xml[pos..after]).map_err(|_| internal(ctx))?);
-            self.out.edits.push(Edit { range: before..after, with: tag });
+        // Remove the stripped attributes one by one (an unwrapped tag goes entirely): a redaction in
+        // another attribute of the same tag is an edit of its own next to them.
+        for r in strip {
+            self.out.edits.push(Edit { range: r, with: String::new() });
         }
-        for (decoded, range, kind) in attr_units {
+        for (decoded, range, kind, name) in attr_units {
+            let what = || format!("the attribute {name} of <{}>", qname(s));
+            let format_code = kind == AttrKind::FormatCode;
             let kind = match kind {
                 AttrKind::Text => UnitKind::Text,
                 AttrKind::Ident => UnitKind::Ident,
                 AttrKind::SheetName => UnitKind::SheetName,
                 AttrKind::DefinedName => UnitKind::DefinedName,
                 AttrKind::PivotValue => UnitKind::PivotValue { tag: before..after, qname: qname(s) },
+                AttrKind::FormatCode => UnitKind::Text,
+                AttrKind::Target => {
+                    let external = facts.target_mode.as_deref().is_some_and(|m| m.eq_ignore_ascii_case("External"));
+                    let hyperlink = facts.rel_type.as_deref().is_some_and(|t| t.ends_with("/hyperlink"));
+                    if external || hyperlink {
+                        UnitKind::Text
+                    } else {
+                        UnitKind::Fixed("the target of an internal relationship (a part name)".into())
+                    }
+                }
+                AttrKind::Fixed => UnitKind::Fixed(what()),
             };
+            // A bookmark name joins its words with `_`: the detector reads them as words.
+            let text = if kind == UnitKind::Ident { decoded.replace('_', " ") } else { decoded };
+            let n = self.out.units.len();
+            let mut b = Builder::default();
+            b.push(&text, range, PieceKind::Attr, None);
+            b.finish(kind, &mut self.out.units);
+            if format_code && self.out.units.len() > n {
+                self.format_code_view(n);
+            }
+        }
+        for (decoded, range, name) in unknown {
             let mut b = Builder::default();
             b.push(&decoded, range, PieceKind::Attr, None);
-            b.finish(kind, &mut self.out.units);
+            let what = format!("the attribute {name} of <{}>, which lak does not know", qname(s));
+            b.finish(UnitKind::Fixed(what), &mut self.out.units);
         }
         match rule {
             ElemRule::Unwrap(what) => {
@@ -579,7 +781,14 @@ impl Scan<'_, '_> {
                 if kind == GroupKind::Str {
                     self.strings += 1;
                 }
-                self.groups.push(Group { kind, seq, main: Builder::default(), field: Builder::default(), cell });
+                self.groups.push(Group {
+                    kind,
+                    seq,
+                    main: Builder::default(),
+                    field: Builder::default(),
+                    cell,
+                    branch_stack: Vec::new(),
+                });
                 frame.group = true;
             }
             ElemRule::Group(GroupKind::Str) => self.strings += 1,
@@ -595,16 +804,30 @@ impl Scan<'_, '_> {
                     qname: qname(s),
                     fam,
                     preserve: facts.preserve,
+                    space: space.filter(|_| !facts.preserve),
                     run,
                 });
                 frame.holder = Some(self.out.holders.len() - 1);
             }
-            ElemRule::Char(c) => {
-                // A tab or break inside a paragraph: a character of the paragraph, removable as an element.
-                if let Some(g) = self.innermost_group()
-                    && self.groups[g].kind == GroupKind::Para
-                {
-                    self.groups[g].main.push(c, before..after, PieceKind::Element, None);
+            ElemRule::Char(c) => self.element_char(c, before..after),
+            ElemRule::Sym => {
+                // A symbol shows the character `w:char` names (a digit of a BSN can be one).
+                if let Some(c) = facts.sym {
+                    let mut buf = [0u8; 4];
+                    self.element_char(c.encode_utf8(&mut buf), before..after);
+                }
+            }
+            ElemRule::Alternatives => {
+                if let Some(g) = self.innermost_group() {
+                    let parent = self.groups[g].branch_stack.last().copied();
+                    frame.alternatives = Some(self.branches.open_alternatives(parent));
+                }
+            }
+            ElemRule::Alternative => {
+                if let (Some(ac), Some(g)) = (self.stack.last().and_then(|f| f.alternatives), self.innermost_group()) {
+                    let b = self.branches.open_branch(ac);
+                    self.groups[g].branch_stack.push(b);
+                    frame.alternative = true;
                 }
             }
             ElemRule::Formula => frame.shared_master = facts.has_ref && facts.t.as_deref() == Some("shared"),
@@ -640,6 +863,17 @@ impl Scan<'_, '_> {
         }
     }
 
+    /// An element that stands for a character of the paragraph around it (a tab, a break, a symbol):
+    /// removable as an element.
+    fn element_char(&mut self, c: &str, src: Range<usize>) {
+        if let Some(g) = self.innermost_group()
+            && self.groups[g].kind == GroupKind::Para
+        {
+            let branch = self.groups[g].branch_stack.last().copied();
+            self.groups[g].main.push_in(c, src, PieceKind::Element, None, branch);
+        }
+    }
+
     fn innermost_group(&self) -> Option<usize> {
         let n = self.stack.iter().filter(|f| f.group).count();
         n.checked_sub(1)
@@ -668,6 +902,11 @@ impl Scan<'_, '_> {
         {
             self.out.edits.push(Edit { range: end_tag, with: String::new() });
         }
+        if frame.alternative
+            && let Some(g) = self.innermost_group()
+        {
+            self.groups[g].branch_stack.pop();
+        }
         // Remember a run's properties for the text that follows in the run.
         if frame.tag == Tag::RunProps
             && let Some(parent) = self.stack.last_mut()
@@ -686,14 +925,27 @@ impl Scan<'_, '_> {
                 ElemRule::Formula => UnitKind::Formula { elem: span.clone(), shared_master: frame.shared_master },
                 _ => UnitKind::Text,
             };
+            let n = self.out.units.len();
             loose.finish(kind, &mut self.out.units);
+            if self.out.units.len() > n {
+                match frame.rule {
+                    ElemRule::Formula => self.formula_view(n),
+                    ElemRule::FormatCode => self.format_code_view(n),
+                    _ => {}
+                }
+            }
         }
         if frame.group {
             let mut group = self.groups.pop().ok_or_else(|| internal(ctx))?;
             match group.kind {
                 GroupKind::Para | GroupKind::Str => {
                     let n = self.out.units.len();
-                    std::mem::take(&mut group.main).finish_seq(UnitKind::Text, group.seq, &mut self.out.units);
+                    std::mem::take(&mut group.main).finish_seq(
+                        UnitKind::Text,
+                        group.seq,
+                        &mut self.out.units,
+                        &self.branches,
+                    );
                     // An inline string is the value of the cell around it.
                     if group.kind == GroupKind::Str
                         && self.out.units.len() > n
@@ -701,7 +953,7 @@ impl Scan<'_, '_> {
                     {
                         self.out.cell_units.push((n, r));
                     }
-                    std::mem::take(&mut group.field).finish(UnitKind::Text, &mut self.out.units);
+                    std::mem::take(&mut group.field).finish_seq(UnitKind::Text, 0, &mut self.out.units, &self.branches);
                 }
                 GroupKind::Cell => {
                     let mut cell = group.cell.take().ok_or_else(|| internal(ctx))?;
@@ -714,6 +966,14 @@ impl Scan<'_, '_> {
                     } else {
                         let n = self.out.units.len();
                         let r = cell.r.clone();
+                        // A number is read in the form Excel shows it: `1.11222333E8` (as Apache POI writes
+                        // it) is 111222333. A numeric cell is rewritten whole, so its text need not map to
+                        // the bytes.
+                        if cell.t == "n"
+                            && let Some(int) = views::integral(&group.main.text)
+                        {
+                            group.main.text = int;
+                        }
                         std::mem::take(&mut group.main).finish(UnitKind::Cell(cell), &mut self.out.units);
                         if let Some(r) = r.filter(|_| self.out.units.len() > n) {
                             self.out.cell_units.push((n, r));
@@ -748,7 +1008,7 @@ impl Scan<'_, '_> {
                     (TextKind::Field, GroupKind::Para) => &mut group.field,
                     _ => &mut group.main,
                 };
-                target.push(s, src, kind, holder);
+                target.push_in(s, src, kind, holder, group.branch_stack.last().copied());
             }
             (ElemRule::CellValue, Some(g)) if self.groups[g].kind == GroupKind::Cell => {
                 self.groups[g].main.push(s, src, kind, None);

@@ -162,6 +162,34 @@ fn what_lak_cannot_read_is_refused_with_a_reason() {
 }
 
 #[test]
+fn bytes_no_emf_field_defines_are_zeroed_and_font_names_are_read() {
+    // A colour record longer than its field, a font named after a person, a string longer than its count.
+    let mut tail = 0x00FF_FFFFu32.to_le_bytes().to_vec();
+    tail.extend(utf16le("Jan Jansen"));
+    let bk = rec(25, &tail);
+    let mut font = vec![0u8; 96];
+    font[4 + 28..4 + 28 + 20].copy_from_slice(&utf16le("Jan Jansen"));
+    let font = rec(EMR_EXTCREATEFONTINDIRECTW, &font);
+    let mut short = ext_text_out(&utf16le("BSN Jansen"), 10, true, 0);
+    short[44] = 3; // chars: only "BSN" is drawn
+    let d = emf(&[bk, font, short]);
+    let mf = read(&d).unwrap();
+    assert_eq!(texts(&d)[2..], ["Jan Jansen", "BSN"]);
+    assert_eq!(mf.zero.len(), 3, "{:?}", mf.zero);
+    let jansen = utf16le("Jansen");
+    let count = |b: &[u8]| b.windows(jansen.len()).filter(|w| *w == jansen.as_slice()).count();
+    assert_eq!(count(&d), 3);
+    // Without a redaction only the font's name is left (it is text the detector reads) ...
+    let out = redact(&d, &mf, &[]).unwrap();
+    assert_eq!(count(&out), 1);
+    assert!(read(&out).unwrap().zero.is_empty());
+    // ... and a redaction of it overwrites it.
+    let out = redact(&d, &mf, &[(2, 4, 10)]).unwrap();
+    assert_eq!(count(&out), 0);
+    assert_eq!(texts(&out)[2], "Jan ██████");
+}
+
+#[test]
 fn an_out_of_bounds_string_is_refused() {
     let mut r = ext_text_out(&utf16le("abc"), 3, true, 0);
     r[44] = 200; // chars
