@@ -3,8 +3,8 @@
 //! name blacked out on page 3 and left standing on page 47.
 //!
 //! Seeds come from confirmed names and from personal e-mail addresses (`j.devries@...` confirms
-//! `De Vries`). A seed that is also an ordinary word (`Bakker`) is only propagated to capitalised
-//! occurrences. An office travels with its name: if every confirmed use of a surname is an official's,
+//! `De Vries`). A seed that is also an ordinary word (`Bakker`), or that the surname gazetteer does not
+//! know, is only propagated to capitalised occurrences. An office travels with its name: if every confirmed use of a surname is an official's,
 //! the other occurrences are the official's too; if the same surname is also a private person's, they are
 //! not (the safe side).
 
@@ -69,7 +69,10 @@ impl Seeds {
     /// Seeds from a confirmed name.
     pub(crate) fn add_name(&mut self, lx: &Lexicon, text: &str, parts: &NameParts, official: Option<&String>) {
         for core in &parts.surnames {
-            let capitalised_only = lx.word(core) & (AMBIG | WORD) != 0;
+            // Lower-case copies count only for a surname the gazetteer knows and that is no word: an
+            // unknown word taken for a surname (`Meta Information`) must not take every `information`.
+            let f = lx.word(core);
+            let capitalised_only = f & (AMBIG | WORD) != 0 || f & SURNAME == 0;
             self.add(core, official, capitalised_only, || Seed {
                 from: text.to_string(),
                 capitalised_only,
