@@ -11,6 +11,8 @@
 //! letters or digits that do not also occur inside a kept finding (an official's name, the requester's
 //! own data). Occurrences inside a keep-list term or overlapping another finding are left alone.
 
+use std::collections::BTreeMap;
+
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use crate::model::{Decided, Evidence, Finding, Source};
@@ -46,35 +48,51 @@ pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &
         return;
     }
     // The finding each value is taken from: the first redacted one with that text.
-    let origin: Vec<Finding> = values
-        .iter()
-        .map(|v| {
-            decided
-                .iter()
-                .find(|d| d.is_redacted() && d.finding.text(units).trim() == v)
-                .map(|d| d.finding.clone())
-                .expect("every value comes from a redacted finding")
-        })
-        .collect();
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&values)
-        .expect("values are plain strings");
+    let mut first: BTreeMap<&str, &Finding> = BTreeMap::new();
+    for d in decided.iter().filter(|d| d.is_redacted()) {
+        first.entry(d.finding.text(units).trim()).or_insert(&d.finding);
+    }
+    let origin: Vec<Finding> = values.iter().filter_map(|v| first.get(v.as_str()).map(|&f| f.clone())).collect();
+    let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&values) else {
+        // Too many values for one automaton: the byte sweep still withholds a document with a copy left.
+        return;
+    };
+    if origin.len() != values.len() {
+        return;
+    }
+    // Spans already decided and keep-list spans, per unit, sorted: an occurrence overlapping one is left.
     let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
     for d in decided.iter() {
         if let Some(t) = taken.get_mut(d.finding.unit) {
             t.push((d.finding.start, d.finding.end));
         }
     }
+    for (t, k) in taken.iter_mut().zip(keep_spans) {
+        t.extend(k.iter().map(|&(s, e, _)| (s, e)));
+    }
+    for t in &mut taken {
+        t.sort_unstable();
+    }
+    // Decided spans do not overlap each other, but keep spans may overlap them: the longest end among
+    // the spans before each position is what an occurrence must clear.
+    let reach: Vec<Vec<usize>> = taken
+        .iter()
+        .map(|t| {
+            t.iter()
+                .scan(0, |m, &(_, e)| {
+                    *m = e.max(*m);
+                    Some(*m)
+                })
+                .collect()
+        })
+        .collect();
     let mut added = Vec::new();
     for (unit, text) in units.iter().enumerate() {
         for m in ac.find_iter(text) {
             let (start, end) = (m.start(), m.end());
-            let overlaps = |&(s, e): &(usize, usize)| s < end && start < e;
-            if !bounded(text.as_bytes(), start, end)
-                || taken[unit].iter().any(overlaps)
-                || keep_spans.get(unit).is_some_and(|k| k.iter().any(|&(s, e, _)| overlaps(&(s, e))))
-            {
+            // Spans starting before `end`; the last of them reaching past `start` overlaps.
+            let before = taken[unit].partition_point(|&(s, _)| s < end);
+            if !bounded(text.as_bytes(), start, end) || (before > 0 && reach[unit][before - 1] > start) {
                 continue;
             }
             let from = &origin[m.pattern().as_usize()];
