@@ -206,7 +206,7 @@ fn dqt_len(body: &[u8]) -> Option<usize> {
 /// Ancillary chunks kept, with the lengths they may have (empty: any). Chunks of many free bytes
 /// (`cHRM`, `mDCV`) go: a colour nuance is not worth a place to hide a value.
 const PNG_KEEP: [(&[u8; 4], &[usize]); 7] = [
-    (b"tRNS", &[]),
+    (b"tRNS", &[]), // length checked against the colour type and palette below
     (b"gAMA", &[4]),
     (b"sBIT", &[1, 2, 3, 4]),
     (b"sRGB", &[1]),
@@ -226,6 +226,7 @@ fn png(data: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = data[..8].to_vec();
     let mut idat = Vec::new();
     let mut ihdr: Option<&[u8]> = None;
+    let mut palette = 0;
     let mut i = 8;
     loop {
         let Some(len) = u32_be(data, i) else { return bad("ends without IEND") };
@@ -245,13 +246,16 @@ fn png(data: &[u8]) -> Result<Vec<u8>, String> {
                 true
             }
             b"IHDR" => return bad("a second or malformed IHDR"),
-            b"PLTE" if len % 3 == 0 && len <= 768 => true,
+            b"PLTE" if len % 3 == 0 && len <= 768 => {
+                palette = len / 3;
+                true
+            }
             b"IDAT" => {
                 idat.extend_from_slice(body);
                 true
             }
             b"IEND" if len == 0 => {
-                out.extend_from_slice(&data[i..end]);
+                push_png_chunk(&mut out, kind, body);
                 let header = ihdr.ok_or("PNG: no IHDR")?;
                 check_png_data(header, &idat)?;
                 return Ok(out); // anything after IEND is dropped
@@ -259,13 +263,32 @@ fn png(data: &[u8]) -> Result<Vec<u8>, String> {
             k if k[0].is_ascii_uppercase() => return bad("a critical chunk lak does not know or of the wrong length"),
             b"sRGB" if body.first().is_some_and(|&v| v > 3) => false,
             b"pHYs" if body.get(8).is_some_and(|&v| v > 1) => false,
+            // Transparency: one grey or RGB sample, or one alpha byte per palette entry at most.
+            b"tRNS" => match ihdr.map(|h| h[9]) {
+                Some(0) => len == 2,
+                Some(2) => len == 6,
+                Some(3) => len <= palette,
+                _ => false,
+            },
             k => PNG_KEEP.iter().any(|(name, lens)| &name[..] == k && (lens.is_empty() || lens.contains(&len))),
         };
         if keep {
-            out.extend_from_slice(&data[i..end]);
+            push_png_chunk(&mut out, kind, body);
         }
         i = end;
     }
+}
+
+/// Writes a PNG chunk with its CRC computed again: the stored CRC is four bytes lak would otherwise
+/// copy unchecked, and many empty chunks would carry many of them.
+fn push_png_chunk(out: &mut Vec<u8>, kind: &[u8], body: &[u8]) {
+    out.extend((body.len() as u32).to_be_bytes());
+    out.extend_from_slice(kind);
+    out.extend_from_slice(body);
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(body);
+    out.extend(crc.sum().to_be_bytes());
 }
 
 /// The image data must be one zlib stream ending where the data ends, inflating to exactly the rows the
@@ -469,6 +492,9 @@ fn bmp(data: &[u8]) -> Result<Vec<u8>, String> {
             u32_le(data, 46).unwrap_or(0) as usize,
         )
     };
+    if width == 0 || height == 0 {
+        return bad("an invalid size");
+    }
     let colour_space = if dib >= 108 { u32_le(data, 14 + 56) } else { None };
     if !matches!(colour_space, None | Some(0 | 0x7352_4742 | 0x5769_6E20)) {
         return bad("a colour profile (linked or embedded)");
@@ -591,6 +617,29 @@ mod tests {
         p.extend(chunk(b"IDAT", &idat));
         p.extend(chunk(b"IEND", b""));
         p
+    }
+
+    #[test]
+    fn png_chunks_get_their_crc_computed_and_transparency_its_length() {
+        let mut crc_body = chunk(b"gAMA", &[0, 0, 177, 143]);
+        let n = crc_body.len();
+        crc_body[n - 4..].copy_from_slice(b"J.J.");
+        let p = png_with(&[crc_body, chunk(b"tRNS", b"\0\x01Jan Jansen 111222333")], b"");
+        let out = strip(ImageFormat::Png, &p).unwrap().unwrap();
+        assert!(!out.windows(4).any(|w| w == b"J.J." || w == b"tRNS"), "{}", String::from_utf8_lossy(&out));
+        let mut crc = flate2::Crc::new();
+        crc.update(b"gAMA");
+        crc.update(&[0, 0, 177, 143]);
+        assert!(out.windows(12).any(|w| w[..8] == *b"gAMA\0\0\xb1\x8f" && w[8..] == crc.sum().to_be_bytes()));
+        // A grey picture's transparency is one 16-bit sample.
+        let p = png_with(&[chunk(b"tRNS", &[0, 7])], b"");
+        assert!(strip(ImageFormat::Png, &p).unwrap().unwrap().windows(4).any(|w| w == b"tRNS"));
+    }
+
+    #[test]
+    fn a_bmp_without_width_is_refused_not_a_panic() {
+        let b = [0x42, 0x4D, 0x1A, 0, 0, 0, 0, 0, 0, 0, 0x1A, 0, 0, 0, 0x0C, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0x18, 0];
+        assert!(strip(ImageFormat::Bmp, &b).is_err());
     }
 
     #[test]
