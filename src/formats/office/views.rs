@@ -83,21 +83,59 @@ impl Branches {
             .unwrap_or(0)
             .min(MAX_ALTERNATIVES);
         let mut out = Vec::new();
+        let mut covered = vec![false; self.branches.len()];
         for k in 0..most {
-            let mut view = String::new();
-            let mut map: Map = Vec::new();
-            for (p, tag) in pieces.iter().zip(tags) {
-                if tag.is_some_and(|b| !self.shown(b, k)) {
+            out.push(self.view(text, pieces, tags, &mut covered, |b| self.shown(b, k)));
+        }
+        // A branch no view above showed (one past the first MAX_ALTERNATIVES, or a fallback nested in a
+        // choice) is read in a view of its own: the text around the alternatives, that branch and the
+        // branches it lies in. Every character is read at least once.
+        for &b in tags.iter().flatten() {
+            if covered[b] {
+                continue;
+            }
+            let chain = self.chain(b);
+            out.push(self.view(text, pieces, tags, &mut covered, |x| chain.contains(&x)));
+        }
+        out
+    }
+
+    /// One view: the pieces outside alternatives and those in a branch `shown` accepts.
+    fn view(
+        &self,
+        text: &str,
+        pieces: &[Piece],
+        tags: &[Option<usize>],
+        covered: &mut [bool],
+        shown: impl Fn(usize) -> bool,
+    ) -> (String, Map) {
+        let mut view = String::new();
+        let mut map: Map = Vec::new();
+        for (p, tag) in pieces.iter().zip(tags) {
+            if let Some(b) = *tag {
+                if !shown(b) {
                     continue;
                 }
-                let Some(s) = text.get(p.at..p.at + p.len) else { continue };
-                match map.last_mut() {
-                    Some(last) if last.0 + last.2 == view.len() && last.1 + last.2 == p.at => last.2 += p.len,
-                    _ => map.push((view.len(), p.at, p.len)),
-                }
-                view.push_str(s);
+                covered[b] = true;
             }
-            out.push((view, map));
+            let Some(s) = text.get(p.at..p.at + p.len) else { continue };
+            match map.last_mut() {
+                Some(last) if last.0 + last.2 == view.len() && last.1 + last.2 == p.at => last.2 += p.len,
+                _ => map.push((view.len(), p.at, p.len)),
+            }
+            view.push_str(s);
+        }
+        (view, map)
+    }
+
+    /// Branch `b` and the branches it lies in.
+    fn chain(&self, b: usize) -> Vec<usize> {
+        let mut out = vec![b];
+        while let Some(parent) = self.alternatives[self.branches[*out.last().expect("not empty")].0].0 {
+            if out.contains(&parent) || out.len() > self.branches.len() {
+                break;
+            }
+            out.push(parent);
         }
         out
     }
@@ -218,6 +256,35 @@ mod tests {
         assert_eq!(views[0].1, vec![(0, 0, 10), (10, 13, 3)]);
         assert_eq!(views[1].0, "BSN 111999333");
         assert_eq!(views[1].1, vec![(0, 0, 7), (7, 10, 6)]);
+    }
+
+    #[test]
+    fn every_branch_is_read_once_at_least_nested_or_past_the_limit() {
+        // A fallback nested in a choice: no "branch k of every element" view shows it.
+        let mut b = Branches::default();
+        let outer = b.open_alternatives(None);
+        let choice = b.open_branch(outer);
+        let inner = b.open_alternatives(Some(choice));
+        let _inner_choice = b.open_branch(inner);
+        let inner_fallback = b.open_branch(inner);
+        let outer_fallback = b.open_branch(outer);
+        let text = "BSN 111222333 x";
+        let pieces = [piece(0, 4), piece(4, 9), piece(13, 2)];
+        let views = b.views(text, &pieces, &[None, Some(inner_fallback), Some(outer_fallback)]);
+        assert!(views.iter().any(|v| v.0 == "BSN 111222333"), "{views:?}");
+        // Ten choices: the ninth and tenth are read too.
+        let mut b = Branches::default();
+        let ac = b.open_alternatives(None);
+        let branches: Vec<usize> = (0..10).map(|_| b.open_branch(ac)).collect();
+        let text = "BSN 0123456789";
+        let mut pieces = vec![piece(0, 4)];
+        let mut tags = vec![None];
+        for (i, &br) in branches.iter().enumerate() {
+            pieces.push(piece(4 + i, 1));
+            tags.push(Some(br));
+        }
+        let views = b.views(text, &pieces, &tags);
+        assert!(views.iter().any(|v| v.0 == "BSN 8") && views.iter().any(|v| v.0 == "BSN 9"), "{views:?}");
     }
 
     #[test]
