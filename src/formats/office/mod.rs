@@ -387,7 +387,7 @@ impl OfficeDocument {
             parts.push(part);
         }
 
-        number_views(&entries, &mut parts, &sheet_of)?;
+        number_views(&entries, &mut parts, &sheet_of, &content_types)?;
 
         // Where shared strings are first used, for locations.
         let mut string_use = HashMap::new();
@@ -546,16 +546,29 @@ impl OfficeDocument {
 /// `numfmt.rs`). A format lak cannot render that could assemble an identifier out of a number (literal
 /// digits, or literals between digit placeholders) needs manual handling, in a cell style and in a
 /// differential (conditional or table) format alike.
-fn number_views(entries: &[Entry], parts: &mut [Part], sheet_of: &HashMap<String, String>) -> Result<(), Manual> {
+fn number_views(
+    entries: &[Entry],
+    parts: &mut [Part],
+    sheet_of: &HashMap<String, String>,
+    content_types: &opc::ContentTypes,
+) -> Result<(), Manual> {
     if sheet_of.is_empty() {
         return Ok(());
     }
-    let Some(styles) = entries.iter().find(|e| {
-        let lower = e.name.to_ascii_lowercase();
-        lower.starts_with("xl/") && lower.ends_with("/styles.xml") || lower == "styles.xml"
-    }) else {
+    // The styles part is the one of its content type, whatever its name (Excel follows the workbook's
+    // relationship, which must point at a part of that type).
+    let mut candidates = entries.iter().filter(|e| {
+        content_types.of(&e.name).is_some_and(|ct| ct.contains("spreadsheetml") && ct.ends_with(".styles+xml"))
+    });
+    let Some(styles) = candidates.next() else {
         return Ok(());
     };
+    if candidates.next().is_some() {
+        return Err(Manual::new(
+            "unsupported_content",
+            "the workbook has more than one styles part, so lak cannot tell how its numbers are shown",
+        ));
+    }
     #[derive(PartialEq)]
     enum Section {
         Other,
