@@ -65,6 +65,23 @@ pub(crate) fn structural_value(v: &str) -> bool {
     v.is_empty() || number(v) || hex(v) || guid(v) || v.split(' ').all(|t| token(t) || language(t) || cell_range(t))
 }
 
+/// `http://schemas.microsoft.com/office/word/2010/wordml`, `urn:schemas-microsoft-com:office:office`,
+/// `{28A0092B-C50C-407E-A947-70E740481C1C}`: a scheme of lower-case letters, no white space, no `@`
+/// and no run of five digits (`tel:0612345678` is read), or a GUID.
+pub(crate) fn uri_like(v: &str) -> bool {
+    let v = v.trim();
+    if guid(v) {
+        return true;
+    }
+    let Some((scheme, rest)) = v.split_once(':') else { return false };
+    !scheme.is_empty()
+        && scheme.bytes().all(|b| b.is_ascii_lowercase())
+        && !rest.is_empty()
+        && !v.contains(char::is_whitespace)
+        && !v.contains('@')
+        && !rest.as_bytes().windows(5).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
 /// A name from a vocabulary (font, style) that lak need not read: letters, digits, spaces and a few
 /// punctuation marks, no `@`, no run of five digits.
 pub(crate) fn name_like(v: &str) -> bool {
@@ -197,6 +214,27 @@ mod tests {
             "de Vries",
         ] {
             assert!(!structural_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn uris_and_guids_but_no_names_or_addresses() {
+        for v in [
+            "http://schemas.microsoft.com/office/word/2010/wordml",
+            "urn:schemas-microsoft-com:office:office",
+            "{28A0092B-C50C-407E-A947-70E740481C1C}",
+        ] {
+            assert!(uri_like(v), "{v}");
+        }
+        for v in [
+            "Jan Jansen",
+            "mailto:piet.bakker@example.nl",
+            "BSN: 111222333",
+            "Tel:0612345678",
+            "tel:0612345678",
+            "111222333",
+        ] {
+            assert!(!uri_like(v), "{v}");
         }
     }
 

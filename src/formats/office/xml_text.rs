@@ -671,6 +671,15 @@ impl Scan<'_, '_> {
                 Ok(quick_xml::escape::unescape(value).map_err(|e| corrupt(ctx, before, &e))?.into_owned())
             };
             match rule {
+                // An id or URI is structure by its name, but only a value of an id's or a URI's shape is
+                // taken on trust: `w:id="Jan Jansen"` is read like an unknown attribute.
+                AttrRule::Structural if matches!(alocal, "id" | "Id" | "ID" | "guid" | "uri") => {
+                    let decoded = decode()?;
+                    if !attrs::structural_value(&decoded) && !attrs::uri_like(&decoded) {
+                        let v = at()?;
+                        unknown.push((decoded, v..v + value.len(), raw_name.to_string()));
+                    }
+                }
                 AttrRule::Structural => {}
                 AttrRule::Strip(what) => {
                     strip.push(attr_span(self.xml, before, at()?, value.len()));
