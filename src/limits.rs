@@ -80,6 +80,9 @@ pub const PDF_MAX_OBJECTS: usize = 2_000_000;
 /// Most pages in one PDF.
 pub const PDF_MAX_PAGES: usize = 20_000;
 
+/// Most kids visited while walking one PDF's page tree (every object is visited at most once).
+pub const PDF_MAX_PAGE_TREE_VISITS: usize = 1_000_000;
+
 /// Most content-stream operations interpreted for one PDF (forms count once per drawing).
 pub const PDF_MAX_OPERATIONS: usize = 50_000_000;
 
