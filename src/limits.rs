@@ -95,8 +95,12 @@ pub const PDF_MAX_DEPTH: usize = 32;
 /// Most entries in one CMap (ToUnicode or encoding), and most widths in one `/W` array.
 pub const PDF_MAX_CMAP_ENTRIES: usize = 200_000;
 
-/// Largest `bfrange` with an array of destinations (codes in one range).
+/// Largest `bfrange` (codes in one range, incrementing or with an array of destinations).
 pub const PDF_MAX_CMAP_RANGE: u32 = 65_536;
+
+/// Most codes all `bfchar` and `bfrange` entries of one CMap may map together: lak writes every CMap
+/// again, so this bounds what it writes.
+pub const PDF_MAX_CMAP_CODES: u64 = 1 << 20;
 
 /// Most pixels of an image lak decodes to black out the part under a box; larger images are removed.
 pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;
