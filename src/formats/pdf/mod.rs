@@ -458,7 +458,8 @@ impl Document for PdfDocument {
         if jpxs > 0 {
             scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
         }
-        scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
+        let drawn_images = self.layer.images.iter().filter_map(|u| u.xobject).collect();
+        scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted, drawn_images }));
         let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
         if rebuilt > 0 {
             scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
@@ -468,8 +469,8 @@ impl Document for PdfDocument {
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
         doc.compress();
-        doc.renumber_objects();
         check_decodable(&doc)?;
+        doc.renumber_objects();
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
             .map_err(|e| Manual::new("write_failed", format!("the PDF could not be written: {e}")))?;
