@@ -601,9 +601,13 @@ mod tests {
     fn jpeg_with_metadata() -> Vec<u8> {
         let mut j = vec![0xFF, 0xD8];
         // JFIF with a 1×1 thumbnail holding "Jan".
-        j.extend_from_slice(&[0xFF, 0xE0, 0, 19, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, b'J', b'a', b'n']);
+        j.extend_from_slice(&[
+            0xFF, 0xE0, 0, 19, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, b'J', b'a', b'n',
+        ]);
         j.extend_from_slice(&[0xFF, 0xE1, 0, 8, b'E', b'x', b'i', b'f', 0, 0]);
-        j.extend_from_slice(&[0xFF, 0xE2, 0, 16, b'I', b'C', b'C', b'_', b'P', b'R', b'O', b'F', b'I', b'L', b'E', 0, 1, 1]);
+        j.extend_from_slice(&[
+            0xFF, 0xE2, 0, 16, b'I', b'C', b'C', b'_', b'P', b'R', b'O', b'F', b'I', b'L', b'E', 0, 1, 1,
+        ]);
         j.extend_from_slice(&[0xFF, 0xFE, 0, 5, b'J', b'a', b'n']);
         j.extend_from_slice(&[0xFF, 0xDB, 0, 67, 0]);
         j.extend_from_slice(&[1; 64]);

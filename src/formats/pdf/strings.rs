@@ -48,8 +48,11 @@ fn step_into<'a>(o: &'a Object, step: &Step) -> Option<&'a Object> {
     }
 }
 
+/// A place in the graph: a root and a path of keys and indices from it.
+type Place = (Root, Vec<Step>);
+
 /// Dictionaries whose strings under some keys are binary by definition, with those keys.
-type BinaryPlaces = HashMap<(Root, Vec<Step>), &'static [&'static [u8]]>;
+type BinaryPlaces = HashMap<Place, &'static [&'static [u8]]>;
 
 const ENCRYPT_KEYS: &[&[u8]] = &[b"O", b"U", b"OE", b"UE", b"Perms"];
 const SIGNATURE_KEYS: &[&[u8]] = &[b"Contents", b"Cert", b"ByteRange"];
@@ -62,7 +65,7 @@ const SIGNATURE_KEYS: &[&[u8]] = &[b"Contents", b"Cert", b"ByteRange"];
 fn binary_places(doc: &Document) -> BinaryPlaces {
     let mut places = BinaryPlaces::new();
     // An object as a place: a reference starts a new root.
-    let place = |o: &Object, root: Root, path: Vec<Step>| -> Option<(Root, Vec<Step>)> {
+    let place = |o: &Object, root: Root, path: Vec<Step>| -> Option<Place> {
         match o {
             Object::Reference(id) => {
                 matches!(doc.objects.get(id), Some(Object::Dictionary(_))).then_some((Root::Object(*id), Vec::new()))
@@ -71,16 +74,18 @@ fn binary_places(doc: &Document) -> BinaryPlaces {
             _ => None,
         }
     };
-    let dict_at = |(root, path): &(Root, Vec<Step>)| -> Option<&lopdf::Dictionary> {
+    let dict_at = |(root, path): &Place| -> Option<&lopdf::Dictionary> {
         let mut cur: &Object = match root {
-            Root::Trailer => return path.is_empty().then_some(&doc.trailer).or_else(|| {
-                let Some(Step::Key(k)) = path.first() else { return None };
-                let mut cur = doc.trailer.get(k).ok()?;
-                for step in &path[1..] {
-                    cur = step_into(cur, step)?;
-                }
-                cur.as_dict().ok()
-            }),
+            Root::Trailer => {
+                return path.is_empty().then_some(&doc.trailer).or_else(|| {
+                    let Some(Step::Key(k)) = path.first() else { return None };
+                    let mut cur = doc.trailer.get(k).ok()?;
+                    for step in &path[1..] {
+                        cur = step_into(cur, step)?;
+                    }
+                    cur.as_dict().ok()
+                });
+            }
             Root::Object(id) => doc.objects.get(id)?,
         };
         for step in path {
@@ -88,7 +93,7 @@ fn binary_places(doc: &Document) -> BinaryPlaces {
         }
         cur.as_dict().ok()
     };
-    let child = |at: &(Root, Vec<Step>), key: &[u8]| -> Option<(Root, Vec<Step>)> {
+    let child = |at: &Place, key: &[u8]| -> Option<Place> {
         let d = dict_at(at)?;
         let mut path = at.1.clone();
         path.push(Step::Key(key.to_vec()));
@@ -102,8 +107,8 @@ fn binary_places(doc: &Document) -> BinaryPlaces {
         return places;
     };
     // The field tree: /Fields, then /Kids, each field once.
-    let mut stack: Vec<((Root, Vec<Step>), &[u8])> = vec![(form, b"Fields")];
-    let mut seen: HashSet<(Root, Vec<Step>)> = HashSet::new();
+    let mut stack: Vec<(Place, &[u8])> = vec![(form, b"Fields")];
+    let mut seen: HashSet<Place> = HashSet::new();
     while let Some((at, key)) = stack.pop() {
         if seen.len() > limits::PDF_MAX_STRINGS || at.1.len() > limits::PDF_MAX_DEPTH * 4 {
             break;
@@ -176,71 +181,77 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-fn walk(&mut self, obj: &Object, root: Root, root_text: String) -> Result<(), Manual> {
-    let Walk { places, sites, seen, queue } = self;
-    // Explicit stack: deeply nested arrays must not exhaust the call stack. The flag: the string is
-    // binary data by its place (see [`binary_keys`]).
-    let mut stack: Vec<(&Object, Vec<Step>, bool)> = vec![(obj, Vec::new(), false)];
-    while let Some((o, path, binary)) = stack.pop() {
-        match o {
-            Object::String(bytes, _) => {
-                if binary || bytes.is_empty() {
-                    continue;
+    fn walk(&mut self, obj: &Object, root: Root, root_text: String) -> Result<(), Manual> {
+        let Walk { places, sites, seen, queue } = self;
+        // Explicit stack: deeply nested arrays must not exhaust the call stack. The flag: the string is
+        // binary data by its place (see [`binary_keys`]).
+        let mut stack: Vec<(&Object, Vec<Step>, bool)> = vec![(obj, Vec::new(), false)];
+        while let Some((o, path, binary)) = stack.pop() {
+            match o {
+                Object::String(bytes, _) => {
+                    if binary || bytes.is_empty() {
+                        continue;
+                    }
+                    if sites.len() >= limits::PDF_MAX_STRINGS {
+                        return Err(Manual::new(
+                            "pdf_too_complex",
+                            format!("more than {} text strings", limits::PDF_MAX_STRINGS),
+                        ));
+                    }
+                    let (text, encoding) = decode_text_string(bytes);
+                    sites.push(Site {
+                        root,
+                        place: format!("{root_text}: {}", path_text(&path)),
+                        path,
+                        text,
+                        encoding,
+                    });
                 }
-                if sites.len() >= limits::PDF_MAX_STRINGS {
-                    return Err(Manual::new(
-                        "pdf_too_complex",
-                        format!("more than {} text strings", limits::PDF_MAX_STRINGS),
-                    ));
+                Object::Reference(id) if seen.insert(*id) => {
+                    let via = match path.iter().rev().find_map(|s| match s {
+                        Step::Key(k) => Some(k),
+                        Step::Index(_) => None,
+                    }) {
+                        Some(k) => format!("/{}", String::from_utf8_lossy(k)),
+                        None => "array".into(),
+                    };
+                    queue.push_back((*id, via));
                 }
-                let (text, encoding) = decode_text_string(bytes);
-                sites.push(Site { root, place: format!("{root_text}: {}", path_text(&path)), path, text, encoding });
+                Object::Array(a) => {
+                    if path.len() > limits::PDF_MAX_DEPTH * 4 {
+                        continue;
+                    }
+                    for (i, e) in a.iter().enumerate().rev() {
+                        let mut p = path.clone();
+                        p.push(Step::Index(i));
+                        stack.push((e, p, binary));
+                    }
+                }
+                Object::Dictionary(_) | Object::Stream(_) => {
+                    if path.len() > limits::PDF_MAX_DEPTH * 4 {
+                        continue;
+                    }
+                    let d = match o {
+                        Object::Stream(s) => &s.dict,
+                        Object::Dictionary(d) => d,
+                        _ => continue,
+                    };
+                    let keys: &[&[u8]] = if root == Root::Trailer && path.is_empty() {
+                        &[b"ID"]
+                    } else {
+                        places.get(&(root, path.clone())).copied().unwrap_or(&[])
+                    };
+                    for (k, v) in d.iter().collect::<Vec<_>>().into_iter().rev() {
+                        let mut p = path.clone();
+                        p.push(Step::Key(k.clone()));
+                        stack.push((v, p, keys.contains(&k.as_slice())));
+                    }
+                }
+                _ => {}
             }
-            Object::Reference(id) if seen.insert(*id) => {
-                let via = match path.iter().rev().find_map(|s| match s {
-                    Step::Key(k) => Some(k),
-                    Step::Index(_) => None,
-                }) {
-                    Some(k) => format!("/{}", String::from_utf8_lossy(k)),
-                    None => "array".into(),
-                };
-                queue.push_back((*id, via));
-            }
-            Object::Array(a) => {
-                if path.len() > limits::PDF_MAX_DEPTH * 4 {
-                    continue;
-                }
-                for (i, e) in a.iter().enumerate().rev() {
-                    let mut p = path.clone();
-                    p.push(Step::Index(i));
-                    stack.push((e, p, binary));
-                }
-            }
-            Object::Dictionary(_) | Object::Stream(_) => {
-                if path.len() > limits::PDF_MAX_DEPTH * 4 {
-                    continue;
-                }
-                let d = match o {
-                    Object::Stream(s) => &s.dict,
-                    Object::Dictionary(d) => d,
-                    _ => continue,
-                };
-                let keys: &[&[u8]] = if root == Root::Trailer && path.is_empty() {
-                    &[b"ID"]
-                } else {
-                    places.get(&(root, path.clone())).copied().unwrap_or(&[])
-                };
-                for (k, v) in d.iter().collect::<Vec<_>>().into_iter().rev() {
-                    let mut p = path.clone();
-                    p.push(Step::Key(k.clone()));
-                    stack.push((v, p, keys.contains(&k.as_slice())));
-                }
-            }
-            _ => {}
         }
+        Ok(())
     }
-    Ok(())
-}
 }
 
 /// Writes `text` into the string at `site`, in the encoding it had.
@@ -338,7 +349,8 @@ mod tests {
         let sig = doc.add_object(dictionary! {
             "Type" => "Sig", "ByteRange" => vec![0.into(), 0.into()], "Contents" => Object::string_literal("pkcs7 blob"),
         });
-        let field = doc.add_object(dictionary! { "FT" => "Sig", "T" => Object::string_literal("handtekening"), "V" => sig });
+        let field =
+            doc.add_object(dictionary! { "FT" => "Sig", "T" => Object::string_literal("handtekening"), "V" => sig });
         let enc = doc.add_object(dictionary! {
             "Filter" => "Standard", "R" => 4, "O" => Object::string_literal("owner hash"), "U" => Object::string_literal("user hash"),
         });
