@@ -80,6 +80,9 @@ pub const PDF_MAX_OBJECTS: usize = 2_000_000;
 /// Most pages in one PDF.
 pub const PDF_MAX_PAGES: usize = 20_000;
 
+/// Most kids visited while walking one PDF's page tree (every object is visited at most once).
+pub const PDF_MAX_PAGE_TREE_VISITS: usize = 1_000_000;
+
 /// Most content-stream operations interpreted for one PDF (forms count once per drawing).
 pub const PDF_MAX_OPERATIONS: usize = 50_000_000;
 
@@ -92,8 +95,12 @@ pub const PDF_MAX_DEPTH: usize = 32;
 /// Most entries in one CMap (ToUnicode or encoding), and most widths in one `/W` array.
 pub const PDF_MAX_CMAP_ENTRIES: usize = 200_000;
 
-/// Largest `bfrange` with an array of destinations (codes in one range).
+/// Largest `bfrange` (codes in one range, incrementing or with an array of destinations).
 pub const PDF_MAX_CMAP_RANGE: u32 = 65_536;
+
+/// Most codes all `bfchar` and `bfrange` entries of one CMap may map together: lak writes every CMap
+/// again, so this bounds what it writes.
+pub const PDF_MAX_CMAP_CODES: u64 = 1 << 20;
 
 /// Most pixels of an image lak decodes to black out the part under a box; larger images are removed.
 pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;

@@ -3,7 +3,9 @@
 //! Only the parts that matter for reading text are parsed: `codespacerange` (how many bytes a code
 //! takes), `bfchar`/`bfrange` (code → Unicode, incrementing or from an array), and `cidchar`/`cidrange`
 //! (code → CID). Anything else (`usecmap`, PostScript procedures) is skipped. Sizes are bounded: a
-//! range that would expand beyond [`limits::PDF_MAX_CMAP_RANGE`] is rejected rather than allocated.
+//! `bfrange` over more than [`limits::PDF_MAX_CMAP_RANGE`] codes, incrementing or not, and a CMap whose
+//! `bfchar`/`bfrange` entries map more than [`limits::PDF_MAX_CMAP_CODES`] codes in all, are rejected
+//! rather than expanded (the CMap is written again code by code, so this bounds the output too).
 //!
 //! **Precedence.** A CMap may map one code twice (a `bfchar` and a later `bfrange` over it). Viewers
 //! apply the entries in order, so the one defined last wins, and so does lak: the entries are
@@ -43,6 +45,8 @@ pub(crate) struct CMap {
     /// Disjoint pieces sorted by (length, low), the last definition of each code winning.
     bf: Vec<Piece>,
     cids: Vec<Piece>,
+    /// Codes mapped by all bf entries together (counted before overlaps are resolved).
+    bf_codes: u64,
     /// `/WMode 1`: vertical writing.
     pub vertical: bool,
     /// A `usecmap` was found: part of the map lives in another CMap lak does not load.
@@ -302,6 +306,7 @@ impl CMap {
                         };
                         if let Some((len, code)) = code_of(src) {
                             map.bf_entries.push((len, code, code, Dst::Text(text)));
+                            map.bf_codes += 1;
                         }
                         i += 2;
                         map.check_size()?;
@@ -319,15 +324,16 @@ impl CMap {
                             i += 3;
                             continue;
                         }
+                        if hi - lo >= limits::PDF_MAX_CMAP_RANGE {
+                            return Err("a CMap range is too large".into());
+                        }
+                        map.bf_codes += u64::from(hi - lo) + 1;
                         match toks.get(i + 2) {
                             Some(Tok::Hex(d)) => {
                                 map.bf_entries.push((len, lo, hi, Dst::Inc(utf16_units(d))));
                                 i += 3;
                             }
                             Some(Tok::Open) => {
-                                if hi - lo > limits::PDF_MAX_CMAP_RANGE {
-                                    return Err("a CMap range is too large".into());
-                                }
                                 let mut j = i + 3;
                                 let mut code = lo;
                                 while let Some(Tok::Hex(d)) = toks.get(j) {
@@ -383,6 +389,9 @@ impl CMap {
     fn check_size(&self) -> Result<(), String> {
         if self.bf_entries.len() + self.cid_entries.len() + self.codespace.len() > limits::PDF_MAX_CMAP_ENTRIES {
             return Err("a CMap has too many entries".into());
+        }
+        if self.bf_codes > limits::PDF_MAX_CMAP_CODES {
+            return Err("a CMap maps too many codes".into());
         }
         Ok(())
     }
@@ -576,6 +585,22 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
     fn huge_ranges_are_refused_not_allocated() {
         let r = CMap::parse(b"1 beginbfrange <00000000> <FFFFFFFF> [<0041>] endbfrange");
         assert!(r.is_err());
+    }
+
+    #[test]
+    fn huge_incrementing_ranges_are_refused_not_written() {
+        // Written back code block by code block, this one range would be 16.7M lines.
+        assert!(CMap::parse(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange").is_err());
+        // Many ranges each within the limit add up to too many codes.
+        let mut many = b"100 beginbfrange ".to_vec();
+        for k in 0..100u32 {
+            many.extend(format!("<{:08X}> <{:08X}> <0041> ", k << 16, (k << 16) | 0xFFFF).as_bytes());
+        }
+        many.extend(b"endbfrange");
+        assert_eq!(CMap::parse(&many).unwrap_err(), "a CMap maps too many codes");
+        // A full two-byte identity range is fine.
+        let m = CMap::parse(b"1 beginbfrange <0000> <FFFF> <0000> endbfrange").unwrap();
+        assert!(m.write().len() < 4 << 20);
     }
 
     #[test]

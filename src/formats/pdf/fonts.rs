@@ -294,6 +294,9 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
     let mut known = base.is_some();
     let mut glyph_names: [Option<String>; 256] = std::array::from_fn(|_| None);
     let mut why_no_text = None;
+    // Codes drawn by a built-in encoding lak cannot read: `/ToUnicode` cannot be checked against
+    // them, so they have no text even when it maps them (it could say anything).
+    let mut builtin_unknown = false;
     if base.is_none() && !type3 {
         // An embedded program's own encoding is what viewers draw by (a Type1 font's clear text can
         // define any encoding at all); only without one do the standard fonts' rules apply.
@@ -307,7 +310,11 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
                 known = true;
             }
             Some(Builtin::Unknown(why)) => {
-                why_no_text = Some(format!("font {name} draws by the built-in encoding of its program, but {why}"));
+                builtin_unknown = true;
+                why_no_text = Some(format!(
+                    "font {name} draws by the built-in encoding of its program, but {why} (its /ToUnicode \
+                     cannot be checked against it)"
+                ));
             }
             None => {
                 let embedded = descriptor.is_some_and(|fd| fd.has(b"FontFile2"));
@@ -366,7 +373,8 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
             m.unicode_into(1, c as u32, &mut s).then_some(s)
         });
         let contradicts = named[c] && matches!((&drawn, &mapped), (Some(d), Some(m)) if contradicts(d, m));
-        let text = if contradicts { None } else { mapped.or(drawn) };
+        let unchecked = builtin_unknown && glyph.is_none();
+        let text = if contradicts || unchecked { None } else { mapped.or(drawn) };
         let i = c as i64 - first;
         let w = if i >= 0 && (i as usize) < widths.len() {
             widths[i as usize]
@@ -538,6 +546,30 @@ mod tests {
         });
         let font = Font::load(&doc, &f, &Budget::new());
         assert_eq!(texts(&font, b"AB"), vec![(Some("Z".into()), 600.0), (None, 700.0)]);
+    }
+
+    #[test]
+    fn tounicode_over_an_unreadable_builtin_encoding_gives_no_text() {
+        // No /Encoding, and a program whose encoding lak cannot read: /ToUnicode cannot be checked.
+        let mut doc = Document::with_version("1.7");
+        let tu = doc.add_object(Stream::new(
+            dictionary! {},
+            b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <41> <0078> endbfchar".to_vec(),
+        ));
+        let program = doc.add_object(Stream::new(dictionary! { "Subtype" => "OpenType" }, b"OTTO".to_vec()));
+        let fd = doc.add_object(dictionary! { "Type" => "FontDescriptor", "Flags" => 4, "FontFile3" => program });
+        let f = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Odd", "ToUnicode" => tu, "FontDescriptor" => fd,
+        };
+        let font = Font::load(&doc, &f, &Budget::new());
+        assert_eq!(texts(&font, b"A")[0].0, None);
+        assert!(font.why_no_text.as_deref().is_some_and(|w| w.contains("cannot be checked")));
+        // A /Differences name for the code makes it independent of the program.
+        let with_diffs = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Odd", "ToUnicode" => tu, "FontDescriptor" => fd,
+            "Encoding" => dictionary! { "Differences" => vec![65.into(), "x".into()] },
+        };
+        assert_eq!(texts(&Font::load(&doc, &with_diffs, &Budget::new()), b"A")[0].0.as_deref(), Some("x"));
     }
 
     #[test]

@@ -11,9 +11,11 @@
 //! An image drawn in several places is edited once, with the union of the areas under boxes in all of
 //! its uses: a second, untouched copy would keep the pixels in the file.
 //!
-//! JPEG metadata: APP1 (EXIF, XMP), APP3–APP13, APP15, JFXX thumbnails, non-ICC APP2 (MPF holds
-//! extra pictures) and comments are dropped from every DCT-encoded image, byte for byte, without
-//! re-encoding.
+//! JPEG metadata: every JPEG (`/DCTDecode`, also after other filters) is walked segment by segment,
+//! through its scans, and only what decoding needs is kept (see [`strip_jpeg`]): EXIF, XMP, ICC
+//! profiles, comments, thumbnails, unknown segments and bytes after the end marker go, without
+//! re-encoding the image. A JPEG that does not parse refuses the document. JPEG 2000 images lose their
+//! XML, UUID and IPR boxes, the text of their ICC profile, comments and bytes after the codestream.
 
 use std::collections::BTreeMap;
 
@@ -250,57 +252,136 @@ fn clear_bits(data: &mut [u8], from: u64, to: u64) {
     }
 }
 
-/// Drops metadata segments from a JPEG; `None` when there is nothing to drop or it is not a JPEG.
-pub(crate) fn strip_jpeg(data: &[u8]) -> Option<Vec<u8>> {
-    if !data.starts_with(&[0xFF, 0xD8]) {
-        return None;
+/// A JPEG with nothing but what decoding needs: frame and scan headers with their entropy-coded
+/// data, Huffman, quantisation and arithmetic-conditioning tables, restart intervals, a line count, a
+/// JFIF header (without thumbnail) and an Adobe colour-transform marker, each at the length its
+/// structure defines. Everything else — EXIF, XMP, ICC profiles, comments, thumbnails, unknown
+/// segments, segments between progressive scans, bytes after the end marker — is left out. `Err`: it
+/// does not parse as a JPEG, so lak cannot tell what it carries.
+pub(crate) fn strip_jpeg(d: &[u8]) -> Result<Vec<u8>, String> {
+    let bad = |why: &str| Err(format!("an embedded JPEG image {why}"));
+    if !d.starts_with(&[0xFF, 0xD8]) {
+        return bad("does not start like one");
     }
-    let mut out = Vec::with_capacity(data.len());
-    out.extend_from_slice(&data[..2]);
+    let mut out = Vec::with_capacity(d.len());
+    out.extend_from_slice(&[0xFF, 0xD8]);
+    let (mut frame, mut scans) = (false, false);
     let mut i = 2;
-    let mut dropped = false;
-    while i + 1 < data.len() {
-        if data[i] != 0xFF {
-            return None;
+    loop {
+        if d.get(i) != Some(&0xFF) {
+            return bad("has bytes between its segments");
         }
-        let m = data[i + 1];
-        if m == 0xFF {
+        while d.get(i + 1) == Some(&0xFF) {
             i += 1;
-            continue;
         }
-        if m == 0xDA || m == 0xD9 {
-            out.extend_from_slice(&data[i..]);
-            return dropped.then_some(out);
-        }
-        if (0xD0..=0xD7).contains(&m) || m == 0x01 {
-            out.extend_from_slice(&data[i..i + 2]);
-            i += 2;
-            continue;
-        }
-        if i + 4 > data.len() {
-            return None;
-        }
-        let len = usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]]));
-        let end = i + 2 + len;
-        if len < 2 || end > data.len() {
-            return None;
-        }
-        let body = &data[i + 4..end];
-        let keep = match m {
-            0xE0 => body.starts_with(b"JFIF\0"),
-            0xE2 => body.starts_with(b"ICC_PROFILE\0"),
-            0xEE => true,
-            0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,
-            _ => true,
+        let Some(&m) = d.get(i + 1) else {
+            return bad("ends inside a marker");
         };
-        if keep {
-            out.extend_from_slice(&data[i..end]);
-        } else {
-            dropped = true;
+        if m == 0xD9 {
+            if !(frame && scans) {
+                return bad("has no frame or no scan");
+            }
+            out.extend_from_slice(&[0xFF, 0xD9]);
+            return Ok(out);
+        }
+        let Some(len) = d.get(i + 2..i + 4).map(|b| usize::from(u16::from_be_bytes([b[0], b[1]]))) else {
+            return bad("ends inside a segment");
+        };
+        let end = i + 2 + len;
+        if len < 2 || end > d.len() {
+            return bad("has a segment longer than the image");
+        }
+        let body = &d[i + 4..end];
+        let keep: Option<Vec<u8>> = match m {
+            // SOFn (not DHT 0xC4, JPG 0xC8, DAC 0xCC).
+            0xC0..=0xCF if !matches!(m, 0xC4 | 0xC8 | 0xCC) => {
+                let n = usize::from(*body.get(5).unwrap_or(&0));
+                if n == 0 || body.len() != 6 + 3 * n {
+                    return bad("has a malformed frame header");
+                }
+                frame = true;
+                Some(d[i..end].to_vec())
+            }
+            0xC4 => dht_ok(body).then(|| d[i..end].to_vec()),
+            0xDB => dqt_ok(body).then(|| d[i..end].to_vec()),
+            0xCC => body.len().is_multiple_of(2).then(|| d[i..end].to_vec()),
+            0xDD | 0xDC => (body.len() == 2).then(|| d[i..end].to_vec()),
+            0xDA => {
+                let n = usize::from(*body.first().unwrap_or(&0));
+                if !frame || n == 0 || body.len() != 4 + 2 * n {
+                    return bad("has a malformed scan header");
+                }
+                scans = true;
+                out.extend_from_slice(&d[i..end]);
+                // Entropy-coded data up to the next marker: FF00 is a stuffed FF, FFD0–FFD7 restart
+                // markers belong to the data, FF fill bytes may precede a marker.
+                let mut j = end;
+                loop {
+                    match (d.get(j), d.get(j + 1)) {
+                        (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => j += 2,
+                        (Some(0xFF), Some(0xFF)) => {
+                            let mut k = j + 1;
+                            while d.get(k) == Some(&0xFF) {
+                                k += 1;
+                            }
+                            if matches!(d.get(k), Some(0x00 | 0xD0..=0xD7)) {
+                                return bad("has fill bytes inside its data");
+                            }
+                            break;
+                        }
+                        (Some(0xFF), Some(_)) => break,
+                        (Some(_), _) => j += 1,
+                        (None, _) => return bad("ends inside its data (no end marker)"),
+                    }
+                }
+                out.extend_from_slice(&d[end..j]);
+                i = j;
+                continue;
+            }
+            // JFIF: version, units, density; the thumbnail goes.
+            0xE0 if body.starts_with(b"JFIF\0") && body.len() >= 14 => {
+                let mut seg = vec![0xFF, 0xE0, 0, 16];
+                seg.extend_from_slice(&body[..12]);
+                seg.extend_from_slice(&[0, 0]);
+                Some(seg)
+            }
+            // Adobe: version, two flag words, the colour transform.
+            0xEE if body.starts_with(b"Adobe") && body.len() >= 12 => {
+                let mut seg = vec![0xFF, 0xEE, 0, 14];
+                seg.extend_from_slice(&body[..12]);
+                Some(seg)
+            }
+            0x01 | 0xD0..=0xD8 => return bad("has a marker out of place"),
+            _ => None,
+        };
+        match keep {
+            Some(seg) => out.extend_from_slice(&seg),
+            None if matches!(m, 0xC4 | 0xDB | 0xCC | 0xDD | 0xDC) => return bad("has a malformed table"),
+            None => {}
         }
         i = end;
     }
-    None
+}
+
+/// A DHT segment's body is whole tables and nothing else.
+fn dht_ok(mut b: &[u8]) -> bool {
+    while !b.is_empty() {
+        let Some(counts) = b.get(1..17) else { return false };
+        let n: usize = counts.iter().map(|&c| usize::from(c)).sum();
+        let Some(rest) = b.get(17 + n..) else { return false };
+        b = rest;
+    }
+    true
+}
+
+/// A DQT segment's body is whole tables (64 bytes, or 128 at 16-bit precision) and nothing else.
+fn dqt_ok(mut b: &[u8]) -> bool {
+    while let Some(&pq) = b.first() {
+        let size = if pq >> 4 == 0 { 64 } else { 128 };
+        let Some(rest) = b.get(1 + size..) else { return false };
+        b = rest;
+    }
+    true
 }
 
 /// A JPEG 2000 image (`/JPXDecode`) with its metadata removed: XML, UUID (XMP) and IPR boxes, the text
@@ -349,7 +430,8 @@ fn jp2_boxes(data: &[u8], header: bool) -> Result<Vec<u8>, String> {
                 Some(body.to_vec())
             }
             (b"colr", true) => Some(match body.first() {
-                Some(1) => body.to_vec(),
+                // Method 1: an enumerated colour space, seven bytes in all.
+                Some(1) if body.len() == 7 => body.to_vec(),
                 Some(2 | 3) if body.len() > 3 => {
                     let icc = super::normalise::icc(&body[3..])
                         .ok_or("a JPEG 2000 image has a colour profile lak cannot read")?;
@@ -444,8 +526,9 @@ fn codestream(d: &[u8]) -> Result<Vec<u8>, String> {
                 out.extend_from_slice(&part);
                 i = tile_end;
             }
+            // The end of the codestream: whatever follows it is no part of the image.
             0xFFD9 => {
-                out.extend_from_slice(&d[i..]);
+                out.extend_from_slice(&d[i..i + 2]);
                 return Ok(out);
             }
             _ => return Err(bad()),
@@ -488,6 +571,21 @@ mod tests {
         indexed.extend([0xFF, 0xD9]);
         assert!(codestream(&indexed).is_err());
         assert!(strip_jpx(&jp2[..30]).is_err());
+        // Bytes after the end of the codestream go.
+        let mut trailing = cs.clone();
+        trailing.extend_from_slice(b"BSN 111222333");
+        assert_eq!(codestream(&trailing).unwrap(), stripped);
+        // A method-1 colour specification is seven bytes; a longer one could carry anything.
+        let colr = |body: &[u8]| {
+            let mut b = (16 + body.len() as u32).to_be_bytes().to_vec();
+            b.extend(b"jp2h");
+            b.extend((8 + body.len() as u32).to_be_bytes());
+            b.extend(b"colr");
+            b.extend(body);
+            jp2_boxes(&b, false)
+        };
+        assert!(colr(&[1, 0, 0, 0, 0, 0, 16]).is_ok());
+        assert!(colr(b"\x01\0\0\0\0\0\x10BSN 111222333").is_err());
         jp2[28..32].copy_from_slice(b"abcd");
         assert!(strip_jpx(&jp2).is_err());
     }
@@ -499,18 +597,59 @@ mod tests {
         assert_eq!(d, vec![0xF0, 0x00, 0x0F]);
     }
 
-    #[test]
-    fn jpeg_metadata_segments_go_image_data_stays() {
+    /// A progressive-looking JPEG skeleton: SOF2, DQT, DHT, two scans with metadata around them.
+    fn jpeg_with_metadata() -> Vec<u8> {
         let mut j = vec![0xFF, 0xD8];
-        j.extend_from_slice(&[0xFF, 0xE0, 0, 7, b'J', b'F', b'I', b'F', 0]);
+        // JFIF with a 1×1 thumbnail holding "Jan".
+        j.extend_from_slice(&[
+            0xFF, 0xE0, 0, 19, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, b'J', b'a', b'n',
+        ]);
         j.extend_from_slice(&[0xFF, 0xE1, 0, 8, b'E', b'x', b'i', b'f', 0, 0]);
+        j.extend_from_slice(&[
+            0xFF, 0xE2, 0, 16, b'I', b'C', b'C', b'_', b'P', b'R', b'O', b'F', b'I', b'L', b'E', 0, 1, 1,
+        ]);
         j.extend_from_slice(&[0xFF, 0xFE, 0, 5, b'J', b'a', b'n']);
-        j.extend_from_slice(&[0xFF, 0xDA, 0, 2, 1, 2, 3, 0xFF, 0xD9]);
-        let s = strip_jpeg(&j).unwrap();
-        assert!(!s.windows(4).any(|w| w == b"Exif"));
-        assert!(!s.windows(3).any(|w| w == b"Jan"));
+        j.extend_from_slice(&[0xFF, 0xDB, 0, 67, 0]);
+        j.extend_from_slice(&[1; 64]);
+        j.extend_from_slice(&[0xFF, 0xC2, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
+        let mut dht = vec![0xFF, 0xC4, 0, 20, 0, 1];
+        dht.extend_from_slice(&[0; 15]);
+        dht.push(0);
+        j.extend_from_slice(&dht);
+        j.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 1, 0xFF, 0x00, 2, 0xFF, 0xD0, 3]);
+        // Between the scans: a comment and an unknown application segment.
+        j.extend_from_slice(&[0xFF, 0xFE, 0, 11, b'1', b'1', b'1', b'2', b'2', b'2', b'3', b'3', b'3']);
+        j.extend_from_slice(&[0xFF, 0xE9, 0, 5, b'B', b'S', b'N']);
+        j.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0x10, 4, 5, 0xFF, 0xFF, 0xD9]);
+        j.extend_from_slice(b"after the end: Jansen");
+        j
+    }
+
+    #[test]
+    fn jpeg_keeps_only_what_decoding_needs() {
+        let s = strip_jpeg(&jpeg_with_metadata()).unwrap();
+        for gone in [&b"Exif"[..], b"Jan", b"ICC_", b"111222333", b"BSN", b"after"] {
+            assert!(!s.windows(gone.len()).any(|w| w == gone), "{gone:?} in {s:?}");
+        }
         assert!(s.windows(4).any(|w| w == b"JFIF"));
-        assert!(s.ends_with(&[0xFF, 0xDA, 0, 2, 1, 2, 3, 0xFF, 0xD9]));
-        assert_eq!(strip_jpeg(&s), None);
+        assert!(s.windows(5).any(|w| w == [0xFF, 0x00, 2, 0xFF, 0xD0]), "stuffing and restarts stay");
+        assert!(s.ends_with(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0x10, 4, 5, 0xFF, 0xD9]));
+        assert_eq!(strip_jpeg(&s).unwrap(), s, "stripping is idempotent");
+    }
+
+    #[test]
+    fn jpegs_that_do_not_parse_are_refused() {
+        let j = jpeg_with_metadata();
+        assert!(strip_jpeg(&j[..j.len() - 30]).is_err(), "no end marker");
+        assert!(strip_jpeg(&j[2..]).is_err());
+        let mut garbage = j.clone();
+        garbage.insert(2, b'x');
+        assert!(strip_jpeg(&garbage).is_err());
+        // A DQT segment with bytes after its table.
+        let mut long = vec![0xFF, 0xD8, 0xFF, 0xDB, 0, 70, 0];
+        long.extend_from_slice(&[1; 64]);
+        long.extend_from_slice(b"Jan");
+        long.extend_from_slice(&[0xFF, 0xD9]);
+        assert!(strip_jpeg(&long).is_err());
     }
 }

@@ -94,7 +94,7 @@ impl PdfDocument {
             return Err(unreadable("not a PDF file (no %PDF- header)"));
         }
         let load = LoadOptions { max_decompressed_size: Some(limits::PDF_MAX_STREAM_BYTES), ..LoadOptions::default() };
-        let doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
+        let mut doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
             lopdf::Error::Decompress(_) => Manual::new(
                 "too_large",
                 format!("a stream decodes to more than {} bytes", limits::PDF_MAX_STREAM_BYTES),
@@ -121,6 +121,7 @@ impl PdfDocument {
                 format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
             ));
         }
+        objects::inline_filters(&mut doc)?;
         let reach = streams::walk(&doc)?;
         let pages = pagetree::pages(&doc)?;
         if pages.is_empty() {
@@ -322,19 +323,19 @@ impl Document for PdfDocument {
         loc
     }
 
-    /// Every filtered stream decoded (within the document's decoding budget; one that cannot be
-    /// decoded is left to [`streams::Inventory::audit`]), and one view of every string and name in the
-    /// object graph as stored: a hex string, or a name written with `#` escapes, does not show its value
-    /// in the file's bytes.
+    /// Every filtered stream decoded, each within its own budget, and one view of every string and
+    /// name in the object graph as stored: a hex string, or a name written with `#` escapes, does not
+    /// show its value in the file's bytes. Streams whose last filter is an image codec are left out
+    /// (their raw bytes are the file's); every other filtered stream of an output decodes, within the
+    /// document's total, or the redaction refused it ([`check_decodable`]).
     fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
-        let budget = Budget::new();
         let mut views = Vec::new();
         let mut atoms: Vec<u8> = Vec::new();
         let mut stack: Vec<&Object> = self.doc.trailer.iter().map(|(_, v)| v).collect();
         for o in self.doc.objects.values() {
             if let Object::Stream(s) = o
-                && s.filters().is_ok_and(|f| !f.is_empty())
-                && let Ok(data) = budget.decode(s)
+                && objects::filter_names(s).last().is_some_and(|f| !IMAGE_FILTERS.contains(f))
+                && let Ok(data) = Budget::new().decode(s)
             {
                 views.push(std::borrow::Cow::Owned(data));
             }
@@ -449,7 +450,7 @@ impl Document for PdfDocument {
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
-        let jpegs = strip_jpegs(&mut doc);
+        let jpegs = strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
@@ -457,7 +458,8 @@ impl Document for PdfDocument {
         if jpxs > 0 {
             scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
         }
-        scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted }));
+        let drawn_images = self.layer.images.iter().filter_map(|u| u.xobject).collect();
+        scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted, drawn_images }));
         let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
         if rebuilt > 0 {
             scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
@@ -467,6 +469,7 @@ impl Document for PdfDocument {
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
         doc.compress();
+        check_decodable(&doc)?;
         doc.renumber_objects();
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
@@ -590,22 +593,90 @@ fn add_label_font(doc: &mut LoDocument, page: ObjectId) -> Vec<u8> {
     name
 }
 
-/// Strips metadata segments from every JPEG image; returns how many were changed.
-fn strip_jpegs(doc: &mut LoDocument) -> usize {
-    let mut n = 0;
-    for (_, o) in doc.objects.iter_mut() {
+/// Filters whose output is an image's samples: the final sweep searches their raw bytes, as stored.
+const IMAGE_FILTERS: &[&[u8]] = &[b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode"];
+
+/// Every filtered stream of the output decodes, each within the per-stream limit and all within the
+/// document's, so the final sweep ([`Document::byte_views`]) sees every stream decoded. An image
+/// codec may only come alone (its raw bytes are what the sweep searches).
+fn check_decodable(doc: &LoDocument) -> Result<(), Manual> {
+    let mut total = 0usize;
+    for (id, o) in &doc.objects {
         let Object::Stream(s) = o else { continue };
-        let dct = match s.dict.get(b"Filter") {
-            Ok(Object::Name(f)) => f == b"DCTDecode",
-            Ok(Object::Array(a)) => a.len() == 1 && matches!(&a[0], Object::Name(f) if f == b"DCTDecode"),
-            _ => false,
+        let filters = objects::filter_names(s);
+        match filters.last() {
+            None => continue,
+            Some(f) if IMAGE_FILTERS.contains(f) => {
+                if filters.len() > 1 {
+                    return Err(Manual::new(
+                        "pdf_unsupported",
+                        format!("image object {}: an image codec under further filters, which lak does not read", id.0),
+                    ));
+                }
+                continue;
+            }
+            Some(_) => {}
+        }
+        let data = Budget::new().decode(s).map_err(|m| {
+            Manual::new(m.code, format!("stream object {} of the output cannot be checked: {}", id.0, m.reason))
+        })?;
+        total += data.len();
+        if total > limits::PDF_MAX_DECODED_BYTES {
+            return Err(Manual::new(
+                "too_large",
+                format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
+/// returns how many changed. Filters before `/DCTDecode` are decoded and dropped, so the JPEG's bytes
+/// are what lak checked. A JPEG that does not parse, or whose outer filters cannot be decoded,
+/// refuses the document: lak cannot see what it carries.
+fn strip_jpegs(doc: &mut LoDocument, budget: &Budget) -> Result<usize, Manual> {
+    let mut n = 0;
+    for (id, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        let filters = objects::filter_names(s);
+        if !filters.contains(&&b"DCTDecode"[..]) {
+            continue;
+        }
+        let refuse = |why: String| Manual::new("pdf_unsupported", format!("image object {}: {why}", id.0));
+        if filters.last() != Some(&&b"DCTDecode"[..]) {
+            return Err(refuse("a JPEG image under further filters, which lak does not read".into()));
+        }
+        let outer = filters.len() - 1;
+        let jpeg = if outer == 0 {
+            std::borrow::Cow::Borrowed(&s.content)
+        } else {
+            let mut inner = s.clone();
+            let mut params = None;
+            if let Ok(Object::Array(a)) = s.dict.get(b"Filter") {
+                inner.dict.set("Filter", Object::Array(a[..outer].to_vec()));
+            }
+            if let Ok(Object::Array(p)) = s.dict.get(b"DecodeParms") {
+                params = p.get(outer).cloned();
+                inner.dict.set("DecodeParms", Object::Array(p.iter().take(outer).cloned().collect()));
+            }
+            let data = budget.decode(&inner).map_err(|m| refuse(m.reason))?;
+            s.dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
+            match params {
+                Some(p @ Object::Dictionary(_)) => s.dict.set("DecodeParms", p),
+                _ => {
+                    s.dict.remove(b"DecodeParms");
+                }
+            }
+            std::borrow::Cow::Owned(data)
         };
-        if dct && let Some(clean) = images::strip_jpeg(&s.content) {
+        let clean = images::strip_jpeg(&jpeg).map_err(refuse)?;
+        if clean != *jpeg || outer > 0 {
             s.set_content(clean);
             n += 1;
         }
     }
-    n
+    Ok(n)
 }
 
 /// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
@@ -614,11 +685,8 @@ fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
     let mut n = 0;
     for (id, o) in doc.objects.iter_mut() {
         let Object::Stream(s) = o else { continue };
-        let filters: Vec<&[u8]> = match s.dict.get(b"Filter") {
-            Ok(Object::Name(f)) => vec![f.as_slice()],
-            Ok(Object::Array(a)) => a.iter().filter_map(|f| f.as_name().ok()).collect(),
-            _ => continue,
-        };
+        // Direct names only, since `objects::inline_filters` ran at open.
+        let filters = objects::filter_names(s);
         if !filters.contains(&&b"JPXDecode"[..]) {
             continue;
         }

@@ -3,6 +3,11 @@
 //! Every lookup follows references through [`deref`], which gives up after a few hops, so a reference
 //! cycle (`1 0 R` pointing at itself) costs nothing. Stream data is decoded only through [`Budget`],
 //! which caps each stream and the whole document, so a decompression bomb ends in a clear reason.
+//!
+//! lopdf decodes a stream only by a direct `/Filter` (and `/DecodeParms`): an indirect one reads as
+//! no filter at all, so the compressed bytes would pass for the content. [`inline_filters`] writes
+//! every stream's filters and parameters as direct objects once, after loading, so every later
+//! decoding (and every check of a filter's name) sees what a viewer sees.
 
 use std::cell::Cell;
 
@@ -73,6 +78,61 @@ pub(crate) fn get_number(doc: &Document, d: &Dictionary, key: &[u8]) -> Option<f
 
 pub(crate) fn num(doc: &Document, o: &Object) -> Option<f64> {
     super::geom::number(deref(doc, o)?)
+}
+
+/// Makes every stream's `/Filter` and `/DecodeParms` direct (references resolved, inside arrays
+/// too). A filter that is not a name, or a parameter entry that is not a dictionary or null, refuses
+/// the document: lak could not tell how a viewer decodes that stream.
+pub(crate) fn inline_filters(doc: &mut Document) -> Result<(), Manual> {
+    let bad = |id: ObjectId, what: &str| {
+        Manual::new("pdf_unsupported", format!("stream object {}: its {what} lak cannot read", id.0))
+    };
+    let mut changes: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
+    for (&id, o) in &doc.objects {
+        let Object::Stream(s) = o else { continue };
+        for key in [&b"Filter"[..], b"DecodeParms"] {
+            let Ok(raw) = s.dict.get(key) else { continue };
+            let value = deref(doc, raw).ok_or_else(|| bad(id, "filter is a broken reference"))?;
+            let element_ok = |e: &Object| match key {
+                b"Filter" => matches!(e, Object::Name(_)),
+                _ => matches!(e, Object::Dictionary(_) | Object::Null),
+            };
+            let direct = match value {
+                Object::Array(a) => {
+                    let mut items = Vec::with_capacity(a.len());
+                    for e in a {
+                        let e = deref(doc, e).ok_or_else(|| bad(id, "filter is a broken reference"))?;
+                        if !element_ok(e) {
+                            return Err(bad(id, "filter array holds something else than a name"));
+                        }
+                        items.push(e.clone());
+                    }
+                    Object::Array(items)
+                }
+                Object::Null => Object::Null,
+                e if element_ok(e) => e.clone(),
+                _ => return Err(bad(id, "/Filter or /DecodeParms is of a type")),
+            };
+            if &direct != raw {
+                changes.push((id, if key == b"Filter" { b"Filter" } else { b"DecodeParms" }, direct));
+            }
+        }
+    }
+    for (id, key, value) in changes {
+        if let Some(Object::Stream(s)) = doc.objects.get_mut(&id) {
+            s.dict.set(key, value);
+        }
+    }
+    Ok(())
+}
+
+/// The names of a stream's filters, in decoding order (after [`inline_filters`]: direct names).
+pub(crate) fn filter_names(s: &Stream) -> Vec<&[u8]> {
+    match s.dict.get(b"Filter") {
+        Ok(Object::Name(n)) => vec![n.as_slice()],
+        Ok(Object::Array(a)) => a.iter().filter_map(|f| f.as_name().ok()).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Caps on decoded stream data for one document.

@@ -4,9 +4,12 @@
 //! and any other dictionary among the kids as a page, whatever its `/Type` says. lopdf's page iterator
 //! goes by `/Type` instead: a node without `/Type /Pages` becomes a blank page whose kids are never
 //! visited, and a leaf with another type (`/Template`) is skipped. Either way a page a reader sees
-//! would not be read by lak. [`pages`] walks the tree the viewers' way (cycle- and depth-limited) and
-//! refuses the document when its list differs from lopdf's, or when the tree is ambiguous (a node that
-//! is also typed as a page, a kid that is not a reference). Everything else in lak — the interpreter,
+//! would not be read by lak. [`pages`] walks the tree the viewers' way and refuses the document when
+//! its list differs from lopdf's, or when the tree is ambiguous (a node that is also typed as a page, a
+//! kid that is not a reference). A page tree is a tree: an object reached twice in it (a cycle, or a
+//! node shared by two parents, which makes the walk exponential: four levels of a node listing the
+//! one below a thousand times are 10^12 pages) refuses the document, and the walk stops after
+//! [`limits::PDF_MAX_PAGE_TREE_VISITS`] kids whatever the tree. Everything else in lak — the interpreter,
 //! the scrub, the rewriting of `/Contents` — then works on a page list every reader agrees on.
 
 use std::collections::HashSet;
@@ -50,20 +53,34 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    // (kids of a node, next index, the node); `path` holds the nodes on the way down (cycle check).
-    let mut stack: Vec<(&[Object], usize, ObjectId)> = vec![(top, 0, root)];
-    let mut path: HashSet<ObjectId> = HashSet::from([root]);
+    // (kids of a node, next index); `seen` holds every object reached so far.
+    let mut stack: Vec<(&[Object], usize)> = vec![(top, 0)];
+    let mut seen: HashSet<ObjectId> = HashSet::from([root]);
+    let mut visits = 0usize;
     while let Some(top) = stack.last_mut() {
-        let (kids, i, node) = (top.0, top.1, top.2);
+        let (kids, i) = (top.0, top.1);
         if i >= kids.len() {
             stack.pop();
-            path.remove(&node);
             continue;
         }
         top.1 += 1;
+        visits += 1;
+        if visits > limits::PDF_MAX_PAGE_TREE_VISITS {
+            return Err(Manual::new("pdf_too_complex", "the page tree has too many entries"));
+        }
         let Some(id) = objects::ref_id(&kids[i]) else {
             return Err(unsupported("a page-tree node lists a kid that is not a reference"));
         };
+        if !seen.insert(id) {
+            return Err(Manual::new(
+                "pdf_unreadable",
+                format!(
+                    "object {} is reached twice in the page tree (a cycle, or a node or page listed by two \
+                     parents)",
+                    id.0
+                ),
+            ));
+        }
         let dict = match doc.objects.get(&id) {
             Some(Object::Dictionary(d)) => d,
             // Missing or not a dictionary: a blank page for every reader (lopdf keeps its slot too).
@@ -78,16 +95,10 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
                 if typ == Some(b"Page") {
                     return Err(unsupported("a page-tree entry is typed as a page but has /Kids like a node"));
                 }
-                if !path.insert(id) {
-                    return Err(Manual::new(
-                        "pdf_unreadable",
-                        "the page tree has a cycle (a node lists itself or an ancestor among its kids)",
-                    ));
-                }
                 if stack.len() >= limits::PDF_MAX_DEPTH {
                     return Err(Manual::new("pdf_too_complex", "the page tree is nested too deeply"));
                 }
-                stack.push((kids, 0, id));
+                stack.push((kids, 0));
             }
             None => {
                 if typ == Some(b"Pages") {
@@ -150,5 +161,23 @@ mod tests {
             d.set("Kids", kids);
         }
         assert!(pages(&doc).unwrap_err().reason.contains("cycle"));
+    }
+
+    #[test]
+    fn shared_nodes_are_refused_before_the_walk_explodes() {
+        // N0 lists a page 1000 times; N1..N4 each list the level below 1000 times: 10^15 leaves.
+        let mut doc = Document::with_version("1.7");
+        let leaf = doc.add_object(dictionary! { "Type" => "Page" });
+        let mut below = leaf;
+        for _ in 0..5 {
+            let kids: Vec<Object> = (0..1000).map(|_| Object::Reference(below)).collect();
+            below = doc.add_object(dictionary! { "Type" => "Pages", "Kids" => kids });
+        }
+        let cat = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => below });
+        doc.trailer.set("Root", cat);
+        let started = std::time::Instant::now();
+        let err = walk(&doc).unwrap_err();
+        assert!(err.reason.contains("reached twice"), "{}", err.reason);
+        assert!(started.elapsed().as_secs() < 2);
     }
 }

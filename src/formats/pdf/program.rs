@@ -56,10 +56,8 @@ pub(crate) fn builtin(doc: &Document, descriptor: &Dictionary, budget: &Budget) 
             Err(m) => Builtin::Unknown(format!("its embedded CFF program cannot be read ({})", m.reason)),
         });
     }
-    if objects::get(doc, descriptor, b"FontFile2").is_some() {
-        // TrueType programs have no glyph-name encoding of their own: the caller's rules apply.
-        return None;
-    }
+    // A TrueType program (`/FontFile2`) has no glyph-name encoding of its own, and without a program
+    // there is nothing to read: the caller's rules apply.
     None
 }
 

@@ -78,6 +78,8 @@ fn name(k: &[u8]) -> String {
 pub(crate) struct Context {
     /// Objects in which a string was redacted: a link pointing there is dropped.
     pub tainted: HashSet<ObjectId>,
+    /// Image XObjects some content stream draws (`Do`); their masks are kept with them.
+    pub drawn_images: HashSet<ObjectId>,
 }
 
 /// Scrubs `doc` in place and returns what was removed.
@@ -208,6 +210,13 @@ pub(crate) fn scrub(doc: &mut Document, cx: &Context) -> Vec<String> {
         out.push(format!("{what}: {n}"));
     }
 
+    // Images no content draws: whatever their samples hold, no reader sees them as part of a page.
+    let undrawn = undrawn_images(doc, &cx.drawn_images);
+    if !undrawn.is_empty() {
+        out.push(format!("images no page draws: {}", undrawn.len()));
+        deleted.extend(undrawn);
+    }
+
     // Cut references to removed objects everywhere, then prune.
     if !deleted.is_empty() {
         let ids: Vec<ObjectId> = doc.objects.keys().copied().collect();
@@ -228,6 +237,32 @@ pub(crate) fn scrub(doc: &mut Document, cx: &Context) -> Vec<String> {
         out.push(format!("objects no longer used, including older revisions: {}", pruned.len()));
     }
     out
+}
+
+/// Image streams that are neither drawn nor a mask of a drawn image.
+fn undrawn_images(doc: &Document, drawn: &HashSet<ObjectId>) -> Vec<ObjectId> {
+    let mut keep: HashSet<ObjectId> = HashSet::new();
+    let mut stack: Vec<ObjectId> = drawn.iter().copied().collect();
+    while let Some(id) = stack.pop() {
+        if !keep.insert(id) {
+            continue;
+        }
+        if let Some(Object::Stream(s)) = doc.objects.get(&id) {
+            for k in [&b"SMask"[..], b"Mask"] {
+                if let Ok(Object::Reference(m)) = s.dict.get(k) {
+                    stack.push(*m);
+                }
+            }
+        }
+    }
+    doc.objects
+        .iter()
+        .filter(|(id, o)| {
+            matches!(o, Object::Stream(s) if matches!(s.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image"))
+                && !keep.contains(id)
+        })
+        .map(|(id, _)| *id)
+        .collect()
 }
 
 fn for_each_dict(obj: &mut Object, f: &mut impl FnMut(&mut Dictionary)) {

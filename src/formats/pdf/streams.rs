@@ -13,9 +13,13 @@
 //!    stream gets a [`Kind`] from the keys it is reached under and its own dictionary.
 //! 2. After the interpreter has run, [`Inventory::new`] sorts the streams: those the interpreter read
 //!    (page contents, forms, patterns, soft masks, Type3 glyph procedures), those that are binary by
-//!    nature and handled as such (image samples, font programs), and all others (ICC profiles,
-//!    functions, XMP packets, CMaps, anything unknown), which are read as text — printable runs of
-//!    Latin-1 and of UTF-16 — and become units of their own for the detector.
+//!    nature and handled as such (image samples, which the scrub drops unless a page draws them; the
+//!    programs of fonts in a `/Font` resource dictionary; sampled functions, which must be exactly as
+//!    long as their dictionary says), and all others (ICC profiles, shadings, XMP packets, CMaps, a
+//!    font program no font uses, anything unknown), which are read as text — printable runs of
+//!    Latin-1 and of UTF-16 — and become units of their own for the detector. (A stream's own
+//!    dictionary cannot make it binary: `/FunctionType 0` is checked by length, `/Subtype /Image` is
+//!    kept only where drawn.)
 //! 3. After the redaction and the scrub, [`Inventory::audit`] looks at every stream still reachable
 //!    in the output. A stream that a viewer draws but lak did not interpret, a stream that could not
 //!    be decoded, a text stream in which the detector found something to redact, and an original
@@ -41,7 +45,8 @@ pub(crate) enum Kind {
     Image,
     /// A font program, `/CIDSet` or `/CIDToGIDMap`: binary, not read as text.
     Font,
-    /// Numbers only: a sampled function, a shading's mesh.
+    /// A sampled function (`/FunctionType 0`): numbers only, checked to be exactly as long as its
+    /// `/Size`, `/BitsPerSample` and `/Range` say.
     Samples,
     /// A CMap (`/ToUnicode`, a Type0 `/Encoding`): written again from what lak read of it.
     CMap,
@@ -93,15 +98,100 @@ fn kind_of(key: Option<&[u8]>, parent: Option<&[u8]>, dict: &Dictionary) -> Kind
         (_, Some(b"ICCBased" | b"DestOutputProfile")) => Kind::Icc,
         _ if parent == Some(b"CharProcs") => Kind::Drawn,
         _ if int(b"PatternType") == Some(1) => Kind::Drawn,
-        _ if int(b"ShadingType").is_some() || int(b"FunctionType") == Some(0) => Kind::Samples,
+        // A shading's mesh is read as text like anything else lak does not check number by number.
+        _ if int(b"FunctionType") == Some(0) => Kind::Samples,
         _ if int(b"FunctionType") == Some(4) => Kind::Calculator,
         _ => Kind::Text,
     }
 }
 
+/// The font programs (and `/CIDSet`, `/CIDToGIDMap`) of fonts: dictionaries in a `/Font` resource
+/// dictionary (or an ExtGState's `/Font`), their descendant fonts, and their descriptors.
+fn font_programs(doc: &Document) -> HashSet<ObjectId> {
+    use super::objects::{as_dict, get, get_array, get_dict};
+    let mut out = HashSet::new();
+    let mut add = |d: &Dictionary| {
+        let fonts: Vec<&Dictionary> = std::iter::once(d)
+            .chain(get_array(doc, d, b"DescendantFonts").into_iter().flatten().filter_map(|f| as_dict(doc, f)))
+            .collect();
+        for f in fonts {
+            if let Ok(Object::Reference(id)) = f.get(b"CIDToGIDMap") {
+                out.insert(*id);
+            }
+            if let Some(fd) = get_dict(doc, f, b"FontDescriptor") {
+                for k in FONT_KEYS {
+                    if let Ok(Object::Reference(id)) = fd.get(k) {
+                        out.insert(*id);
+                    }
+                }
+            }
+        }
+    };
+    let is_font = |d: &Dictionary| matches!(d.get(b"Type"), Ok(Object::Name(n)) if n == b"Font");
+    let mut stack: Vec<&Object> = doc.objects.values().collect();
+    while let Some(o) = stack.pop() {
+        let d = match o {
+            Object::Dictionary(d) => d,
+            Object::Stream(s) => &s.dict,
+            Object::Array(a) => {
+                stack.extend(a.iter());
+                continue;
+            }
+            _ => continue,
+        };
+        match get(doc, d, b"Font") {
+            Some(Object::Dictionary(fonts)) => {
+                for (_, f) in fonts.iter() {
+                    if let Some(f) = as_dict(doc, f).filter(|f| is_font(f)) {
+                        add(f);
+                    }
+                }
+            }
+            // ExtGState: `/Font [font size]`.
+            Some(Object::Array(a)) => {
+                if let Some(f) = a.first().and_then(|f| as_dict(doc, f)).filter(|f| is_font(f)) {
+                    add(f);
+                }
+            }
+            _ => {}
+        }
+        stack.extend(d.iter().map(|(_, v)| v).filter(|v| matches!(v, Object::Dictionary(_) | Object::Array(_))));
+    }
+    out
+}
+
+/// Whether a sampled function's data is exactly as long as its dictionary says: Size × BitsPerSample
+/// × outputs bits, rounded up to a byte. Anything more could carry anything.
+fn samples_fit(dict: &Dictionary, data: &[u8]) -> bool {
+    let ints = |k: &[u8]| -> Option<Vec<u128>> {
+        match dict.get(k).ok()? {
+            Object::Array(a) => a.iter().map(|o| o.as_i64().ok().and_then(|i| u128::try_from(i).ok())).collect(),
+            _ => None,
+        }
+    };
+    let (Some(size), Some(range)) = (ints(b"Size"), dict.get(b"Range").ok().and_then(|r| r.as_array().ok())) else {
+        return false;
+    };
+    let Some(bits) = dict.get(b"BitsPerSample").ok().and_then(|b| b.as_i64().ok()) else {
+        return false;
+    };
+    if !matches!(bits, 1 | 2 | 4 | 8 | 12 | 16 | 24 | 32) || range.is_empty() || range.len() % 2 != 0 {
+        return false;
+    }
+    let mut total: u128 = bits as u128 * (range.len() / 2) as u128;
+    for n in size {
+        total = match total.checked_mul(n) {
+            Some(t) if t <= u128::from(u64::MAX) => t,
+            _ => return false,
+        };
+    }
+    total.div_ceil(8) == data.len() as u128
+}
+
 /// Walks the graph from the trailer: every reachable stream with its kind. Refuses references to
 /// objects that are listed in the cross-reference table but were not loaded.
 pub(crate) fn walk(doc: &Document) -> Result<Reach, Manual> {
+    let programs = font_programs(doc);
     let mut streams: BTreeMap<ObjectId, Kind> = BTreeMap::new();
     let mut seen: HashSet<ObjectId> = HashSet::new();
     // Objects still to visit, with the key they were first reached under.
@@ -117,7 +207,11 @@ pub(crate) fn walk(doc: &Document) -> Result<Reach, Manual> {
                 Object::Reference(id) => {
                     match doc.objects.get(id) {
                         Some(Object::Stream(s)) => {
-                            let k = kind_of(key, parent, &s.dict);
+                            let k = match kind_of(key, parent, &s.dict) {
+                                // A font program no font uses is just bytes: read as text.
+                                Kind::Font if !programs.contains(id) => Kind::Text,
+                                k => k,
+                            };
                             let e = streams.entry(*id).or_insert(k);
                             *e = e.and(k);
                         }
@@ -227,7 +321,16 @@ impl Inventory {
                 continue;
             }
             match self.kinds.get(id) {
-                Some(Kind::Image | Kind::Font | Kind::Samples) => {}
+                Some(Kind::Image | Kind::Font) => {}
+                Some(Kind::Samples) => {
+                    let Some(Object::Stream(s)) = doc.objects.get(id) else { continue };
+                    if !Budget::new().decode(s).is_ok_and(|d| samples_fit(&s.dict, &d)) {
+                        return refuse(format!(
+                            "sampled function object {} holds more or less data than its /Size says",
+                            id.0
+                        ));
+                    }
+                }
                 // Written again by `normalise` (which refuses what it cannot read).
                 Some(Kind::CMap | Kind::Icc | Kind::Calculator) => {}
                 Some(Kind::Text) => {
@@ -303,6 +406,21 @@ fn readable(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sampled_functions_must_be_as_long_as_they_say() {
+        use lopdf::dictionary;
+        let f = dictionary! {
+            "FunctionType" => 0, "Size" => vec![4.into(), 2.into()], "BitsPerSample" => 8,
+            "Range" => vec![0.into(), 1.into(), 0.into(), 1.into(), 0.into(), 1.into()], "Domain" => vec![0.into(), 1.into(), 0.into(), 1.into()],
+        };
+        assert!(samples_fit(&f, &[0; 24]));
+        assert!(!samples_fit(&f, b"000000000000000000000000 BSN 111222333"));
+        assert!(!samples_fit(&f, &[0; 23]));
+        let mut huge = f.clone();
+        huge.set("Size", vec![i64::MAX.into(), i64::MAX.into(), i64::MAX.into()]);
+        assert!(!samples_fit(&huge, &[0; 24]));
+    }
 
     #[test]
     fn text_is_found_in_binary_and_utf16() {
