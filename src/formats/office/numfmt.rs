@@ -353,12 +353,16 @@ mod tests {
         let date = |code: &str, v: &str| render(code, v, DateSystem::Excel1900);
         assert_eq!(date("dd-mm-yyyy", "31852"), Shown::Date { shown: Some("16-03-1987".into()), day: None });
         assert_eq!(
-            date("[$-413]d mmmm yyyy;@", "31852"),
-            Shown::Date { shown: Some("16 maart 1987".into()), day: Some("16-03-1987".into()) }
+            date("[$-409]d mmmm yyyy;@", "31852"),
+            Shown::Date { shown: Some("16 March 1987".into()), day: Some("16-03-1987".into()) }
         );
         assert_eq!(
             render("d/m/yyyy", "30390", DateSystem::Excel1904),
             Shown::Date { shown: Some("16/3/1987".into()), day: None }
+        );
+        assert_eq!(
+            date("[$-413]d mmmm yyyy;@", "31852"),
+            Shown::Date { shown: Some("16 maart 1987".into()), day: None }
         );
         assert_eq!(date("dd-mm-yyyy", "-1"), Shown::Unknown);
         assert_eq!(date("dd-mm-yyyy", "2958466"), Shown::Unknown);

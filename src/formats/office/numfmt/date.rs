@@ -9,15 +9,20 @@
 //!   are minutes), `yy yyyy` (and `e`, the year), `h hh`, `s ss` with fractions (`ss.00`), `AM/PM`,
 //!   `A/P`, elapsed time (`[h]`, `[mm]`, `[ss]`), literals (quoted, escaped, and the characters shown as
 //!   themselves), colours (ignored);
-//! - locale prefixes: `[$-413]` and `[$-813]` (Dutch, Belgian Dutch) name months and days in Dutch,
-//!   `[$-F800]` (the system's long date) is rendered as `d mmmm yyyy` and `[$-F400]` (its time) as
-//!   `h:mm:ss`, both in Dutch, the locale lak is used in; other formats name months and days in English;
+//! - month and day names in Dutch, as the Dutch Excel of the bodies lak works for shows a format without
+//!   a locale (`d mmmm yyyy` is `16 maart 1987`), and for the Dutch locales `[$-413]` and `[$-813]`; in
+//!   English for a format with another locale prefix (`[$-409]`, `[$-809]`: `16 March 1987`). Dutch
+//!   names are also what the date rule reads, and never taken for a person (`January`, `May`, `June`
+//!   are first names in English); `[$-F800]` and `[$-x-sysdate]` (the system's long date) are rendered as
+//!   `d mmmm yyyy`, `[$-F400]` and `[$-x-systime]` (its time) as `h:mm:ss`;
 //! - the built-in date formats ([`builtin`]) as a Dutch Excel shows them (`14` is `d-m-yyyy`).
 //!
-//! The rendered form is not always one the date rule recognises (`March 16, 1987`, `16-Mar-87`, a
-//! format that shows only the month and year of a full date), so [`render`] also gives the day the
-//! number stands for as `dd-mm-yyyy` unless the format already shows it as digits (day, month, year).
-//! A format lak cannot render (eras, Buddhist years, conditions, text sections) still gives that day.
+//! The rendered form is not always one the date rule recognises (`March 16, 1987`, `16-Mar-87`,
+//! `1987-3-16`, a format that shows only the month and year of a full date), so [`render`] also gives
+//! the day the number stands for as `dd-mm-yyyy` unless the format already shows it the way the rule
+//! reads it: day, month and year as digits (`16-3-1987`, `16/03/87`), or day, Dutch month name and
+//! four-digit year (`16 mrt 1987`). A format lak cannot render (eras, Buddhist years, conditions, text
+//! sections) still gives that day.
 
 /// The epoch of a workbook's date numbers (`<workbookPr date1904="1"/>` chooses 1904).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +113,7 @@ pub(crate) fn render(section: &str, v: f64, system: DateSystem) -> Rendered {
     let frac = tokens.iter().find_map(|t| if let Tok::Frac(n) = t { Some(*n) } else { None }).unwrap_or(0);
     let stamp = if frac > 0 { Stamp::new(v, system, frac) } else { stamp };
     let shown = stamp.map(|s| show(&tokens, &s, lang));
-    let day = if digits_day_month_year(&tokens) && shown.is_some() { None } else { day };
+    let day = if recognised(&tokens, lang) && shown.is_some() { None } else { day };
     Rendered { shown, day }
 }
 
@@ -212,7 +217,7 @@ enum Tok {
 /// The tokens of a date section and the language of its names; `None` when lak does not render it.
 fn tokens(section: &str) -> Option<(Vec<Tok>, Lang)> {
     let mut out: Vec<Tok> = Vec::new();
-    let mut lang = Lang::English;
+    let mut lang = Lang::Dutch;
     let lit = |out: &mut Vec<Tok>, s: &str| match out.last_mut() {
         Some(Tok::Lit(l)) => l.push_str(s),
         _ => out.push(Tok::Lit(s.to_string())),
@@ -252,13 +257,18 @@ fn tokens(section: &str) -> Option<(Vec<Tok>, Lang)> {
                 if let Some(cur) = inner.strip_prefix('$') {
                     let (symbol, locale) = cur.split_once('-').unwrap_or((cur, ""));
                     lit(&mut out, symbol);
-                    let id = u32::from_str_radix(locale.trim(), 16).unwrap_or(0);
+                    let locale = locale.trim().to_ascii_lowercase();
+                    let id = match locale.as_str() {
+                        "x-sysdate" => 0xF800,
+                        "x-systime" => 0xF400,
+                        _ => u32::from_str_radix(&locale, 16).unwrap_or(0),
+                    };
                     match id & 0xFFFF {
-                        0x0413 | 0x0813 => lang = Lang::Dutch,
+                        0 | 0x0413 | 0x0813 => lang = Lang::Dutch,
                         // The system's long date and time: the rest of the section is Excel's fallback.
                         0xF800 => return tokens("d mmmm yyyy").map(|(t, _)| (t, Lang::Dutch)),
                         0xF400 => return tokens("h:mm:ss").map(|(t, _)| (t, Lang::Dutch)),
-                        _ => {}
+                        _ => lang = Lang::English,
                     }
                 } else if !lower.is_empty() && lower.chars().all(|c| matches!(c, 'h' | 'm' | 's')) {
                     let first = lower.chars().next().unwrap_or('h');
@@ -443,12 +453,15 @@ fn pad(v: i64, width: usize) -> String {
     if width >= 2 { format!("{v:02}") } else { v.to_string() }
 }
 
-/// Whether the tokens show day, month and year as digits in that order with one separator (`-`, `/`,
-/// `.`): the form the date rule reads.
-fn digits_day_month_year(tokens: &[Tok]) -> bool {
+/// Whether the tokens show a date the way the date rule reads it: day, month and year as digits in that
+/// order with one separator (`-`, `/`, `.`), or day, Dutch month name and four-digit year with spaces.
+fn recognised(tokens: &[Tok], lang: Lang) -> bool {
     tokens.windows(5).any(|w| match w {
         [Tok::Day(1 | 2), Tok::Lit(a), Tok::Month(1 | 2), Tok::Lit(b), Tok::Year(_)] => {
             a == b && matches!(a.as_str(), "-" | "/" | ".")
+        }
+        [Tok::Day(1 | 2), Tok::Lit(a), Tok::Month(3 | 4), Tok::Lit(b), Tok::Year(4)] => {
+            lang == Lang::Dutch && a == " " && b == " "
         }
         _ => false,
     })
@@ -486,13 +499,13 @@ mod tests {
         assert_eq!(civil(30390, mac), Some((1987, 3, 16)));
         let r = render("dd-mm-yyyy", 30390.0, mac);
         assert_eq!(r, Rendered { shown: Some("16-03-1987".into()), day: None });
-        assert_eq!(render("dddd", 0.0, mac).shown.as_deref(), Some("Friday"));
+        assert_eq!(render("dddd", 0.0, mac).shown.as_deref(), Some("vrijdag"));
     }
 
     #[test]
     fn weekdays_count_the_day_that_never_was() {
-        assert_eq!(shown("dddd", 1.0), "Sunday");
-        assert_eq!(shown("dddd", 61.0), "Thursday");
+        assert_eq!(shown("[$-409]dddd", 1.0), "Sunday");
+        assert_eq!(shown("[$-409]dddd", 61.0), "Thursday");
         assert_eq!(shown("[$-413]ddd dddd", 31852.0), "ma maandag");
     }
 
@@ -500,12 +513,16 @@ mod tests {
     fn dates_are_shown_through_their_format() {
         assert_eq!(shown("dd-mm-yyyy", 31852.0), "16-03-1987");
         assert_eq!(shown("d/m/yy", 31852.0), "16/3/87");
-        assert_eq!(shown("d mmmm yyyy", 31852.0), "16 March 1987");
+        assert_eq!(shown("d mmmm yyyy", 31852.0), "16 maart 1987");
+        assert_eq!(shown("[$-409]d mmmm yyyy", 31852.0), "16 March 1987");
+        assert_eq!(shown("[$-10409]dddd d mmm yyyy", 31852.0), "Monday 16 Mar 1987");
         assert_eq!(shown("[$-413]d mmmm yyyy", 31852.0), "16 maart 1987");
         assert_eq!(shown("[$-813]d mmm yyyy", 31852.0), "16 mrt 1987");
         assert_eq!(shown("[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", 31852.0), "16 maart 1987");
-        assert_eq!(shown("mmmm d, yyyy", 31852.0), "March 16, 1987");
-        assert_eq!(shown("mmmmm", 31852.0), "M");
+        assert_eq!(shown("[$-x-sysdate]dddd, mmmm dd, yyyy", 31852.0), "16 maart 1987");
+        assert_eq!(shown("[$-x-systime]h:mm:ss AM/PM", 31852.25), "6:00:00");
+        assert_eq!(shown("[$-409]mmmm d, yyyy", 31852.0), "March 16, 1987");
+        assert_eq!(shown("mmmmm", 31852.0), "m");
         assert_eq!(shown("yyyy-mm-dd\"T\"hh:mm:ss", 31852.75), "1987-03-16T18:00:00");
         assert_eq!(shown("[$-409]d-mmm-yy", 31852.0), "16-Mar-87");
         assert_eq!(shown("[Blue]d\\.m\\.yyyy", 31852.0), "16.3.1987");
@@ -532,8 +549,18 @@ mod tests {
         assert_eq!(day("dd-mm-yyyy"), None);
         assert_eq!(day("d/m/yy"), None);
         assert_eq!(day("d-m-yyyy h:mm"), None);
-        for code in ["d mmmm yyyy", "mmm-yy", "[$-413]d-mmm-yy", "yyyy-mm-dd", "m/d/yyyy", "h:mm", "[$-411]ggge\"年\""]
-        {
+        assert_eq!(day("d mmmm yyyy"), None);
+        assert_eq!(day("[$-813]dddd d mmm yyyy"), None);
+        for code in [
+            "[$-409]d mmmm yyyy",
+            "d mmmm yy",
+            "mmm-yy",
+            "[$-413]d-mmm-yy",
+            "yyyy-mm-dd",
+            "m/d/yyyy",
+            "h:mm",
+            "[$-411]ggge\"年\"",
+        ] {
             assert_eq!(day(code).as_deref(), Some("16-03-1987"), "{code}");
         }
         assert_eq!(render("[$-411]ggge\"年\"", 31852.0, NL).shown, None);
