@@ -538,7 +538,7 @@ mod tests {
         assert_eq!(shown("h:mm a/p", 0.25), "6:00 a");
         assert_eq!(shown("mm:ss.0", 90.5 / 86_400.0), "01:30.5");
         assert_eq!(shown("[h]:mm:ss", 1.5), "36:00:00");
-        assert_eq!(shown("d-m-yyyy h:mm", 31852.999_999_9), "17-3-1987 0:00");
+        assert_eq!(shown("d-m-yyyy h:mm", 31_852.999_999_9), "17-3-1987 0:00");
         assert_eq!(shown("m", 31852.0), "3");
         assert_eq!(shown("h \"uur\" m", 0.5 + 5.0 / 1440.0), "12 uur 5");
     }
