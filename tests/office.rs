@@ -515,7 +515,7 @@ fn hostile_packages_need_manual_handling() {
 
 // ------------------------------------------------------------------------- validity, whole folder
 
-const MIXED: [&str; 13] = [
+const MIXED: [&str; 14] = [
     "word-basis.docx",
     "word-verborgen.docx",
     "word-macro.docm",
@@ -529,6 +529,7 @@ const MIXED: [&str; 13] = [
     "word-emf.docx",
     "presentatie-wmf.pptx",
     "excel-kolomkoppen.xlsx",
+    "excel-datums.xlsx",
 ];
 
 fn mixed_folder() -> Dir {
@@ -920,6 +921,185 @@ fn xlsx_person_column_makes_a_lone_ordinary_word_a_surname() {
     let x = f.iter().find(|x| x["text"] == "Timmerman").unwrap();
     assert_eq!(x["evidence"]["context"], "achternaam (column header)", "{x}");
     assert!(part(&out, "xl/sharedStrings.xml").contains("Achternaam"));
+}
+
+// ------------------------------------------------------------------- dates stored as date numbers
+
+/// Serials of the dates of birth in `excel-datums.xlsx` (16-03-1987, 02-11-1979, 21-07-1990,
+/// 30-01-1965, 05-12-2001) and of the application dates (01-03-2024, 04-03-2024 … 07-03-2024).
+const BIRTH_SERIALS: [&str; 5] = ["31852", "29161", "33075", "23772", "37230"];
+const APPLICATION_SERIALS: [&str; 5] = ["45352", "45355", "45356", "45357", "45358"];
+
+/// Column `col` of a CSV export (no quoted commas in these files).
+fn csv_column(csv: &str, col: usize) -> Vec<String> {
+    csv.lines().map(|l| l.split(',').nth(col).unwrap_or("").to_string()).collect()
+}
+
+/// Converts `file` with LibreOffice to CSV, cells as shown; returns the CSV text.
+fn libreoffice_csv(d: &Dir, file: &str, outdir: &str) -> String {
+    let o = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+        ])
+        .arg("--outdir")
+        .arg(d.join(outdir))
+        .arg(d.join(file))
+        .env("HOME", d.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let stem = file.rsplit('/').next().unwrap().rsplit_once('.').unwrap().0;
+    d.read_string(&format!("{outdir}/{stem}.csv"))
+}
+
+/// Dates of birth typed into Excel as real dates are numbers with a date format (`dd-mm-yyyy`, built-in
+/// 14, `d/m/yy`, `d mmmm yyyy`, `[$-413]d mmmm yyyy;@`): read as the dates they show, with the
+/// `Geboortedatum` header as context, each cell becomes a marker. The application dates under `Datum
+/// aanvraag` are real dates too and stay numbers with their formats.
+#[test]
+fn xlsx_date_numbers_under_a_birth_date_header_are_redacted() {
+    let (d, out, r) = redact("office/excel-datums.xlsx", &[]);
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    let births: Vec<(&str, &str)> = f
+        .iter()
+        .filter(|x| x["rule"] == "date-of-birth")
+        .map(|x| (x["location"]["cell"].as_str().unwrap(), x["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        births,
+        [
+            ("B2", "16-03-1987"),
+            ("B3", "2-11-1979"),
+            ("B4", "21/7/90"),
+            ("B5", "30 januari 1965"),
+            ("B6", "5 december 2001")
+        ],
+        "{f:?}"
+    );
+    for x in f.iter().filter(|x| x["rule"] == "date-of-birth") {
+        assert_eq!(x["evidence"]["context"], "geboortedatum (column header)", "{x}");
+    }
+    // Independent check 1: the sheet XML (the zip crate here, `unzip` below) has no birth serial left,
+    // the birth date cells are text markers, the application dates are the numbers they were.
+    for serial in BIRTH_SERIALS {
+        assert_gone(&out, serial);
+    }
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    for row in 2..=6 {
+        assert!(
+            sheet.contains(&format!(
+                "<c r=\"B{row}\" s=\"{}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">[5.1.2e]</t>",
+                row - 1
+            )),
+            "{sheet}"
+        );
+    }
+    for (row, serial) in (2..).zip(APPLICATION_SERIALS) {
+        assert!(sheet.contains(&format!("<c r=\"C{row}\" s=\"{}\" t=\"n\"><v>{serial}</v></c>", row - 1)), "{sheet}");
+    }
+    if require("unzip") {
+        let u = std::process::Command::new("unzip")
+            .args(["-p"])
+            .arg(d.join("uit/excel-datums.xlsx"))
+            .arg("xl/worksheets/sheet1.xml")
+            .output()
+            .unwrap();
+        let xml = String::from_utf8(u.stdout).unwrap();
+        for serial in BIRTH_SERIALS {
+            assert!(!xml.contains(serial), "{serial} in {xml}");
+        }
+        for serial in APPLICATION_SERIALS {
+            assert!(xml.contains(&format!("<v>{serial}</v>")), "{serial} not in {xml}");
+        }
+    }
+    // Independent check 2: LibreOffice shows the cells. The input's dates of birth are nowhere in the
+    // output's CSV or PDF text; its application dates are shown exactly as before.
+    if !require("soffice") {
+        return;
+    }
+    let before = libreoffice_csv(&d, "in/excel-datums.xlsx", "csv-in");
+    let after = libreoffice_csv(&d, "uit/excel-datums.xlsx", "csv-uit");
+    let shown_births: Vec<String> = csv_column(&before, 1).into_iter().skip(1).collect();
+    assert_eq!(shown_births.len(), 5, "{before}");
+    assert!(shown_births.iter().all(|b| b.chars().any(|c| c.is_ascii_digit())), "{before}");
+    assert_eq!(csv_column(&after, 1)[1..], ["[5.1.2e]"; 5], "{after}");
+    assert_eq!(csv_column(&after, 2), csv_column(&before, 2), "application dates changed:\n{before}\n{after}");
+    let o = std::process::Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(d.join("pdf"))
+        .arg(d.join("uit/excel-datums.xlsx"))
+        .env("HOME", d.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    if require("pdftotext") {
+        let t = std::process::Command::new("pdftotext").arg(d.join("pdf/excel-datums.pdf")).arg("-").output().unwrap();
+        let text = String::from_utf8_lossy(&t.stdout);
+        for b in &shown_births {
+            assert!(!text.contains(b.as_str()), "{b} in the PDF: {text}");
+        }
+        for year in ["1987", "1979", "1990", "1965", "2001"] {
+            assert!(!text.contains(year), "{year} in the PDF: {text}");
+        }
+        for a in &csv_column(&before, 2)[1..] {
+            assert!(text.contains(a.as_str()), "{a} not in the PDF: {text}");
+        }
+    }
+}
+
+/// A workbook in the 1904 date system (`<workbookPr date1904="1"/>`, old Mac Excel): its date numbers
+/// count from 1 January 1904, so `30390` is 16-03-1987 (in the 1900 system it would be 15-03-1983).
+#[test]
+fn xlsx_date_numbers_in_the_1904_system() {
+    use std::io::Write;
+    let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let parts = [
+        (
+            "[Content_Types].xml".to_string(),
+            "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels".to_string(),
+            format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+        ),
+        (
+            "xl/workbook.xml".to_string(),
+            format!("<workbook {ns} xmlns:r=\"{rel}\"><workbookPr date1904=\"1\"/><sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".to_string(),
+            format!("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"{rel}/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"{rel}/styles\" Target=\"styles.xml\"/></Relationships>"),
+        ),
+        (
+            "xl/styles.xml".to_string(),
+            format!("<styleSheet {ns}><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"),
+        ),
+        (
+            "xl/worksheets/sheet1.xml".to_string(),
+            format!("<worksheet {ns}><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Geboortedatum</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Datum aanvraag</t></is></c></row><row r=\"2\"><c r=\"A2\" s=\"1\"><v>30390</v></c><c r=\"B2\" s=\"1\"><v>43890</v></c></row></sheetData></worksheet>"),
+        ),
+    ];
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in &parts {
+        z.start_file(name.as_str(), opts).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    let d = Dir::new();
+    d.create("in/mac.xlsx", z.finish().unwrap().into_inner());
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("uit-review");
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    let x = f.iter().find(|x| x["rule"] == "date-of-birth").unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!((x["text"].as_str(), x["location"]["cell"].as_str()), (Some("16-3-1987"), Some("A2")), "{x}");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let sheet = part(&d.read("uit/mac.xlsx"), "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("30390") && sheet.contains("<v>43890</v>"), "{sheet}");
 }
 
 // ------------------------------------------------------------------------- the final byte sweep

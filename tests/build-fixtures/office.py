@@ -674,6 +674,35 @@ def excel_headers():
     )
 
 
+def excel_dates():
+    """Dates of birth typed as real Excel dates: numbers whose style is a date format (a built-in one and
+    custom codes with and without a Dutch locale), only the column header saying what they are. The
+    application dates are real dates too and must stay. 1900 date system; the 1904 one is a unit test."""
+    import datetime
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Aanvragen"
+    ws.append(["Voornaam", "Geboortedatum", "Datum aanvraag"])
+    rows = [
+        # (first name, date of birth, its number format, application date, its number format)
+        ("Sanne", datetime.date(1987, 3, 16), "dd-mm-yyyy", datetime.date(2024, 3, 1), "dd-mm-yyyy"),
+        ("Ruben", datetime.date(1979, 11, 2), "mm-dd-yy", datetime.date(2024, 3, 4), "mm-dd-yy"),  # built-in id 14
+        ("Lieke", datetime.date(1990, 7, 21), "d/m/yy", datetime.date(2024, 3, 5), "d/m/yy"),
+        ("Daan", datetime.date(1965, 1, 30), "d mmmm yyyy", datetime.date(2024, 3, 6), "d mmmm yyyy"),
+        ("Noor", datetime.date(2001, 12, 5), "[$-413]d mmmm yyyy;@", datetime.date(2024, 3, 7), "[$-413]d mmmm yyyy;@"),
+    ]
+    for name, born, born_fmt, asked, asked_fmt in rows:
+        ws.append([name, born, asked])
+        ws.cell(ws.max_row, 2).number_format = born_fmt
+        ws.cell(ws.max_row, 3).number_format = asked_fmt
+    ws.column_dimensions["B"].width = 20
+    ws.column_dimensions["C"].width = 20
+    # Fixed property times and entry times: the same bytes every run.
+    stamp = lambda x: re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "2024-01-02T03:04:06Z", x)
+    return rezip(saved(wb), edits={"docProps/core.xml": stamp})
+
+
 def excel_hidden():
     """Pivot cache (definition and records), an external link with a user path, threaded comments and persons."""
     wb = openpyxl.Workbook()
@@ -879,6 +908,7 @@ def main():
         "word-emf-glyphs.docx": word_emf_glyphs(),
         "presentatie-wmf.pptx": powerpoint_wmf(),
         "excel-kolomkoppen.xlsx": excel_headers(),
+        "excel-datums.xlsx": excel_dates(),
     }
     tmp = tempfile.mkdtemp()
     try:

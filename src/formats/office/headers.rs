@@ -9,7 +9,8 @@
 //! table (`Aanvragers 2024` alone in `A1`) is so skipped. The header of a column is the text cell of that
 //! column in the header row, or the nearest one above it (a two-row header). Only cells *below* the
 //! header row get a header. Text cells are shared strings, inline strings and formula strings; numbers
-//! are never headers. A sheet holding several tables one under the other gets the headers of the first.
+//! are never headers, not even as their number format shows them (a date). A sheet holding several
+//! tables one under the other gets the headers of the first.
 //!
 //! **Shared strings.** One shared string can be shown by many cells, and it is one piece of text in the
 //! file: redacting it removes it from all of them. Its header is therefore the headers of all the cells
@@ -61,7 +62,11 @@ pub(crate) fn find(sheets: &[(usize, &Scanned)], sst: Option<&Scanned>) -> Heade
             let unit = &sc.units[*u];
             let is_text = match &unit.kind {
                 UnitKind::Cell(c) => c.t == "str",
-                _ => true, // an inline string
+                // A number as shown (`15-03-1987`) is still a number.
+                UnitKind::View { of, .. } => {
+                    !matches!(sc.units.get(*of).map(|o| &o.kind), Some(UnitKind::Cell(c)) if c.t != "str")
+                }
+                _ => true, // an inline string, a formula's literals
             };
             cells.push(Cell { row, col, text: is_text.then_some(unit.text.as_str()), target: Target::Unit(*u) });
         }

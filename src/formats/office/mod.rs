@@ -244,6 +244,7 @@ impl OfficeDocument {
         let mut sheet_of = HashMap::new();
         let mut slide_of = HashMap::new();
         let mut slide_size = None;
+        let mut date_system = numfmt::DateSystem::Excel1900;
         if let Some(m) = main_entry {
             let mut n_slide = 0u32;
             opc::elements(&m.name, &m.data, |local, attrs, _| {
@@ -264,6 +265,9 @@ impl OfficeDocument {
                         {
                             slide_of.insert(t, n_slide);
                         }
+                    }
+                    "workbookPr" if opc::attr(attrs, "date1904").is_some_and(|a| vocab::truthy(&Some(a.1.clone()))) => {
+                        date_system = numfmt::DateSystem::Excel1904;
                     }
                     "sldSz" => {
                         if let (Some(cx), Some(cy)) = (opc::attr(attrs, "cx"), opc::attr(attrs, "cy")) {
@@ -387,7 +391,7 @@ impl OfficeDocument {
             parts.push(part);
         }
 
-        number_views(&entries, &mut parts, &sheet_of, &content_types)?;
+        number_views(&entries, &mut parts, &sheet_of, &content_types, date_system)?;
 
         // Where shared strings are first used, for locations.
         let mut string_use = HashMap::new();
@@ -541,16 +545,19 @@ impl OfficeDocument {
     }
 }
 
-/// Numbers as they are shown: each numeric cell whose style has a custom number format gets a view of
-/// its value rendered through that format (`612345678` through `"0"0"-"00000000` is `06-12345678`; see
-/// `numfmt.rs`). A format lak cannot render that could assemble an identifier out of a number (literal
-/// digits, or literals between digit placeholders) needs manual handling, in a cell style and in a
-/// differential (conditional or table) format alike.
+/// Numbers as they are shown: each numeric cell whose style has a custom number format or a built-in
+/// date format gets a view of its value rendered through that format (`612345678` through
+/// `"0"0"-"00000000` is `06-12345678`, `31852` through `d mmmm yyyy` is `16 March 1987`; see
+/// `numfmt.rs`), and a date number the view `dd-mm-yyyy` too when it is shown otherwise (dates count from
+/// the workbook's `date_system`). A format lak cannot render that could assemble an identifier out of a
+/// number (literal digits, or literals between digit placeholders) needs manual handling, in a cell
+/// style and in a differential (conditional or table) format alike.
 fn number_views(
     entries: &[Entry],
     parts: &mut [Part],
     sheet_of: &HashMap<String, String>,
     content_types: &opc::ContentTypes,
+    date_system: numfmt::DateSystem,
 ) -> Result<(), Manual> {
     if sheet_of.is_empty() {
         return Ok(());
@@ -625,24 +632,18 @@ fn number_views(
                 continue;
             }
             let style = cell.s.as_deref().unwrap_or("0").trim();
-            let Some(code) = style.parse::<usize>().ok().and_then(|s| xfs.get(s)).and_then(|id| codes.get(id)) else {
+            let Some(code) = style
+                .parse::<usize>()
+                .ok()
+                .and_then(|s| xfs.get(s))
+                .and_then(|id| codes.get(id).map(String::as_str).or_else(|| numfmt::builtin(id)))
+            else {
                 continue;
             };
             let r = cell.r.clone();
-            match numfmt::render(code, &sc.units[u].text) {
-                numfmt::Shown::Text(shown) if shown != sc.units[u].text => {
-                    let n = sc.units.len();
-                    sc.units.push(Unit {
-                        text: shown,
-                        pieces: Vec::new(),
-                        kind: UnitKind::View { of: u, map: Vec::new() },
-                        seq: 0,
-                        hidden: false,
-                    });
-                    if let Some(r) = r {
-                        sc.cell_units.push((n, r));
-                    }
-                }
+            let shown = match numfmt::render(code, &sc.units[u].text, date_system) {
+                numfmt::Shown::Text(shown) => vec![shown],
+                numfmt::Shown::Date { shown, day } => shown.into_iter().chain(day).collect(),
                 numfmt::Shown::Unknown if numfmt::assembles(code) => {
                     return Err(Manual::new(
                         "unsupported_content",
@@ -653,7 +654,23 @@ fn number_views(
                         ),
                     ));
                 }
-                _ => {}
+                numfmt::Shown::Unknown => Vec::new(),
+            };
+            for text in shown {
+                if text == sc.units[u].text {
+                    continue;
+                }
+                let n = sc.units.len();
+                sc.units.push(Unit {
+                    text,
+                    pieces: Vec::new(),
+                    kind: UnitKind::View { of: u, map: Vec::new() },
+                    seq: 0,
+                    hidden: false,
+                });
+                if let Some(r) = r.clone() {
+                    sc.cell_units.push((n, r));
+                }
             }
         }
     }

@@ -6,19 +6,34 @@
 //! shown as themselves), a decimal point, thousands grouping, a percent sign, `General`, and sections for
 //! negative numbers and zero — and reads the result as a view of the cell (see `views.rs`).
 //!
+//! A date or time format shows a date number (`31852` through `dd-mm-yyyy` is `16-03-1987`): it is
+//! rendered by `numfmt/date.rs` in the workbook's date system, and gives [`Shown::Date`] with the day as
+//! `dd-mm-yyyy` as well when the format does not show it that way, so that a date of birth is found
+//! whatever format it is shown in. A negative number or one past 31-12-9999 is no date
+//! ([`Shown::Unknown`]).
+//!
 //! What it does not render (fractions, exponents, conditions, scaling commas, text sections) is
-//! [`Shown::Unknown`]; a date or time format is [`Shown::Date`] (dates are not numbers a reader would
-//! read as an identifier). `mod.rs` refuses a document where a format lak cannot render could assemble
+//! [`Shown::Unknown`]. `mod.rs` refuses a document where a format lak cannot render could assemble
 //! an identifier out of a number ([`assembles`]: literal digits, or literal characters between digit
 //! placeholders).
+
+mod date;
+
+pub(crate) use date::{DateSystem, builtin};
 
 /// How a number looks through a format.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Shown {
     /// The text shown.
     Text(String),
-    /// A date or time format.
-    Date,
+    /// A date or time format: what it shows (`None` when lak does not render the format) and the day
+    /// the number stands for as `dd-mm-yyyy`, unless what it shows has that day as digits already.
+    Date {
+        /// The text shown.
+        shown: Option<String>,
+        /// The day, `dd-mm-yyyy`.
+        day: Option<String>,
+    },
     /// A format lak does not render.
     Unknown,
 }
@@ -33,8 +48,9 @@ enum Token {
     Percent,
 }
 
-/// Renders the number `value` (as stored in the cell) through the format `code`.
-pub(crate) fn render(code: &str, value: &str) -> Shown {
+/// Renders the number `value` (as stored in the cell) through the format `code`; a date number counts
+/// from the epoch of `system`.
+pub(crate) fn render(code: &str, value: &str, system: DateSystem) -> Shown {
     let Ok(v) = value.trim().parse::<f64>() else { return Shown::Unknown };
     if !v.is_finite() {
         return Shown::Unknown;
@@ -45,6 +61,13 @@ pub(crate) fn render(code: &str, value: &str) -> Shown {
         n if v == 0.0 && n >= 3 => (sections[2], v, false),
         _ => (sections[0], v.abs(), v < 0.0),
     };
+    if date::is_date(section) {
+        if minus || !(0.0..=date::MAX_SERIAL).contains(&v) || value.trim().starts_with('-') {
+            return Shown::Unknown; // Excel shows `#####`
+        }
+        let r = date::render(section, v, system);
+        return Shown::Date { shown: r.shown, day: r.day };
+    }
     let tokens = match tokens(section) {
         Ok(t) => t,
         Err(shown) => return shown,
@@ -196,7 +219,7 @@ fn tokens(section: &str) -> Result<Vec<Token>, Shown> {
                 } else if inner.starts_with(['<', '>', '=']) {
                     return Err(Shown::Unknown);
                 } else if inner.chars().all(|c| matches!(c.to_ascii_lowercase(), 'h' | 'm' | 's')) {
-                    return Err(Shown::Date); // elapsed time
+                    return Err(Shown::Unknown); // elapsed time: a date section, see `date.rs`
                 }
                 // Otherwise a colour: not shown.
             }
@@ -220,8 +243,6 @@ fn tokens(section: &str) -> Result<Vec<Token>, Shown> {
                     !out.iter().skip_while(|t| !matches!(t, Token::Digit(_))).any(|t| matches!(t, Token::Lit(_)));
             }
             '%' => out.push(Token::Percent),
-            'y' | 'Y' | 'm' | 'M' | 'd' | 'D' | 'h' | 'H' | 's' | 'S' => return Err(Shown::Date),
-            'A' | 'a' if section[i..].to_ascii_uppercase().starts_with("AM/PM") => return Err(Shown::Date),
             'G' | 'g' if section[i..].to_ascii_lowercase().starts_with("general") => {
                 for _ in 0..6 {
                     chars.next();
@@ -295,8 +316,17 @@ pub(crate) fn assembles(code: &str) -> bool {
 mod tests {
     use super::*;
 
+    impl Shown {
+        fn shown_date(self) -> Option<String> {
+            match self {
+                Shown::Date { shown, .. } => shown,
+                _ => None,
+            }
+        }
+    }
+
     fn text(code: &str, v: &str) -> String {
-        match render(code, v) {
+        match render(code, v, DateSystem::Excel1900) {
             Shown::Text(t) => t,
             other => panic!("{code} {v}: {other:?}"),
         }
@@ -319,13 +349,35 @@ mod tests {
     }
 
     #[test]
+    fn date_numbers_are_shown_as_dates() {
+        let date = |code: &str, v: &str| render(code, v, DateSystem::Excel1900);
+        assert_eq!(date("dd-mm-yyyy", "31852"), Shown::Date { shown: Some("16-03-1987".into()), day: None });
+        assert_eq!(
+            date("[$-409]d mmmm yyyy;@", "31852"),
+            Shown::Date { shown: Some("16 March 1987".into()), day: Some("16-03-1987".into()) }
+        );
+        assert_eq!(
+            render("d/m/yyyy", "30390", DateSystem::Excel1904),
+            Shown::Date { shown: Some("16/3/1987".into()), day: None }
+        );
+        assert_eq!(
+            date("[$-413]d mmmm yyyy;@", "31852"),
+            Shown::Date { shown: Some("16 maart 1987".into()), day: None }
+        );
+        assert_eq!(date("dd-mm-yyyy", "-1"), Shown::Unknown);
+        assert_eq!(date("dd-mm-yyyy", "2958466"), Shown::Unknown);
+        assert_eq!(date("dd-mm-yyyy;dd-mm-yyyy", "-31852"), Shown::Unknown);
+        assert_eq!(date("dd-mm-yyyy", "2958465").shown_date().as_deref(), Some("31-12-9999"));
+    }
+
+    #[test]
     fn dates_and_what_lak_does_not_render() {
-        assert_eq!(render("dd-mm-yyyy", "30000"), Shown::Date);
-        assert_eq!(render("[h]:mm", "1.5"), Shown::Date);
-        assert_eq!(render("# ?/?", "1.5"), Shown::Unknown);
-        assert_eq!(render("0.00E+00", "1.5"), Shown::Unknown);
-        assert_eq!(render("[<1000]0;0,", "5"), Shown::Unknown);
-        assert_eq!(render("0", "abc"), Shown::Unknown);
+        let r = |code: &str, v: &str| render(code, v, DateSystem::Excel1900);
+        assert_eq!(r("[h]:mm", "1.5"), Shown::Date { shown: Some("36:00".into()), day: Some("01-01-1900".into()) });
+        assert_eq!(r("# ?/?", "1.5"), Shown::Unknown);
+        assert_eq!(r("0.00E+00", "1.5"), Shown::Unknown);
+        assert_eq!(r("[<1000]0;0,", "5"), Shown::Unknown);
+        assert_eq!(r("0", "abc"), Shown::Unknown);
     }
 
     #[test]

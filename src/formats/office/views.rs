@@ -14,7 +14,9 @@
 //!   there removes the formula;
 //! - **numbers as Excel shows them**: `1.11222333E8` is 111222333 ([`integral`]); a number shown through a
 //!   format with leading zeros or literal digits (`000000000`, `"0"0"-"00000000`) is read as shown too
-//!   (`numfmt.rs`, applied in `mod.rs`); a value found there redacts the cell.
+//!   (`numfmt.rs`, applied in `mod.rs`), and so is a date number (`31852` through `d mmmm yyyy` is
+//!   `16 maart 1987`, read as `16-03-1987` as well when the format shows the day otherwise); a value
+//!   found there redacts the cell.
 //!
 //! A view is a unit of kind [`super::xml_text::UnitKind::View`]: its text, the unit it is a view of, and
 //! a map from its characters to that unit's. `mod.rs` turns a redaction in a view into redactions of the
