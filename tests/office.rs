@@ -902,7 +902,7 @@ fn wmf_bytes_beyond_a_records_fields_are_gone_and_unknown_records_refused() {
     let mut bk = vec![0xFF, 0xFF, 0xFF, 0];
     bk.extend(b"BSN 111222333");
     let mut font = vec![0xF4, 0xFF, 0, 0, 0, 0, 0, 0, 0x90, 0x01, 0, 0, 0, 0, 0, 0, 0, 0];
-    font.extend(b"Arial\0111222333\0");
+    font.extend(b"Arial\x00111222333\x00");
     let tail = wmf_file(&[(0x0201, bk)]);
     let face = wmf_file(&[(0x02FB, font), (0x012D, vec![0, 0])]);
     let unknown = wmf_file(&[(0x0777, b"111222333".to_vec())]);
