@@ -1004,13 +1004,17 @@ fn docx_with(extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// A removed value that survives only inside a compressed part lak keeps without reading it (here a
-/// "font" whose bytes lak accepts as a font collection), in the package or in a package embedded in it:
-/// the raw output does not show it, the decompressed parts (`byte_views`, nested packages too) do, and
-/// the output is withheld.
+/// font, which lak keeps as it is, with the value inside one of its tables), in the package or in a
+/// package embedded in it: the raw output does not show it, the decompressed parts (`byte_views`,
+/// nested packages too) do, and the output is withheld.
 #[test]
 fn the_final_sweep_reads_every_decompressed_part_and_nested_packages() {
-    let mut font = b"ttcf".to_vec();
-    font.extend([0u8; 12]);
+    // An sfnt with one table (`name`) of 48 bytes right after its directory.
+    let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    font.extend(b"name");
+    font.extend([0; 4]);
+    font.extend(28u32.to_be_bytes());
+    font.extend(48u32.to_be_bytes());
     font.extend(b" naam 111222333 ".repeat(3));
     let outer = docx_with(&[("word/fonts/font1.ttf", font.clone())]);
     let nested = docx_with(&[("word/embeddings/bijlage.docx", docx_with(&[("word/fonts/font1.ttf", font)]))]);
