@@ -881,6 +881,55 @@ fn emf_plus_and_glyph_index_pictures_need_manual_handling_unless_dropped() {
     assert!(!part(&out, "word/_rels/document.xml.rels").contains(".emf"));
 }
 
+/// A placeable WMF built here, independently of lak: `records` (function, parameters) and META_EOF.
+fn wmf_file(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
+    let mut d = vec![0xD7, 0xCD, 0xC6, 0x9A, 0, 0, 0, 0, 0, 0, 100, 0, 100, 0, 0xA0, 0x05, 0, 0, 0, 0, 0, 0];
+    d.extend([1, 0, 9, 0, 0, 3, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    for (func, params) in records.iter().chain(std::iter::once(&(0, Vec::new()))) {
+        let mut p = params.clone();
+        p.resize(p.len().next_multiple_of(2), 0);
+        d.extend(((6 + p.len()) as u32 / 2).to_le_bytes());
+        d.extend(func.to_le_bytes());
+        d.extend(p);
+    }
+    d
+}
+
+/// The red team's EMF finding (leak-11) for WMF: a value in bytes a record carries beyond its fields
+/// (a SETBKCOLOR record's tail, a font's face name after its NUL) is gone from every decompressed part;
+/// a record function lak does not know makes the document need manual handling, naming the record.
+#[test]
+fn wmf_bytes_beyond_a_records_fields_are_gone_and_unknown_records_refused() {
+    let mut bk = vec![0xFF, 0xFF, 0xFF, 0];
+    bk.extend(b"BSN 111222333");
+    let mut font = vec![0xF4, 0xFF, 0, 0, 0, 0, 0, 0, 0x90, 0x01, 0, 0, 0, 0, 0, 0, 0, 0];
+    font.extend(b"Arial\x00111222333\x00");
+    let tail = wmf_file(&[(0x0201, bk)]);
+    let face = wmf_file(&[(0x02FB, font), (0x012D, vec![0, 0])]);
+    let unknown = wmf_file(&[(0x0777, b"111222333".to_vec())]);
+    let d = Dir::new();
+    std::fs::create_dir_all(d.join("in")).unwrap();
+    for (f, wmf) in [("staart.docx", tail), ("lettertype.docx", face), ("onbekend.docx", unknown)] {
+        std::fs::write(d.join(&format!("in/{f}")), docx_with(&[("word/media/image1.wmf", wmf)])).unwrap();
+    }
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    let doc = |f: &str| {
+        r["documents"].as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with(f)).unwrap().clone()
+    };
+    for f in ["staart.docx", "lettertype.docx"] {
+        assert_eq!(doc(f)["status"], "redacted", "{f}: {}", doc(f));
+        let bytes = std::fs::read(d.join(&format!("uit/{f}"))).unwrap();
+        assert_gone(&bytes, "111222333");
+        assert!(!wmf_records(&part_bytes(&bytes, "word/media/image1.wmf")).is_empty());
+    }
+    assert_eq!(doc("onbekend.docx")["reason"]["code"], "embedded_object", "{}", doc("onbekend.docx"));
+    let reason = doc("onbekend.docx")["reason"]["reason"].as_str().unwrap().to_string();
+    assert!(reason.contains("word/media/image1.wmf") && reason.contains("0x0777"), "{reason}");
+    assert!(!d.join("uit/onbekend.docx").exists());
+}
+
 // ---------------------------------------------------------------------------- column headers
 
 #[test]
@@ -1135,13 +1184,17 @@ fn docx_with(extra: &[(&str, Vec<u8>)]) -> Vec<u8> {
 }
 
 /// A removed value that survives only inside a compressed part lak keeps without reading it (here a
-/// "font" whose bytes lak accepts as a font collection), in the package or in a package embedded in it:
-/// the raw output does not show it, the decompressed parts (`byte_views`, nested packages too) do, and
-/// the output is withheld.
+/// font, which lak keeps as it is, with the value inside one of its tables), in the package or in a
+/// package embedded in it: the raw output does not show it, the decompressed parts (`byte_views`,
+/// nested packages too) do, and the output is withheld.
 #[test]
 fn the_final_sweep_reads_every_decompressed_part_and_nested_packages() {
-    let mut font = b"ttcf".to_vec();
-    font.extend([0u8; 12]);
+    // An sfnt with one table (`name`) of 48 bytes right after its directory.
+    let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+    font.extend(b"name");
+    font.extend([0; 4]);
+    font.extend(28u32.to_be_bytes());
+    font.extend(48u32.to_be_bytes());
     font.extend(b" naam 111222333 ".repeat(3));
     let outer = docx_with(&[("word/fonts/font1.ttf", font.clone())]);
     let nested = docx_with(&[("word/embeddings/bijlage.docx", docx_with(&[("word/fonts/font1.ttf", font)]))]);

@@ -226,3 +226,201 @@ fn mutated_metafiles_never_panic() {
         }
     }
 }
+
+/// A WMF record: size in words, function, parameters (padded to a word).
+fn wrec(func: u16, params: &[u8]) -> Vec<u8> {
+    let mut p = params.to_vec();
+    if p.len() % 2 == 1 {
+        p.push(0);
+    }
+    let mut r = ((6 + p.len()) as u32 / 2).to_le_bytes().to_vec();
+    r.extend(func.to_le_bytes());
+    r.extend(p);
+    r
+}
+
+/// A placeable WMF with the given records and META_EOF.
+fn wmf(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut d = WMF_PLACEABLE_KEY.to_le_bytes().to_vec();
+    d.extend([0u8; 2]); // HWmf
+    d.extend([0, 0, 0, 0, 100, 0, 100, 0]); // bounding box
+    d.extend(1440u16.to_le_bytes());
+    d.extend([0u8; 4]); // reserved
+    d.extend([0u8; 2]); // checksum
+    d.extend([1, 0, 9, 0, 0, 3, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0]);
+    for r in records {
+        d.extend(r);
+    }
+    d.extend(wrec(META_EOF, &[]));
+    d
+}
+
+/// META_CREATEFONTINDIRECT with the given face name field (up to 32 bytes).
+fn wmf_font(face: &[u8]) -> Vec<u8> {
+    let mut p = vec![0u8; 18];
+    p[0] = 0xF4; // height -12
+    p[1] = 0xFF;
+    p.extend(face);
+    wrec(META_CREATEFONTINDIRECT, &p)
+}
+
+fn textout(s: &[u8]) -> Vec<u8> {
+    let mut p = (s.len() as u16).to_le_bytes().to_vec();
+    p.extend(s);
+    if s.len() % 2 == 1 {
+        p.push(0);
+    }
+    p.extend([10, 0, 20, 0]);
+    wrec(META_TEXTOUT, &p)
+}
+
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn bytes_no_wmf_field_defines_are_zeroed() {
+    // SETBKCOLOR with a colour and then a value; a TEXTOUT with a value after its coordinates and in
+    // its padding byte; an EOF record longer than its fields.
+    let mut bk = wrec(0x0201, &[0xFF, 0xFF, 0xFF, 0x00, b'1', b'1', b'1', b'2', b'2', b'2', b'3', b'3', b'3', 0]);
+    let mut text = textout(b"Bas");
+    text.extend(b"111222333\0");
+    let words = (text.len() / 2) as u32;
+    text[..4].copy_from_slice(&words.to_le_bytes());
+    text[8 + 3] = b'9'; // the padding byte after "Bas"
+    let mut d = wmf(&[std::mem::take(&mut bk), text]);
+    let eof = d.len() - 6;
+    d.truncate(eof);
+    d.extend([5, 0, 0, 0, 0, 0, b'4', b'4', b'4', b'5']);
+    let mf = read(&d).unwrap();
+    assert_eq!(texts(&d), ["Bas"]);
+    assert_eq!(mf.zero.len(), 4, "{:?}", mf.zero);
+    let out = redact(&d, &mf, &[]).unwrap();
+    assert_eq!(out.len(), d.len());
+    assert!(contains(&d, b"111222333") && !contains(&out, b"111222333") && !contains(&out, b"4445"));
+    assert!(!out.contains(&b'9'));
+    assert_eq!(texts(&out), ["Bas"]);
+    assert!(read(&out).unwrap().zero.is_empty(), "the output needs no more zeroing");
+}
+
+#[test]
+fn a_wmf_font_name_ends_at_its_nul() {
+    let mut face = b"Arial\0".to_vec();
+    face.extend(b"111222333 Jansen");
+    face.resize(32, 0);
+    let d = wmf(&[wmf_font(&face), wrec(META_SELECTOBJECT, &[0, 0]), textout(b"Hallo")]);
+    let mf = read(&d).unwrap();
+    assert_eq!(texts(&d), ["Arial", "Hallo"]);
+    let out = redact(&d, &mf, &[]).unwrap();
+    assert!(!contains(&out, b"111222333") && !contains(&out, b"Jansen"));
+    assert!(contains(&out, b"Arial\0\0\0"));
+    // A name that fills its 32 bytes is all text; a longer record's bytes after them are unused.
+    let mut long = vec![b'A'; 32];
+    long.extend(b"Jansen");
+    let d = wmf(&[wmf_font(&long)]);
+    let mf = read(&d).unwrap();
+    assert_eq!(texts(&d), ["A".repeat(32)]);
+    assert!(!contains(&redact(&d, &mf, &[]).unwrap(), b"Jansen"));
+    // The name is redacted in place like any other text.
+    let d = wmf(&[wmf_font(b"Jan Jansen\0")]);
+    let mf = read(&d).unwrap();
+    assert_eq!(texts(&redact(&d, &mf, &[(0, 4, 10)]).unwrap()), ["Jan ######"]);
+}
+
+#[test]
+fn wmf_records_are_checked_against_their_fields_and_counts() {
+    let polyline = |n: u16, points: usize| {
+        let mut p = n.to_le_bytes().to_vec();
+        p.extend(vec![1u8; 4 * points]);
+        wrec(0x0325, &p)
+    };
+    assert!(read(&wmf(&[polyline(3, 3)])).unwrap().zero.is_empty());
+    assert!(refused(&wmf(&[polyline(4, 3)])).contains("shorter than its fields"));
+    // POLYPOLYGON: two polygons of 3 and 2 points.
+    let mut pp = 2u16.to_le_bytes().to_vec();
+    pp.extend([3, 0, 2, 0]);
+    pp.extend([7u8; 20]);
+    assert!(read(&wmf(&[wrec(0x0538, &pp)])).unwrap().zero.is_empty());
+    pp[2] = 4;
+    assert!(refused(&wmf(&[wrec(0x0538, &pp)])).contains("shorter than its fields"));
+    assert!(refused(&wmf(&[wrec(0x0201, &[1])])).contains("shorter than its fields"));
+    // An EXTTEXTOUT whose string runs past the record.
+    let mut ext = vec![0u8; 4];
+    ext.extend(20u16.to_le_bytes());
+    ext.extend([0, 0]);
+    ext.extend(b"Jansen");
+    assert!(refused(&wmf(&[wrec(META_EXTTEXTOUT, &ext)])).contains("shorter than its string"));
+}
+
+#[test]
+fn what_lak_cannot_check_in_a_wmf_is_refused_with_a_reason() {
+    let unknown = refused(&wmf(&[wrec(0x0777, b"111222333")]));
+    assert!(unknown.contains("unknown record function") && unknown.contains("0x0777"), "{unknown}");
+    assert!(refused(&wmf(&[wrec(0x0D33, &[0; 30])])).contains("META_SETDIBTODEV"));
+    assert!(refused(&wmf(&[wrec(0x0922, &[0; 40])])).contains("Bitmap16"));
+    assert!(refused(&wmf(&[wrec(META_ESCAPE, &[0; 8])])).contains("escape"));
+    let mut trailing = wmf(&[]);
+    trailing.extend(b"111222333");
+    assert!(refused(&trailing).contains("after the end-of-file"));
+    let mut reserved = wmf(&[]);
+    reserved[17] = b'1';
+    assert!(refused(&reserved).contains("reserved"));
+    let mut no_eof = wmf(&[]);
+    no_eof.truncate(no_eof.len() - 6);
+    assert!(refused(&no_eof).contains("without an end-of-file"));
+}
+
+/// META_STRETCHDIB with a 3×2 24-bit bitmap whose rows carry `pad` in their padding.
+fn stretch_dib(pad: u8, compression: u32) -> Vec<u8> {
+    let mut p = 0x00CC_0020u32.to_le_bytes().to_vec();
+    p.extend([0, 0]); // DIB_RGB_COLORS
+    p.extend([0u8; 16]);
+    p.extend(40u32.to_le_bytes());
+    p.extend(3i32.to_le_bytes());
+    p.extend(2i32.to_le_bytes());
+    p.extend(1u16.to_le_bytes());
+    p.extend(24u16.to_le_bytes());
+    p.extend(compression.to_le_bytes());
+    p.extend([0u8; 20]);
+    for _ in 0..2 {
+        p.extend([0x80; 9]);
+        p.extend([pad; 3]);
+    }
+    wrec(0x0F43, &p)
+}
+
+#[test]
+fn wmf_bitmaps_keep_their_pixels_and_lose_their_padding() {
+    let d = wmf(&[stretch_dib(0, 0)]);
+    assert!(read(&d).unwrap().zero.is_empty());
+    let d = wmf(&[stretch_dib(b'3', 0)]);
+    let mf = read(&d).unwrap();
+    assert_eq!(mf.zero.len(), 2);
+    let out = redact(&d, &mf, &[]).unwrap();
+    assert!(!out.contains(&b'3') && out.iter().filter(|&&b| b == 0x80).count() == 18);
+    assert!(refused(&wmf(&[stretch_dib(0, 1)])).contains("compressed"));
+}
+
+#[test]
+fn mutated_wmfs_never_panic() {
+    let mut face = b"Arial\0".to_vec();
+    face.resize(32, 0);
+    let d = wmf(&[wmf_font(&face), wrec(META_SELECTOBJECT, &[0, 0]), textout(b"Jan"), stretch_dib(0, 0)]);
+    assert!(read(&d).is_ok());
+    let mut rng = Lcg(11);
+    for k in 0..d.len() {
+        let _ = read(&d[..k]);
+    }
+    for _ in 0..20_000 {
+        let mut m = d.clone();
+        for _ in 0..1 + rng.next() % 4 {
+            let i = rng.next() % m.len();
+            m[i] = (rng.next() % 256) as u8;
+        }
+        if let Ok(mf) = read(&m) {
+            let cuts: Vec<(usize, usize, usize)> =
+                (0..mf.texts.len()).map(|t| (t, 0, mf.texts[t].text.len())).collect();
+            let _ = redact(&m, &mf, &cuts);
+        }
+    }
+}
