@@ -17,7 +17,7 @@
 
 use std::borrow::Cow;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// The encoded forms of a value: (bytes, width of one character unit for the boundary check).
 fn forms(value: &str) -> Vec<(Vec<u8>, usize)> {
@@ -44,7 +44,10 @@ pub(crate) fn find(values: &[String], views: &[Cow<'_, [u8]>]) -> Option<(String
             owners.push((i, unit));
         }
     }
+    // Built per document: a contiguous NFA, not the DFA the builder picks for few patterns (whose
+    // construction cost more than the whole sweep).
     let ac: AhoCorasick = AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::Standard)
         .build(&patterns)
         .expect("value patterns are plain bytes");
