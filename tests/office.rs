@@ -1226,3 +1226,36 @@ fn the_final_sweep_reads_every_decompressed_part_and_nested_packages() {
     }
     assert_eq!(doc("controle.docx")["status"], "redacted");
 }
+
+/// A chart showing its cached numbers through a format that builds a phone number (`"06-"00000000`):
+/// lak does not render chart labels, so it refuses the document rather than publish the number.
+#[test]
+fn a_chart_format_that_assembles_an_identifier_needs_manual_handling() {
+    use std::io::Write;
+    let original = std::fs::read(common::fixtures().join("office/presentatie-basis.pptx")).unwrap();
+    let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut changed = false;
+    for (name, data) in parts(&original).into_iter().filter(|(n, _)| !n.contains('!')) {
+        let data = if name.starts_with("ppt/charts/chart") && name.ends_with(".xml") {
+            let xml = String::from_utf8(data).unwrap();
+            let new = xml.replacen(">General<", ">&quot;06-&quot;00000000<", 1);
+            changed |= new != xml;
+            new.into_bytes()
+        } else {
+            data
+        };
+        z.start_file(name.as_str(), opts).unwrap();
+        z.write_all(&data).unwrap();
+    }
+    assert!(changed, "the fixture's chart has a General format code");
+    let d = Dir::new();
+    d.create("in/grafiek.pptx", z.finish().unwrap().into_inner());
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    assert_eq!(status(&r, "grafiek.pptx"), "needs_manual");
+    let reason = r["documents"][0]["reason"]["reason"].as_str().unwrap();
+    assert!(reason.contains("chart") && reason.contains("06-"), "{reason}");
+    assert!(d.files("uit").is_empty());
+}

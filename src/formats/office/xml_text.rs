@@ -30,7 +30,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use super::vocab::{self, AttrKind, AttrRule, Ctx, ElemRule, Fam, GroupKind, TextKind};
-use super::{attrs, views};
+use super::{attrs, numfmt, views};
 use crate::limits;
 use crate::model::Manual;
 
@@ -558,7 +558,20 @@ impl Scan<'_, '_> {
 
     /// A number format code shows only its literal text: the code itself (`General`, `0.00`) is hidden
     /// from the detector, which reads the literals (`"Tel. "`, `\x`) as a view of it.
-    fn format_code_view(&mut self, of: usize) {
+    fn format_code_view(&mut self, of: usize) -> Result<(), Manual> {
+        // A chart shows its cached numbers through the code, and lak does not render chart labels: a
+        // code that can assemble an identifier out of a number (literal digits, literals between digit
+        // placeholders) refuses the document. Workbook styles are rendered per cell (`numfmt.rs`).
+        if self.ctx.part.to_ascii_lowercase().contains("/charts/") && numfmt::assembles(&self.out.units[of].text) {
+            return Err(unsupported(
+                self.ctx,
+                &format!(
+                    "shows chart numbers through the format {:?}, which can assemble an identifier out of a \
+                     number; lak does not render chart labels",
+                    self.out.units[of].text
+                ),
+            ));
+        }
         let unit = &mut self.out.units[of];
         unit.hidden = true;
         if let Some((text, map)) = views::format_literals(&unit.text) {
@@ -571,6 +584,7 @@ impl Scan<'_, '_> {
                 hidden: false,
             });
         }
+        Ok(())
     }
 
     /// A formula's string literals joined (`CONCATENATE("1234","56782")` shows `123456782`): a view of
@@ -763,7 +777,7 @@ impl Scan<'_, '_> {
             b.push(&text, range, PieceKind::Attr, None);
             b.finish(kind, &mut self.out.units);
             if format_code && self.out.units.len() > n {
-                self.format_code_view(n);
+                self.format_code_view(n)?;
             }
         }
         for (decoded, range, name) in unknown {
@@ -939,7 +953,7 @@ impl Scan<'_, '_> {
             if self.out.units.len() > n {
                 match frame.rule {
                     ElemRule::Formula => self.formula_view(n),
-                    ElemRule::FormatCode => self.format_code_view(n),
+                    ElemRule::FormatCode => self.format_code_view(n)?,
                     _ => {}
                 }
             }
