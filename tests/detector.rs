@@ -343,3 +343,13 @@ fn acronyms_and_format_names_are_not_names() {
     assert!(redacted("General").is_empty());
     assert!(redacted("Lettertype Cambria, stijl Georgia.").is_empty());
 }
+
+#[test]
+fn a_month_in_a_date_is_not_a_name() {
+    // January, April, June and May are given names too; between a day and a year they are months.
+    let text = "Brief van 4 April 2022 over de aanvraag van 3 June 2021. Mevrouw April de Vries belde op 12 May 2023.";
+    assert_eq!(redacted(text), vec!["April de Vries"]);
+    // English month names make a date of birth as Dutch ones do.
+    assert!(has("Geboren op 30 January 1965 te Utrecht.", "date-of-birth", "30 January 1965"));
+    assert!(!redacted("Op 30 January 1965 begon de bouw.").iter().any(|r| r.contains("January")));
+}

@@ -597,6 +597,10 @@ impl<'a> Grammar<'a> {
         if self.org_suffix_at(p.end) {
             return None;
         }
+        // A month in a date, not a person: "4 April 2022", "30 January 1965".
+        if p.end == p.first + 1 && self.month_in_date(p.first) {
+            return None;
+        }
         // Letter case must be consistent: "AB te Haarlem" (a postcode's letters before a place) is not
         // "Ab te Haarlem".
         let shapes: Vec<Shape> =
@@ -784,6 +788,11 @@ impl<'a> Grammar<'a> {
     }
 
     /// Whether an organisation suffix starts at token `k` (`B.V.`, `BV`, `Holding`).
+    /// Whether token `k` is a month name written between a day and a year (`4 April 2022`).
+    pub(crate) fn month_in_date(&self, k: usize) -> bool {
+        month_in_date(self.text, self.toks, k)
+    }
+
     fn org_suffix_at(&mut self, k: usize) -> bool {
         let mut letters = String::new();
         for j in k..(k + 3).min(self.toks.len()) {
@@ -873,4 +882,42 @@ fn kind_of(flags: u32) -> CtxKind {
     } else {
         CtxKind::None
     }
+}
+
+/// Month names (Dutch and English) that are also given names or surnames.
+const MONTHS: &[&str] = &[
+    "januari",
+    "january",
+    "februari",
+    "february",
+    "maart",
+    "march",
+    "april",
+    "mei",
+    "may",
+    "juni",
+    "june",
+    "juli",
+    "july",
+    "augustus",
+    "august",
+    "september",
+    "oktober",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether token `k` of `text` is a month name with a day number (1–31) right before it and a year
+/// (four digits) right after it.
+pub(crate) fn month_in_date(text: &str, toks: &[Tok], k: usize) -> bool {
+    let number = |j: usize, digits: std::ops::RangeInclusive<usize>| {
+        toks.get(j).is_some_and(|t| t.kind == Kind::Number && digits.contains(&((t.end - t.start) as usize)))
+    };
+    let Some(t) = toks.get(k) else { return false };
+    t.kind == Kind::Word
+        && k > 0
+        && number(k - 1, 1..=2)
+        && number(k + 1, 4..=4)
+        && MONTHS.contains(&text[t.start as usize..t.end as usize].to_lowercase().as_str())
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::grammar::with_lower;
+use super::grammar::{month_in_date, with_lower};
 use super::lexicon::{AMBIG, FIRST, Lexicon, SURNAME, TUSSEN, WORD};
 use super::tokens::{Kind, NON_ASCII, Tok};
 use crate::model::NameParts;
@@ -205,6 +205,10 @@ pub(crate) fn occurrences<'s>(
             for (rest, seed) in candidates {
                 let Some(last) = following_words(text, toks, k, rest) else { continue };
                 if seed.capitalised_only && !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                // "April de Vries" does not make "4 April 2022" a name.
+                if last == k && month_in_date(text, toks, k) {
                     continue;
                 }
                 let (s, e) = (t.start as usize, toks[last].end as usize);
