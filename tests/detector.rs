@@ -353,3 +353,10 @@ fn a_month_in_a_date_is_not_a_name() {
     assert!(has("Geboren op 30 January 1965 te Utrecht.", "date-of-birth", "30 January 1965"));
     assert!(!redacted("Op 30 January 1965 begon de bouw.").iter().any(|r| r.contains("January")));
 }
+
+#[test]
+fn an_iso_date_with_its_time_is_a_date_of_birth_under_its_header() {
+    // Excel stores a date-typed cell (`t="d"`) as an ISO timestamp.
+    assert!(has("Geboortedatum: 1987-03-16T00:00:00", "date-of-birth", "1987-03-16T00:00:00"));
+    assert!(redacted("Aangemaakt 1987-03-16T00:00:00").is_empty());
+}

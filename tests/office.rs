@@ -1099,10 +1099,9 @@ fn xlsx_date_numbers_under_a_birth_date_header_are_redacted() {
     }
 }
 
-/// A workbook in the 1904 date system (`<workbookPr date1904="1"/>`, old Mac Excel): its date numbers
-/// count from 1 January 1904, so `30390` is 16-03-1987 (in the 1900 system it would be 15-03-1983).
-#[test]
-fn xlsx_date_numbers_in_the_1904_system() {
+/// A one-sheet workbook built by hand: `workbook_pr` is the `workbookPr` element, `rows` the sheet data;
+/// style 1 shows numbers as dates (built-in format 14).
+fn tiny_xlsx(workbook_pr: &str, rows: &str) -> Vec<u8> {
     use std::io::Write;
     let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -1117,7 +1116,7 @@ fn xlsx_date_numbers_in_the_1904_system() {
         ),
         (
             "xl/workbook.xml".to_string(),
-            format!("<workbook {ns} xmlns:r=\"{rel}\"><workbookPr date1904=\"1\"/><sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            format!("<workbook {ns} xmlns:r=\"{rel}\">{workbook_pr}<sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
         ),
         (
             "xl/_rels/workbook.xml.rels".to_string(),
@@ -1129,7 +1128,7 @@ fn xlsx_date_numbers_in_the_1904_system() {
         ),
         (
             "xl/worksheets/sheet1.xml".to_string(),
-            format!("<worksheet {ns}><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Geboortedatum</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Datum aanvraag</t></is></c></row><row r=\"2\"><c r=\"A2\" s=\"1\"><v>30390</v></c><c r=\"B2\" s=\"1\"><v>43890</v></c></row></sheetData></worksheet>"),
+            format!("<worksheet {ns}><sheetData>{rows}</sheetData></worksheet>"),
         ),
     ];
     let mut z = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -1138,8 +1137,19 @@ fn xlsx_date_numbers_in_the_1904_system() {
         z.start_file(name.as_str(), opts).unwrap();
         z.write_all(text.as_bytes()).unwrap();
     }
+    z.finish().unwrap().into_inner()
+}
+
+/// A workbook in the 1904 date system (`<workbookPr date1904="1"/>`, old Mac Excel): its date numbers
+/// count from 1 January 1904, so `30390` is 16-03-1987 (in the 1900 system it would be 15-03-1983).
+#[test]
+fn xlsx_date_numbers_in_the_1904_system() {
+    let file = tiny_xlsx(
+        "<workbookPr date1904=\"1\"/>",
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Geboortedatum</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Datum aanvraag</t></is></c></row><row r=\"2\"><c r=\"A2\" s=\"1\"><v>30390</v></c><c r=\"B2\" s=\"1\"><v>43890</v></c></row>",
+    );
     let d = Dir::new();
-    d.create("in/mac.xlsx", z.finish().unwrap().into_inner());
+    d.create("in/mac.xlsx", file);
     let out = d.lak(&["redact", "in", "--out", "uit"]);
     assert_eq!(out.code, 0, "{out:?}");
     let r = d.report("uit-review");
@@ -1258,4 +1268,25 @@ fn a_chart_format_that_assembles_an_identifier_needs_manual_handling() {
     let reason = r["documents"][0]["reason"]["reason"].as_str().unwrap();
     assert!(reason.contains("chart") && reason.contains("06-"), "{reason}");
     assert!(d.files("uit").is_empty());
+}
+
+/// A date-typed cell (`t="d"`) stores an ISO timestamp; under `Geboortedatum` it is a date of birth.
+#[test]
+fn xlsx_date_typed_cells_under_a_birth_date_header_are_redacted() {
+    let file = tiny_xlsx(
+        "",
+        "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Geboortedatum</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Datum aanvraag</t></is></c></row><row r=\"2\"><c r=\"A2\" s=\"1\" t=\"d\"><v>1987-03-16T00:00:00</v></c><c r=\"B2\" s=\"1\" t=\"d\"><v>2020-02-28T00:00:00</v></c></row>",
+    );
+    let d = Dir::new();
+    d.create("in/datums.xlsx", file);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("uit-review");
+    let f = r["documents"][0]["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0]["rule"].as_str(), f[0]["location"]["cell"].as_str()), (Some("date-of-birth"), Some("A2")));
+    let out = d.read("uit/datums.xlsx");
+    assert_gone(&out, "1987-03-16");
+    let sheet = part(&out, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("2020-02-28T00:00:00"), "{sheet}");
 }

@@ -1,4 +1,5 @@
-//! Calendar dates as people write them: `03-03-1984`, `3/3/84`, `1984-03-03`, `3 maart 1984`, `3 mrt. 1984`.
+//! Calendar dates as people write them: `03-03-1984`, `3/3/84`, `1984-03-03`, `3 maart 1984`, `3 mrt. 1984`,
+//! and ISO dates with a time as files store them (`1984-03-03T00:00:00`).
 
 pub(super) fn check(m: &str) -> bool {
     parse(m).is_some_and(|(y, mo, d)| valid(y, mo, d))
@@ -6,6 +7,11 @@ pub(super) fn check(m: &str) -> bool {
 
 /// (year, month, day); a two-digit year is taken as 19xx/20xx by the caller's plausibility only.
 fn parse(m: &str) -> Option<(u32, u32, u32)> {
+    // An ISO date with its time (`1987-03-16T00:00:00`, as Excel stores a date typed cell): the date.
+    let m = match m.split_once('T') {
+        Some((date, time)) if date.len() == 10 && time.starts_with(|c: char| c.is_ascii_digit()) => date,
+        _ => m,
+    };
     let lower = m.to_lowercase();
     let words: Vec<&str> = lower.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.len() >= 3 {
@@ -76,6 +82,9 @@ mod tests {
             "29 februari 2000",
             "1 sept 1950",
             "12e okt 1999",
+            "30 january 1965",
+            "1984-03-03T00:00:00",
+            "1984-03-03T10:30:00.000Z",
         ] {
             assert!(check(d), "{d}");
         }
@@ -83,7 +92,9 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for d in ["31-04-1984", "29-02-1900", "00-01-1984", "12-13-1984", "3 foo 1984", "1-1-1800"] {
+        for d in
+            ["31-04-1984", "29-02-1900", "00-01-1984", "12-13-1984", "3 foo 1984", "1-1-1800", "1984-02-30T00:00:00"]
+        {
             assert!(!check(d), "{d}");
         }
     }
