@@ -884,32 +884,8 @@ fn kind_of(flags: u32) -> CtxKind {
     }
 }
 
-/// Month names (Dutch and English) that are also given names or surnames.
-const MONTHS: &[&str] = &[
-    "januari",
-    "january",
-    "februari",
-    "february",
-    "maart",
-    "march",
-    "april",
-    "mei",
-    "may",
-    "juni",
-    "june",
-    "juli",
-    "july",
-    "augustus",
-    "august",
-    "september",
-    "oktober",
-    "october",
-    "november",
-    "december",
-];
-
-/// Whether token `k` of `text` is a month name with a day number (1–31) right before it and a year
-/// (four digits) right after it.
+/// Whether token `k` of `text` is a month name (Dutch or English, or its abbreviation: `Jan`, `May`) with
+/// a day number right before it and a year (four digits) right after it.
 pub(crate) fn month_in_date(text: &str, toks: &[Tok], k: usize) -> bool {
     let number = |j: usize, digits: std::ops::RangeInclusive<usize>| {
         toks.get(j).is_some_and(|t| t.kind == Kind::Number && digits.contains(&((t.end - t.start) as usize)))
@@ -919,5 +895,5 @@ pub(crate) fn month_in_date(text: &str, toks: &[Tok], k: usize) -> bool {
         && k > 0
         && number(k - 1, 1..=2)
         && number(k + 1, 4..=4)
-        && MONTHS.contains(&text[t.start as usize..t.end as usize].to_lowercase().as_str())
+        && crate::detect::validate::month_number(&text[t.start as usize..t.end as usize].to_lowercase()).is_some()
 }

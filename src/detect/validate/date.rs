@@ -33,7 +33,8 @@ fn parse(m: &str) -> Option<(u32, u32, u32)> {
     }
 }
 
-fn month_number(w: &str) -> Option<u32> {
+/// The number of a month from its Dutch or English name or abbreviation, lower case (`mrt`, `may`).
+pub(crate) fn month_number(w: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &["januari", "jan", "january"],
         &["februari", "feb", "febr", "february"],

@@ -19,6 +19,7 @@ mod street;
 use std::ops::Range;
 
 pub use bsn::is_valid_bsn;
+pub(crate) use date::month_number;
 pub use iban::is_valid_iban;
 
 use crate::rules::Validator;
