@@ -589,18 +589,11 @@ fn libreoffice_converts_every_output_and_exiftool_finds_no_people() {
         return;
     }
     let d = mixed_folder();
-    let outs: Vec<String> = MIXED.iter().map(|f| d.join(&format!("gelakt/{f}")).display().to_string()).collect();
-    let status = std::process::Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-        .arg(d.join("pdf"))
-        .args(&outs)
-        .env("HOME", d.path())
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
+    let outs: Vec<String> = MIXED.iter().map(|f| format!("gelakt/{f}")).collect();
+    common::soffice_convert(&d, &outs, "pdf", "pdf");
     for f in MIXED {
         let pdf = d.join(&format!("pdf/{}.pdf", f.rsplit_once('.').unwrap().0));
-        assert!(pdf.exists(), "LibreOffice did not convert {f}: {}", String::from_utf8_lossy(&status.stderr));
+        assert!(pdf.exists(), "LibreOffice did not convert {f}");
     }
     if require("exiftool") && require("unzip") {
         for f in MIXED {
@@ -986,20 +979,12 @@ fn csv_column(csv: &str, col: usize) -> Vec<String> {
 
 /// Converts `file` with LibreOffice to CSV, cells as shown; returns the CSV text.
 fn libreoffice_csv(d: &Dir, file: &str, outdir: &str) -> String {
-    let o = std::process::Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
-        ])
-        .arg("--outdir")
-        .arg(d.join(outdir))
-        .arg(d.join(file))
-        .env("HOME", d.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{o:?}");
+    common::soffice_convert(
+        d,
+        &[file.to_string()],
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+        outdir,
+    );
     let stem = file.rsplit('/').next().unwrap().rsplit_once('.').unwrap().0;
     d.read_string(&format!("{outdir}/{stem}.csv"))
 }
@@ -1076,14 +1061,7 @@ fn xlsx_date_numbers_under_a_birth_date_header_are_redacted() {
     assert!(shown_births.iter().all(|b| b.chars().any(|c| c.is_ascii_digit())), "{before}");
     assert_eq!(csv_column(&after, 1)[1..], ["[5.1.2e]"; 5], "{after}");
     assert_eq!(csv_column(&after, 2), csv_column(&before, 2), "application dates changed:\n{before}\n{after}");
-    let o = std::process::Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-        .arg(d.join("pdf"))
-        .arg(d.join("uit/excel-datums.xlsx"))
-        .env("HOME", d.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{o:?}");
+    common::soffice_convert(&d, &["uit/excel-datums.xlsx".to_string()], "pdf", "pdf");
     if require("pdftotext") {
         let t = std::process::Command::new("pdftotext").arg(d.join("pdf/excel-datums.pdf")).arg("-").output().unwrap();
         let text = String::from_utf8_lossy(&t.stdout);

@@ -235,15 +235,8 @@ fn every_red_team_reproducer_is_refused_or_leaves_nothing() {
         }
     }
     if !rendered.is_empty() && require("soffice") && require("pdftotext") {
-        let outs: Vec<String> = rendered.iter().map(|f| d.join(&format!("uit/{f}")).display().to_string()).collect();
-        let run = std::process::Command::new("soffice")
-            .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
-            .arg(d.join("pdf"))
-            .args(&outs)
-            .env("HOME", d.path())
-            .output()
-            .unwrap();
-        assert!(run.status.success(), "{run:?}");
+        let outs: Vec<String> = rendered.iter().map(|f| format!("uit/{f}")).collect();
+        common::soffice_convert(&d, &outs, "pdf", "pdf");
         for f in &rendered {
             let stem = f.rsplit('/').next().unwrap().rsplit_once('.').unwrap().0;
             let pdf = d.join(&format!("pdf/{stem}.pdf"));

@@ -142,3 +142,16 @@ pub fn status(report: &serde_json::Value, doc_suffix: &str) -> String {
         .unwrap()
         .to_string()
 }
+
+/// Converts `files` (paths relative to `d`) with headless LibreOffice to `to` (`pdf`, a CSV filter)
+/// into `d/outdir`, with `d` as its home so runs do not share a profile; asserts that it succeeded.
+pub fn soffice_convert(d: &Dir, files: &[String], to: &str, outdir: &str) {
+    let o = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
+        .arg(d.join(outdir))
+        .args(files.iter().map(|f| d.join(f)))
+        .env("HOME", d.path())
+        .output()
+        .expect("soffice runs");
+    assert!(o.status.success(), "soffice --convert-to {to}: {o:?}");
+}
