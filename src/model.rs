@@ -112,6 +112,10 @@ pub struct Evidence {
     /// Set when a name stands next to the office of a public administrator (e.g. `wethouder`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official: Option<String>,
+    /// Set when a value that would have been kept is redacted because the same value is redacted
+    /// elsewhere (conflicts resolve to redaction): why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
     /// The parts of a person's name, for matching against a requester.
     #[serde(skip)]
     pub name: Option<NameParts>,
@@ -145,6 +149,9 @@ impl Evidence {
         }
         if let Some(e) = &self.exception {
             parts.push(format!("exception: {e}"));
+        }
+        if let Some(c) = &self.conflict {
+            parts.push(format!("redacted: {c}"));
         }
         parts.join(" + ")
     }

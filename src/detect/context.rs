@@ -41,11 +41,18 @@ impl ContextMatcher {
             .map(|(s, e)| text[s..e].to_lowercase())
     }
 
-    /// The first context word (as written in the text, lower-cased) within the window around
-    /// `text[start..end]`, not overlapping the match itself.
-    pub(crate) fn find(&self, text: &str, start: usize, end: usize) -> Option<String> {
-        let from = floor_boundary(text, start.saturating_sub(self.window));
-        let to = ceil_boundary(text, end.saturating_add(self.window));
+    /// The context word (as written in the text, lower-cased) for the match `text[start..end]`.
+    ///
+    /// A context word applies within its own line (or cell): the nearest one within the window before
+    /// the match, else the nearest after it — unless that one is itself a label (`Geboortedatum:`) of
+    /// what follows it. Across one line break it applies only to the value directly after it, when it
+    /// ends its line (`Geboortedatum:` / `14-06-1949`). `lead` is the line before the unit's first line:
+    /// the label cell to the left in a table row, the paragraph before.
+    pub(crate) fn find(&self, text: &str, start: usize, end: usize, lead: Option<&str>) -> Option<String> {
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let from = floor_boundary(text, start.saturating_sub(self.window)).max(line_start);
+        let to = ceil_boundary(text, end.saturating_add(self.window)).min(line_end);
         let hay = &text[from..to];
         // Prefer the nearest word before the match, then the nearest after it.
         let mut before: Option<(usize, usize)> = None;
@@ -57,12 +64,63 @@ impl ContextMatcher {
             }
             if e <= start {
                 before = Some((s, e));
-            } else if s >= end && after.is_none() {
+            } else if s >= end && after.is_none() && !labels_next(&text[e..line_end]) {
                 after = Some((s, e));
             }
         }
-        before.or(after).map(|(s, e)| text[s..e].to_lowercase())
+        if let Some((s, e)) = before.or(after) {
+            return Some(text[s..e].to_lowercase());
+        }
+        if !opens_line(&text[line_start..start]) {
+            return None;
+        }
+        let previous = match line_start.checked_sub(1) {
+            Some(nl) => {
+                let p = text[..nl].rfind('\n').map_or(0, |i| i + 1);
+                &text[p..nl]
+            }
+            None => lead?,
+        };
+        self.ending_line(previous)
     }
+
+    /// A context word that ends `line`: only punctuation, or a short label tail ending in a colon
+    /// (`Geboortedatum (dd-mm-jjjj):`), may follow it.
+    fn ending_line(&self, line: &str) -> Option<String> {
+        let from = floor_boundary(line, line.len().saturating_sub(self.window));
+        self.words
+            .find_iter(&line[from..])
+            .map(|m| (from + m.start(), from + m.end()))
+            .filter(|&(s, e)| is_whole_word(line, s, e) && ends_label(&line[e..]))
+            .last()
+            .map(|(s, e)| line[s..e].to_lowercase())
+    }
+}
+
+/// Whether the rest of a line after a context word makes it the label of the next value: a colon right
+/// after it (`Geboortedatum: 14-06-1949` labels the date after it, not the one before).
+fn labels_next(rest: &str) -> bool {
+    rest.trim_start().starts_with(':')
+}
+
+/// Whether what stands before a match on its line lets a context word at the end of the previous line
+/// reach it: nothing but punctuation and spaces, or one short word (`op 14-06-1949`, `is 111222333`).
+fn opens_line(before: &str) -> bool {
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [] => true,
+        [w] => w.len() <= 4 && w.chars().all(char::is_lowercase),
+        _ => false,
+    }
+}
+
+/// Whether what follows a context word ends its line as a label does.
+fn ends_label(rest: &str) -> bool {
+    let rest = rest.trim_end();
+    if !rest.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    rest.len() <= 24 && rest.ends_with(':') && !rest.chars().any(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -82,13 +140,54 @@ mod tests {
     fn finds_words_within_the_window_only() {
         let m = ctx(&["bsn", "geb."], 20);
         let t = "Het BSN is 111222333.";
-        assert_eq!(m.find(t, 11, 20).as_deref(), Some("bsn"));
+        assert_eq!(m.find(t, 11, 20, None).as_deref(), Some("bsn"));
         let t = "BSN ........................ 111222333";
-        assert_eq!(m.find(t, 29, 38), None);
+        assert_eq!(m.find(t, 29, 38, None), None);
         // Inside another word does not count.
         let t = "bsnummer 111222333";
-        assert_eq!(m.find(t, 9, 18), None);
+        assert_eq!(m.find(t, 9, 18, None), None);
         let t = "(geb. 03-03-1984)";
-        assert_eq!(m.find(t, 6, 16).as_deref(), Some("geb."));
+        assert_eq!(m.find(t, 6, 16, None).as_deref(), Some("geb."));
+    }
+
+    fn at<'a>(t: &'a str, value: &str) -> (&'a str, usize, usize) {
+        let s = t.find(value).unwrap();
+        (t, s, s + value.len())
+    }
+
+    #[test]
+    fn a_context_word_stays_in_its_line() {
+        let m = ctx(&["geboortedatum", "geb."], 32);
+        // The e-mail date before a `Geboortedatum:` line is no date of birth.
+        let (t, s, e) = at("van dinsdag 4 april 2023.\nGeboortedatum: 14/06/1949", "4 april 2023");
+        assert_eq!(m.find(t, s, e, None), None);
+        let (t, s, e) = at("van dinsdag 4 april 2023.\nGeboortedatum: 14/06/1949", "14/06/1949");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+        // A label on the same line that labels the next value does not reach back.
+        let (t, s, e) = at("Verzonden: 4 april 2023 Geboortedatum: 14/06/1949", "4 april 2023");
+        assert_eq!(m.find(t, s, e, None), None);
+        // After the value, on its line, without a colon: it counts.
+        let (t, s, e) = at("14-06-1949 (geboortedatum)", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+    }
+
+    #[test]
+    fn a_label_ending_its_line_reaches_the_value_after_it() {
+        let m = ctx(&["geboortedatum", "geboren"], 32);
+        let (t, s, e) = at("Geboortedatum:\n14-06-1949", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+        let (t, s, e) = at("Zij is geboren\nop 14-06-1949 in Leiden.", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboren"));
+        let (t, s, e) = at("Geboortedatum (dd-mm-jjjj):\n14-06-1949", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+        // Not when the word does not end its line, or the value does not open its line.
+        let (t, s, e) = at("Geboortedatum is bekend bij de afdeling.\n14-06-1949", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None), None);
+        let (t, s, e) = at("Geboortedatum:\nDe aanvraag van 14-06-1949", "14-06-1949");
+        assert_eq!(m.find(t, s, e, None), None);
+        // The unit's lead (a table cell to the left) is the line before its first line.
+        let (t, s, e) = at("02-11-1962", "02-11-1962");
+        assert_eq!(m.find(t, s, e, Some("Geboortedatum")).as_deref(), Some("geboortedatum"));
+        assert_eq!(m.find(t, s, e, Some("Datum aanvraag")), None);
     }
 }

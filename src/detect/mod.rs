@@ -48,16 +48,10 @@ pub(crate) struct CompiledRule {
 impl CompiledRule {
     /// Applies the context rule: `None` when a required context word is missing, else the confidence
     /// and the word found.
-    fn context_check(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        header: Option<&str>,
-    ) -> Option<(f32, Option<String>)> {
-        let near = self.context.as_ref().and_then(|c| c.find(text, start, end));
+    fn context_check(&self, text: &str, start: usize, end: usize, around: Around<'_>) -> Option<(f32, Option<String>)> {
+        let near = self.context.as_ref().and_then(|c| c.find(text, start, end, around.lead));
         let word = near.or_else(|| {
-            let (c, h) = (self.context.as_ref()?, header?);
+            let (c, h) = (self.context.as_ref()?, around.header?);
             c.find_anywhere(h).map(|w| format!("{w} (column header)"))
         });
         match word {
@@ -75,6 +69,14 @@ impl CompiledRule {
         };
         self.exceptions.iter().find(|e| hit(e)).map(|e| e.reason.clone())
     }
+}
+
+/// What labels a unit from outside it: the header of its spreadsheet column, and its lead — the line
+/// before its first line (the cell to the left in a table row, the paragraph before).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Around<'a> {
+    header: Option<&'a str>,
+    lead: Option<&'a str>,
 }
 
 /// A compiled keep exception of a rule.
@@ -175,13 +177,18 @@ impl Detector {
         let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
+        let around: Vec<Around<'_>> = (0..texts.len())
+            .map(|unit| Around {
+                header: headers.get(unit).copied().flatten(),
+                lead: unit.checked_sub(1).map(|p| texts[p].rsplit('\n').next().unwrap_or("")),
+            })
+            .collect();
         for (unit, text) in texts.iter().enumerate() {
-            let header = headers.get(unit).copied().flatten();
             if let (Some(p), Some(cache)) = (&self.patterns, scratch.caches.as_mut()) {
-                p.find(cache, &self.rules, unit, text, header, &mut out);
+                p.find(cache, &self.rules, unit, text, around[unit], &mut out);
             }
             if let Some(t) = &self.terms {
-                t.find(&self.rules, unit, text, header, &mut out);
+                t.find(&self.rules, unit, text, around[unit], &mut out);
             }
         }
         if let Some(names) = &self.names {
@@ -190,7 +197,7 @@ impl Detector {
                 .filter(|f| self.email_rules.contains(&f.rule) && f.evidence.exception.is_none())
                 .map(|f| (f.unit, f.start, f.end))
                 .collect();
-            names.find(&mut scratch.names, &texts, headers, &emails, &mut out);
+            names.find(&mut scratch.names, &texts, &around, &emails, &mut out);
         }
         overlap::resolve(&mut out, |r| self.rules[r].priority);
         for f in &mut out {

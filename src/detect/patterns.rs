@@ -65,7 +65,7 @@ impl PatternPass {
         rules: &[CompiledRule],
         unit: usize,
         text: &str,
-        header: Option<&str>,
+        around: super::Around<'_>,
         out: &mut Vec<Finding>,
     ) {
         let mut pos = 0;
@@ -77,7 +77,7 @@ impl PatternPass {
                 break;
             };
             let start = m.start();
-            if let Some(f) = self.accept(rules, unit, text, header, m.pattern(), start, m.end()) {
+            if let Some(f) = self.accept(rules, unit, text, around, m.pattern(), start, m.end()) {
                 pos = f.end.max(start + 1);
                 pos = ceil_boundary(text, pos);
                 out.push(f);
@@ -91,7 +91,7 @@ impl PatternPass {
             for pid in patset.iter().filter(|&p| p != m.pattern()) {
                 let one = Input::new(text).range(start..).anchored(Anchored::Pattern(pid));
                 if let Some(m2) = self.regex.search_with(cache, &one)
-                    && let Some(f) = self.accept(rules, unit, text, header, pid, m2.start(), m2.end())
+                    && let Some(f) = self.accept(rules, unit, text, around, pid, m2.start(), m2.end())
                 {
                     accepted = Some(f);
                     break;
@@ -113,7 +113,7 @@ impl PatternPass {
         rules: &[CompiledRule],
         unit: usize,
         text: &str,
-        header: Option<&str>,
+        around: super::Around<'_>,
         pid: PatternID,
         start: usize,
         end: usize,
@@ -127,7 +127,7 @@ impl PatternPass {
             Some(v) => super::validate::check(v, text, start..end)?,
             None => start..end,
         };
-        let (confidence, context) = rule.context_check(text, span.start, span.end, header)?;
+        let (confidence, context) = rule.context_check(text, span.start, span.end, around)?;
         Some(Finding {
             unit,
             start: span.start,

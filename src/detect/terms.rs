@@ -36,7 +36,7 @@ impl TermPass {
         rules: &[CompiledRule],
         unit: usize,
         text: &str,
-        header: Option<&str>,
+        around: super::Around<'_>,
         out: &mut Vec<Finding>,
     ) {
         for (ri, list, ac) in &self.lists {
@@ -45,7 +45,7 @@ impl TermPass {
                 if !is_whole_word(text, m.start(), m.end()) {
                     continue;
                 }
-                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end(), header) else {
+                let Some((confidence, context)) = rule.context_check(text, m.start(), m.end(), around) else {
                     continue;
                 };
                 out.push(Finding {

@@ -155,3 +155,38 @@ pub fn soffice_convert(d: &Dir, files: &[String], to: &str, outdir: &str) {
         .expect("soffice runs");
     assert!(o.status.success(), "soffice --convert-to {to}: {o:?}");
 }
+
+/// What a reader can copy out of a PDF, by poppler's `pdftotext` (an extractor lak does not share).
+pub fn pdftotext(path: &Path) -> String {
+    require("pdftotext");
+    let o = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs");
+    assert!(o.status.success(), "pdftotext failed on {}: {}", path.display(), String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The text of every XML part of an Office package, by `unzip -p` and a tag strip (not lak's reader):
+/// tags become nothing inside a paragraph and a line break at its end, entities are decoded.
+pub fn office_text(path: &Path) -> String {
+    require("unzip");
+    let o = Command::new("unzip").arg("-p").arg(path).arg("*.xml").output().expect("unzip runs");
+    let xml = String::from_utf8_lossy(&o.stdout);
+    let mut out = String::new();
+    let mut rest = xml.as_ref();
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let Some(gt) = rest[lt..].find('>') else { break };
+        let tag = &rest[lt..lt + gt + 1];
+        if tag.starts_with("</w:p>")
+            || tag.starts_with("</a:p>")
+            || tag.starts_with("</w:tc>")
+            || tag.starts_with("</c>")
+        {
+            out.push('\n');
+        } else if tag.starts_with("<w:tab") || tag.starts_with("<w:br") {
+            out.push(' ');
+        }
+        rest = &rest[lt + gt + 1..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}

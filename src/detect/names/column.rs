@@ -46,9 +46,19 @@ pub(crate) fn person_column(header: &str) -> Option<String> {
     })
 }
 
+/// The label (lower case) if `line` is a person label that ends its line (`Naam aanvrager:`, a table
+/// cell `Contactpersoon`): the value after it — in the next cell or on the next line — is a name.
+pub(crate) fn person_label(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.len() > 48 {
+        return None;
+    }
+    person_column(line.strip_suffix(':').unwrap_or(line))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::person_column;
+    use super::{person_column, person_label};
 
     #[test]
     fn person_columns() {
@@ -59,5 +69,7 @@ mod tests {
             assert_eq!(person_column(h), None, "{h}");
         }
         assert_eq!(person_column("Woonplaats\nAchternaam").as_deref(), Some("achternaam"));
+        assert_eq!(person_label("Naam aanvrager:").as_deref(), Some("naam aanvrager"));
+        assert_eq!(person_label("Zaak"), None);
     }
 }

@@ -58,6 +58,15 @@ pub(crate) struct Hit {
     pub parts: NameParts,
 }
 
+/// The part after the comma of a surname-first name (`Berg, J.P. van den`).
+#[derive(Debug, Default)]
+struct InvertedTail {
+    initials: Vec<usize>,
+    given: Vec<(usize, usize)>,
+    /// Index one past the last token.
+    end: usize,
+}
+
 /// A parsed candidate before acceptance.
 #[derive(Debug, Default)]
 struct Parsed {
@@ -79,7 +88,8 @@ pub(crate) struct Grammar<'a> {
     cache: &'a mut FlagCache,
     text: &'a str,
     toks: &'a mut [Tok],
-    /// The header of a person column the unit is in (`achternaam`): a role before its first token.
+    /// The header of a person column the unit is in (`achternaam (column header)`), or a person label
+    /// before the unit (`naam aanvrager (label)`): a role before its first token.
     column: Option<&'a str>,
 }
 
@@ -149,7 +159,14 @@ impl<'a> Grammar<'a> {
                 && unit_start
                 && let Some(column) = self.column
             {
-                ctx = Ctx { kind: CtxKind::Role, word: Some(format!("{column} (column header)")), place_prep: false };
+                ctx = Ctx { kind: CtxKind::Role, word: Some(column.to_string()), place_prep: false };
+            }
+            // "Naam aanvrager:" ending the line before: the first word of this line is a name.
+            if ctx.kind == CtxKind::None
+                && i == line_start
+                && let Some(label) = self.label_line_before(line_start)
+            {
+                ctx = Ctx { kind: CtxKind::Role, word: Some(format!("{label} (label)")), place_prep: false };
             }
             if ctx.kind == CtxKind::None
                 && let Some((office, after)) = &last_office
@@ -159,13 +176,26 @@ impl<'a> Grammar<'a> {
             }
             match self.parse(i, lower_ok, ctx.strong()).and_then(|p| self.accept(p, &mut ctx)) {
                 Some((hit, next)) => {
-                    last_office = hit.official.clone().map(|o| (o, next));
+                    // An office binds to the one name it qualifies (`wethouder Kramer`, `Kramer
+                    // (wethouder)`); only a plural office before a list covers the names listed after
+                    // it (`raadsleden T. Bos (VVD) en R. de Graaf`).
+                    let list_office = ctx.kind == CtxKind::Official && ctx.word.as_deref().is_some_and(plural_office);
+                    last_office = hit.official.clone().filter(|_| list_office).map(|o| (o, next));
                     out.push(hit);
                     i = next;
                 }
                 None => i += 1,
             }
         }
+    }
+
+    /// The person label (`Naam:`, `Contactpersoon`) that is the whole line before the line starting at
+    /// token `line_start`.
+    fn label_line_before(&self, line_start: usize) -> Option<String> {
+        let nl = line_start.checked_sub(1)?;
+        let end = self.toks[nl].start as usize;
+        let start = self.text[..end].rfind('\n').map_or(0, |p| p + 1);
+        super::column::person_label(&self.text[start..end])
     }
 
     /// Whether tokens `from..to` only join two names of a list: `,`, `en`, `and`, `&` and a bracketed
@@ -616,6 +646,40 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // "Stichting Mulder", "Bakkerij De Wit": the name of an organisation.
+        if self.org_word_before(p.first) {
+            return None;
+        }
+        // "Berg, J.P. van den", "Vries-Bakker, A. de", "JANSEN, P.": surname first, as case systems
+        // export it.
+        // (`Berg` is also a given name: read alone before the comma, it is the surname.)
+        let lone = match (p.given.as_slice(), p.cores.first()) {
+            ([], Some(&core)) => Some(core),
+            (&[given], None) if p.nick.is_none() => Some(given),
+            _ => None,
+        };
+        if p.initials.is_empty()
+            && let Some(core) = lone
+            && let Some(tail) = self.inverted_tail(p.end, self.toks[core.0].shape)
+        {
+            if p.cores.is_empty() {
+                p.cores.push(core);
+            }
+            let cf = self.range_flags(core);
+            let ordinary = cf & WORD != 0 && cf & (SURNAME | FIRST) == 0;
+            let context_word = cf & (NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL) != 0 && cf & SURNAME == 0;
+            if !ordinary && !context_word {
+                let mut gazetteers = Vec::new();
+                if cf & SURNAME != 0 {
+                    gazetteers.push("surnames");
+                }
+                p.initials = tail.initials;
+                p.given = tail.given;
+                let official = self.official(ctx, tail.end);
+                let hit = self.hit(&p, tail.end, "surname, initials", 0.9, ctx, official, gazetteers);
+                return Some((hit, tail.end));
+            }
+        }
         let mut gazetteers: Vec<&'static str> = Vec::new();
         let given_flags = p.given.first().map(|&g| self.range_flags(g)).unwrap_or(0);
         let given_clear = !p.given.is_empty() && given_flags & (AMBIG | WORD) == 0;
@@ -762,6 +826,66 @@ impl<'a> Grammar<'a> {
         Some((hit, end))
     }
 
+    /// Whether the word before token `first` names an organisation (`Stichting`, `Bakkerij`,
+    /// `Sportvereniging`) that the name at `first` belongs to.
+    fn org_word_before(&mut self, first: usize) -> bool {
+        let Some(p) = first.checked_sub(1) else { return false };
+        self.capitalised(p) && self.adjacent_word(p) && self.lx.is_org_word(&self.lower(p))
+    }
+
+    /// The initials or given names after a surname and a comma, with a trailing tussenvoegsel: `, J.P. van
+    /// den`, `, A. de`, `, Jan` (a given name only where the name ends: the end of the line, a `;` or a
+    /// bracket). `shape` is the surname's letter case: a tussenvoegsel after `BERG, J.P.` may be in
+    /// capitals.
+    fn inverted_tail(&mut self, end: usize, shape: Shape) -> Option<InvertedTail> {
+        if !self.is_punct(end, b',') {
+            return None;
+        }
+        let mut k = end + 1;
+        let mut tail = InvertedTail::default();
+        while k < self.toks.len() && self.toks[k].kind == Kind::Initial && tail.initials.len() < 6 {
+            tail.initials.push(k);
+            k += 1;
+        }
+        if tail.initials.is_empty() {
+            while self.capitalised(k)
+                && self.flags(k) & FIRST != 0
+                && self.flags(k) & TUSSEN == 0
+                && tail.given.len() < 3
+            {
+                if self.toks[k].shape == Shape::Upper && shape != Shape::Upper {
+                    break;
+                }
+                tail.given.push((k, k + 1));
+                k += 1;
+            }
+            if tail.given.is_empty() {
+                return None;
+            }
+        }
+        let before_tussen = k;
+        while self.is_word(k)
+            && self.flags(k) & TUSSEN != 0
+            && (self.toks[k].shape == Shape::Lower || shape == Shape::Upper && self.toks[k].shape == Shape::Upper)
+        {
+            k += 1;
+        }
+        // A given name is only the inverted form where the name ends; initials are clear enough.
+        if tail.initials.is_empty() {
+            let ends = k >= self.toks.len()
+                || match self.toks[k].kind {
+                    Kind::Newline => true,
+                    Kind::Punct => matches!(self.toks[k].punct, b';' | b')' | b'|' | b'(' | b','),
+                    _ => false,
+                };
+            if !ends || (k == before_tussen && self.is_punct(k, b',')) {
+                return None;
+            }
+        }
+        tail.end = k;
+        Some(tail)
+    }
+
     /// Falls back to the given names alone when the rest is not a surname ("Piet Daarna" → "Piet").
     fn lone_given(&mut self, p: Parsed, ctx: &Ctx, gazetteers: Vec<&'static str>) -> Option<(Hit, usize)> {
         if p.given.is_empty() {
@@ -794,6 +918,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn org_suffix_at(&mut self, k: usize) -> bool {
+        // "Hendriks Schilderwerken B.V.": the company name may go on for a word before its suffix.
+        self.org_suffix_right_at(k)
+            || self.capitalised(k) && self.adjacent_word(k - 1) && self.org_suffix_right_at(k + 1)
+    }
+
+    fn org_suffix_right_at(&mut self, k: usize) -> bool {
         let mut letters = String::new();
         for j in k..(k + 3).min(self.toks.len()) {
             match self.toks[j].kind {
@@ -868,6 +998,12 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&s.to_lowercase())
     }
+}
+
+/// Whether an office word names several people (`raadsleden`, `wethouders`, `gedeputeerden`).
+fn plural_office(office: &str) -> bool {
+    let last = office.rsplit(' ').next().unwrap_or(office);
+    last.ends_with("leden") || last.ends_with('s') || last.ends_with("den")
 }
 
 fn kind_of(flags: u32) -> CtxKind {

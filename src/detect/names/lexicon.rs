@@ -68,6 +68,30 @@ impl Default for FlagCache {
     }
 }
 
+/// Endings of compound words that name an organisation (`sportvereniging`, `installatiebedrijf`,
+/// `huisartsenpraktijk`, `notariskantoor`).
+const ORG_COMPOUND_ENDS: &[&str] = &[
+    "vereniging",
+    "bedrijf",
+    "bedrijven",
+    "praktijk",
+    "kantoor",
+    "stichting",
+    "winkel",
+    "handel",
+    "centrum",
+    "club",
+    "groep",
+    "fonds",
+    "school",
+    "kliniek",
+    "werken",
+    "techniek",
+    "fabriek",
+    // bakkerij, slagerij, drukkerij, kwekerij, brouwerij
+    "erij",
+];
+
 /// The compiled word knowledge.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -235,6 +259,14 @@ impl Lexicon {
     /// Whether letters (dots and spaces removed, lower-cased) are an organisation suffix (`bv`, `holding`).
     pub(crate) fn is_org_suffix(&self, letters: &str) -> bool {
         self.org_suffixes.contains(letters)
+    }
+
+    /// Whether a word (lower case) names a kind of organisation that a name after it belongs to
+    /// (`Stichting Mulder`, `Bakkerij De Wit`, `Sportvereniging Hoogland`): an organisation word of the
+    /// suffix list, or a compound ending in one of [`ORG_COMPOUND_ENDS`].
+    pub(crate) fn is_org_word(&self, lower: &str) -> bool {
+        self.org_suffixes.contains(lower)
+            || ORG_COMPOUND_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
     }
 
     /// Whether the letters of dotted initials are a common abbreviation (`N.B.` → `nb`).

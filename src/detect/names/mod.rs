@@ -44,14 +44,15 @@ impl NameRecognizer {
         NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
-    /// Finds names in every unit of one document (normalised texts). `headers` are the units' headers
-    /// (may be shorter than `texts`); `emails` are personal e-mail addresses found by the pattern rules
+    /// Finds names in every unit of one document (normalised texts). `around` holds each unit's header
+    /// and lead (a person column header or a person label before the unit make its first word a name);
+    /// `emails` are personal e-mail addresses found by the pattern rules
     /// (unit, start, end), used as propagation seeds.
     pub(crate) fn find(
         &self,
         scratch: &mut NameScratch,
         texts: &[&str],
-        headers: &[Option<&str>],
+        around: &[super::Around<'_>],
         emails: &[(usize, usize, usize)],
         out: &mut Vec<Finding>,
     ) {
@@ -65,7 +66,12 @@ impl NameRecognizer {
             let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
-            let column = headers.get(unit).copied().flatten().and_then(column::person_column);
+            let a = around.get(unit).copied().unwrap_or_default();
+            let column = a
+                .header
+                .and_then(column::person_column)
+                .map(|c| format!("{c} (column header)"))
+                .or_else(|| a.lead.and_then(column::person_label).map(|c| format!("{c} (label)")));
             grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref()).run(&mut hits);
             for h in hits.drain(..) {
                 out.push(Finding {
@@ -109,7 +115,9 @@ impl NameRecognizer {
         for t in &mut taken {
             t.sort_unstable();
         }
-        for (unit, start, end, seed) in propagate::occurrences(&seeds, texts, &toks[..texts.len()], &taken) {
+        for (unit, start, end, seed) in
+            propagate::occurrences(&self.lexicon, &seeds, texts, &toks[..texts.len()], &taken)
+        {
             out.push(Finding {
                 unit,
                 start,

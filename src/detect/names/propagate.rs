@@ -173,6 +173,7 @@ pub(crate) type Occurrence<'s> = (usize, usize, usize, &'s Seed);
 /// Finds every occurrence of the seeds in the tokens of each unit, outside the `taken` spans (sorted per
 /// unit). Word tokens are compared lower-cased, so every letter case counts (`BOUZID`, `bouzid`).
 pub(crate) fn occurrences<'s>(
+    lx: &Lexicon,
     seeds: &'s Seeds,
     texts: &[&str],
     toks: &[Vec<Tok>],
@@ -211,6 +212,10 @@ pub(crate) fn occurrences<'s>(
                 if last == k && month_in_date(text, toks, k) {
                     continue;
                 }
+                // "Stichting Mulder", "Hendriks Installatietechniek B.V.": an organisation's name.
+                if in_organisation(lx, text, toks, k, last) {
+                    continue;
+                }
                 let (s, e) = (t.start as usize, toks[last].end as usize);
                 let s = extend_over_tussen(text, s, &seed.tussen);
                 let spans = &taken[unit];
@@ -224,6 +229,47 @@ pub(crate) fn occurrences<'s>(
         }
     }
     out
+}
+
+/// Whether the words `first..=last` stand in an organisation's name: right after an organisation word
+/// (`Stichting`, `Bakkerij De`), or before an organisation suffix, directly or after one more word
+/// (`B.V.`, `Installatietechniek B.V.`).
+fn in_organisation(lx: &Lexicon, text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    let word = |k: usize| toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| &text[t.start as usize..t.end as usize]);
+    let capitalised = |k: usize| word(k).is_some_and(|w| w.starts_with(char::is_uppercase));
+    // Skip a tussenvoegsel written before the name (`Bakkerij De Wit`).
+    let mut before = first.checked_sub(1);
+    if let Some(b) = before
+        && word(b).is_some_and(|w| with_lower(w, |l| lx.word(l)) & TUSSEN != 0)
+    {
+        before = b.checked_sub(1);
+    }
+    if let Some(b) = before
+        && capitalised(b)
+        && with_lower(word(b).unwrap_or_default(), |l| lx.is_org_word(l))
+    {
+        return true;
+    }
+    let suffix_at = |k: usize| {
+        let mut letters = String::new();
+        for t in toks.iter().skip(k).take(3) {
+            match t.kind {
+                Kind::Word | Kind::Initial => letters.extend(
+                    text[t.start as usize..t.end as usize]
+                        .chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase),
+                ),
+                Kind::Punct if t.punct == b'&' => letters.push('&'),
+                _ => break,
+            }
+            if lx.is_org_suffix(&letters) {
+                return true;
+            }
+        }
+        false
+    };
+    suffix_at(last + 1) || capitalised(last + 1) && suffix_at(last + 2)
 }
 
 /// The index of the last token when the words after token `k` are `rest` (lower-cased, one space apart).
