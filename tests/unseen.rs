@@ -173,3 +173,26 @@ fn organisations_that_contain_a_surname_stay() {
     );
     assert_gone(&out, &["P. Mulder", "B.J. de Wit", "T. Hendriks"]);
 }
+
+/// Class 11: logins derived from a person's name, in an audit-log column and after a context word.
+#[test]
+fn account_names_in_audit_logs() {
+    let d = Dir::new();
+    d.create(
+        "in/audit.csv",
+        "Tijdstip,Gebruiker,Actie\n2024-03-01 10:22,pjansen,zaak geopend\n2024-03-01 10:25,jdevries01,document toegevoegd\n\
+         2024-03-01 10:31,admin,back-up\n",
+    );
+    d.create(
+        "in/log.txt",
+        "Zaak Z-2024-0012 gewijzigd door mbakker; medewerker p.vandam heeft het besluit verzonden.\n",
+    );
+    let out = d.lak(&["redact", "in", "--out", "out"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let csv = d.read_string("out/audit.csv");
+    assert_gone(&csv, &["pjansen", "jdevries01"]);
+    assert_kept(&csv, &["admin,back-up", "zaak geopend"]);
+    let log = d.read_string("out/log.txt");
+    assert_gone(&log, &["mbakker", "p.vandam"]);
+    assert_kept(&log, &["Z-2024-0012", "gewijzigd door", "heeft het besluit verzonden"]);
+}

@@ -13,13 +13,14 @@
 //!
 //! The word knowledge comes from the rule's lists ([`lexicon`]); the tokens from [`tokens`].
 
+mod accounts;
 mod column;
 mod grammar;
 mod lexicon;
 mod propagate;
 mod tokens;
 
-use crate::model::{Evidence, Finding, RuleIndex, Source};
+use crate::model::{Evidence, Finding, NameParts, RuleIndex, Source};
 use crate::rules::NameLists;
 
 use propagate::Seeds;
@@ -58,6 +59,7 @@ impl NameRecognizer {
     ) {
         let first = out.len();
         let mut hits = Vec::new();
+        let mut accounts = Vec::new();
         let NameScratch { tokens: toks, cache } = scratch;
         if toks.len() < texts.len() {
             toks.resize_with(texts.len(), Vec::new);
@@ -73,6 +75,24 @@ impl NameRecognizer {
                 .map(|c| format!("{c} (column header)"))
                 .or_else(|| a.lead.and_then(column::person_label).map(|c| format!("{c} (label)")));
             grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref()).run(&mut hits);
+            accounts.clear();
+            accounts::find(&self.lexicon, text, toks, a.header.or(a.lead), &mut accounts);
+            for acc in accounts.drain(..) {
+                out.push(Finding {
+                    unit,
+                    start: acc.start,
+                    end: acc.end,
+                    rule: self.rule,
+                    confidence: 0.85,
+                    evidence: Evidence {
+                        source: Some(Source::Name { form: "account name" }),
+                        context: Some(acc.context),
+                        gazetteers: vec!["surnames"],
+                        name: Some(NameParts { surnames: vec![acc.surname], ..NameParts::default() }),
+                        ..Evidence::default()
+                    },
+                });
+            }
             for h in hits.drain(..) {
                 out.push(Finding {
                     unit,
