@@ -196,3 +196,27 @@ fn account_names_in_audit_logs() {
     assert_gone(&log, &["mbakker", "p.vandam"]);
     assert_kept(&log, &["Z-2024-0012", "gewijzigd door", "heeft het besluit verzonden"]);
 }
+
+/// Class 12: in inzage, the requester's own values stay in every spelling; everyone else goes, also
+/// when a contact journal writes them in lower case.
+#[test]
+fn the_inzage_requester_is_kept_in_every_spelling() {
+    let d = Dir::new();
+    d.create(
+        "verzoeker.toml",
+        "name = \"Jan Pieter van den Berg\"\ndate_of_birth = \"16 maart 1975\"\nphone = \"06-12345678\"\n\
+         address = \"Kerkstraat 12a, 1234 AB Haarlem\"\nbsn = \"111222333\"\n",
+    );
+    d.create(
+        "in/journaal.txt",
+        "Contactjournaal BERG, J.P. VAN DEN (geboren 16-03-1975), BSN 1112.22.333\n\
+         Adres: Kerkstraat 12a te Haarlem. Telefoon +31 6 1234 5678.\n\
+         12-03: gesprek met zoon kevin en buurman jansen over de overlast.\n\
+         Moeder, mevrouw A. van den Berg (geboren 02-07-1950), belde vanaf 06-87654321.\n",
+    );
+    let out = d.lak(&["redact", "in", "--out", "out", "--mode", "inzage", "--requester", "verzoeker.toml"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let text = d.read_string("out/journaal.txt");
+    assert_kept(&text, &["BERG, J.P. VAN DEN", "16-03-1975", "1112.22.333", "Kerkstraat 12a", "+31 6 1234 5678"]);
+    assert_gone(&text, &["kevin", "jansen", "A. van den Berg", "02-07-1950", "06-87654321"]);
+}

@@ -55,8 +55,9 @@ struct RequesterDoc {
 #[derive(Clone, Debug, Default)]
 pub struct Requester {
     pub(crate) names: NameBook,
-    /// Values with every non-alphanumeric character removed, lower case.
-    compact: Vec<String>,
+    /// Every value in its comparable forms ([`keys`]): compact, and as a date or phone number where it
+    /// reads as one.
+    keys: BTreeSet<String>,
     /// Values as token lists (for an address part inside a full address).
     tokens: Vec<Vec<String>>,
 }
@@ -86,23 +87,42 @@ impl Requester {
         }
         Ok(Requester {
             names: NameBook::new(names),
-            compact: values.iter().map(|v| compact(v)).collect(),
+            keys: values.iter().flat_map(|v| keys(v)).collect(),
             tokens: values.iter().map(|v| tokens(v)).collect(),
         })
     }
 
-    /// Whether a non-name value is the requester's: the same characters, or (for addresses) a whole
-    /// part of one of the requester's values (`1234 AB` inside `Kerkstraat 12a, 1234 AB Haarlem`).
+    /// Whether a non-name value is the requester's: the same value in any spelling — the same letters
+    /// and digits (`111 222 333`, `NL91ABNA...`), the same date (`16-03-1975` for `16 maart 1975`), the
+    /// same phone number (`+31 6 1234 5678` for `06-12345678`) — or (for addresses) a whole part of one
+    /// of the requester's values (`1234 AB` inside `Kerkstraat 12a, 1234 AB Haarlem`).
     pub fn owns_value(&self, found: &str, is_address: bool) -> bool {
-        let c = compact(found);
-        if c.is_empty() {
-            return false;
-        }
-        if self.compact.contains(&c) {
+        if keys(found).iter().any(|k| self.keys.contains(k)) {
             return true;
         }
         is_address && self.tokens.iter().any(|v| contains_part(v, &tokens(found)))
     }
+}
+
+/// The forms a value is compared in: its letters and digits (lower case; a BSN of eight digits also with
+/// its leading zero), and, where it reads as one, the date or the nationally dialled phone number.
+fn keys(value: &str) -> Vec<String> {
+    let c = compact(value);
+    if c.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if c.len() == 8 && c.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(format!("c:0{c}"));
+    }
+    out.push(format!("c:{c}"));
+    if let Some((y, m, d)) = crate::detect::validate::ymd(value) {
+        out.push(format!("d:{y:04}-{m:02}-{d:02}"));
+    }
+    if let Some(p) = crate::detect::validate::national_form(value) {
+        out.push(format!("p:{p}"));
+    }
+    out
 }
 
 fn compact(s: &str) -> String {
@@ -155,7 +175,8 @@ mod tests {
         let tussen: BTreeSet<String> = ["de", "van"].iter().map(|s| s.to_string()).collect();
         Requester::parse(
             Path::new("r.toml"),
-            "name = \"Jan de Vries\"\nbsn = \"111222333\"\naddress = \"Kerkstraat 12a, 1234 AB Haarlem\"\n",
+            "name = \"Jan de Vries\"\nbsn = \"111222333\"\naddress = \"Kerkstraat 12a, 1234 AB Haarlem\"\n\
+             phone = \"06-12345678\"\ndate_of_birth = \"16 maart 1975\"\n",
             &tussen,
         )
         .unwrap()
@@ -171,6 +192,12 @@ mod tests {
         assert!(r.owns_value("Kerkstraat 12a", true));
         assert!(!r.owns_value("Kerkstraat 12", true));
         assert!(!r.owns_value("Kerkstraat 1", true));
+        assert!(r.owns_value("16-03-1975", false));
+        assert!(r.owns_value("16/3/75", false));
+        assert!(!r.owns_value("17-03-1975", false));
+        assert!(r.owns_value("+31 6 1234 5678", false));
+        assert!(r.owns_value("0031 (0)6 12 34 56 78", false));
+        assert!(!r.owns_value("06-12345679", false));
     }
 
     #[test]

@@ -142,8 +142,10 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
             }
-            // A lower-case word starts a name only right after a title ("mevrouw de vries").
-            if lower_ok && !self.title_before(i) {
+            // A lower-case word starts a name only right after a title ("mevrouw de vries"), or, when it
+            // is a gazetteer name and no word of the language, right after a role ("zoon kevin", "buurman
+            // jansen": contact journals are typed in lower case).
+            if lower_ok && !self.title_before(i) && !self.lower_name_after_role(i) {
                 i += 1;
                 continue;
             }
@@ -238,6 +240,16 @@ impl<'a> Grammar<'a> {
         let w = self.tok_text(p).as_bytes();
         let head = [w[0].to_ascii_lowercase(), w.get(1).map_or(0, u8::to_ascii_lowercase)];
         self.lx.maybe_title(&head, w.len()) && self.flags(p) & TITLE != 0
+    }
+
+    /// Whether lower-case token `i` is a name word that is no word of the language (`kevin`, `jansen`)
+    /// right after a role word (`zoon`, `buurman`).
+    fn lower_name_after_role(&mut self, i: usize) -> bool {
+        let f = self.flags(i);
+        if f & (FIRST | SURNAME) == 0 || f & (WORD | AMBIG | TUSSEN | PLACE) != 0 {
+            return false;
+        }
+        i.checked_sub(1).is_some_and(|p| self.is_word(p) && self.adjacent_word(p) && self.flags(p) & ROLE != 0)
     }
 
     fn tok_text(&self, i: usize) -> &'a str {
@@ -478,6 +490,15 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         if p.initials.is_empty() {
+            // "zoon kevin", "mevrouw anna de vries": a lower-case given name where lower case may start a
+            // name, when it is no word of the language.
+            if lower_ok && self.toks[j].shape == Shape::Lower {
+                let f = self.flags(j);
+                if f & FIRST != 0 && f & (SURNAME | WORD | AMBIG | TUSSEN) == 0 {
+                    p.given.push((j, j + 1));
+                    j += 1;
+                }
+            }
             while self.capitalised(j) && p.given.len() < 4 {
                 let f = self.flags(j);
                 // A hyphenated given name: Anne-Marie, Jan-Willem.

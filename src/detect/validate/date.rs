@@ -5,6 +5,11 @@ pub(super) fn check(m: &str) -> bool {
     parse(m).is_some_and(|(y, mo, d)| valid(y, mo, d))
 }
 
+/// The date `m` stands for, as (year, month, day), when it is a valid date in any written form.
+pub(crate) fn ymd(m: &str) -> Option<(u32, u32, u32)> {
+    parse(m.trim()).filter(|&(y, mo, d)| valid(y, mo, d))
+}
+
 /// (year, month, day); a two-digit year is taken as 19xx/20xx by the caller's plausibility only.
 fn parse(m: &str) -> Option<(u32, u32, u32)> {
     // An ISO date with its time (`1987-03-16T00:00:00`, as Excel stores a date typed cell): the date.

@@ -19,8 +19,9 @@ mod street;
 use std::ops::Range;
 
 pub use bsn::is_valid_bsn;
-pub(crate) use date::month_number;
+pub(crate) use date::{month_number, ymd};
 pub use iban::is_valid_iban;
+pub(crate) use phone::national_form;
 
 use crate::rules::Validator;
 

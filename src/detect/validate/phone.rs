@@ -35,6 +35,17 @@ pub(super) fn check(m: &str) -> bool {
     national(&digits)
 }
 
+/// The number as it is dialled nationally (`0612345678` for `+31 6 1234 5678`, `0031 (0)6-...`), for
+/// comparing numbers written in different forms; `None` for what is no Dutch phone number.
+pub(crate) fn national_form(m: &str) -> Option<String> {
+    if !check(m) {
+        return None;
+    }
+    let digits: String = m.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
+    let rest = if m.trim_start().starts_with('+') { digits.strip_prefix("31") } else { digits.strip_prefix("0031") };
+    Some(rest.map_or(digits.clone(), |r| format!("0{r}")))
+}
+
 /// A 10-digit national number.
 fn national(d: &str) -> bool {
     let b = d.as_bytes();
@@ -83,6 +94,14 @@ mod tests {
         ] {
             assert!(check(n), "{n}");
         }
+    }
+
+    #[test]
+    fn national_forms() {
+        for n in ["06-12345678", "+31 6 1234 5678", "0031 6 12345678", "+31 (0)6-12345678", "06 12 34 56 78"] {
+            assert_eq!(super::national_form(n).as_deref(), Some("0612345678"), "{n}");
+        }
+        assert_eq!(super::national_form("123"), None);
     }
 
     #[test]
