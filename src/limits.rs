@@ -107,3 +107,8 @@ pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;
 
 /// Most text strings in one PDF's object graph (each is scanned as its own unit).
 pub const PDF_MAX_STRINGS: usize = 500_000;
+
+/// Redaction passes over one document: when the re-scan of a redacted output still finds values (a name
+/// that reads as one only once its neighbour became a marker), the output is redacted again, at most
+/// this many passes in all, before the document goes to manual handling.
+pub const MAX_REDACTION_PASSES: usize = 3;

@@ -83,6 +83,12 @@ pub enum Source {
         /// The confirmed name it was taken from.
         from: String,
     },
+    /// A whole cell whose column header says what it holds (`Woonplaats` over the place of a person's
+    /// address).
+    Cell {
+        /// The header, lower case.
+        header: String,
+    },
     /// Another occurrence of a value redacted elsewhere in the same document (the same characters as a
     /// whole word): a value removed once is removed everywhere.
     Repeated {
@@ -132,6 +138,7 @@ impl Evidence {
             Some(Source::Propagated { from }) => {
                 parts.push(format!("same name as \"{from}\" elsewhere in the document"))
             }
+            Some(Source::Cell { header }) => parts.push(format!("the whole cell under \"{header}\"")),
             Some(Source::Repeated { of }) => parts.push(format!("\"{of}\" is redacted elsewhere in the document")),
             None => {}
         }

@@ -159,13 +159,15 @@ fn email_personal_redacted_organisational_kept() {
 fn postcodes_and_addresses() {
     assert_eq!(
         redacted("Zij woont op Van Heemstralaan 3-II, 2011 AB Haarlem."),
-        vec!["Van Heemstralaan 3-II", "2011 AB"]
+        vec!["Van Heemstralaan 3-II", "2011 AB Haarlem"]
     );
     assert_eq!(
         redacted("Adres: Laan van Meerdervoort 100, 2517 AK Den Haag"),
-        vec!["Laan van Meerdervoort 100", "2517 AK"]
+        vec!["Laan van Meerdervoort 100", "2517 AK Den Haag"]
     );
     assert!(redacted("Postcode 1234 SS bestaat niet.").is_empty());
+    // The place of a Postbus stays with its postcode.
+    assert!(redacted("Postbus 511, 2003 PB Haarlem").is_empty());
 }
 
 #[test]

@@ -100,7 +100,20 @@ impl Requester {
         if keys(found).iter().any(|k| self.keys.contains(k)) {
             return true;
         }
-        is_address && self.tokens.iter().any(|v| contains_part(v, &tokens(found)))
+        // A part must hold a number (a street and house number, a postcode): a place alone is shared
+        // with every neighbour in town.
+        if !is_address || !found.contains(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        // `Kerkstraat 12a te Haarlem`, `Kerkstraat 12a, Haarlem`: each piece a whole part of one of the
+        // requester's addresses (which has the postcode between them).
+        let pieces: Vec<Vec<String>> = found
+            .split(',')
+            .flat_map(|p| p.split(" te ").flat_map(|q| q.split(" in ")))
+            .map(tokens)
+            .filter(|t| !t.is_empty())
+            .collect();
+        self.tokens.iter().any(|v| pieces.iter().all(|p| contains_part(v, p)))
     }
 }
 
@@ -192,6 +205,11 @@ mod tests {
         assert!(r.owns_value("Kerkstraat 12a", true));
         assert!(!r.owns_value("Kerkstraat 12", true));
         assert!(!r.owns_value("Kerkstraat 1", true));
+        assert!(r.owns_value("1234 AB Haarlem", true));
+        assert!(!r.owns_value("Haarlem", true));
+        assert!(r.owns_value("Kerkstraat 12a te Haarlem", true));
+        assert!(r.owns_value("Kerkstraat 12a, Haarlem", true));
+        assert!(!r.owns_value("Kerkstraat 12a te Leiden", true));
         assert!(r.owns_value("16-03-1975", false));
         assert!(r.owns_value("16/3/75", false));
         assert!(!r.owns_value("17-03-1975", false));

@@ -51,7 +51,7 @@ impl ContextMatcher {
     pub(crate) fn find(&self, text: &str, start: usize, end: usize, lead: Option<&str>) -> Option<String> {
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let from = floor_boundary(text, start.saturating_sub(self.window)).max(line_start);
+        let from = reach_back(text, start, self.window).max(line_start);
         let to = ceil_boundary(text, end.saturating_add(self.window)).min(line_end);
         let hay = &text[from..to];
         // Prefer the nearest word before the match, then the nearest after it.
@@ -95,6 +95,57 @@ impl ContextMatcher {
             .last()
             .map(|(s, e)| line[s..e].to_lowercase())
     }
+}
+
+/// The header cell above the cell of `text` at `at`, in a text table drawn with `|` (`Rol | Naam |
+/// Geboortedatum` over rows of people, as e-mail and plain-text reports lay tables out): the cell in the
+/// same column of the table's first line, when the table has one above the line of `at`.
+pub(crate) fn pipe_header(text: &str, at: usize) -> Option<&str> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if !text[line_start..line_end].contains('|') {
+        return None;
+    }
+    let col = text[line_start..at].matches('|').count();
+    let is_rule = |l: &str| l.chars().all(|c| matches!(c, '-' | '+' | '|' | '=' | ':' | ' ' | '\t'));
+    let mut header = None;
+    let mut end = line_start;
+    // Walk up through the table's lines (at most a page of rows).
+    for _ in 0..200 {
+        let Some(nl) = end.checked_sub(1) else { break };
+        let start = text[..nl].rfind('\n').map_or(0, |i| i + 1);
+        let line = &text[start..nl];
+        let rule = is_rule(line) && line.contains(['-', '=']);
+        if !line.contains('|') && !rule {
+            break;
+        }
+        if !rule {
+            header = Some(line);
+        }
+        end = start;
+    }
+    let cell = header?.split('|').nth(col)?.trim();
+    (!cell.is_empty()).then_some(cell)
+}
+
+/// Where a window of `window` bytes before `start` begins when a run of spaces counts as one: a form
+/// pads its labels (`Geboortedatum aanvrager:` and 30 spaces before the date).
+fn reach_back(text: &str, start: usize, window: usize) -> usize {
+    let mut budget = window;
+    let mut at = start;
+    let mut in_space = false;
+    for (i, c) in text[..start].char_indices().rev() {
+        let space = c == ' ' || c == '\t';
+        if !(space && in_space) {
+            if budget == 0 {
+                break;
+            }
+            budget = budget.saturating_sub(c.len_utf8());
+        }
+        in_space = space;
+        at = i;
+    }
+    floor_boundary(text, at)
 }
 
 /// Whether the rest of a line after a context word makes it the label of the next value: a colon right
@@ -169,6 +220,24 @@ mod tests {
         // After the value, on its line, without a colon: it counts.
         let (t, s, e) = at("14-06-1949 (geboortedatum)", "14-06-1949");
         assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+    }
+
+    #[test]
+    fn pipe_tables_have_headers() {
+        let t = "Gezin\nRol    | Naam      | Geboortedatum\n-------+-----------+--------------\nmoeder | A. Jansen | 01-03-1991\n";
+        assert_eq!(pipe_header(t, t.find("01-03").unwrap()), Some("Geboortedatum"));
+        assert_eq!(pipe_header(t, t.find("A. J").unwrap()), Some("Naam"));
+        assert_eq!(pipe_header(t, t.find("Geboortedatum").unwrap()), None);
+        assert_eq!(pipe_header("a 01-03-1991", 2), None);
+    }
+
+    #[test]
+    fn padding_spaces_count_once() {
+        let m = ctx(&["geboortedatum"], 32);
+        let (t, s, e) = at("Geboortedatum aanvrager:                       1957-05-10", "1957-05-10");
+        assert_eq!(m.find(t, s, e, None).as_deref(), Some("geboortedatum"));
+        let (t, s, e) = at("Geboortedatum aanvrager: x x x x x x x x x x x x x x x x 1957-05-10", "1957-05-10");
+        assert_eq!(m.find(t, s, e, None), None);
     }
 
     #[test]

@@ -51,7 +51,8 @@ impl CompiledRule {
     fn context_check(&self, text: &str, start: usize, end: usize, around: Around<'_>) -> Option<(f32, Option<String>)> {
         let near = self.context.as_ref().and_then(|c| c.find(text, start, end, around.lead));
         let word = near.or_else(|| {
-            let (c, h) = (self.context.as_ref()?, around.header?);
+            let c = self.context.as_ref()?;
+            let h = around.header.or_else(|| context::pipe_header(text, start))?;
             c.find_anywhere(h).map(|w| format!("{w} (column header)"))
         });
         match word {
@@ -199,6 +200,8 @@ impl Detector {
                 .collect();
             names.find(&mut scratch.names, &texts, &around, &emails, &mut out);
         }
+        self.extend_addresses(&texts, &mut out);
+        self.residence_cells(&texts, &around, &mut out);
         overlap::resolve(&mut out, |r| self.rules[r].priority);
         for f in &mut out {
             let (s, e) = normalized[f.unit].to_source(f.start, f.end);
@@ -207,6 +210,119 @@ impl Detector {
         }
         out
     }
+}
+
+impl Detector {
+    /// A private person's address takes the place after it: `1234 AB Haarlem`, `Kerkstraat 12, Haarlem`,
+    /// `Kerkstraat 12 te Haarlem`. The woonplaats is part of the address line, and with the street and
+    /// postcode gone it is what is left of where someone lives. A postcode kept by an exception (a
+    /// `Postbus`) keeps its place too.
+    fn extend_addresses(&self, texts: &[&str], out: &mut [Finding]) {
+        let Some(names) = &self.names else { return };
+        for f in out.iter_mut() {
+            if f.evidence.exception.is_some() {
+                continue;
+            }
+            let text = texts[f.unit];
+            let end = match self.rules[f.rule].validator {
+                Some(Validator::Postcode) => names.place_after(text, f.end),
+                Some(Validator::StreetAddress) => {
+                    let rest = &text[f.end..];
+                    [", ", " te ", " in "]
+                        .iter()
+                        .find(|sep| rest.starts_with(*sep))
+                        .and_then(|sep| names.place_at(text, f.end + sep.len()))
+                        .filter(|&e| !text[f.end..e].contains(|c: char| c.is_ascii_digit()))
+                }
+                _ => None,
+            };
+            if let Some(end) = end {
+                f.end = end;
+            }
+        }
+    }
+
+    /// A cell under a `Woonplaats` header that is one place name (the place of a person's address), and
+    /// a cell under an `Adres` header that is a street and a house number, whether the street ends like
+    /// one or not (`Nieuwestad 312`, `Rokin 84`).
+    fn residence_cells(&self, texts: &[&str], around: &[Around<'_>], out: &mut Vec<Finding>) {
+        let (Some(names), Some(rule)) =
+            (&self.names, self.rules.iter().position(|r| r.validator == Some(Validator::StreetAddress)))
+        else {
+            return;
+        };
+        for (unit, text) in texts.iter().enumerate() {
+            let Some(header) = around[unit].header else { continue };
+            let start = text.len() - text.trim_start().len();
+            let trimmed = text.trim();
+            let header = match (residence_header(header), address_header(header)) {
+                (Some(h), _) if !trimmed.is_empty() && names.place_at(text, start) == Some(start + trimmed.len()) => h,
+                (_, Some(h)) if street_and_number(trimmed) => h,
+                _ => continue,
+            };
+            out.push(Finding {
+                unit,
+                start,
+                end: start + trimmed.len(),
+                rule,
+                confidence: 0.85,
+                evidence: crate::model::Evidence {
+                    source: Some(crate::model::Source::Cell { header: header.clone() }),
+                    context: Some(format!("{header} (column header)")),
+                    ..crate::model::Evidence::default()
+                },
+            });
+        }
+    }
+}
+
+/// The header (lower case) when it names a street address: `Adres`, `Woonadres`, `Straat + huisnummer`.
+fn address_header(header: &str) -> Option<String> {
+    header.lines().map(|l| l.trim().trim_end_matches(':').to_lowercase()).find(|l| {
+        matches!(
+            l.as_str(),
+            "adres"
+                | "woonadres"
+                | "postadres"
+                | "straat"
+                | "straat en huisnummer"
+                | "straat + huisnummer"
+                | "straatnaam en huisnummer"
+                | "adres aanvrager"
+                | "adres melder"
+                | "huisadres"
+                | "address"
+        )
+    })
+}
+
+/// Whether a cell is a street and a house number with its addition: capitalised words (joined by
+/// lower-case ones: `Laan van Meerdervoort`), then `12`, `12a`, `3-II`, `100 bis`, `7 hs`.
+fn street_and_number(cell: &str) -> bool {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let number_at = words.iter().rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let Some(n) = number_at.filter(|&n| n >= 1 && n + 2 >= words.len()) else { return false };
+    let number = words[n];
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let addition = &number[digits..];
+    let number_ok = (1..=5).contains(&digits)
+        && addition.len() <= 5
+        && addition.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && words[n + 1..].iter().all(|w| w.len() <= 4 && w.chars().all(char::is_alphanumeric));
+    let street_ok = words[0].starts_with(char::is_uppercase)
+        && words[..n].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.')))
+        && n <= 6;
+    number_ok && street_ok
+}
+
+/// The header (lower case) when it names the place someone lives: `Woonplaats`, `Plaats`, `Residence`.
+fn residence_header(header: &str) -> Option<String> {
+    header.lines().map(|l| l.trim().trim_end_matches(':').to_lowercase()).find(|l| {
+        matches!(
+            l.as_str(),
+            "woonplaats" | "plaats" | "woonplaats aanvrager" | "woonplaats melder" | "residence" | "city"
+        )
+    })
 }
 
 /// The text the detector matches on for `text` (NFKC, dashes and apostrophes folded, invisible

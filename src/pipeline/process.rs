@@ -88,24 +88,7 @@ fn process(
     let decided = findings(cx, scratch, doc.as_ref());
     let mode = cx.policy.mode();
     let units = doc.units();
-    let reports: Vec<FindingReport> = decided
-        .iter()
-        .map(|d| {
-            let f = &d.finding;
-            let rule = cx.rules.rule(f.rule);
-            FindingReport {
-                rule: rule.id.clone(),
-                category: rule.category.clone(),
-                ground: cx.rules.label(f, mode).to_string(),
-                action: d.action.clone(),
-                text: f.text(&units).to_string(),
-                location: doc.locate(f.unit, f.start, f.end),
-                confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
-                why: f.evidence.describe(),
-                evidence: f.evidence.clone(),
-            }
-        })
-        .collect();
+    let reports = finding_reports(cx, doc.as_ref(), &decided, None);
     let to_redact = Redaction::plan(cx.rules, mode, &decided);
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
@@ -116,6 +99,7 @@ fn process(
         notes: doc.notes(),
         scrubbed: Vec::new(),
         findings: reports,
+        passes: None,
     };
     match &cx.command {
         Command::Scan => {
@@ -129,14 +113,37 @@ fn process(
             }
         }
         Command::Redact { out } => {
-            let redacted = doc.redact(&to_redact)?;
-            let removed = crate::decide::removed_values(&units, &decided);
-            check_output(cx, scratch, format, &redacted.bytes, &removed)?;
+            let mut redacted = doc.redact(&to_redact)?;
+            let mut removed = crate::decide::removed_values(&units, &decided);
+            let mut pass = 1;
+            // Fail closed: the output is read back and scanned again. What the rules still find there (a
+            // word that reads as a name only once its neighbour became a marker) is redacted in the
+            // output, a bounded number of times.
+            loop {
+                let (again, residual) = rescan(cx, scratch, format, &redacted.bytes)?;
+                if residual.is_empty() {
+                    sweep(&removed, &redacted.bytes, again.as_ref())?;
+                    break;
+                }
+                if pass >= limits::MAX_REDACTION_PASSES {
+                    return Err(residual_error(cx, again.as_ref(), &residual, pass));
+                }
+                pass += 1;
+                let again_units = again.units();
+                report.findings.extend(finding_reports(cx, again.as_ref(), &residual, Some(pass)));
+                removed.extend(crate::decide::removed_values(&again_units, &residual));
+                removed.sort();
+                removed.dedup();
+                let scrubbed = std::mem::take(&mut redacted.scrubbed);
+                redacted = again.redact(&Redaction::plan(cx.rules, mode, &residual))?;
+                redacted.scrubbed = scrubbed;
+            }
             let target = out.join(&entry.relative);
             super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)
                 .map_err(|e| Manual::new("write_failed", e.to_string()))?;
             report.output = Some(entry.relative.to_string_lossy().replace('\\', "/"));
             report.scrubbed = redacted.scrubbed;
+            report.passes = (pass > 1).then_some(pass);
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {
                 report.status = Status::Redacted;
             }
@@ -145,33 +152,71 @@ fn process(
     Ok(report)
 }
 
-/// Fail closed: opens the redacted bytes again and refuses them if the rules still find anything to
-/// redact, or if any removed value still occurs in the file's bytes or decoded parts.
-fn check_output(
+/// The report entries of decided findings; `pass` marks findings made on the output of an earlier
+/// redaction pass.
+fn finding_reports(
+    cx: &Context<'_>,
+    doc: &dyn Document,
+    decided: &[Decided],
+    pass: Option<usize>,
+) -> Vec<FindingReport> {
+    let units = doc.units();
+    decided
+        .iter()
+        .map(|d| {
+            let f = &d.finding;
+            let rule = cx.rules.rule(f.rule);
+            let mut why = f.evidence.describe();
+            if let Some(p) = pass {
+                why.push_str(&format!(" + found in the redacted output (pass {p})"));
+            }
+            FindingReport {
+                rule: rule.id.clone(),
+                category: rule.category.clone(),
+                ground: cx.rules.label(f, cx.policy.mode()).to_string(),
+                action: d.action.clone(),
+                text: f.text(&units).to_string(),
+                location: doc.locate(f.unit, f.start, f.end),
+                confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
+                why,
+                evidence: f.evidence.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Opens redacted bytes again and returns the document with what the rules would still redact in it.
+fn rescan(
     cx: &Context<'_>,
     scratch: &mut Scratch,
     format: &dyn Format,
     bytes: &[u8],
-    removed: &[String],
-) -> Result<(), Manual> {
+) -> Result<(Box<dyn Document>, Vec<Decided>), Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
         Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
     })?;
     let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
-    if residual.is_empty() {
-        let mut views = vec![std::borrow::Cow::Borrowed(bytes)];
-        views.extend(doc.byte_views());
-        return match super::sweep::find(removed, &views) {
-            None => Ok(()),
-            Some((_, view)) => Err(Manual::new(
-                "residual_bytes_after_redaction",
-                format!(
-                    "a removed value still occurs in the output's bytes ({}); output withheld",
-                    if view == 0 { "the file itself".to_string() } else { format!("decoded part or stream {view}") }
-                ),
-            )),
-        };
+    Ok((doc, residual))
+}
+
+/// Fail closed: refuses the output if any removed value still occurs in the file's bytes or decoded parts.
+fn sweep(removed: &[String], bytes: &[u8], doc: &dyn Document) -> Result<(), Manual> {
+    let mut views = vec![std::borrow::Cow::Borrowed(bytes)];
+    views.extend(doc.byte_views());
+    match super::sweep::find(removed, &views) {
+        None => Ok(()),
+        Some((_, view)) => Err(Manual::new(
+            "residual_bytes_after_redaction",
+            format!(
+                "a removed value still occurs in the output's bytes ({}); output withheld",
+                if view == 0 { "the file itself".to_string() } else { format!("decoded part or stream {view}") }
+            ),
+        )),
     }
+}
+
+/// The manual-handling reason for an output that still holds values after the last pass.
+fn residual_error(cx: &Context<'_>, doc: &dyn Document, residual: &[Decided], passes: usize) -> Manual {
     let first = &residual[0].finding;
     let loc = doc.locate(first.unit, first.start, first.end);
     let rule = &cx.rules.rule(first.rule).id;
@@ -181,11 +226,11 @@ fn check_output(
         (_, _, Some(part)) => part.clone(),
         _ => format!("offset {}", loc.offset),
     };
-    Err(Manual::new(
+    Manual::new(
         "residual_after_redaction",
         format!(
-            "after redaction the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld",
+            "after {passes} redaction passes the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld",
             residual.len()
         ),
-    ))
+    )
 }

@@ -109,8 +109,12 @@ pub struct DocumentReport {
     /// Hidden data removed (metadata, comments, ...).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scrubbed: Vec<String>,
-    /// Every finding, in document order.
+    /// Every finding, in document order; findings of later redaction passes follow, located in the
+    /// output of the pass before.
     pub findings: Vec<FindingReport>,
+    /// Redaction passes it took until the re-scan of the output found nothing (only when more than one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passes: Option<usize>,
 }
 
 impl DocumentReport {
@@ -125,6 +129,7 @@ impl DocumentReport {
             notes: Vec::new(),
             scrubbed: Vec::new(),
             findings: Vec::new(),
+            passes: None,
         }
     }
 }

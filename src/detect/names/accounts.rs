@@ -55,7 +55,7 @@ pub(crate) fn find(lx: &Lexicon, text: &str, toks: &[Tok], column: Option<&str>,
     if let Some(label) = column.and_then(account_label) {
         let trimmed = text.trim();
         let start = text.len() - text.trim_start().len();
-        if let Some(surname) = derived(lx, trimmed) {
+        if let Some(surname) = login(lx, trimmed) {
             out.push(Account { start, end: start + trimmed.len(), context: label, surname });
             return;
         }
@@ -77,7 +77,11 @@ pub(crate) fn find(lx: &Lexicon, text: &str, toks: &[Tok], column: Option<&str>,
         }
         let from = t.end as usize + skip;
         let Some((s, e)) = candidate(text, from) else { continue };
-        if let Some(surname) = derived(lx, &text[s..e]) {
+        // After a label (`Gebruiker: kooijmr`) any personal-looking login counts; in running text
+        // (`gewijzigd door mbakker`) only one made of name parts.
+        let labelled = after[..skip].contains([':', '=']);
+        let found = if labelled { login(lx, &text[s..e]) } else { derived(lx, &text[s..e]) };
+        if let Some(surname) = found {
             out.push(Account { start: s, end: e, context: w.to_lowercase(), surname });
         }
     }
@@ -117,6 +121,64 @@ fn candidate(text: &str, from: usize) -> Option<(usize, usize)> {
         return None;
     }
     (end - from >= 4 && end - from <= 40).then_some((from, end))
+}
+
+/// System accounts and words that logins of no person are made of.
+const SYSTEM: &[&str] = &[
+    "admin",
+    "administrator",
+    "api",
+    "applicatiebeheer",
+    "auto",
+    "automaat",
+    "backup",
+    "batch",
+    "beheer",
+    "beheerder",
+    "bot",
+    "cron",
+    "digid",
+    "eherkenning",
+    "export",
+    "extern",
+    "functioneel",
+    "gast",
+    "guest",
+    "helpdesk",
+    "import",
+    "koppeling",
+    "migratie",
+    "noreply",
+    "onbekend",
+    "robot",
+    "root",
+    "scheduler",
+    "service",
+    "servicedesk",
+    "svc",
+    "sync",
+    "system",
+    "systeem",
+    "test",
+    "user",
+    "workflow",
+];
+
+/// The surname a login where a label announces one stands for — or, when the login is not made of
+/// known name parts, the login itself: in a `Gebruiker` column, `kooijmr` (a truncated surname and an
+/// initial) is a person's as surely as `pjansen`. System accounts (`admin`, `svc_backup`, `batch01`) and
+/// words are not.
+fn login(lx: &Lexicon, s: &str) -> Option<String> {
+    if let Some(surname) = derived(lx, s) {
+        return Some(surname);
+    }
+    let core = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    let shaped = core.len() >= 4
+        && s.len() <= 32
+        && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"._-".contains(&c));
+    let parts: Vec<&str> = core.split(['.', '_', '-']).filter(|p| !p.is_empty()).collect();
+    let system = parts.iter().all(|p| SYSTEM.contains(p) || p.len() > 3 && lx.word(p) & WORD != 0);
+    (shaped && !system).then(|| core.to_string())
 }
 
 /// The surname a login is derived from, if it decomposes into name parts.
@@ -250,5 +312,11 @@ mod tests {
         assert_eq!(find_in("mail pjansen@example.nl", None), Vec::<String>::new());
         assert_eq!(find_in("jdevries01", Some("Gebruiker")), vec!["jdevries01"]);
         assert_eq!(find_in("jdevries01", Some("Zaaknummer")), Vec::<String>::new());
+        // A label or a column makes any personal-looking login count; system accounts stay.
+        assert_eq!(find_in("kooijmr", Some("Gebruiker")), vec!["kooijmr"]);
+        assert_eq!(find_in("Gebruiker: hulshoh", None), vec!["hulshoh"]);
+        assert_eq!(find_in("gewijzigd door hulshoh", None), Vec::<String>::new());
+        assert_eq!(find_in("svc_backup", Some("Gebruiker")), Vec::<String>::new());
+        assert_eq!(find_in("batch01", Some("User")), Vec::<String>::new());
     }
 }

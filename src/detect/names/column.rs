@@ -10,6 +10,11 @@
 //! `Bedrijfsnaam` or `Straatnaam`, whose values are organisations and streets. A header with several
 //! lines (a shared string shown in several columns) counts when one of its lines does.
 
+use super::grammar::with_lower;
+use super::lexicon::{FIRST, Lexicon, OFFICIAL, ROLE, SALUT, SURNAME, TITLE, TUSSEN, WORD, letters_only};
+use super::tokens::{Kind, Shape, Tok};
+use crate::model::NameParts;
+
 /// Words that say a column holds people.
 const PERSON: &[&str] = &[
     "naam",
@@ -54,6 +59,89 @@ pub(crate) fn person_label(line: &str) -> Option<String> {
         return None;
     }
     person_column(line.strip_suffix(':').unwrap_or(line))
+}
+
+/// Cell values that fill a person column without naming anyone.
+const NO_ONE: &[&str] = &["onbekend", "nvt", "n.v.t.", "geen", "anoniem", "niemand", "diversen", "allen", "iedereen"];
+
+/// Words that make a cell an organisation's or a team's, not a person's.
+const UNITS: &[&str] =
+    &["team", "afdeling", "cluster", "bureau", "sector", "dienst", "gemeente", "directie", "unit", "loket", "college"];
+
+/// The whole cell as one person's name, when the unit stands in a person column (or after a person
+/// label) and reads as nothing but a name: initials, tussenvoegsels and name words, in any letter case
+/// and order (`femke opdam`, `SARMO KANHAI`, `Os, Y.C. van`, `S. Lo-A-Njoe`). In a column headed `Naam` a
+/// name the gazetteers do not know is a name all the same. Returns the span (trimmed) and its parts.
+pub(crate) fn cell_name(lx: &Lexicon, text: &str, toks: &[Tok]) -> Option<(usize, usize, NameParts)> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.len() > 80 || NO_ONE.contains(&trimmed.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut words = 0;
+    let mut known = false;
+    for t in toks {
+        let w = &text[t.start as usize..t.end as usize];
+        match t.kind {
+            Kind::Word => {
+                words += 1;
+                let f = with_lower(w, |l| lx.word(l));
+                if with_lower(w, |l| UNITS.contains(&l) || lx.is_org_word(l) || lx.is_street_word(l)) {
+                    return None;
+                }
+                // A title or role is context the grammar reads (`Mevrouw Yara Bakker`), never part of a span.
+                if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 && f & SURNAME == 0 {
+                    return None;
+                }
+                // A name word, or a word the dictionary does not know — not an acronym (`BSN`, `IBAN`).
+                let acronym = t.shape == Shape::Upper && w.chars().count() <= 4;
+                known |= !acronym && (f & (FIRST | SURNAME) != 0 || f & (WORD | TUSSEN) == 0);
+            }
+            Kind::Initial => known = true,
+            Kind::Punct if matches!(t.punct, b',' | b'-' | b'.' | b'\'' | b'(' | b')') => {}
+            _ => return None,
+        }
+    }
+    if words == 0 || words > 6 || !known {
+        return None;
+    }
+    let start = text.len() - text.trim_start().len();
+    Some((start, start + trimmed.len(), parts(lx, trimmed)))
+}
+
+/// The parts of a name written in a cell: `J.P. van den Berg`, `Berg, J.P. van den`, `jan de vries`.
+fn parts(lx: &Lexicon, name: &str) -> NameParts {
+    let (surname, rest) = match name.split_once(',') {
+        Some((s, r)) => (s, r),
+        None => {
+            // The surname starts at the first tussenvoegsel after a given name or initial, else it is
+            // the last word.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let from = (1..words.len())
+                .find(|&i| with_lower(words[i], |l| lx.word(l)) & TUSSEN != 0)
+                .unwrap_or(words.len().saturating_sub(1));
+            let split = words[..from].iter().map(|w| w.len() + 1).sum::<usize>().min(name.len());
+            (&name[split..], &name[..split])
+        }
+    };
+    let mut p = NameParts::default();
+    for w in rest.split_whitespace() {
+        if w.ends_with('.') {
+            p.initials.push_str(&letters_only(w));
+        } else if with_lower(w, |l| lx.word(l)) & TUSSEN == 0 {
+            p.given.push(w.to_lowercase());
+        }
+    }
+    for piece in surname.split('-') {
+        let core: Vec<String> = piece
+            .split_whitespace()
+            .filter(|w| with_lower(w, |l| lx.word(l)) & TUSSEN == 0)
+            .map(str::to_lowercase)
+            .collect();
+        if !core.is_empty() {
+            p.surnames.push(core.join(" "));
+        }
+    }
+    p
 }
 
 #[cfg(test)]

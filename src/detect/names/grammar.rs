@@ -63,6 +63,8 @@ pub(crate) struct Hit {
 struct InvertedTail {
     initials: Vec<usize>,
     given: Vec<(usize, usize)>,
+    /// A tussenvoegsel follows (`, J.P. van den`).
+    tussen: bool,
     /// Index one past the last token.
     end: usize,
 }
@@ -91,6 +93,10 @@ pub(crate) struct Grammar<'a> {
     /// The header of a person column the unit is in (`achternaam (column header)`), or a person label
     /// before the unit (`naam aanvrager (label)`): a role before its first token.
     column: Option<&'a str>,
+    /// The line before the unit's first line (the previous cell or paragraph).
+    lead: Option<&'a str>,
+    /// The first line of the unit after this one (the next cell): `S. Arslan | wethouder`.
+    trail: Option<&'a str>,
 }
 
 impl<'a> Grammar<'a> {
@@ -100,8 +106,10 @@ impl<'a> Grammar<'a> {
         text: &'a str,
         toks: &'a mut [Tok],
         column: Option<&'a str>,
+        lead: Option<&'a str>,
+        trail: Option<&'a str>,
     ) -> Self {
-        Grammar { lx, cache, text, toks, column }
+        Grammar { lx, cache, text, toks, column, lead, trail }
     }
 
     /// Every name in the unit, in order.
@@ -163,6 +171,12 @@ impl<'a> Grammar<'a> {
             {
                 ctx = Ctx { kind: CtxKind::Role, word: Some(column.to_string()), place_prep: false };
             }
+            // "de secretaris,   de burgemeester," over the line of signatures: the names are officials.
+            if ctx.kind == CtxKind::None
+                && let Some(office) = self.office_line_before(line_start)
+            {
+                ctx = Ctx { kind: CtxKind::Official, word: Some(office), place_prep: false };
+            }
             // "Naam aanvrager:" ending the line before: the first word of this line is a name.
             if ctx.kind == CtxKind::None
                 && i == line_start
@@ -189,6 +203,48 @@ impl<'a> Grammar<'a> {
                 None => i += 1,
             }
         }
+    }
+
+    /// The office of a signature block when the line before the line starting at `line_start` (or, two
+    /// lines up, past a line of names) names only offices: `de secretaris,  de burgemeester,` or `De
+    /// burgemeester van Zwolle,` over the names that sign.
+    fn office_line_before(&mut self, line_start: usize) -> Option<String> {
+        let mut end = match line_start.checked_sub(1) {
+            Some(nl) => self.toks[nl].start as usize,
+            None => return self.lead.and_then(|l| self.office_line(l)),
+        };
+        for _ in 0..3 {
+            let start = self.text[..end].rfind('\n').map_or(0, |p| p + 1);
+            let line = &self.text[start..end];
+            if let Some(office) = self.office_line(line) {
+                return Some(office);
+            }
+            // Past a line of initials and names only (`H. Hoek` over `G. Elzinga`).
+            let names_only = line.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3);
+            if start == 0 || !names_only || line.trim().is_empty() {
+                return None;
+            }
+            end = start - 1;
+        }
+        None
+    }
+
+    /// The first office of `line` when it holds nothing but offices, roles and joining words.
+    fn office_line(&self, line: &str) -> Option<String> {
+        let mut office = None;
+        let mut words = 0;
+        for w in line.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
+            words += 1;
+            let f = with_lower(w, |l| self.lx.word(l));
+            let joining =
+                with_lower(w, |l| matches!(l, "de" | "het" | "van" | "en" | "namens" | "deze" | "dezen" | "college"));
+            if f & OFFICIAL != 0 {
+                office.get_or_insert_with(|| w.to_lowercase());
+            } else if !(joining || f & ROLE != 0 || f & PLACE != 0) {
+                return None;
+            }
+        }
+        office.filter(|_| words <= 12)
     }
 
     /// The person label (`Naam:`, `Contactpersoon`) that is the whole line before the line starting at
@@ -515,7 +571,8 @@ impl<'a> Grammar<'a> {
                         continue;
                     }
                 }
-                if f & FIRST == 0 || f & TUSSEN != 0 {
+                // "Beste Roy": a salutation, title, role or office is context, not a given name.
+                if f & FIRST == 0 || f & TUSSEN != 0 || f & (SALUT | TITLE | ROLE | OFFICIAL) != 0 && f & SURNAME == 0 {
                     break;
                 }
                 p.given.push((j, j + 1));
@@ -661,14 +718,25 @@ impl<'a> Grammar<'a> {
         }
         // "te Haarlem" inside a name is a place.
         if let (Some(&t), Some(&core)) = (p.tussen.first(), p.cores.first())
-            && self.lower(t) == "te"
+            && matches!(self.lower(t).as_ref(), "te" | "in")
             && self.range_flags(core) & PLACE != 0
             && self.range_flags(core) & SURNAME == 0
         {
             return None;
         }
-        // "Stichting Mulder", "Bakkerij De Wit": the name of an organisation.
-        if self.org_word_before(p.first) {
+        // "Stichting Mulder", "Bakkerij De Wit", "Loodgietersbedrijf Chakir", "Issa Groep": the name of
+        // an organisation.
+        if self.org_word_before(p.first)
+            || p.given.iter().chain(&p.cores).any(|&(a, _)| self.is_word(a) && self.lx.is_org_word(&self.lower(a)))
+        {
+            return None;
+        }
+        // "Jan Steenstraat", "Willem de Zwijgerlaan": a street, not a person.
+        if p.cores.iter().any(|&(a, b)| b == a + 1 && self.lx.is_street_word(&self.lower(a))) {
+            return None;
+        }
+        // "From:", "To:": a mail header field, not a name.
+        if p.end == p.first + 1 && self.is_punct(p.end, b':') && self.lx.is_header(&self.lower(p.first)) {
             return None;
         }
         // "Berg, J.P. van den", "Vries-Bakker, A. de", "JANSEN, P.": surname first, as case systems
@@ -687,9 +755,13 @@ impl<'a> Grammar<'a> {
                 p.cores.push(core);
             }
             let cf = self.range_flags(core);
+            // An ordinary word or a title before `, J.P. van den` is still a surname (`Kinderen, P.C. der`,
+            // `Pater, G.M.H. de`) when the tail leaves no doubt: a trailing tussenvoegsel, two or more
+            // initials, or a person column.
+            let sure = tail.tussen || tail.initials.len() >= 2 || ctx.strong();
             let ordinary = cf & WORD != 0 && cf & (SURNAME | FIRST) == 0;
             let context_word = cf & (NOT_SURNAME | TITLE | SALUT | ROLE | OFFICIAL) != 0 && cf & SURNAME == 0;
-            if !ordinary && !context_word {
+            if sure || !ordinary && !context_word {
                 let mut gazetteers = Vec::new();
                 if cf & SURNAME != 0 {
                     gazetteers.push("surnames");
@@ -891,6 +963,7 @@ impl<'a> Grammar<'a> {
         {
             k += 1;
         }
+        tail.tussen = k > before_tussen;
         // A given name is only the inverted form where the name ends; initials are clear enough.
         if tail.initials.is_empty() {
             let ends = k >= self.toks.len()
@@ -964,6 +1037,13 @@ impl<'a> Grammar<'a> {
         if ctx.kind == CtxKind::Official {
             return ctx.word.clone();
         }
+        // The name fills its cell and the next cell holds the office: `S. Arslan | wethouder Openbare
+        // Ruimte`.
+        if end >= self.toks.len()
+            && let Some(office) = self.trail.and_then(|t| trail_office(self.lx, t))
+        {
+            return Some(office);
+        }
         let sep = self.is_punct(end, b',') || self.is_punct(end, b'(') || self.is_punct(end, b'-');
         let mut k = if sep { end + 1 } else { return None };
         // "J. Jansen, de burgemeester" / "(wethouder Financiën)".
@@ -1025,6 +1105,20 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 fn plural_office(office: &str) -> bool {
     let last = office.rsplit(' ').next().unwrap_or(office);
     last.ends_with("leden") || last.ends_with('s') || last.ends_with("den")
+}
+
+/// The office that opens the next cell (`wethouder Openbare Ruimte`, `de burgemeester`): the office of
+/// the name that fills the cell before it. A street (`Burgemeester de Withstraat 37`) is no office.
+pub(crate) fn trail_office(lx: &Lexicon, trail: &str) -> Option<String> {
+    if trail.contains(|c: char| c.is_ascii_digit())
+        || trail.split_whitespace().any(|w| lx.is_street_word(&w.to_lowercase()))
+    {
+        return None;
+    }
+    let mut words = trail.split_whitespace().map(|w| w.trim_end_matches([',', ':']).to_lowercase());
+    let first = words.next()?;
+    let word = if first == "de" { words.next()? } else { first };
+    (lx.word(&word) & OFFICIAL != 0).then_some(word)
 }
 
 fn kind_of(flags: u32) -> CtxKind {

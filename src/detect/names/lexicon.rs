@@ -88,8 +88,27 @@ const ORG_COMPOUND_ENDS: &[&str] = &[
     "werken",
     "techniek",
     "fabriek",
+    "opvang",
+    "groep",
     // bakkerij, slagerij, drukkerij, kwekerij, brouwerij
     "erij",
+];
+
+/// Endings of street names (`Steenstraat`, `Zwijgerlaan`): a word with one is no surname. (Not `-dijk`,
+/// `-hof`, `-veld`: `Hoogendijk`, `Verhoef` and `Schoonveld` are surnames far more often than streets.)
+const STREET_ENDS: &[&str] = &[
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dreef",
+    "steeg",
+    "plantsoen",
+    "boulevard",
+    "allee",
 ];
 
 /// The compiled word knowledge.
@@ -267,6 +286,12 @@ impl Lexicon {
     pub(crate) fn is_org_word(&self, lower: &str) -> bool {
         self.org_suffixes.contains(lower)
             || ORG_COMPOUND_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+    }
+
+    /// Whether a word (lower case) is a street name by its ending (`steenstraat`, `zwijgerlaan`) and no
+    /// known surname (`Verhoef`, `Van Dijk`'s `dijk` stay names).
+    pub(crate) fn is_street_word(&self, lower: &str) -> bool {
+        STREET_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e)) && self.word(lower) & SURNAME == 0
     }
 
     /// Whether the letters of dotted initials are a common abbreviation (`N.B.` → `nb`).

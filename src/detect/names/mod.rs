@@ -45,6 +45,50 @@ impl NameRecognizer {
         NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
+    /// The end of the place name that follows `pos` in an address line (`1234 AB Haarlem`, `2511 CV  Den
+    /// Haag`, `ASSEN`): one capitalised word, or up to four words that the place list knows as one name
+    /// (`Bergen op Zoom`, `Alphen aan den Rijn`, `'s-Hertogenbosch`). `None` when no place follows.
+    pub(crate) fn place_after(&self, text: &str, pos: usize) -> Option<usize> {
+        let rest = &text[pos..];
+        let skip = rest.len() - rest.trim_start_matches([' ', ',', '\u{a0}']).len();
+        if skip == 0 || skip > 4 {
+            return None;
+        }
+        self.place_at(text, pos + skip)
+    }
+
+    /// The end of a place name starting at `start` (see [`NameRecognizer::place_after`]).
+    pub(crate) fn place_at(&self, text: &str, start: usize) -> Option<usize> {
+        let word_end = |from: usize| {
+            text[from..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphabetic() || c == '-' || c == '\''))
+                .map_or(text.len(), |(i, _)| from + i)
+        };
+        let first_end = word_end(start);
+        let first = &text[start..first_end];
+        if !first.starts_with(|c: char| c.is_uppercase() || c == '\'') || first.chars().count() < 2 {
+            return None;
+        }
+        // The longest run of up to four words the place list knows.
+        let mut best = first_end;
+        let mut end = first_end;
+        for _ in 0..3 {
+            if !text[end..].starts_with(' ') {
+                break;
+            }
+            let next_end = word_end(end + 1);
+            if next_end == end + 1 {
+                break;
+            }
+            end = next_end;
+            if self.lexicon.phrase(&text[start..end].to_lowercase()) & lexicon::PLACE != 0 {
+                best = end;
+            }
+        }
+        Some(best)
+    }
+
     /// Finds names in every unit of one document (normalised texts). `around` holds each unit's header
     /// and lead (a person column header or a person label before the unit make its first word a name);
     /// `emails` are personal e-mail addresses found by the pattern rules
@@ -74,7 +118,25 @@ impl NameRecognizer {
                 .and_then(column::person_column)
                 .map(|c| format!("{c} (column header)"))
                 .or_else(|| a.lead.and_then(column::person_label).map(|c| format!("{c} (label)")));
-            grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref()).run(&mut hits);
+            let trail = texts.get(unit + 1).map(|t| t.split('\n').next().unwrap_or(""));
+            // A cell under `Naam` that reads as nothing but a name is one, known to the gazetteers or not.
+            if let Some(column) = column.as_deref()
+                && let Some((start, end, parts)) = column::cell_name(&self.lexicon, text, toks)
+            {
+                hits.push(grammar::Hit {
+                    start,
+                    end,
+                    form: "name in a person column",
+                    confidence: 0.9,
+                    context: Some(column.to_string()),
+                    official: trail.and_then(|t| grammar::trail_office(&self.lexicon, t)),
+                    gazetteers: Vec::new(),
+                    parts,
+                });
+            } else {
+                grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref(), a.lead, trail)
+                    .run(&mut hits);
+            }
             accounts.clear();
             accounts::find(&self.lexicon, text, toks, a.header.or(a.lead), &mut accounts);
             for acc in accounts.drain(..) {

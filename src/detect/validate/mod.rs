@@ -38,7 +38,7 @@ pub fn check(validator: Validator, text: &str, span: Range<usize>) -> Option<Ran
         Validator::IdDocument => id_document::check(m),
         Validator::Ip => ip::check(m),
         Validator::BtwId => btw::check(m),
-        Validator::StreetAddress => street::check(text, span.clone()),
+        Validator::StreetAddress => return street::check(text, span),
     };
     ok.then_some(span)
 }

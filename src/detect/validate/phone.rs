@@ -5,6 +5,11 @@
 //! digit (`0 6 1 2 ...`), mobile prefixes that do not exist.
 
 pub(super) fn check(m: &str) -> bool {
+    // Nine digits without the trunk 0: a spreadsheet stored the number as a number (`612345678`). Only
+    // the rule that needs a phone context word or column header produces such a candidate.
+    if m.len() == 9 && m.bytes().all(|b| b.is_ascii_digit()) && !m.starts_with('0') {
+        return national(&format!("0{m}"));
+    }
     let international = m.starts_with('+') || m.starts_with("00");
     // Drop the trunk prefix written as "(0)" after a country code.
     let body = m.replace("(0)", "");
@@ -91,6 +96,8 @@ mod tests {
             "06-71234580",
             "0669876543",
             "+31 6 91234567",
+            "612345678",
+            "201234567",
         ] {
             assert!(check(n), "{n}");
         }

@@ -124,6 +124,34 @@ fn cell_ref(r: &str) -> Option<(u32, u32)> {
     (row > 0).then_some((col, row))
 }
 
+/// Column headers of Word and PowerPoint tables: a table whose first row has text in two or more cells
+/// is read as headed by it, and every paragraph below gets the text of the first-row cell of its column
+/// (`Naam | Geboortedatum | BSN` over rows of people). Form tables with the label in the left cell need
+/// no header: the detector reads the cell before a unit as its lead. Returns (local unit, header).
+pub(crate) fn table_headers(sc: &Scanned) -> Vec<(usize, String)> {
+    let mut first_row: HashMap<(u32, u32), String> = HashMap::new();
+    for (u, pos) in &sc.table_units {
+        if pos.row == 0 {
+            let cell = first_row.entry((pos.table, pos.col)).or_default();
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(sc.units[*u].text.trim());
+        }
+    }
+    let headed = |table: u32| first_row.iter().filter(|((t, _), text)| *t == table && !text.is_empty()).count() >= 2;
+    let columns = |table: u32| first_row.keys().filter(|(t, _)| *t == table).count();
+    // A two-column table is often a form (`Naam | Jan Jansen` on its first row): its first column then
+    // holds labels, and a `Naam` over them would make every label a name. The second column's header
+    // is harmless either way.
+    sc.table_units
+        .iter()
+        .filter(|(_, pos)| pos.row > 0 && headed(pos.table) && (pos.col > 0 || columns(pos.table) > 2))
+        .filter_map(|(u, pos)| Some((*u, first_row.get(&(pos.table, pos.col))?.clone())))
+        .filter(|(_, h)| !h.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::cell_ref;

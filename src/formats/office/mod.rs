@@ -677,7 +677,8 @@ fn number_views(
     Ok(())
 }
 
-/// The column header of every cell value of every worksheet, by flat unit index (see `headers.rs`).
+/// The column header of every cell value of every worksheet and of every paragraph under a headed Word
+/// or PowerPoint table, by flat unit index (see `headers.rs`).
 fn column_headers(
     entries: &[Entry],
     parts: &[Part],
@@ -692,13 +693,20 @@ fn column_headers(
         .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
         .filter_map(|i| Some((i, xml(i)?)))
         .collect();
+    let mut tables: HashMap<usize, String> = HashMap::new();
+    for (i, first) in first_unit.iter().enumerate().take(entries.len()) {
+        if let Some(sc) = xml(i) {
+            tables.extend(headers::table_headers(sc).into_iter().map(|(u, h)| (first + u, h)));
+        }
+    }
     if sheets.is_empty() {
-        return HashMap::new();
+        return tables;
     }
     let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
     let sst_scan = sst.and_then(xml);
     let found = headers::find(&sheets, sst_scan);
     let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
+    out.extend(tables);
     if let (Some(i), Some(sc)) = (sst, sst_scan) {
         for (u, unit) in sc.units.iter().enumerate() {
             if let Some(list) = found.shared.get(&unit.seq) {

@@ -193,6 +193,17 @@ pub(crate) struct Scanned {
     /// Spreadsheet: units that are the value of a cell (a number, a formula's string, an inline
     /// string), as (unit index, cell reference).
     pub cell_units: Vec<(usize, String)>,
+    /// Word and PowerPoint tables: paragraphs in a table cell, as (unit index, table cell).
+    pub table_units: Vec<(usize, TablePos)>,
+}
+
+/// Where a paragraph stands in a Word or PowerPoint table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TablePos {
+    /// The table's number in the part (tables nested in cells get their own).
+    pub table: u32,
+    pub row: u32,
+    pub col: u32,
 }
 
 impl Scanned {
@@ -261,6 +272,12 @@ enum Tag {
     Xfrm,
     /// `p:grpSp`
     GroupShape,
+    /// `w:tbl`, `a:tbl`
+    Table,
+    /// `w:tr`, `a:tr`
+    Row,
+    /// `w:tc`, `a:tc`
+    TableCell,
     Other,
 }
 
@@ -270,6 +287,9 @@ fn tag(fam: Fam, local: &str) -> Tag {
         (Fam::W, "rPr") => Tag::RunProps,
         (Fam::A | Fam::P, "xfrm") => Tag::Xfrm,
         (Fam::P, "grpSp") => Tag::GroupShape,
+        (Fam::W | Fam::A, "tbl") => Tag::Table,
+        (Fam::W | Fam::A, "tr") => Tag::Row,
+        (Fam::W | Fam::A, "tc") => Tag::TableCell,
         _ => Tag::Other,
     }
 }
@@ -347,6 +367,10 @@ struct Scan<'x, 'c> {
     roots: usize,
     /// Every attribute is text: a part in a namespace no Office vocabulary uses (custom XML, XHTML, SVG).
     all_attrs: bool,
+    /// The open tables, innermost last: (number, rows begun, cells begun in the current row).
+    tables: Vec<(u32, u32, u32)>,
+    /// Tables seen so far.
+    table_count: u32,
 }
 
 /// Reads one part. `ctx` says what the part is (for the rules that depend on it).
@@ -365,6 +389,8 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
         branches: views::Branches::default(),
         roots: 0,
         all_attrs: ctx.role == vocab::Role::AllAttributes,
+        tables: Vec::new(),
+        table_count: 0,
     };
     loop {
         let before = reader.buffer_position() as usize;
@@ -639,6 +665,24 @@ impl Scan<'_, '_> {
         };
         let mut rule = vocab::element(fam, local, empty);
         let mut frame = Frame::new(before, rule, tag(fam, local));
+        match frame.tag {
+            Tag::Table if !empty => {
+                self.tables.push((self.table_count, 0, 0));
+                self.table_count += 1;
+            }
+            Tag::Row => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.1 += 1;
+                    t.2 = 0;
+                }
+            }
+            Tag::TableCell => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.2 += 1;
+                }
+            }
+            _ => {}
+        }
 
         // Attributes: strip, scan as text, or note.
         let mut strip: Vec<Range<usize>> = Vec::new();
@@ -906,6 +950,9 @@ impl Scan<'_, '_> {
     fn close(&mut self, mut frame: Frame, end_tag: Range<usize>, after: usize) -> Result<(), Manual> {
         let ctx = self.ctx;
         let span = frame.start..after;
+        if frame.tag == Tag::Table && !end_tag.is_empty() {
+            self.tables.pop();
+        }
         if frame.removed {
             // Only the outermost removed element writes the edit; nested ones are inside it.
             match frame.rule {
@@ -969,6 +1016,14 @@ impl Scan<'_, '_> {
                         &mut self.out.units,
                         &self.branches,
                     );
+                    if group.kind == GroupKind::Para
+                        && self.out.units.len() > n
+                        && let Some(&(table, row, col)) = self.tables.last()
+                        && row > 0
+                        && col > 0
+                    {
+                        self.out.table_units.push((n, TablePos { table, row: row - 1, col: col - 1 }));
+                    }
                     // An inline string is the value of the cell around it.
                     if group.kind == GroupKind::Str
                         && self.out.units.len() > n
