@@ -83,7 +83,9 @@ pub struct Output {
 }
 
 pub fn run_lak(cwd: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_lak")).args(args).current_dir(cwd).output().expect("lak runs");
+    // LAK_BIN runs another build of lak through the same tests (e.g. an older commit, for a comparison).
+    let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
+    let out = Command::new(bin).args(args).current_dir(cwd).output().expect("lak runs");
     Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
