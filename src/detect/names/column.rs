@@ -32,6 +32,23 @@ const PERSON: &[&str] = &[
     "behandelaars",
     "medewerker",
     "medewerkers",
+    "klant",
+    "klanten",
+    "client",
+    "cliënt",
+    "melder",
+    "indiener",
+    "verzoeker",
+    "bewoner",
+    "betrokkene",
+    "belanghebbende",
+    "bezwaarmaker",
+    "huurder",
+    "deelnemer",
+    "deelnemers",
+    "ouder",
+    "partner",
+    "getuige",
     "name",
     "names",
     "surname",
@@ -88,8 +105,9 @@ pub(crate) fn cell_name(lx: &Lexicon, text: &str, toks: &[Tok]) -> Option<(usize
                 if with_lower(w, |l| UNITS.contains(&l) || lx.is_org_word(l) || lx.is_street_word(l)) {
                     return None;
                 }
-                // A title or role is context the grammar reads (`Mevrouw Yara Bakker`), never part of a span.
-                if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 && f & SURNAME == 0 {
+                // A title or role is context the grammar reads (`Mevrouw Yara Bakker`), never part of a
+                // span — unless the cell is surname-first (`Pater, G.M.H. de`).
+                if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 && f & SURNAME == 0 && !trimmed.contains(',') {
                     return None;
                 }
                 // A name word, or a word the dictionary does not know — not an acronym (`BSN`, `IBAN`).

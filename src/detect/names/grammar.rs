@@ -145,7 +145,10 @@ impl<'a> Grammar<'a> {
             // A capitalised ordinary word that is no name word cannot start a name ("Daarna", "Geachte").
             if t.kind == Kind::Word && !lower_ok {
                 let f = self.flags(i);
-                if f & WORD != 0 && f & (FIRST | SURNAME | TUSSEN | SURNAME_PHRASE_START) == 0 {
+                // ... unless initials follow it after a comma: `Pater, G.M.H. de`, `Kinderen, P.C. der`.
+                let inverted =
+                    self.is_punct(i + 1, b',') && self.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Initial);
+                if f & WORD != 0 && f & (FIRST | SURNAME | TUSSEN | SURNAME_PHRASE_START) == 0 && !inverted {
                     i += 1;
                     continue;
                 }
@@ -170,6 +173,10 @@ impl<'a> Grammar<'a> {
                 && let Some(column) = self.column
             {
                 ctx = Ctx { kind: CtxKind::Role, word: Some(column.to_string()), place_prep: false };
+            }
+            // "[18-10-2024 15:17] Shurandy: ..." — the sender of a chat message.
+            if ctx.kind == CtxKind::None && self.chat_sender_at(i) {
+                ctx = Ctx { kind: CtxKind::Header, word: Some("chat sender".into()), place_prep: false };
             }
             // "de secretaris,   de burgemeester," over the line of signatures: the names are officials.
             if ctx.kind == CtxKind::None
@@ -245,6 +252,16 @@ impl<'a> Grammar<'a> {
             }
         }
         office.filter(|_| words <= 12)
+    }
+
+    /// Whether token `i` follows the bracketed time stamp that opens a chat line (`[18-10-2024 15:17]`)
+    /// and a colon follows the name within a few words.
+    fn chat_sender_at(&self, i: usize) -> bool {
+        if !(i >= 2 && self.is_punct(i - 1, b']')) {
+            return false;
+        }
+        let line_start = (0..i).rev().find(|&k| self.toks[k].kind == Kind::Newline).map_or(0, |k| k + 1);
+        self.is_punct(line_start, b'[') && (i + 1..(i + 6).min(self.toks.len())).any(|k| self.is_punct(k, b':'))
     }
 
     /// The person label (`Naam:`, `Contactpersoon`) that is the whole line before the line starting at
@@ -816,7 +833,10 @@ impl<'a> Grammar<'a> {
             if has_initials {
                 let letters: String = p.initials.iter().map(|&k| letters_only(self.tok_text(k))).collect();
                 let abbreviation = self.lx.is_abbreviation(&letters) && !is_surname && !has_tussen;
-                if !strong && (abbreviation || !core_ok || ordinary && !has_tussen) {
+                // An ordinary word after two or more initials, or in a double surname, is a surname all
+                // the same (`D.J.P. Zwerver`, `A. Pronk-Bulut`); after one initial it may not be.
+                let plain_word = ordinary && !has_tussen && letters.chars().count() < 2 && p.cores.len() < 2;
+                if !strong && (abbreviation || !core_ok || plain_word) {
                     return self.lone_given(p, ctx, gazetteers);
                 }
                 if strong && !core_ok {
