@@ -220,3 +220,24 @@ fn the_inzage_requester_is_kept_in_every_spelling() {
     assert_kept(&text, &["BERG, J.P. VAN DEN", "16-03-1975", "1112.22.333", "Kerkstraat 12a", "+31 6 1234 5678"]);
     assert_gone(&text, &["kevin", "jansen", "A. van den Berg", "02-07-1950", "06-87654321"]);
 }
+
+/// Class 10: a value that reads as one only once its neighbour became a marker (the context word comes
+/// within reach) is redacted in a second pass over the output, not withheld; the report says so.
+#[test]
+fn values_the_first_redaction_brings_within_reach_are_redacted_in_a_second_pass() {
+    let d = Dir::new();
+    let out = redact_text(&d, "Geboren: Johannes Wilhelmus Alexander van der Berg-Huisman, 01-02-1990.\n");
+    assert_gone(&out, &["Johannes", "Huisman", "01-02-1990"]);
+    assert_eq!(out, "Geboren: [5.1.2e], [5.1.2e].\n");
+    let r = d.report("out-review");
+    let doc = &r["documents"][0];
+    assert_eq!(doc["passes"], 2, "{doc}");
+    let second: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["why"].as_str().unwrap().contains("pass 2"))
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(second, vec!["01-02-1990"]);
+}

@@ -752,6 +752,19 @@ impl<'a> Grammar<'a> {
         if p.cores.iter().any(|&(a, b)| b == a + 1 && self.lx.is_street_word(&self.lower(a))) {
             return None;
         }
+        // "Wmo-consulent", "Jeugd-team": the first part of a compound word, not a name.
+        if self.is_punct(p.end, b'-')
+            && self.adjacent(p.end - 1, p.end)
+            && self.adjacent(p.end, p.end + 1)
+            && self.is_word(p.end + 1)
+            && self.toks[p.end + 1].shape == Shape::Lower
+        {
+            return None;
+        }
+        // "Privacyfunctionaris", "Wmo-consulent": a job title, not a name.
+        if p.end == p.first + 1 && self.lx.is_job_title(&self.lower(p.first)) {
+            return None;
+        }
         // "From:", "To:": a mail header field, not a name.
         if p.end == p.first + 1 && self.is_punct(p.end, b':') && self.lx.is_header(&self.lower(p.first)) {
             return None;

@@ -94,6 +94,34 @@ const ORG_COMPOUND_ENDS: &[&str] = &[
     "erij",
 ];
 
+/// Endings of compound job titles (`privacyfunctionaris`, `wijkcoördinator`).
+const JOB_ENDS: &[&str] = &[
+    "functionaris",
+    "medewerker",
+    "medewerkster",
+    "adviseur",
+    "consulent",
+    "coördinator",
+    "coordinator",
+    "manager",
+    "beheerder",
+    "ambtenaar",
+    "jurist",
+    "secretaris",
+    "officer",
+    "specialist",
+    "deskundige",
+    "assistent",
+    "leider",
+    "begeleider",
+    "behandelaar",
+    "directeur",
+    "voorzitter",
+    "inspecteur",
+    "toezichthouder",
+    "regisseur",
+];
+
 /// Endings of street names (`Steenstraat`, `Zwijgerlaan`): a word with one is no surname. (Not `-dijk`,
 /// `-hof`, `-veld`: `Hoogendijk`, `Verhoef` and `Schoonveld` are surnames far more often than streets.)
 const STREET_ENDS: &[&str] = &[
@@ -292,6 +320,12 @@ impl Lexicon {
     /// known surname (`Verhoef`, `Van Dijk`'s `dijk` stay names).
     pub(crate) fn is_street_word(&self, lower: &str) -> bool {
         STREET_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e)) && self.word(lower) & SURNAME == 0
+    }
+
+    /// Whether a word (lower case) is a job title by its ending (`privacyfunctionaris`,
+    /// `beleidsmedewerker`, `wijkcoordinator`) and no known surname.
+    pub(crate) fn is_job_title(&self, lower: &str) -> bool {
+        JOB_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e)) && self.word(lower) & SURNAME == 0
     }
 
     /// Whether the letters of dotted initials are a common abbreviation (`N.B.` → `nb`).
