@@ -123,21 +123,9 @@ const JOB_ENDS: &[&str] = &[
 ];
 
 /// Endings of street names (`Steenstraat`, `Zwijgerlaan`): a word with one is no surname. (Not `-dijk`,
-/// `-hof`, `-veld`: `Hoogendijk`, `Verhoef` and `Schoonveld` are surnames far more often than streets.)
-const STREET_ENDS: &[&str] = &[
-    "straat",
-    "laan",
-    "weg",
-    "plein",
-    "gracht",
-    "kade",
-    "singel",
-    "dreef",
-    "steeg",
-    "plantsoen",
-    "boulevard",
-    "allee",
-];
+/// `-hof`, `-veld`, `-weg`: `Hoogendijk`, `Verhoef`, `Schoonveld` and `Hogeweg` are surnames as often as streets.)
+const STREET_ENDS: &[&str] =
+    &["straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "steeg", "plantsoen", "boulevard", "allee"];
 
 /// The compiled word knowledge.
 #[derive(Debug)]
