@@ -23,6 +23,7 @@
 
 mod cmap;
 mod encoding;
+mod filters;
 mod fonts;
 mod geom;
 mod images;
@@ -774,6 +775,38 @@ mod tests {
         assert!(!bytes.windows(10).any(|w| w == b"Jan Jansen"));
         let doc = Pdf.open(bytes, &Options::default()).unwrap();
         assert!(doc.byte_views().iter().any(|v| v.windows(10).any(|w| w == b"Jan Jansen")));
+    }
+
+    /// A page whose only content stream is declared Flate but holds `data`.
+    fn pdf_with_content(data: &[u8]) -> Vec<u8> {
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        let page = d.page_iter().next().unwrap();
+        let contents = d.get_page_contents(page)[0];
+        let mut s = Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, data.to_vec());
+        s.set_content(data.to_vec());
+        d.objects.insert(contents, Object::Stream(s));
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_content_stream_that_does_not_inflate_is_not_an_empty_page() {
+        // lopdf decodes a broken zlib header to nothing, with `Ok`: the page read as empty and was
+        // written out as it was (pdf.js issue7665.pdf, after a wrong decryption).
+        let err = Pdf.open(pdf_with_content(b"\xb1Y\xfd_\xe5 not zlib at all"), &Options::default()).err().unwrap();
+        assert_eq!(err.code, "pdf_unreadable");
+        assert!(err.reason.contains("FlateDecode"), "{}", err.reason);
+    }
+
+    #[test]
+    fn the_output_audit_refuses_a_stream_that_does_not_decode() {
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        assert!(check_decodable(&d).is_ok());
+        d.add_object(Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, b"\x78\x9c garbage".to_vec()));
+        let err = check_decodable(&d).unwrap_err();
+        assert_eq!(err.code, "pdf_unreadable");
+        assert!(err.reason.contains("of the output"), "{}", err.reason);
     }
 
     /// Where the time goes on one file:

@@ -145,11 +145,13 @@ impl Budget {
         Budget { left: Cell::new(limits::PDF_MAX_DECODED_BYTES) }
     }
 
-    /// The decoded bytes of a stream, or why not (too large, a bomb, an unsupported filter).
+    /// The decoded bytes of a stream, or why not (too large, a bomb, damaged data, an unsupported
+    /// filter). Decoding is strict ([`super::filters`]): a stream that does not decode to its end is
+    /// refused, never read as whatever came out before the error.
     pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, Manual> {
         let cap = limits::PDF_MAX_STREAM_BYTES.min(self.left.get());
-        let data = s.get_plain_content_with_limit(cap).map_err(|e| match e {
-            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => Manual::new(
+        let data = super::filters::decode(s, cap).map_err(|e| match e {
+            super::filters::Fault::TooLarge => Manual::new(
                 "too_large",
                 format!(
                     "a stream decodes to more than {} bytes (or the document to more than {} in all)",
@@ -157,7 +159,12 @@ impl Budget {
                     limits::PDF_MAX_DECODED_BYTES
                 ),
             ),
-            e => Manual::new("pdf_unreadable", format!("a stream cannot be decoded ({e})")),
+            super::filters::Fault::Damaged(why) => {
+                Manual::new("pdf_unreadable", format!("a stream does not decode with its filters ({why})"))
+            }
+            super::filters::Fault::Unsupported(what) => {
+                Manual::new("pdf_unreadable", format!("a stream uses {what}, which lak does not decode"))
+            }
         })?;
         self.left.set(self.left.get().saturating_sub(data.len()));
         Ok(data)
