@@ -479,6 +479,24 @@ fn empty_user_password_is_opened_and_written_unencrypted() {
 }
 
 #[test]
+fn crypt_filters_in_indirect_objects_are_decrypted_with_the_right_filter() {
+    if !tools() {
+        return;
+    }
+    // AES-256 with `/CF 8 0 R`: lopdf falls back to RC4 and the content stream no longer inflated;
+    // lak read an empty page and wrote the undecodable stream (pdf.js issue7665.pdf).
+    let name = "adversarial/bug-02-indirect-crypt-filters.pdf";
+    let (d, r, code) = redact(name, &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(status(&r, name), "redacted");
+    assert!(notes(&r).contains("decrypted again"), "{}", notes(&r));
+    let out = format!("out/{name}");
+    assert_gone(&d, &out, &["Jan Jansen", "111222333"]);
+    assert_in_order(&d, &out, &["Dit is een brief over een dossier van de gemeente.", "Geachte heer", "uw BSN is"]);
+    assert!(!contains(&d.read(&out), b"/Encrypt"));
+}
+
+#[test]
 fn a_name_split_over_operators_with_kerning_and_drawn_out_of_order() {
     if !tools() {
         return;

@@ -22,6 +22,7 @@
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
 mod cmap;
+mod crypt;
 mod encoding;
 mod filters;
 mod fonts;
@@ -112,6 +113,11 @@ impl PdfDocument {
         let mut notes = Vec::new();
         if doc.was_encrypted() {
             notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
+        }
+        if crypt::repair(&mut doc)? {
+            notes.push(
+                "its crypt filters are indirect objects, which lak's PDF library misreads: decrypted again".into(),
+            );
         }
         if doc.xref_recovery.is_some() {
             notes.push("damaged cross-reference table: rebuilt by scanning the file".into());
