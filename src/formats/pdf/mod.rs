@@ -114,6 +114,10 @@ impl PdfDocument {
         if doc.was_encrypted() {
             notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
         }
+        let recovered = objects::recover_unread_streams(&mut doc, bytes);
+        if recovered > 0 {
+            notes.push(format!("{recovered} stream(s) without a usable /Length: read up to their endstream"));
+        }
         if crypt::repair(&mut doc)? {
             notes.push(
                 "its crypt filters are indirect objects, which lak's PDF library misreads: decrypted again".into(),
@@ -477,6 +481,7 @@ impl Document for PdfDocument {
         doc.trailer.remove(b"Encrypt");
         doc.compress();
         check_decodable(&doc)?;
+        objects::direct_lengths(&mut doc);
         doc.renumber_objects();
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
@@ -813,6 +818,52 @@ mod tests {
         let err = check_decodable(&d).unwrap_err();
         assert_eq!(err.code, "pdf_unreadable");
         assert!(err.reason.contains("of the output"), "{}", err.reason);
+    }
+
+    /// A one-page PDF written by hand: `stream_dict` is the content stream's dictionary.
+    fn raw_pdf(stream_dict: &str, content: &str) -> Vec<u8> {
+        let objs = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> \
+             /Contents 4 0 R >>"
+                .to_string(),
+            format!("{stream_dict}\nstream\n{content}\nendstream"),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        ];
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).bytes());
+        out
+    }
+
+    #[test]
+    fn a_stream_without_a_usable_length_is_read_to_its_endstream() {
+        // lopdf leaves such a stream empty: lak read an empty page and wrote a stream without /Length.
+        let content = "BT /F1 12 Tf 72 700 Td (Geachte heer Jan Jansen,) Tj ET";
+        for dict in ["<< >>", "<< /Length 4 0 R >>", "<< /Length /Lang >>"] {
+            let doc = Pdf.open(raw_pdf(dict, content), &Options::default()).unwrap();
+            assert!(doc.units()[0].contains("Jan Jansen"), "{dict}: {:?}", doc.units()[0]);
+            assert!(doc.notes().iter().any(|n| n.contains("/Length")), "{dict}");
+            let out = doc.redact(&[]).unwrap().bytes;
+            let back = LoDocument::load_mem(&out).unwrap();
+            for o in back.objects.values() {
+                if let Object::Stream(s) = o {
+                    assert_eq!(s.dict.get(b"Length").unwrap().as_i64().unwrap(), s.content.len() as i64);
+                }
+            }
+        }
+        let doc = Pdf.open(raw_pdf(&format!("<< /Length {} >>", content.len()), content), &Options::default()).unwrap();
+        assert!(doc.notes().is_empty(), "{:?}", doc.notes());
     }
 
     /// Where the time goes on one file:
