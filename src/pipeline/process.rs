@@ -9,7 +9,7 @@ use std::path::Path;
 use super::walk::Entry;
 use super::{Command, Context};
 use crate::detect::Scratch;
-use crate::formats::{Document, Format, Redaction};
+use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
 use crate::model::{Decided, Manual};
 use crate::report::{DocumentReport, FindingReport, Status};
@@ -159,15 +159,15 @@ fn check_output(
         .filter(Decided::is_redacted)
         .collect();
     if residual.is_empty() {
-        let mut views = vec![std::borrow::Cow::Borrowed(bytes)];
+        let mut views = vec![ByteView::borrowed("the file itself", bytes).with_syntax(doc.file_syntax())];
         views.extend(doc.byte_views());
         return match super::sweep::find(removed, &views) {
             None => Ok(()),
-            Some((_, view)) => Err(Manual::new(
+            Some((value, view)) => Err(Manual::new(
                 "residual_bytes_after_redaction",
                 format!(
-                    "a removed value still occurs in the output's bytes ({}); output withheld",
-                    if view == 0 { "the file itself".to_string() } else { format!("decoded part or stream {view}") }
+                    "a removed value ({value:?}) still occurs in the output's bytes, in {}; output withheld",
+                    views[view].place
                 ),
             )),
         };

@@ -2,21 +2,24 @@
 //!
 //! The pieces, in the order a document goes through them:
 //!
-//! - [`Pdf::open`] (here): load with lopdf under size limits, refuse what cannot be handled safely
-//!   (a password, embedded files unless `--drop-embedded`, undecodable text, image-only pages unless
-//!   `--allow-unchecked-images`), then read the text;
+//! - [`Pdf::open`] (here): load with lopdf under size limits (`crypt.rs` decrypts again what lopdf
+//!   decrypted with the wrong crypt filter; streams whose `/Length` lopdf could not use are read up to
+//!   `endstream`), refuse what cannot be handled safely (a password, embedded files unless
+//!   `--drop-embedded`, undecodable text, image-only pages unless `--allow-unchecked-images`), then
+//!   read the text; every stream is decoded strictly by `filters.rs`;
 //! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
 //!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
 //!   Unicode and widths);
 //! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
 //!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
 //!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
-//!   operator (marked-content property lists, operators viewers ignore) as further units;
+//!   operator (marked-content property lists, operators viewers ignore) as further units, and
+//!   `names.rs` every name that is not PDF's own vocabulary (`vocabulary.rs`);
 //! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
 //!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
 //!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
-//!   metadata; `scrub.rs` removes hidden data and unreachable objects; the file is written whole,
-//!   never as an update.
+//!   metadata; `resources.rs` gives every resource a neutral name; `scrub.rs` removes hidden data and
+//!   unreachable objects; the file is written whole, never as an update.
 //!
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
@@ -30,23 +33,26 @@ mod geom;
 mod images;
 mod interpret;
 mod marks;
+mod names;
 mod normalise;
 mod objects;
 mod pagetree;
 mod program;
+mod resources;
 mod rewrite;
 mod scrub;
 mod streams;
 mod strings;
 mod tables;
 mod text_layer;
+mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
 
-use super::{Document, Format, Options, Redacted, Redaction, marker};
+use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax, marker};
 use crate::limits;
 use crate::model::{Location, Manual};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
@@ -71,6 +77,16 @@ impl Format for Pdf {
     }
 }
 
+/// Whether `bytes[start..end]` is a whole PDF name token (`/` before it, a delimiter or white space
+/// after it) from PDF's own vocabulary: syntax, not a copy of a value.
+pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> bool {
+    let delimiter = |b: u8| b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b);
+    start > 0
+        && bytes[start - 1] == b'/'
+        && bytes.get(end).is_none_or(|&b| delimiter(b))
+        && vocabulary::is_vocabulary(&bytes[start..end])
+}
+
 fn unreadable(reason: impl Into<String>) -> Manual {
     Manual::new("pdf_unreadable", reason)
 }
@@ -86,6 +102,8 @@ struct PdfDocument {
     text: TextLayer,
     sites: Vec<Site>,
     streams: streams::Inventory,
+    /// Names of the object graph that are read as text (after the text streams among the units).
+    names: Vec<names::NameSite>,
     notes: Vec<String>,
 }
 
@@ -226,7 +244,8 @@ impl PdfDocument {
             }
         }
         let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
-        Ok(PdfDocument { doc, layer, text, sites, streams, notes })
+        let names = names::collect(&doc)?;
+        Ok(PdfDocument { doc, layer, text, sites, streams, names, notes })
     }
 
     fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
@@ -236,6 +255,12 @@ impl PdfDocument {
     /// The index in [`streams::Inventory::text`] of a unit, if it is a text stream.
     fn stream_unit(&self, unit: usize) -> Option<usize> {
         unit.checked_sub(1 + self.sites.len() + self.layer.props.len()).filter(|&i| i < self.streams.text.len())
+    }
+
+    /// The name of the object graph a unit is, if it is one.
+    fn name_unit(&self, unit: usize) -> Option<&names::NameSite> {
+        unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len())
+            .and_then(|i| self.names.get(i))
     }
 }
 
@@ -288,11 +313,14 @@ fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
 
 impl Document for PdfDocument {
     fn units(&self) -> Vec<&str> {
-        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len());
+        let mut v = Vec::with_capacity(
+            1 + self.sites.len() + self.layer.props.len() + self.streams.text.len() + self.names.len(),
+        );
         v.push(self.text.text.as_str());
         v.extend(self.sites.iter().map(|s| s.text.as_str()));
         v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
         v.extend(self.streams.text.iter().map(|t| t.text.as_deref().unwrap_or("")));
+        v.extend(self.names.iter().map(|n| n.text.as_str()));
         v
     }
 
@@ -330,6 +358,8 @@ impl Document for PdfDocument {
             loc.part = Some(format!("string operand of a content operator {path}"));
         } else if let Some(i) = self.stream_unit(unit) {
             loc.part = Some(self.streams.place(i));
+        } else if let Some(n) = self.name_unit(unit) {
+            loc.part = Some(n.place.clone());
         }
         loc
     }
@@ -339,41 +369,59 @@ impl Document for PdfDocument {
     /// show its value in the file's bytes. Streams whose last filter is an image codec are left out
     /// (their raw bytes are the file's); every other filtered stream of an output decodes, within the
     /// document's total, or the redaction refused it ([`check_decodable`]).
-    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+    fn byte_views(&self) -> Vec<ByteView<'_>> {
         let mut views = Vec::new();
         let mut atoms: Vec<u8> = Vec::new();
         let mut stack: Vec<&Object> = self.doc.trailer.iter().map(|(_, v)| v).collect();
-        for o in self.doc.objects.values() {
+        for (id, o) in &self.doc.objects {
             if let Object::Stream(s) = o
                 && objects::filter_names(s).last().is_some_and(|f| !IMAGE_FILTERS.contains(f))
                 && let Ok(data) = Budget::new().decode(s)
             {
-                views.push(std::borrow::Cow::Owned(data));
+                // Content streams and CMaps are PDF syntax; everything else is plain bytes.
+                let syntax = match self.streams.kinds.get(id) {
+                    Some(streams::Kind::Drawn | streams::Kind::CMap) => Syntax::PdfTokens,
+                    _ => Syntax::Bytes,
+                };
+                views.push(ByteView::owned(format!("stream object {} (decoded)", id.0), data).with_syntax(syntax));
             }
             stack.push(o);
         }
         while let Some(o) = stack.pop() {
             match o {
-                Object::String(b, _) | Object::Name(b) => {
+                Object::String(b, _) => {
+                    atoms.extend_from_slice(b);
+                    atoms.push(0);
+                }
+                // PDF's own names are syntax, the same in every file (`/Parent`).
+                Object::Name(b) if !vocabulary::is_vocabulary(b) => {
                     atoms.extend_from_slice(b);
                     atoms.push(0);
                 }
                 Object::Array(a) => stack.extend(a.iter()),
                 Object::Dictionary(d) => stack.extend(d.iter().map(|(k, v)| {
-                    atoms.extend_from_slice(k);
-                    atoms.push(0);
+                    if !vocabulary::is_vocabulary(k) {
+                        atoms.extend_from_slice(k);
+                        atoms.push(0);
+                    }
                     v
                 })),
                 Object::Stream(s) => stack.extend(s.dict.iter().map(|(k, v)| {
-                    atoms.extend_from_slice(k);
-                    atoms.push(0);
+                    if !vocabulary::is_vocabulary(k) {
+                        atoms.extend_from_slice(k);
+                        atoms.push(0);
+                    }
                     v
                 })),
                 _ => {}
             }
         }
-        views.push(std::borrow::Cow::Owned(atoms));
+        views.push(ByteView::owned("the strings and names of the object graph", atoms));
         views
+    }
+
+    fn file_syntax(&self) -> Syntax {
+        Syntax::PdfTokens
     }
 
     fn notes(&self) -> Vec<String> {
@@ -409,8 +457,23 @@ impl Document for PdfDocument {
         }
         let mut tainted: HashSet<ObjectId> = HashSet::new();
         let mut flagged: HashSet<ObjectId> = HashSet::new();
+        let mut font_names: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
+        let mut unrenamable: Vec<&names::NameSite> = Vec::new();
         for (unit, mut spans) in per_unit {
-            if let Some(i) = self.stream_unit(unit) {
+            if let Some(n) = self.name_unit(unit) {
+                if n.role != names::Role::FontName {
+                    // Refused below unless the scrub removes it.
+                    unrenamable.push(n);
+                    continue;
+                }
+                let old = n.text.as_bytes().to_vec();
+                let k = font_names.len() + 1;
+                let new = font_names.entry(old.clone()).or_insert_with(|| names::neutral_font_name(&old, k)).clone();
+                names::set(&mut doc, n, &new);
+                if let strings::Root::Object(id) = n.root {
+                    tainted.insert(id);
+                }
+            } else if let Some(i) = self.stream_unit(unit) {
                 // Not edited: such a stream may only stay if the scrub drops it (checked by the audit).
                 flagged.insert(self.streams.text[i].id);
             } else if let Some(site) = self.sites.get(unit - 1) {
@@ -457,10 +520,16 @@ impl Document for PdfDocument {
                 e.insert(ops_of(k)?);
             }
         }
-        let applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        let mut applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
+        if !font_names.is_empty() {
+            scrubbed.push(format!("font names holding personal data replaced by neutral ones: {}", font_names.len()));
+        }
+        let pages: Vec<ObjectId> = self.layer.pages.iter().map(|p| p.id).collect();
+        // Not listed as scrubbed: every output gets neutral resource names (README, PDF).
+        applied.own.extend(resources::rename(&mut doc, &pages, &budget)?);
         let jpegs = strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
@@ -471,6 +540,16 @@ impl Document for PdfDocument {
         }
         let drawn_images = self.layer.images.iter().filter_map(|u| u.xobject).collect();
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted, drawn_images }));
+        if let Some(n) = unrenamable.iter().find(|n| names::present(&doc, n)) {
+            return Err(Manual::new(
+                "pdf_unsupported",
+                format!(
+                    "a name in the PDF's structure holds a value to redact ({}) and lak cannot rename it without \
+                     changing what the file means",
+                    n.place
+                ),
+            ));
+        }
         let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
         if rebuilt > 0 {
             scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
@@ -770,7 +849,7 @@ mod tests {
         assert!(!hay(&bytes), "the program must be compressed in the file");
         let doc = Pdf.open(bytes, &Options::default()).unwrap();
         let views = doc.byte_views();
-        assert!(views.iter().any(|v| hay(v)), "the decoded program is a view");
+        assert!(views.iter().any(|v| hay(&v.bytes)), "the decoded program is a view");
         assert!(!doc.units().iter().any(|u| u.contains("111222333")), "the detector does not read font programs");
 
         // A hex string's value is only in the view of strings.
@@ -785,7 +864,7 @@ mod tests {
         d.save_to(&mut bytes).unwrap();
         assert!(!bytes.windows(10).any(|w| w == b"Jan Jansen"));
         let doc = Pdf.open(bytes, &Options::default()).unwrap();
-        assert!(doc.byte_views().iter().any(|v| v.windows(10).any(|w| w == b"Jan Jansen")));
+        assert!(doc.byte_views().iter().any(|v| v.bytes.windows(10).any(|w| w == b"Jan Jansen")));
     }
 
     /// A page whose only content stream is declared Flate but holds `data`.
@@ -864,6 +943,38 @@ mod tests {
         }
         let doc = Pdf.open(raw_pdf(&format!("<< /Length {} >>", content.len()), content), &Options::default()).unwrap();
         assert!(doc.notes().is_empty(), "{:?}", doc.notes());
+    }
+
+    /// Redacts what the built-in rules find in `bytes`.
+    fn redact_with_rules(bytes: Vec<u8>) -> Result<Vec<u8>, Manual> {
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        let doc = Pdf.open(bytes, &Options::default())?;
+        let found = redactions(doc.as_ref(), &rules, &detector);
+        Ok(doc.redact(&found)?.bytes)
+    }
+
+    #[test]
+    fn a_name_holding_a_removed_value_is_refused_unless_the_scrub_removes_it() {
+        use lopdf::dictionary;
+        let content = "BT /F1 12 Tf 72 700 Td (Geachte heer J. Kwakernaat,) Tj ET";
+        // A private key in the font dictionary, which stays in the output.
+        let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+        let font = d.objects.keys().copied().max().unwrap();
+        d.get_dictionary_mut(font).unwrap().set("Kwakernaat", true);
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        let err = redact_with_rules(bytes).unwrap_err();
+        assert_eq!(err.code, "pdf_unsupported");
+        assert!(err.reason.contains("(a key)"), "{}", err.reason);
+        // The same key in page-piece data, which the scrub drops: written, and gone.
+        let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+        let page = d.page_iter().next().unwrap();
+        d.get_dictionary_mut(page).unwrap().set("PieceInfo", dictionary! { "Kwakernaat" => dictionary! {} });
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        let out = redact_with_rules(bytes).unwrap();
+        assert!(!out.windows(10).any(|w| w == b"Kwakernaat"));
     }
 
     /// Where the time goes on one file:
