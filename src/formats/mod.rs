@@ -55,6 +55,12 @@ pub trait Document: Send {
         None
     }
 
+    /// Whether a unit is an identifier (a PDF name) rather than text: the name recogniser only finds
+    /// names confirmed elsewhere in the document there ([`crate::detect::Detector::detect_document`]).
+    fn is_identifier(&self, _unit: usize) -> bool {
+        false
+    }
+
     /// Every stored byte sequence of the document in decoded form (decompressed zip parts, decoded PDF
     /// streams), beyond the raw file: the pipeline's final sweep searches them for every removed value.
     /// A format whose file is its text (plain text) needs none.

@@ -69,7 +69,8 @@ fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Resu
         ));
     }
     let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
-    let found = cx.detector.detect_with_headers(scratch, &units, &headers);
+    let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
+    let found = cx.detector.detect_document(scratch, &units, &headers, &identifiers);
     Ok(cx.policy.decide(cx.rules, &units, found))
 }
 

@@ -45,13 +45,15 @@ impl NameRecognizer {
     }
 
     /// Finds names in every unit of one document (normalised texts). `headers` are the units' headers
-    /// (may be shorter than `texts`); `emails` are personal e-mail addresses found by the pattern rules
-    /// (unit, start, end), used as propagation seeds.
+    /// (may be shorter than `texts`); in `identifiers` (may be shorter too) names are only propagated,
+    /// never recognised; `emails` are personal e-mail addresses found by the pattern rules (unit,
+    /// start, end), used as propagation seeds.
     pub(crate) fn find(
         &self,
         scratch: &mut NameScratch,
         texts: &[&str],
         headers: &[Option<&str>],
+        identifiers: &[bool],
         emails: &[(usize, usize, usize)],
         out: &mut Vec<Finding>,
     ) {
@@ -65,6 +67,9 @@ impl NameRecognizer {
             let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
+            if identifiers.get(unit).copied().unwrap_or(false) {
+                continue;
+            }
             let column = headers.get(unit).copied().flatten().and_then(column::person_column);
             grammar::Grammar::new(&self.lexicon, cache, text, toks, column.as_deref()).run(&mut hits);
             for h in hits.drain(..) {

@@ -13,8 +13,12 @@
 //! not read to its end, and never one that does not decode with the filters its dictionary declares.
 //!
 //! Tolerated, because nothing is lost and viewers agree: a missing end-of-data marker (ASCII85 `~>`,
-//! ASCIIHex `>`, run-length 128, LZW 257) and bytes after the end of a zlib stream. Image codecs
-//! (DCT, JPX, JBIG2, CCITT) and crypt filters are [`Fault::Unsupported`]: their callers decide.
+//! ASCIIHex `>`, run-length 128, LZW 257), bytes after the end of a zlib stream, and a zlib stream
+//! whose deflate data is complete but whose checksum is wrong or missing (some producers write a
+//! bad one; every viewer shows the data). Such a stream is not [`Decoded::intact`]: the output
+//! audit writes it again from its decoded bytes, so the output holds what lak read and nothing a
+//! checker calls broken. Image codecs (DCT, JPX, JBIG2, CCITT) and crypt filters are
+//! [`Fault::Unsupported`]: their callers decide.
 
 use flate2::{Decompress, FlushDecompress, Status};
 use lopdf::{Dictionary, Object, Stream};
@@ -36,8 +40,20 @@ fn damaged(filter: &str, why: impl std::fmt::Display) -> Fault {
     Fault::Damaged(format!("/{filter}: {why}"))
 }
 
+/// A stream's decoded bytes.
+pub(crate) struct Decoded {
+    pub data: Vec<u8>,
+    /// Whether every filter's data was intact (false: a zlib checksum was wrong or missing).
+    pub intact: bool,
+}
+
 /// The decoded bytes of a stream, at most `cap` of them.
 pub(crate) fn decode(s: &Stream, cap: usize) -> Result<Vec<u8>, Fault> {
+    decode_checked(s, cap).map(|d| d.data)
+}
+
+/// [`decode`], saying whether the data was intact.
+pub(crate) fn decode_checked(s: &Stream, cap: usize) -> Result<Decoded, Fault> {
     let filters: Vec<&[u8]> = match s.dict.get(b"Filter") {
         Ok(Object::Name(n)) => vec![n.as_slice()],
         Ok(Object::Array(a)) => {
@@ -57,12 +73,13 @@ pub(crate) fn decode(s: &Stream, cap: usize) -> Result<Vec<u8>, Fault> {
         if s.content.len() > cap {
             return Err(Fault::TooLarge);
         }
-        return Ok(s.content.clone());
+        return Ok(Decoded { data: s.content.clone(), intact: true });
     }
     if filters.len() > limits::PDF_MAX_FILTERS {
         return Err(Fault::Unsupported(format!("more than {} filters", limits::PDF_MAX_FILTERS)));
     }
     let params = s.dict.get(b"DecodeParms").ok();
+    let mut intact = true;
     let mut data: std::borrow::Cow<'_, [u8]> = std::borrow::Cow::Borrowed(&s.content);
     for (i, f) in filters.iter().enumerate() {
         let p = match params {
@@ -71,7 +88,12 @@ pub(crate) fn decode(s: &Stream, cap: usize) -> Result<Vec<u8>, Fault> {
             _ => None,
         };
         let out = match *f {
-            b"FlateDecode" | b"Fl" => predict(inflate(&data, cap)?, p, cap)?,
+            b"FlateDecode" | b"Fl" => {
+                let (out, checksum) = inflate(&data, cap)?;
+                intact &= checksum;
+                predict(out, p, cap)?
+            }
+            b"BrotliDecode" => brotli(&data, cap)?,
             b"LZWDecode" | b"LZW" => predict(lzw(&data, early_change(p), cap)?, p, cap)?,
             b"ASCII85Decode" | b"A85" => ascii85(&data, cap)?,
             b"ASCIIHexDecode" | b"AHx" => ascii_hex(&data, cap)?,
@@ -80,7 +102,7 @@ pub(crate) fn decode(s: &Stream, cap: usize) -> Result<Vec<u8>, Fault> {
         };
         data = std::borrow::Cow::Owned(out);
     }
-    Ok(data.into_owned())
+    Ok(Decoded { data: data.into_owned(), intact })
 }
 
 /// Appends to `out`, refusing to grow past `cap`.
@@ -92,14 +114,24 @@ fn push(out: &mut Vec<u8>, bytes: &[u8], cap: usize) -> Result<(), Fault> {
     Ok(())
 }
 
-/// A zlib stream, which must end (with its checksum) within the data; bytes after its end are
-/// ignored, as every reader ignores them.
-fn inflate(input: &[u8], cap: usize) -> Result<Vec<u8>, Fault> {
+/// A zlib stream: a valid two-byte header, then deflate data that must end within the input; bytes
+/// after its end are ignored, as every reader ignores them. Returns the data and whether the Adler-32
+/// checksum after it is there and right.
+fn inflate(input: &[u8], cap: usize) -> Result<(Vec<u8>, bool), Fault> {
     if input.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), true));
     }
-    let mut d = Decompress::new(true);
-    let mut out: Vec<u8> = Vec::with_capacity(input.len().saturating_mul(4).min(cap).max(64));
+    let header_ok = input.len() >= 2
+        && input[0] & 0x0F == 8
+        && input[0] >> 4 <= 7
+        && (u16::from(input[0]) << 8 | u16::from(input[1])) % 31 == 0
+        && input[1] & 0x20 == 0;
+    if !header_ok {
+        return Err(damaged("FlateDecode", "no zlib header"));
+    }
+    let body = &input[2..];
+    let mut d = Decompress::new(false);
+    let mut out: Vec<u8> = Vec::with_capacity(body.len().saturating_mul(4).min(cap).max(64));
     loop {
         if out.len() == out.capacity() {
             if out.len() >= cap.saturating_add(1) {
@@ -109,7 +141,7 @@ fn inflate(input: &[u8], cap: usize) -> Result<Vec<u8>, Fault> {
             out.reserve_exact(more);
         }
         let (was_in, was_out) = (d.total_in(), d.total_out());
-        let rest = usize::try_from(was_in).ok().and_then(|i| input.get(i..)).unwrap_or(&[]);
+        let rest = usize::try_from(was_in).ok().and_then(|i| body.get(i..)).unwrap_or(&[]);
         match d.decompress_vec(rest, &mut out, FlushDecompress::None) {
             Ok(Status::StreamEnd) => break,
             Ok(_) if d.total_in() == was_in && d.total_out() == was_out && out.len() < out.capacity() => {
@@ -119,6 +151,36 @@ fn inflate(input: &[u8], cap: usize) -> Result<Vec<u8>, Fault> {
             Err(e) => return Err(damaged("FlateDecode", e)),
         }
     }
+    if out.len() > cap {
+        return Err(Fault::TooLarge);
+    }
+    let end = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
+    let stored = body.get(end..end.saturating_add(4)).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    let intact = stored == Some(adler32(&out));
+    Ok((out, intact))
+}
+
+fn adler32(data: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for chunk in data.chunks(5552) {
+        for &x in chunk {
+            a += u32::from(x);
+            b += a;
+        }
+        a %= 65521;
+        b %= 65521;
+    }
+    (b << 16) | a
+}
+
+/// Brotli (`/BrotliDecode`, ISO/TS 32001 extension): must decode to its end.
+fn brotli(input: &[u8], cap: usize) -> Result<Vec<u8>, Fault> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    brotli_decompressor::Decompressor::new(input, 4096)
+        .take(cap as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| damaged("BrotliDecode", e))?;
     if out.len() > cap {
         return Err(Fault::TooLarge);
     }
@@ -405,10 +467,15 @@ mod tests {
         assert!(matches!(decode(&stream("FlateDecode".into(), &header), 1 << 20), Err(Fault::Damaged(_))));
         let cut = &z[..z.len() / 2];
         assert!(matches!(decode(&stream("FlateDecode".into(), cut), 1 << 20), Err(Fault::Damaged(_))));
+        // A wrong or missing checksum after complete data: the data, marked as not intact.
+        assert!(decode_checked(&stream("FlateDecode".into(), &z), 1 << 20).unwrap().intact);
         let mut sum = z.clone();
         let last = sum.len() - 1;
         sum[last] ^= 1;
-        assert!(matches!(decode(&stream("FlateDecode".into(), &sum), 1 << 20), Err(Fault::Damaged(_))));
+        let d = decode_checked(&stream("FlateDecode".into(), &sum), 1 << 20).unwrap();
+        assert!(d.data == text && !d.intact);
+        let d = decode_checked(&stream("FlateDecode".into(), &z[..z.len() - 4]), 1 << 20).unwrap();
+        assert!(d.data == text && !d.intact);
         assert_eq!(decode(&stream("FlateDecode".into(), &z), 10), Err(Fault::TooLarge));
     }
 

@@ -424,6 +424,10 @@ impl Document for PdfDocument {
         Syntax::PdfTokens
     }
 
+    fn is_identifier(&self, unit: usize) -> bool {
+        self.name_unit(unit).is_some()
+    }
+
     fn notes(&self) -> Vec<String> {
         self.notes.clone()
     }
@@ -558,8 +562,12 @@ impl Document for PdfDocument {
 
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
+        // Checked before compressing: what `compress` adds is lopdf's own zlib of plain data.
+        let repaired = check_decodable(&mut doc)?;
+        if repaired > 0 {
+            scrubbed.push(format!("streams with a wrong zlib checksum written again from their data: {repaired}"));
+        }
         doc.compress();
-        check_decodable(&doc)?;
         objects::direct_lengths(&mut doc);
         doc.renumber_objects();
         let mut bytes = Vec::new();
@@ -689,10 +697,13 @@ const IMAGE_FILTERS: &[&[u8]] = &[b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"
 
 /// Every filtered stream of the output decodes, each within the per-stream limit and all within the
 /// document's, so the final sweep ([`Document::byte_views`]) sees every stream decoded. An image
-/// codec may only come alone (its raw bytes are what the sweep searches).
-fn check_decodable(doc: &LoDocument) -> Result<(), Manual> {
+/// codec may only come alone (its raw bytes are what the sweep searches). A stream whose zlib
+/// checksum is wrong or missing (its data complete) is written again from its decoded bytes; returns
+/// how many were.
+fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
     let mut total = 0usize;
-    for (id, o) in &doc.objects {
+    let mut repaired = 0;
+    for (id, o) in doc.objects.iter_mut() {
         let Object::Stream(s) = o else { continue };
         let filters = objects::filter_names(s);
         match filters.last() {
@@ -708,18 +719,27 @@ fn check_decodable(doc: &LoDocument) -> Result<(), Manual> {
             }
             Some(_) => {}
         }
-        let data = Budget::new().decode(s).map_err(|m| {
-            Manual::new(m.code, format!("stream object {} of the output cannot be checked: {}", id.0, m.reason))
+        let cap = limits::PDF_MAX_STREAM_BYTES.min(limits::PDF_MAX_DECODED_BYTES.saturating_sub(total));
+        let decoded = filters::decode_checked(s, cap).map_err(|e| {
+            let why = match e {
+                filters::Fault::TooLarge => {
+                    return Manual::new(
+                        "too_large",
+                        format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
+                    );
+                }
+                filters::Fault::Damaged(why) => format!("it does not decode with its filters ({why})"),
+                filters::Fault::Unsupported(what) => format!("it uses {what}, which lak does not decode"),
+            };
+            Manual::new("pdf_unreadable", format!("stream object {} of the output cannot be checked: {why}", id.0))
         })?;
-        total += data.len();
-        if total > limits::PDF_MAX_DECODED_BYTES {
-            return Err(Manual::new(
-                "too_large",
-                format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
-            ));
+        total += decoded.data.len();
+        if !decoded.intact {
+            s.set_plain_content(decoded.data);
+            repaired += 1;
         }
     }
-    Ok(())
+    Ok(repaired)
 }
 
 /// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
@@ -804,7 +824,8 @@ mod tests {
     fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {
         let policy = Policy::new(crate::model::Mode::Woo, rules);
         let units = doc.units();
-        let found = detector.detect(&mut detector.scratch(), &units);
+        let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
+        let found = detector.detect_document(&mut detector.scratch(), &units, &[], &identifiers);
         Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
     }
 
@@ -892,9 +913,17 @@ mod tests {
     #[test]
     fn the_output_audit_refuses_a_stream_that_does_not_decode() {
         let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
-        assert!(check_decodable(&d).is_ok());
+        assert_eq!(check_decodable(&mut d).unwrap(), 0);
+        // A wrong checksum after complete data: written again from the data.
+        let mut s = Stream::new(lopdf::dictionary! {}, b"Jan Jansen".repeat(40));
+        s.compress().unwrap();
+        let last = s.content.len() - 1;
+        s.content[last] ^= 0xFF;
+        let id = d.add_object(s);
+        assert_eq!(check_decodable(&mut d).unwrap(), 1);
+        assert_eq!(d.get_object(id).unwrap().as_stream().unwrap().content, b"Jan Jansen".repeat(40));
         d.add_object(Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, b"\x78\x9c garbage".to_vec()));
-        let err = check_decodable(&d).unwrap_err();
+        let err = check_decodable(&mut d).unwrap_err();
         assert_eq!(err.code, "pdf_unreadable");
         assert!(err.reason.contains("of the output"), "{}", err.reason);
     }
@@ -952,6 +981,33 @@ mod tests {
         let doc = Pdf.open(bytes, &Options::default())?;
         let found = redactions(doc.as_ref(), &rules, &detector);
         Ok(doc.redact(&found)?.bytes)
+    }
+
+    #[test]
+    fn a_font_name_is_a_person_only_when_the_document_names_that_person() {
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        let with_font = |content: &str| {
+            let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+            let font = d.objects.keys().copied().max().unwrap();
+            d.get_dictionary_mut(font).unwrap().set("BaseFont", Object::Name(b"Constantia-Bold".to_vec()));
+            let mut bytes = Vec::new();
+            d.save_to(&mut bytes).unwrap();
+            Pdf.open(bytes, &Options::default()).unwrap()
+        };
+        let in_font = |doc: &dyn Document, found: &[Redaction]| {
+            found.iter().any(|r| doc.is_identifier(r.unit) && doc.units()[r.unit] == "Constantia-Bold")
+        };
+        // A font called Constantia: no person (and nothing on the page becomes one).
+        let doc = with_font("BT /F1 12 Tf 72 700 Td (Met vriendelijke groet, de gemeente) Tj ET");
+        assert!(redactions(doc.as_ref(), &rules, &detector).is_empty());
+        // A letter to mevrouw Constantia Jansen: the font's name holds her given name.
+        let doc = with_font("BT /F1 12 Tf 72 700 Td (Geachte mevrouw Constantia Jansen,) Tj ET");
+        let found = redactions(doc.as_ref(), &rules, &detector);
+        assert!(in_font(doc.as_ref(), &found), "{found:?}");
+        let out = doc.redact(&found).unwrap().bytes;
+        let back = Pdf.open(out, &Options::default()).unwrap();
+        assert!(back.units().iter().all(|u| !u.contains("Constantia")), "{:?}", back.units());
     }
 
     #[test]

@@ -14,8 +14,9 @@
 //! resource no dictionary defines gets a fresh name of its own (it still draws nothing). Colour
 //! spaces a viewer knows without a resource (`/DeviceRGB`, `/Pattern`, the inline-image
 //! abbreviations) and the `/Default…` colour spaces keep their names. Page contents are written as
-//! one new stream per page (an operator may span the streams of a `/Contents` array); every other
-//! content stream is rewritten in place. The output is the same for the same input.
+//! one new stream per page when they are an array (an operator may span its streams); every other
+//! content stream is rewritten in place, once however many pages or forms use it. The output is the
+//! same for the same input.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -172,7 +173,8 @@ fn category(cat: &[u8]) -> &'static [u8] {
 }
 
 /// Renames every resource, in the resource dictionaries and in the content streams of `pages` and of
-/// every form, tiling pattern and glyph procedure. Returns the new page content streams.
+/// every form, tiling pattern and glyph procedure. Returns the new page content streams (for pages
+/// whose `/Contents` was an array).
 pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) -> Result<Vec<ObjectId>, Manual> {
     let dicts = category_dicts(doc);
     // Old names per category, with the subtypes of XObjects.
@@ -201,8 +203,8 @@ pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) ->
     }
 
     // The dictionaries, keys renamed in place (order kept). A font or XObject may repeat its key in
-    // `/Name` (PDF 1.0): renamed with it.
-    let mut own_names: Vec<(ObjectId, Vec<u8>, Vec<u8>)> = Vec::new();
+    // `/Name` (PDF 1.0): set to the new key (if one object has several keys, the last one's).
+    let mut own_names: Vec<(ObjectId, Vec<u8>)> = Vec::new();
     for (cat, at) in &dicts {
         let cat = category(cat);
         let Some(d) = dict_at_mut(doc, at) else { continue };
@@ -211,18 +213,18 @@ pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) ->
             let new = names.map.get(&(cat, k.clone())).cloned().unwrap_or_else(|| k.clone());
             let mut v = v.clone();
             match &mut v {
-                Object::Reference(id) => own_names.push((*id, k.clone(), new.clone())),
-                Object::Dictionary(inner) => rename_own_name(inner, k, &new),
+                Object::Reference(id) => own_names.push((*id, new.clone())),
+                Object::Dictionary(inner) => rename_own_name(inner, &new),
                 _ => {}
             }
             renamed.set(new, v);
         }
         *d = renamed;
     }
-    for (id, old, new) in own_names {
+    for (id, new) in own_names {
         match doc.objects.get_mut(&id) {
-            Some(Object::Dictionary(d)) => rename_own_name(d, &old, &new),
-            Some(Object::Stream(s)) => rename_own_name(&mut s.dict, &old, &new),
+            Some(Object::Dictionary(d)) => rename_own_name(d, &new),
+            Some(Object::Stream(s)) => rename_own_name(&mut s.dict, &new),
             _ => {}
         }
     }
@@ -252,18 +254,34 @@ pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) ->
         })
         .map(|(id, _)| *id)
         .collect();
-    for id in in_place {
+    let mut done: BTreeSet<ObjectId> = BTreeSet::new();
+    let in_place_rename = |doc: &mut Document, id: ObjectId, names: &mut Names| -> Result<(), Manual> {
         let ops = interpret::stream_operations(doc, id, budget)?;
-        let data = encode(rename_ops(ops, &mut names))?;
+        let data = encode(rename_ops(ops, names))?;
         if let Some(Object::Stream(s)) = doc.objects.get_mut(&id) {
             s.set_plain_content(data);
         }
+        Ok(())
+    };
+    for id in in_place {
+        done.insert(id);
+        in_place_rename(doc, id, &mut names)?;
     }
 
-    // Pages: one new stream each.
+    // Pages: a single content stream in place (once, however many pages share it); the streams of a
+    // `/Contents` array as one new stream per page.
     let mut own = Vec::new();
     for &page in pages {
-        if doc.get_dictionary(page).map(|p| !p.has(b"Contents")).unwrap_or(true) {
+        let contents = match doc.get_dictionary(page).ok().and_then(|p| p.get(b"Contents").ok()) {
+            None => continue,
+            Some(c) => c.clone(),
+        };
+        if let Object::Reference(id) = contents
+            && matches!(doc.objects.get(&id), Some(Object::Stream(_)))
+        {
+            if done.insert(id) {
+                in_place_rename(doc, id, &mut names)?;
+            }
             continue;
         }
         let ops = interpret::page_operations(doc, page, budget)?;
@@ -277,11 +295,9 @@ pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) ->
     Ok(own)
 }
 
-/// Sets a resource's `/Name` to its new key when it held the old one.
-fn rename_own_name(d: &mut Dictionary, old: &[u8], new: &[u8]) {
-    if let Ok(Object::Name(n)) = d.get_mut(b"Name")
-        && n.as_slice() == old
-    {
+/// Sets a resource's `/Name` (which PDF 1.0 wanted equal to its key) to its new key.
+fn rename_own_name(d: &mut Dictionary, new: &[u8]) {
+    if let Ok(Object::Name(n)) = d.get_mut(b"Name") {
         *n = new.to_vec();
     }
 }
@@ -383,6 +399,6 @@ mod tests {
             "{form_text}"
         );
         assert!(!form_text.contains("Kwakernaat") && !text.contains("Kwakernaat"));
-        assert_eq!(doc.get_dictionary(font).unwrap().get(b"Name").unwrap().as_name().unwrap(), b"F2");
+        assert_eq!(doc.get_dictionary(font).unwrap().get(b"Name").unwrap().as_name().unwrap(), b"F1");
     }
 }
