@@ -28,6 +28,7 @@ mod cmap;
 mod crypt;
 mod encoding;
 mod filters;
+mod font_words;
 mod fonts;
 mod geom;
 mod images;
@@ -558,6 +559,12 @@ impl Document for PdfDocument {
         if rebuilt > 0 {
             scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
         }
+        let blanked = self.blank_font_words(&mut doc, redactions, &budget);
+        if blanked > 0 {
+            scrubbed.push(format!(
+                "names, notices and comments in embedded font programs that held a removed value: {blanked} font(s)"
+            ));
+        }
         self.streams.audit(&doc, &applied.own, &applied.retired, &flagged)?;
 
         doc.encryption_state = None;
@@ -578,6 +585,36 @@ impl Document for PdfDocument {
 }
 
 impl PdfDocument {
+    /// Blanks the names and notices of every font program left in `doc` in which one of them holds a
+    /// removed value (`font_words.rs`); returns how many programs changed.
+    fn blank_font_words(&self, doc: &mut LoDocument, redactions: &[Redaction], budget: &Budget) -> usize {
+        let units = self.units();
+        let mut values: Vec<String> = redactions
+            .iter()
+            .filter_map(|r| units.get(r.unit)?.get(r.start..r.end))
+            .map(|t| t.trim().to_string())
+            .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+            .collect();
+        values.sort();
+        values.dedup();
+        if values.is_empty() {
+            return 0;
+        }
+        let mut n = 0;
+        for (id, kind) in &self.streams.kinds {
+            if *kind != streams::Kind::Font {
+                continue;
+            }
+            let Some(Object::Stream(s)) = doc.objects.get_mut(id) else { continue };
+            let Ok(program) = budget.decode(s) else { continue };
+            if let Some(clean) = font_words::blank_if_holding(&program, &values) {
+                s.set_plain_content(clean);
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Writes the rewritten streams and the boxes into `doc`.
     fn apply(
         &self,
@@ -981,6 +1018,26 @@ mod tests {
         let doc = Pdf.open(bytes, &Options::default())?;
         let found = redactions(doc.as_ref(), &rules, &detector);
         Ok(doc.redact(&found)?.bytes)
+    }
+
+    #[test]
+    fn a_removed_value_in_a_font_programs_name_table_is_blanked() {
+        // An sfnt whose `name` table has one record (Mac Roman) naming the designer.
+        let designer = b"ontworpen door Jan Jansen";
+        let mut name = vec![0, 0, 0, 1, 0, 18];
+        name.extend([0, 1, 0, 0, 0, 0, 0, 9, 0, designer.len() as u8, 0, 0]);
+        name.extend(designer);
+        let mut program = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        program.extend(b"name");
+        program.extend([0; 4]);
+        program.extend(28u32.to_be_bytes());
+        program.extend((name.len() as u32).to_be_bytes());
+        program.extend(name);
+        let bytes = pdf_with_font_program("Geachte heer Jan Jansen,", &program);
+        let out = redact_with_rules(bytes).unwrap();
+        let back = Pdf.open(out, &Options::default()).unwrap();
+        let views = back.byte_views();
+        assert!(views.iter().all(|v| !v.bytes.windows(6).any(|w| w == b"Jansen")), "the name table is blanked");
     }
 
     #[test]
