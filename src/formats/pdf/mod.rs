@@ -534,7 +534,9 @@ impl Document for PdfDocument {
         }
         let pages: Vec<ObjectId> = self.layer.pages.iter().map(|p| p.id).collect();
         // Not listed as scrubbed: every output gets neutral resource names (README, PDF).
-        applied.own.extend(resources::rename(&mut doc, &pages, &budget)?);
+        let read: HashSet<ObjectId> =
+            self.streams.interpreted.iter().chain(&applied.own).chain(&applied.in_place).copied().collect();
+        applied.own.extend(resources::rename(&mut doc, &pages, &read, &budget)?);
         let jpegs = strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));

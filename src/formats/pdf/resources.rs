@@ -18,7 +18,7 @@
 //! content stream is rewritten in place, once however many pages or forms use it. The output is the
 //! same for the same input.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
@@ -173,9 +173,14 @@ fn category(cat: &[u8]) -> &'static [u8] {
 }
 
 /// Renames every resource, in the resource dictionaries and in the content streams of `pages` and of
-/// every form, tiling pattern and glyph procedure. Returns the new page content streams (for pages
-/// whose `/Contents` was an array).
-pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) -> Result<Vec<ObjectId>, Manual> {
+/// every form, tiling pattern and glyph procedure (`read`: the streams lak interpreted or wrote,
+/// which must parse). Returns the new page content streams (for pages whose `/Contents` was an array).
+pub(crate) fn rename(
+    doc: &mut Document,
+    pages: &[ObjectId],
+    read: &HashSet<ObjectId>,
+    budget: &Budget,
+) -> Result<Vec<ObjectId>, Manual> {
     let dicts = category_dicts(doc);
     // Old names per category, with the subtypes of XObjects.
     let mut old: BTreeMap<&'static [u8], Subtypes> = BTreeMap::new();
@@ -265,7 +270,13 @@ pub(crate) fn rename(doc: &mut Document, pages: &[ObjectId], budget: &Budget) ->
     };
     for id in in_place {
         done.insert(id);
-        in_place_rename(doc, id, &mut names)?;
+        match in_place_rename(doc, id, &mut names) {
+            Ok(()) => {}
+            // A stream lak never read (a form nothing draws) is the scrub's to drop, or the audit's
+            // to refuse: its names are not the reason.
+            Err(_) if !read.contains(&id) => {}
+            Err(e) => return Err(e),
+        }
     }
 
     // Pages: a single content stream in place (once, however many pages share it); the streams of a
@@ -375,7 +386,7 @@ mod tests {
             b"BT /FKwakernaat 12 Tf (Tekst) Tj /Onbekend 9 Tf ET /XKwakernaat Do /P <</MCID 0>> BDC EMC".to_vec(),
         ));
         let page = doc.add_object(dictionary! { "Type" => "Page", "Resources" => resources, "Contents" => content });
-        rename(&mut doc, &[page], &Budget::new()).unwrap();
+        rename(&mut doc, &[page], &HashSet::from([form, content]), &Budget::new()).unwrap();
         let res = doc.get_dictionary(resources).unwrap();
         let keys = |k: &[u8]| -> Vec<Vec<u8>> {
             res.get(k).unwrap().as_dict().unwrap().iter().map(|(k, _)| k.clone()).collect()
