@@ -114,7 +114,7 @@ fn walk(
             continue;
         }
         match o {
-            Object::Name(n) => {
+            Object::Name(n) if !is_vocabulary(n) => {
                 let font_name = match (path.last(), parent) {
                     (Some(Step::Key(k)), Some(d)) if k == b"BaseFont" || k == b"FontName" => {
                         matches!(d.get(b"Type"), Ok(Object::Name(t)) if t == b"Font" || t == b"FontDescriptor")
@@ -147,7 +147,7 @@ fn walk(
                 for (k, v) in d.iter().collect::<Vec<_>>().into_iter().rev() {
                     let mut p = path.clone();
                     p.push(Step::Key(k.clone()));
-                    if ctx != Ctx::Category {
+                    if ctx != Ctx::Category && !is_vocabulary(k) {
                         push(sites, p.clone(), Role::Key, k)?;
                     }
                     let child = match ctx {
