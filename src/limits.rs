@@ -71,6 +71,9 @@ pub const MAX_METAFILE_OBJECTS: usize = 65_536;
 /// Most bytes one PDF stream may decode to (content, font, CMap, image). Larger: manual handling.
 pub const PDF_MAX_STREAM_BYTES: usize = 128 * 1024 * 1024;
 
+/// Most filters in one PDF stream's `/Filter` chain.
+pub const PDF_MAX_FILTERS: usize = 8;
+
 /// Most bytes all decoded streams of one PDF may add up to.
 pub const PDF_MAX_DECODED_BYTES: usize = 1024 * 1024 * 1024;
 

@@ -75,7 +75,12 @@ fn check(d: &Dir, name: &str) -> Result<String, String> {
         ));
     }
     let qdf = d.join("q.pdf");
-    let _ = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&written).arg(&qdf).output().unwrap();
+    let _ = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable", "--static-id"])
+        .arg(&written)
+        .arg(&qdf)
+        .output()
+        .unwrap();
     let text = Command::new("pdftotext").arg(&written).arg("-").output().unwrap().stdout;
     for (what, bytes) in [
         ("the output", std::fs::read(&written).unwrap()),

@@ -175,6 +175,21 @@ impl Detector {
     /// a rule's context word in a unit's header counts as context for every match in that unit, so a
     /// date under `Geboortedatum` is a date of birth. `headers` may be shorter than `units`.
     pub fn detect_with_headers(&self, scratch: &mut Scratch, units: &[&str], headers: &[Option<&str>]) -> Vec<Finding> {
+        self.detect_document(scratch, units, headers, &[])
+    }
+
+    /// Like [`Detector::detect_with_headers`], with units marked as *identifiers* (a PDF name such as a
+    /// font's `/BaseFont`): the name recogniser does not look for names in them on their own (a font
+    /// called Constantia is no person, and must not make every Constantia in the text one), but a name
+    /// confirmed elsewhere in the document is found in them too. `identifiers` may be shorter than
+    /// `units`.
+    pub fn detect_document(
+        &self,
+        scratch: &mut Scratch,
+        units: &[&str],
+        headers: &[Option<&str>],
+        identifiers: &[bool],
+    ) -> Vec<Finding> {
         let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
@@ -198,7 +213,7 @@ impl Detector {
                 .filter(|f| self.email_rules.contains(&f.rule) && f.evidence.exception.is_none())
                 .map(|f| (f.unit, f.start, f.end))
                 .collect();
-            names.find(&mut scratch.names, &texts, &around, &emails, &mut out);
+            names.find(&mut scratch.names, &texts, &around, identifiers, &emails, &mut out);
         }
         self.extend_addresses(&texts, &mut out);
         self.residence_cells(&texts, &around, &mut out);

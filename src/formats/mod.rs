@@ -55,11 +55,22 @@ pub trait Document: Send {
         None
     }
 
+    /// Whether a unit is an identifier (a PDF name) rather than text: the name recogniser only finds
+    /// names confirmed elsewhere in the document there ([`crate::detect::Detector::detect_document`]).
+    fn is_identifier(&self, _unit: usize) -> bool {
+        false
+    }
+
     /// Every stored byte sequence of the document in decoded form (decompressed zip parts, decoded PDF
     /// streams), beyond the raw file: the pipeline's final sweep searches them for every removed value.
     /// A format whose file is its text (plain text) needs none.
-    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+    fn byte_views(&self) -> Vec<ByteView<'_>> {
         Vec::new()
+    }
+
+    /// How the file itself is written, for the final sweep.
+    fn file_syntax(&self) -> Syntax {
+        Syntax::Bytes
     }
 
     /// Hidden content the format found and will keep processing (e.g. hidden sheets), for the report.
@@ -70,6 +81,57 @@ pub trait Document: Send {
     /// Writes the redacted document: every span in `redactions` is removed and replaced by its marker,
     /// and hidden data is scrubbed.
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual>;
+}
+
+/// One decoded byte sequence of a document, with where it is (for the reason when a removed value is
+/// found in it).
+#[derive(Clone, Debug)]
+pub struct ByteView<'a> {
+    /// Where in the document, e.g. `part word/document.xml`, `stream object 12`.
+    pub place: String,
+    /// The bytes.
+    pub bytes: std::borrow::Cow<'a, [u8]>,
+    /// How they are written.
+    pub syntax: Syntax,
+}
+
+impl<'a> ByteView<'a> {
+    /// A view of borrowed bytes.
+    pub fn borrowed(place: impl Into<String>, bytes: &'a [u8]) -> ByteView<'a> {
+        ByteView { place: place.into(), bytes: std::borrow::Cow::Borrowed(bytes), syntax: Syntax::Bytes }
+    }
+
+    /// A view of owned bytes.
+    pub fn owned(place: impl Into<String>, bytes: Vec<u8>) -> ByteView<'a> {
+        ByteView { place: place.into(), bytes: std::borrow::Cow::Owned(bytes), syntax: Syntax::Bytes }
+    }
+
+    /// The same view, written in `syntax`.
+    pub fn with_syntax(self, syntax: Syntax) -> ByteView<'a> {
+        ByteView { syntax, ..self }
+    }
+}
+
+/// How the bytes of a view are written, for the final sweep: a removed value can also be a token of
+/// the format's own syntax, which is the same in every file and so no copy of anything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Syntax {
+    /// Plain bytes: every occurrence counts.
+    #[default]
+    Bytes,
+    /// PDF objects or content operators: a name from PDF's own vocabulary (`/Parent`, `/Text`) is
+    /// syntax.
+    PdfTokens,
+}
+
+impl Syntax {
+    /// Whether `bytes[start..end]` is a whole token of the format's own vocabulary.
+    pub fn is_vocabulary(self, bytes: &[u8], start: usize, end: usize) -> bool {
+        match self {
+            Syntax::Bytes => false,
+            Syntax::PdfTokens => pdf::is_vocabulary_token(bytes, start, end),
+        }
+    }
 }
 
 /// Choices a user makes about content lak cannot check.

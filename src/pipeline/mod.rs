@@ -114,6 +114,8 @@ pub(crate) struct Context<'a> {
     pub registry: &'a Registry,
     pub command: Command,
     pub options: Options,
+    /// The largest text unit handed to the detector ([`crate::limits::MAX_UNIT_BYTES`]; smaller in tests).
+    pub max_unit_bytes: usize,
 }
 
 /// Runs a job.
@@ -153,6 +155,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         registry: &registry,
         command: job.command.clone(),
         options: job.options.clone(),
+        max_unit_bytes: crate::limits::MAX_UNIT_BYTES,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))

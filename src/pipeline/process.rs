@@ -9,7 +9,7 @@ use std::path::Path;
 use super::walk::Entry;
 use super::{Command, Context};
 use crate::detect::Scratch;
-use crate::formats::{Document, Format, Redaction};
+use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
 use crate::model::{Decided, Manual};
 use crate::report::{DocumentReport, FindingReport, Status};
@@ -58,17 +58,20 @@ fn read(source: &Path) -> Result<Vec<u8>, Manual> {
     std::fs::read(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))
 }
 
-/// Detects and decides on one opened document.
-fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Vec<Decided> {
+/// Detects and decides on one opened document. A unit over the size limit is an error, never an empty
+/// result: the re-check of an output must not take a unit it cannot scan for a clean one.
+fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Result<Vec<Decided>, Manual> {
     let units = doc.units();
-    for u in &units {
-        if u.len() > limits::MAX_UNIT_BYTES {
-            return Vec::new();
-        }
+    if let Some(u) = units.iter().find(|u| u.len() > cx.max_unit_bytes) {
+        return Err(Manual::new(
+            "too_large",
+            format!("a text unit of {} bytes; lak handles at most {}", u.len(), cx.max_unit_bytes),
+        ));
     }
     let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
-    let found = cx.detector.detect_with_headers(scratch, &units, &headers);
-    cx.policy.decide(cx.rules, &units, found)
+    let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
+    let found = cx.detector.detect_document(scratch, &units, &headers, &identifiers);
+    Ok(cx.policy.decide(cx.rules, &units, found))
 }
 
 fn process(
@@ -79,13 +82,7 @@ fn process(
 ) -> Result<DocumentReport, Manual> {
     let bytes = read(&entry.source)?;
     let doc = format.open(bytes, &cx.options)?;
-    if let Some(u) = doc.units().iter().find(|u| u.len() > limits::MAX_UNIT_BYTES) {
-        return Err(Manual::new(
-            "too_large",
-            format!("a text unit of {} bytes; lak handles at most {}", u.len(), limits::MAX_UNIT_BYTES),
-        ));
-    }
-    let decided = findings(cx, scratch, doc.as_ref());
+    let decided = findings(cx, scratch, doc.as_ref())?;
     let mode = cx.policy.mode();
     let units = doc.units();
     let reports = finding_reports(cx, doc.as_ref(), &decided, None);
@@ -195,22 +192,24 @@ fn rescan(
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
         Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
     })?;
-    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref()).into_iter().filter(Decided::is_redacted).collect();
+    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref())
+        .map_err(|m| Manual::new(m.code, format!("the redacted output cannot be checked: {}", m.reason)))?
+        .into_iter()
+        .filter(Decided::is_redacted)
+        .collect();
     Ok((doc, residual))
 }
 
 /// Fail closed: refuses the output if any removed value still occurs in the file's bytes or decoded parts.
+/// The reason names where, not the value: it is printed on the terminal too.
 fn sweep(removed: &[String], bytes: &[u8], doc: &dyn Document) -> Result<(), Manual> {
-    let mut views = vec![std::borrow::Cow::Borrowed(bytes)];
+    let mut views = vec![ByteView::borrowed("the file itself", bytes).with_syntax(doc.file_syntax())];
     views.extend(doc.byte_views());
     match super::sweep::find(removed, &views) {
         None => Ok(()),
         Some((_, view)) => Err(Manual::new(
             "residual_bytes_after_redaction",
-            format!(
-                "a removed value still occurs in the output's bytes ({}); output withheld",
-                if view == 0 { "the file itself".to_string() } else { format!("decoded part or stream {view}") }
-            ),
+            format!("a removed value still occurs in the output's bytes, in {}; output withheld", views[view].place),
         )),
     }
 }
@@ -233,4 +232,71 @@ fn residual_error(cx: &Context<'_>, doc: &dyn Document, residual: &[Decided], pa
             residual.len()
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decide::Policy;
+    use crate::detect::Detector;
+    use crate::formats::{Options, Redacted, Registry};
+    use crate::model::{Location, Mode};
+    use crate::rules::RuleSet;
+
+    /// A format whose documents are one unit: the file's bytes as text.
+    struct Echo;
+
+    struct EchoDoc(String);
+
+    impl Format for Echo {
+        fn name(&self) -> &'static str {
+            "echo"
+        }
+        fn extensions(&self) -> &'static [&'static str] {
+            &["echo"]
+        }
+        fn open(&self, bytes: Vec<u8>, _: &Options) -> Result<Box<dyn Document>, Manual> {
+            Ok(Box::new(EchoDoc(String::from_utf8_lossy(&bytes).into_owned())))
+        }
+    }
+
+    impl Document for EchoDoc {
+        fn units(&self) -> Vec<&str> {
+            vec![&self.0]
+        }
+        fn locate(&self, _: usize, start: usize, end: usize) -> Location {
+            Location { offset: start, length: end - start, ..Location::default() }
+        }
+        fn redact(&self, _: &[Redaction]) -> Result<Redacted, Manual> {
+            Ok(Redacted { bytes: self.0.clone().into_bytes(), scrubbed: Vec::new() })
+        }
+    }
+
+    #[test]
+    fn an_output_too_large_to_scan_is_withheld_not_taken_for_clean() {
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        let policy = Policy::new(Mode::Woo, &rules);
+        let registry = Registry::standard();
+        let cx = Context {
+            rules: &rules,
+            detector: &detector,
+            policy: &policy,
+            registry: &registry,
+            command: Command::Verify,
+            options: Options::default(),
+            max_unit_bytes: 40,
+        };
+        let mut scratch = detector.scratch();
+        let small = b"Geen persoonsgegevens hier.";
+        assert!(rescan(&cx, &mut scratch, &Echo, small).is_ok_and(|(_, residual)| residual.is_empty()));
+        // Over the limit, the detector is not run: before, that was an empty list of findings, so the
+        // output passed its re-check with a BSN in it.
+        let big = b"Een lange brief met BSN 111222333 aan het einde.";
+        let err = rescan(&cx, &mut scratch, &Echo, big).err().expect("refused");
+        assert_eq!(err.code, "too_large");
+        assert!(err.reason.contains("output"), "{}", err.reason);
+        let doc = Echo.open(big.to_vec(), &Options::default()).unwrap();
+        assert_eq!(findings(&cx, &mut scratch, doc.as_ref()).unwrap_err().code, "too_large");
+    }
 }

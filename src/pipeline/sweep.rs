@@ -9,13 +9,13 @@
 //! removed value survived somewhere the adapter did not look (a second use of a stream, an attribute,
 //! a comment): the output is withheld.
 //!
-//! Matching is exact (case-sensitive) and needs word boundaries, so `Bakker` does not fire on
+//! A hit that is a token of the format's own syntax ([`crate::formats::Syntax`]: in a PDF, `/Parent`
+//! when the removed value was the surname Parent) is the same in every file and no copy. Matching
+//! is exact (case-sensitive) and needs word boundaries, so `Bakker` does not fire on
 //! `bakker` (an ordinary word left alone on purpose) or `Bakkerij`. Values that are also kept
 //! somewhere (an official's name), or that are shorter than four letters or digits, are not searched
 //! ([`crate::decide::removed_values`]); every copy of a value in the text units was already redacted by
 //! the decision step, so a hit here is a copy outside the text lak reads.
-
-use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -31,8 +31,10 @@ fn forms(value: &str) -> Vec<(Vec<u8>, usize)> {
     out
 }
 
+use crate::formats::ByteView;
+
 /// A value found in a view: (value, index of the view).
-pub(crate) fn find(values: &[String], views: &[Cow<'_, [u8]>]) -> Option<(String, usize)> {
+pub(crate) fn find(values: &[String], views: &[ByteView<'_>]) -> Option<(String, usize)> {
     if values.is_empty() {
         return None;
     }
@@ -52,9 +54,11 @@ pub(crate) fn find(values: &[String], views: &[Cow<'_, [u8]>]) -> Option<(String
         .build(&patterns)
         .expect("value patterns are plain bytes");
     for (k, view) in views.iter().enumerate() {
-        for m in ac.find_overlapping_iter(view.as_ref()) {
+        for m in ac.find_overlapping_iter(view.bytes.as_ref()) {
             let (value, unit) = owners[m.pattern().as_usize()];
-            if bounded(view, m.start(), m.end(), unit) {
+            if bounded(&view.bytes, m.start(), m.end(), unit)
+                && !(unit == 1 && view.syntax.is_vocabulary(&view.bytes, m.start(), m.end()))
+            {
                 return Some((values[value].clone(), k));
             }
         }
@@ -80,8 +84,8 @@ fn bounded(hay: &[u8], start: usize, end: usize, unit: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn views(texts: &[&[u8]]) -> Vec<Cow<'static, [u8]>> {
-        texts.iter().map(|t| Cow::Owned(t.to_vec())).collect()
+    fn views(texts: &[&[u8]]) -> Vec<ByteView<'static>> {
+        texts.iter().map(|t| ByteView::owned("test", t.to_vec())).collect()
     }
 
     #[test]
@@ -93,6 +97,17 @@ mod tests {
         assert_eq!(find(&values, &views(&[&utf16])), Some(("111222333".into(), 0)));
         let values = vec!["Bakker & Zn".to_string()];
         assert!(find(&values, &views(&[b"<a>Bakker &amp; Zn</a>"])).is_some());
+    }
+
+    #[test]
+    fn pdf_vocabulary_is_syntax_in_pdf_views_only() {
+        use crate::formats::Syntax;
+        let values = vec!["Parent".to_string()];
+        let pdf = |b: &[u8]| vec![ByteView::owned("pdf", b.to_vec()).with_syntax(Syntax::PdfTokens)];
+        assert_eq!(find(&values, &pdf(b"<</Type/Page/Parent 2 0 R>>")), None);
+        assert!(find(&values, &pdf(b"<</Title(Mevrouw Parent)>>")).is_some(), "a string is not syntax");
+        assert!(find(&values, &pdf(b"/Parent-Kwakernaat")).is_some(), "a longer name is not vocabulary");
+        assert!(find(&values, &views(&[b"/Parent 2 0 R"])).is_some(), "plain bytes are not PDF");
     }
 
     #[test]

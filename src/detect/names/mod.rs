@@ -91,13 +91,15 @@ impl NameRecognizer {
 
     /// Finds names in every unit of one document (normalised texts). `around` holds each unit's header
     /// and lead (a person column header or a person label before the unit make its first word a name);
-    /// `emails` are personal e-mail addresses found by the pattern rules
-    /// (unit, start, end), used as propagation seeds.
+    /// in `identifiers` (may be shorter than `texts`) names are only propagated, never recognised;
+    /// `emails` are personal e-mail addresses found by the pattern rules (unit, start, end), used as
+    /// propagation seeds.
     pub(crate) fn find(
         &self,
         scratch: &mut NameScratch,
         texts: &[&str],
         around: &[super::Around<'_>],
+        identifiers: &[bool],
         emails: &[(usize, usize, usize)],
         out: &mut Vec<Finding>,
     ) {
@@ -112,6 +114,9 @@ impl NameRecognizer {
             let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
+            if identifiers.get(unit).copied().unwrap_or(false) {
+                continue;
+            }
             let a = around.get(unit).copied().unwrap_or_default();
             let column = a
                 .header

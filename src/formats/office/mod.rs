@@ -42,7 +42,7 @@ mod xml_text;
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Document, Format, Options, Redacted, Redaction, marker};
+use super::{ByteView, Document, Format, Options, Redacted, Redaction, marker};
 use crate::limits;
 use crate::model::{Location, Manual};
 use package::{Entry, Out};
@@ -438,12 +438,12 @@ impl OfficeDocument {
 
     /// Every entry's name and decompressed bytes, and those of the packages embedded in it, recursively
     /// (read within the limits of `package.rs` when the package was opened).
-    fn collect_byte_views<'a>(&'a self, out: &mut Vec<std::borrow::Cow<'a, [u8]>>) {
+    fn collect_byte_views<'a>(&'a self, prefix: &str, out: &mut Vec<ByteView<'a>>) {
         for (e, p) in self.entries.iter().zip(&self.parts) {
-            out.push(std::borrow::Cow::Borrowed(e.name.as_bytes()));
-            out.push(std::borrow::Cow::Borrowed(&e.data));
+            out.push(ByteView::borrowed(format!("the name of part {prefix}{}", e.name), e.name.as_bytes()));
+            out.push(ByteView::borrowed(format!("part {prefix}{}", e.name), &e.data));
             if let Part::Embedded(d) = p {
-                d.collect_byte_views(out);
+                d.collect_byte_views(&format!("{prefix}{}!", e.name), out);
             }
         }
     }
@@ -850,9 +850,9 @@ impl Document for OfficeDocument {
         self.notes.clone()
     }
 
-    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+    fn byte_views(&self) -> Vec<ByteView<'_>> {
         let mut out = Vec::new();
-        self.collect_byte_views(&mut out);
+        self.collect_byte_views("", &mut out);
         out
     }
 

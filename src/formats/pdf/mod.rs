@@ -2,49 +2,58 @@
 //!
 //! The pieces, in the order a document goes through them:
 //!
-//! - [`Pdf::open`] (here): load with lopdf under size limits, refuse what cannot be handled safely
-//!   (a password, embedded files unless `--drop-embedded`, undecodable text, image-only pages unless
-//!   `--allow-unchecked-images`), then read the text;
+//! - [`Pdf::open`] (here): load with lopdf under size limits (`crypt.rs` decrypts again what lopdf
+//!   decrypted with the wrong crypt filter; streams whose `/Length` lopdf could not use are read up to
+//!   `endstream`), refuse what cannot be handled safely (a password, embedded files unless
+//!   `--drop-embedded`, undecodable text, image-only pages unless `--allow-unchecked-images`), then
+//!   read the text; every stream is decoded strictly by `filters.rs`;
 //! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
 //!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
 //!   Unicode and widths);
 //! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
 //!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
 //!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
-//!   operator (marked-content property lists, operators viewers ignore) as further units;
+//!   operator (marked-content property lists, operators viewers ignore) as further units, and
+//!   `names.rs` every name that is not PDF's own vocabulary (`vocabulary.rs`);
 //! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
 //!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
 //!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
-//!   metadata; `scrub.rs` removes hidden data and unreachable objects; the file is written whole,
-//!   never as an update.
+//!   metadata; `resources.rs` gives every resource a neutral name; `scrub.rs` removes hidden data and
+//!   unreachable objects; the file is written whole, never as an update.
 //!
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
 mod cmap;
+mod crypt;
 mod encoding;
+mod filters;
+mod font_words;
 mod fonts;
 mod geom;
 mod images;
 mod interpret;
 mod marks;
+mod names;
 mod normalise;
 mod objects;
 mod pagetree;
 mod program;
+mod resources;
 mod rewrite;
 mod scrub;
 mod streams;
 mod strings;
 mod tables;
 mod text_layer;
+mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
 
-use super::{Document, Format, Options, Redacted, Redaction, marker};
+use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax, marker};
 use crate::limits;
 use crate::model::{Location, Manual};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
@@ -69,6 +78,16 @@ impl Format for Pdf {
     }
 }
 
+/// Whether `bytes[start..end]` is a whole PDF name token (`/` before it, a delimiter or white space
+/// after it) from PDF's own vocabulary: syntax, not a copy of a value.
+pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> bool {
+    let delimiter = |b: u8| b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b);
+    start > 0
+        && bytes[start - 1] == b'/'
+        && bytes.get(end).is_none_or(|&b| delimiter(b))
+        && vocabulary::is_vocabulary(&bytes[start..end])
+}
+
 fn unreadable(reason: impl Into<String>) -> Manual {
     Manual::new("pdf_unreadable", reason)
 }
@@ -84,6 +103,8 @@ struct PdfDocument {
     text: TextLayer,
     sites: Vec<Site>,
     streams: streams::Inventory,
+    /// Names of the object graph that are read as text (after the text streams among the units).
+    names: Vec<names::NameSite>,
     notes: Vec<String>,
 }
 
@@ -111,6 +132,15 @@ impl PdfDocument {
         let mut notes = Vec::new();
         if doc.was_encrypted() {
             notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
+        }
+        let recovered = objects::recover_unread_streams(&mut doc, bytes);
+        if recovered > 0 {
+            notes.push(format!("{recovered} stream(s) without a usable /Length: read up to their endstream"));
+        }
+        if crypt::repair(&mut doc)? {
+            notes.push(
+                "its crypt filters are indirect objects, which lak's PDF library misreads: decrypted again".into(),
+            );
         }
         if doc.xref_recovery.is_some() {
             notes.push("damaged cross-reference table: rebuilt by scanning the file".into());
@@ -215,7 +245,8 @@ impl PdfDocument {
             }
         }
         let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
-        Ok(PdfDocument { doc, layer, text, sites, streams, notes })
+        let names = names::collect(&doc)?;
+        Ok(PdfDocument { doc, layer, text, sites, streams, names, notes })
     }
 
     fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
@@ -225,6 +256,12 @@ impl PdfDocument {
     /// The index in [`streams::Inventory::text`] of a unit, if it is a text stream.
     fn stream_unit(&self, unit: usize) -> Option<usize> {
         unit.checked_sub(1 + self.sites.len() + self.layer.props.len()).filter(|&i| i < self.streams.text.len())
+    }
+
+    /// The name of the object graph a unit is, if it is one.
+    fn name_unit(&self, unit: usize) -> Option<&names::NameSite> {
+        unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len())
+            .and_then(|i| self.names.get(i))
     }
 }
 
@@ -277,11 +314,14 @@ fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
 
 impl Document for PdfDocument {
     fn units(&self) -> Vec<&str> {
-        let mut v = Vec::with_capacity(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len());
+        let mut v = Vec::with_capacity(
+            1 + self.sites.len() + self.layer.props.len() + self.streams.text.len() + self.names.len(),
+        );
         v.push(self.text.text.as_str());
         v.extend(self.sites.iter().map(|s| s.text.as_str()));
         v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
         v.extend(self.streams.text.iter().map(|t| t.text.as_deref().unwrap_or("")));
+        v.extend(self.names.iter().map(|n| n.text.as_str()));
         v
     }
 
@@ -319,6 +359,8 @@ impl Document for PdfDocument {
             loc.part = Some(format!("string operand of a content operator {path}"));
         } else if let Some(i) = self.stream_unit(unit) {
             loc.part = Some(self.streams.place(i));
+        } else if let Some(n) = self.name_unit(unit) {
+            loc.part = Some(n.place.clone());
         }
         loc
     }
@@ -328,41 +370,63 @@ impl Document for PdfDocument {
     /// show its value in the file's bytes. Streams whose last filter is an image codec are left out
     /// (their raw bytes are the file's); every other filtered stream of an output decodes, within the
     /// document's total, or the redaction refused it ([`check_decodable`]).
-    fn byte_views(&self) -> Vec<std::borrow::Cow<'_, [u8]>> {
+    fn byte_views(&self) -> Vec<ByteView<'_>> {
         let mut views = Vec::new();
         let mut atoms: Vec<u8> = Vec::new();
         let mut stack: Vec<&Object> = self.doc.trailer.iter().map(|(_, v)| v).collect();
-        for o in self.doc.objects.values() {
+        for (id, o) in &self.doc.objects {
             if let Object::Stream(s) = o
                 && objects::filter_names(s).last().is_some_and(|f| !IMAGE_FILTERS.contains(f))
                 && let Ok(data) = Budget::new().decode(s)
             {
-                views.push(std::borrow::Cow::Owned(data));
+                // Content streams and CMaps are PDF syntax; everything else is plain bytes.
+                let syntax = match self.streams.kinds.get(id) {
+                    Some(streams::Kind::Drawn | streams::Kind::CMap) => Syntax::PdfTokens,
+                    _ => Syntax::Bytes,
+                };
+                views.push(ByteView::owned(format!("stream object {} (decoded)", id.0), data).with_syntax(syntax));
             }
             stack.push(o);
         }
         while let Some(o) = stack.pop() {
             match o {
-                Object::String(b, _) | Object::Name(b) => {
+                Object::String(b, _) => {
+                    atoms.extend_from_slice(b);
+                    atoms.push(0);
+                }
+                // PDF's own names are syntax, the same in every file (`/Parent`).
+                Object::Name(b) if !vocabulary::is_vocabulary(b) => {
                     atoms.extend_from_slice(b);
                     atoms.push(0);
                 }
                 Object::Array(a) => stack.extend(a.iter()),
                 Object::Dictionary(d) => stack.extend(d.iter().map(|(k, v)| {
-                    atoms.extend_from_slice(k);
-                    atoms.push(0);
+                    if !vocabulary::is_vocabulary(k) {
+                        atoms.extend_from_slice(k);
+                        atoms.push(0);
+                    }
                     v
                 })),
                 Object::Stream(s) => stack.extend(s.dict.iter().map(|(k, v)| {
-                    atoms.extend_from_slice(k);
-                    atoms.push(0);
+                    if !vocabulary::is_vocabulary(k) {
+                        atoms.extend_from_slice(k);
+                        atoms.push(0);
+                    }
                     v
                 })),
                 _ => {}
             }
         }
-        views.push(std::borrow::Cow::Owned(atoms));
+        views.push(ByteView::owned("the strings and names of the object graph", atoms));
         views
+    }
+
+    fn file_syntax(&self) -> Syntax {
+        Syntax::PdfTokens
+    }
+
+    fn is_identifier(&self, unit: usize) -> bool {
+        self.name_unit(unit).is_some()
     }
 
     fn notes(&self) -> Vec<String> {
@@ -398,8 +462,23 @@ impl Document for PdfDocument {
         }
         let mut tainted: HashSet<ObjectId> = HashSet::new();
         let mut flagged: HashSet<ObjectId> = HashSet::new();
+        let mut font_names: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
+        let mut unrenamable: Vec<&names::NameSite> = Vec::new();
         for (unit, mut spans) in per_unit {
-            if let Some(i) = self.stream_unit(unit) {
+            if let Some(n) = self.name_unit(unit) {
+                if n.role != names::Role::FontName {
+                    // Refused below unless the scrub removes it.
+                    unrenamable.push(n);
+                    continue;
+                }
+                let old = n.text.as_bytes().to_vec();
+                let k = font_names.len() + 1;
+                let new = font_names.entry(old.clone()).or_insert_with(|| names::neutral_font_name(&old, k)).clone();
+                names::set(&mut doc, n, &new);
+                if let strings::Root::Object(id) = n.root {
+                    tainted.insert(id);
+                }
+            } else if let Some(i) = self.stream_unit(unit) {
                 // Not edited: such a stream may only stay if the scrub drops it (checked by the audit).
                 flagged.insert(self.streams.text[i].id);
             } else if let Some(site) = self.sites.get(unit - 1) {
@@ -446,10 +525,18 @@ impl Document for PdfDocument {
                 e.insert(ops_of(k)?);
             }
         }
-        let applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        let mut applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
+        if !font_names.is_empty() {
+            scrubbed.push(format!("font names holding personal data replaced by neutral ones: {}", font_names.len()));
+        }
+        let pages: Vec<ObjectId> = self.layer.pages.iter().map(|p| p.id).collect();
+        // Not listed as scrubbed: every output gets neutral resource names (README, PDF).
+        let read: HashSet<ObjectId> =
+            self.streams.interpreted.iter().chain(&applied.own).chain(&applied.in_place).copied().collect();
+        applied.own.extend(resources::rename(&mut doc, &pages, &read, &budget)?);
         let jpegs = strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
@@ -460,16 +547,37 @@ impl Document for PdfDocument {
         }
         let drawn_images = self.layer.images.iter().filter_map(|u| u.xobject).collect();
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted, drawn_images }));
+        if let Some(n) = unrenamable.iter().find(|n| names::present(&doc, n)) {
+            return Err(Manual::new(
+                "pdf_unsupported",
+                format!(
+                    "a name in the PDF's structure holds a value to redact ({}) and lak cannot rename it without \
+                     changing what the file means",
+                    n.place
+                ),
+            ));
+        }
         let rebuilt = normalise::normalise(&mut doc, &self.streams.kinds, &self.streams.interpreted, &budget)?;
         if rebuilt > 0 {
             scrubbed.push(format!("text in ICC profiles and comments in calculator functions: {rebuilt} stream(s)"));
+        }
+        let blanked = self.blank_font_words(&mut doc, redactions, &budget);
+        if blanked > 0 {
+            scrubbed.push(format!(
+                "names, notices and comments in embedded font programs that held a removed value: {blanked} font(s)"
+            ));
         }
         self.streams.audit(&doc, &applied.own, &applied.retired, &flagged)?;
 
         doc.encryption_state = None;
         doc.trailer.remove(b"Encrypt");
+        // Checked before compressing: what `compress` adds is lopdf's own zlib of plain data.
+        let repaired = check_decodable(&mut doc)?;
+        if repaired > 0 {
+            scrubbed.push(format!("streams with a wrong zlib checksum written again from their data: {repaired}"));
+        }
         doc.compress();
-        check_decodable(&doc)?;
+        objects::direct_lengths(&mut doc);
         doc.renumber_objects();
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
@@ -479,6 +587,36 @@ impl Document for PdfDocument {
 }
 
 impl PdfDocument {
+    /// Blanks the names and notices of every font program left in `doc` in which one of them holds a
+    /// removed value (`font_words.rs`); returns how many programs changed.
+    fn blank_font_words(&self, doc: &mut LoDocument, redactions: &[Redaction], budget: &Budget) -> usize {
+        let units = self.units();
+        let mut values: Vec<String> = redactions
+            .iter()
+            .filter_map(|r| units.get(r.unit)?.get(r.start..r.end))
+            .map(|t| t.trim().to_string())
+            .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
+            .collect();
+        values.sort();
+        values.dedup();
+        if values.is_empty() {
+            return 0;
+        }
+        let mut n = 0;
+        for (id, kind) in &self.streams.kinds {
+            if *kind != streams::Kind::Font {
+                continue;
+            }
+            let Some(Object::Stream(s)) = doc.objects.get_mut(id) else { continue };
+            let Ok(program) = budget.decode(s) else { continue };
+            if let Some(clean) = font_words::blank_if_holding(&program, &values) {
+                s.set_plain_content(clean);
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Writes the rewritten streams and the boxes into `doc`.
     fn apply(
         &self,
@@ -598,10 +736,13 @@ const IMAGE_FILTERS: &[&[u8]] = &[b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"
 
 /// Every filtered stream of the output decodes, each within the per-stream limit and all within the
 /// document's, so the final sweep ([`Document::byte_views`]) sees every stream decoded. An image
-/// codec may only come alone (its raw bytes are what the sweep searches).
-fn check_decodable(doc: &LoDocument) -> Result<(), Manual> {
+/// codec may only come alone (its raw bytes are what the sweep searches). A stream whose zlib
+/// checksum is wrong or missing (its data complete) is written again from its decoded bytes; returns
+/// how many were.
+fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
     let mut total = 0usize;
-    for (id, o) in &doc.objects {
+    let mut repaired = 0;
+    for (id, o) in doc.objects.iter_mut() {
         let Object::Stream(s) = o else { continue };
         let filters = objects::filter_names(s);
         match filters.last() {
@@ -617,18 +758,27 @@ fn check_decodable(doc: &LoDocument) -> Result<(), Manual> {
             }
             Some(_) => {}
         }
-        let data = Budget::new().decode(s).map_err(|m| {
-            Manual::new(m.code, format!("stream object {} of the output cannot be checked: {}", id.0, m.reason))
+        let cap = limits::PDF_MAX_STREAM_BYTES.min(limits::PDF_MAX_DECODED_BYTES.saturating_sub(total));
+        let decoded = filters::decode_checked(s, cap).map_err(|e| {
+            let why = match e {
+                filters::Fault::TooLarge => {
+                    return Manual::new(
+                        "too_large",
+                        format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
+                    );
+                }
+                filters::Fault::Damaged(why) => format!("it does not decode with its filters ({why})"),
+                filters::Fault::Unsupported(what) => format!("it uses {what}, which lak does not decode"),
+            };
+            Manual::new("pdf_unreadable", format!("stream object {} of the output cannot be checked: {why}", id.0))
         })?;
-        total += data.len();
-        if total > limits::PDF_MAX_DECODED_BYTES {
-            return Err(Manual::new(
-                "too_large",
-                format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
-            ));
+        total += decoded.data.len();
+        if !decoded.intact {
+            s.set_plain_content(decoded.data);
+            repaired += 1;
         }
     }
-    Ok(())
+    Ok(repaired)
 }
 
 /// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
@@ -713,7 +863,8 @@ mod tests {
     fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {
         let policy = Policy::new(crate::model::Mode::Woo, rules);
         let units = doc.units();
-        let found = detector.detect(&mut detector.scratch(), &units);
+        let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
+        let found = detector.detect_document(&mut detector.scratch(), &units, &[], &identifiers);
         Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
     }
 
@@ -758,7 +909,7 @@ mod tests {
         assert!(!hay(&bytes), "the program must be compressed in the file");
         let doc = Pdf.open(bytes, &Options::default()).unwrap();
         let views = doc.byte_views();
-        assert!(views.iter().any(|v| hay(v)), "the decoded program is a view");
+        assert!(views.iter().any(|v| hay(&v.bytes)), "the decoded program is a view");
         assert!(!doc.units().iter().any(|u| u.contains("111222333")), "the detector does not read font programs");
 
         // A hex string's value is only in the view of strings.
@@ -773,7 +924,172 @@ mod tests {
         d.save_to(&mut bytes).unwrap();
         assert!(!bytes.windows(10).any(|w| w == b"Jan Jansen"));
         let doc = Pdf.open(bytes, &Options::default()).unwrap();
-        assert!(doc.byte_views().iter().any(|v| v.windows(10).any(|w| w == b"Jan Jansen")));
+        assert!(doc.byte_views().iter().any(|v| v.bytes.windows(10).any(|w| w == b"Jan Jansen")));
+    }
+
+    /// A page whose only content stream is declared Flate but holds `data`.
+    fn pdf_with_content(data: &[u8]) -> Vec<u8> {
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        let page = d.page_iter().next().unwrap();
+        let contents = d.get_page_contents(page)[0];
+        let mut s = Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, data.to_vec());
+        s.set_content(data.to_vec());
+        d.objects.insert(contents, Object::Stream(s));
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_content_stream_that_does_not_inflate_is_not_an_empty_page() {
+        // lopdf decodes a broken zlib header to nothing, with `Ok`: the page read as empty and was
+        // written out as it was (pdf.js issue7665.pdf, after a wrong decryption).
+        let err = Pdf.open(pdf_with_content(b"\xb1Y\xfd_\xe5 not zlib at all"), &Options::default()).err().unwrap();
+        assert_eq!(err.code, "pdf_unreadable");
+        assert!(err.reason.contains("FlateDecode"), "{}", err.reason);
+    }
+
+    #[test]
+    fn the_output_audit_refuses_a_stream_that_does_not_decode() {
+        let mut d = LoDocument::load_mem(&pdf_with_font_program("Tekst", b"x")).unwrap();
+        assert_eq!(check_decodable(&mut d).unwrap(), 0);
+        // A wrong checksum after complete data: written again from the data.
+        let mut s = Stream::new(lopdf::dictionary! {}, b"Jan Jansen".repeat(40));
+        s.compress().unwrap();
+        let last = s.content.len() - 1;
+        s.content[last] ^= 0xFF;
+        let id = d.add_object(s);
+        assert_eq!(check_decodable(&mut d).unwrap(), 1);
+        assert_eq!(d.get_object(id).unwrap().as_stream().unwrap().content, b"Jan Jansen".repeat(40));
+        d.add_object(Stream::new(lopdf::dictionary! { "Filter" => "FlateDecode" }, b"\x78\x9c garbage".to_vec()));
+        let err = check_decodable(&mut d).unwrap_err();
+        assert_eq!(err.code, "pdf_unreadable");
+        assert!(err.reason.contains("of the output"), "{}", err.reason);
+    }
+
+    /// A one-page PDF written by hand: `stream_dict` is the content stream's dictionary.
+    fn raw_pdf(stream_dict: &str, content: &str) -> Vec<u8> {
+        let objs = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> \
+             /Contents 4 0 R >>"
+                .to_string(),
+            format!("{stream_dict}\nstream\n{content}\nendstream"),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+        ];
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).bytes());
+        for o in offsets {
+            out.extend(format!("{o:010} 00000 n \n").bytes());
+        }
+        out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).bytes());
+        out
+    }
+
+    #[test]
+    fn a_stream_without_a_usable_length_is_read_to_its_endstream() {
+        // lopdf leaves such a stream empty: lak read an empty page and wrote a stream without /Length.
+        let content = "BT /F1 12 Tf 72 700 Td (Geachte heer Jan Jansen,) Tj ET";
+        for dict in ["<< >>", "<< /Length 4 0 R >>", "<< /Length /Lang >>"] {
+            let doc = Pdf.open(raw_pdf(dict, content), &Options::default()).unwrap();
+            assert!(doc.units()[0].contains("Jan Jansen"), "{dict}: {:?}", doc.units()[0]);
+            assert!(doc.notes().iter().any(|n| n.contains("/Length")), "{dict}");
+            let out = doc.redact(&[]).unwrap().bytes;
+            let back = LoDocument::load_mem(&out).unwrap();
+            for o in back.objects.values() {
+                if let Object::Stream(s) = o {
+                    assert_eq!(s.dict.get(b"Length").unwrap().as_i64().unwrap(), s.content.len() as i64);
+                }
+            }
+        }
+        let doc = Pdf.open(raw_pdf(&format!("<< /Length {} >>", content.len()), content), &Options::default()).unwrap();
+        assert!(doc.notes().is_empty(), "{:?}", doc.notes());
+    }
+
+    /// Redacts what the built-in rules find in `bytes`.
+    fn redact_with_rules(bytes: Vec<u8>) -> Result<Vec<u8>, Manual> {
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        let doc = Pdf.open(bytes, &Options::default())?;
+        let found = redactions(doc.as_ref(), &rules, &detector);
+        Ok(doc.redact(&found)?.bytes)
+    }
+
+    #[test]
+    fn a_removed_value_in_a_font_programs_name_table_is_blanked() {
+        // An sfnt whose `name` table has one record (Mac Roman) naming the designer.
+        let designer = b"ontworpen door Jan Jansen";
+        let mut name = vec![0, 0, 0, 1, 0, 18];
+        name.extend([0, 1, 0, 0, 0, 0, 0, 9, 0, designer.len() as u8, 0, 0]);
+        name.extend(designer);
+        let mut program = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        program.extend(b"name");
+        program.extend([0; 4]);
+        program.extend(28u32.to_be_bytes());
+        program.extend((name.len() as u32).to_be_bytes());
+        program.extend(name);
+        let bytes = pdf_with_font_program("Geachte heer Jan Jansen,", &program);
+        let out = redact_with_rules(bytes).unwrap();
+        let back = Pdf.open(out, &Options::default()).unwrap();
+        let views = back.byte_views();
+        assert!(views.iter().all(|v| !v.bytes.windows(6).any(|w| w == b"Jansen")), "the name table is blanked");
+    }
+
+    #[test]
+    fn a_font_name_is_a_person_only_when_the_document_names_that_person() {
+        let rules = RuleSet::builtin().unwrap();
+        let detector = Detector::new(&rules).unwrap();
+        let with_font = |content: &str| {
+            let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+            let font = d.objects.keys().copied().max().unwrap();
+            d.get_dictionary_mut(font).unwrap().set("BaseFont", Object::Name(b"Constantia-Bold".to_vec()));
+            let mut bytes = Vec::new();
+            d.save_to(&mut bytes).unwrap();
+            Pdf.open(bytes, &Options::default()).unwrap()
+        };
+        let in_font = |doc: &dyn Document, found: &[Redaction]| {
+            found.iter().any(|r| doc.is_identifier(r.unit) && doc.units()[r.unit] == "Constantia-Bold")
+        };
+        // A font called Constantia: no person (and nothing on the page becomes one).
+        let doc = with_font("BT /F1 12 Tf 72 700 Td (Met vriendelijke groet, de gemeente) Tj ET");
+        assert!(redactions(doc.as_ref(), &rules, &detector).is_empty());
+        // A letter to mevrouw Constantia Jansen: the font's name holds her given name.
+        let doc = with_font("BT /F1 12 Tf 72 700 Td (Geachte mevrouw Constantia Jansen,) Tj ET");
+        let found = redactions(doc.as_ref(), &rules, &detector);
+        assert!(in_font(doc.as_ref(), &found), "{found:?}");
+        let out = doc.redact(&found).unwrap().bytes;
+        let back = Pdf.open(out, &Options::default()).unwrap();
+        assert!(back.units().iter().all(|u| !u.contains("Constantia")), "{:?}", back.units());
+    }
+
+    #[test]
+    fn a_name_holding_a_removed_value_is_refused_unless_the_scrub_removes_it() {
+        use lopdf::dictionary;
+        let content = "BT /F1 12 Tf 72 700 Td (Geachte heer J. Kwakernaat,) Tj ET";
+        // A private key in the font dictionary, which stays in the output.
+        let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+        let font = d.objects.keys().copied().max().unwrap();
+        d.get_dictionary_mut(font).unwrap().set("Kwakernaat", true);
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        let err = redact_with_rules(bytes).unwrap_err();
+        assert_eq!(err.code, "pdf_unsupported");
+        assert!(err.reason.contains("(a key)"), "{}", err.reason);
+        // The same key in page-piece data, which the scrub drops: written, and gone.
+        let mut d = LoDocument::load_mem(&raw_pdf(&format!("<< /Length {} >>", content.len()), content)).unwrap();
+        let page = d.page_iter().next().unwrap();
+        d.get_dictionary_mut(page).unwrap().set("PieceInfo", dictionary! { "Kwakernaat" => dictionary! {} });
+        let mut bytes = Vec::new();
+        d.save_to(&mut bytes).unwrap();
+        let out = redact_with_rules(bytes).unwrap();
+        assert!(!out.windows(10).any(|w| w == b"Kwakernaat"));
     }
 
     /// Where the time goes on one file:

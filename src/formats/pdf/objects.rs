@@ -126,6 +126,55 @@ pub(crate) fn inline_filters(doc: &mut Document) -> Result<(), Manual> {
     Ok(())
 }
 
+/// Reads the data of streams whose `/Length` lopdf could not resolve (missing, not a number, a
+/// reference to the stream itself): lopdf leaves them empty, so lak would read, and write, an empty
+/// stream where every viewer recovers the data up to `endstream` (as qpdf does, and as this does).
+/// `bytes` is the file; `start_position` counts from its `%PDF-` header. Returns how many were read.
+pub(crate) fn recover_unread_streams(doc: &mut Document, bytes: &[u8]) -> usize {
+    let base = bytes.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
+    let lengths: Vec<(ObjectId, Option<i64>)> = doc
+        .objects
+        .iter()
+        .filter_map(|(&id, o)| match o {
+            Object::Stream(s) if s.content.is_empty() && s.start_position.is_some() => {
+                let length = s.dict.get(b"Length").ok().and_then(|l| deref(doc, l)).and_then(|l| l.as_i64().ok());
+                Some((id, length))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut n = 0;
+    for (id, length) in lengths {
+        if length == Some(0) {
+            continue;
+        }
+        let Some(Object::Stream(s)) = doc.objects.get_mut(&id) else { continue };
+        let Some(data) = s.start_position.and_then(|p| bytes.get(base.checked_add(p)?..)) else { continue };
+        let Some(end) = memchr::memmem::find(data, b"endstream") else { continue };
+        let mut data = &data[..end];
+        for eol in [&b"\r\n"[..], b"\n", b"\r"] {
+            if let Some(d) = data.strip_suffix(eol) {
+                data = d;
+                break;
+            }
+        }
+        s.set_content(data.to_vec());
+        n += 1;
+    }
+    n
+}
+
+/// Writes every stream's `/Length` as the direct length of its data: lopdf writes a stream's
+/// dictionary as it is, so a `/Length` that was missing or pointed at the stream itself would go
+/// into the output as it came.
+pub(crate) fn direct_lengths(doc: &mut Document) {
+    for o in doc.objects.values_mut() {
+        if let Object::Stream(s) = o {
+            s.dict.set("Length", Object::Integer(s.content.len() as i64));
+        }
+    }
+}
+
 /// The names of a stream's filters, in decoding order (after [`inline_filters`]: direct names).
 pub(crate) fn filter_names(s: &Stream) -> Vec<&[u8]> {
     match s.dict.get(b"Filter") {
@@ -145,11 +194,13 @@ impl Budget {
         Budget { left: Cell::new(limits::PDF_MAX_DECODED_BYTES) }
     }
 
-    /// The decoded bytes of a stream, or why not (too large, a bomb, an unsupported filter).
+    /// The decoded bytes of a stream, or why not (too large, a bomb, damaged data, an unsupported
+    /// filter). Decoding is strict ([`super::filters`]): a stream that does not decode to its end is
+    /// refused, never read as whatever came out before the error.
     pub fn decode(&self, s: &Stream) -> Result<Vec<u8>, Manual> {
         let cap = limits::PDF_MAX_STREAM_BYTES.min(self.left.get());
-        let data = s.get_plain_content_with_limit(cap).map_err(|e| match e {
-            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => Manual::new(
+        let data = super::filters::decode(s, cap).map_err(|e| match e {
+            super::filters::Fault::TooLarge => Manual::new(
                 "too_large",
                 format!(
                     "a stream decodes to more than {} bytes (or the document to more than {} in all)",
@@ -157,7 +208,12 @@ impl Budget {
                     limits::PDF_MAX_DECODED_BYTES
                 ),
             ),
-            e => Manual::new("pdf_unreadable", format!("a stream cannot be decoded ({e})")),
+            super::filters::Fault::Damaged(why) => {
+                Manual::new("pdf_unreadable", format!("a stream does not decode with its filters ({why})"))
+            }
+            super::filters::Fault::Unsupported(what) => {
+                Manual::new("pdf_unreadable", format!("a stream uses {what}, which lak does not decode"))
+            }
         })?;
         self.left.set(self.left.get().saturating_sub(data.len()));
         Ok(data)

@@ -6,7 +6,7 @@
 //! visited, and a leaf with another type (`/Template`) is skipped. Either way a page a reader sees
 //! would not be read by lak. [`pages`] walks the tree the viewers' way and refuses the document when
 //! its list differs from lopdf's, or when the tree is ambiguous (a node that is also typed as a page, a
-//! kid that is not a reference). A page tree is a tree: an object reached twice in it (a cycle, or a
+//! kid that is not a reference, a kid that is missing or not a dictionary). A page tree is a tree: an object reached twice in it (a cycle, or a
 //! node shared by two parents, which makes the walk exponential: four levels of a node listing the
 //! one below a thousand times are 10^12 pages) refuses the document, and the walk stops after
 //! [`limits::PDF_MAX_PAGE_TREE_VISITS`] kids whatever the tree. Everything else in lak — the interpreter,
@@ -81,13 +81,19 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
                 ),
             ));
         }
-        let dict = match doc.objects.get(&id) {
-            Some(Object::Dictionary(d)) => d,
-            // Missing or not a dictionary: a blank page for every reader (lopdf keeps its slot too).
-            _ => {
-                out.push(id);
-                continue;
-            }
+        let Some(Object::Dictionary(dict)) = doc.objects.get(&id) else {
+            // Missing or not a dictionary: some readers show a blank page, some skip it, some parse
+            // an object lopdf could not (`3 18446744073709551616 obj`); the output would point at
+            // nothing. lak cannot say what is on that page.
+            return Err(Manual::new(
+                "pdf_unreadable",
+                format!(
+                    "page {} is object {}, which is missing or not a page dictionary: lak cannot tell what \
+                     a viewer shows there",
+                    out.len() + 1,
+                    id.0
+                ),
+            ));
         };
         let typ = objects::get_name(doc, dict, b"Type");
         match kids_of(id) {
@@ -149,6 +155,19 @@ mod tests {
         // A leaf typed /Template: lopdf skips it, viewers show it.
         let template = doc_with(Object::Null, dictionary! { "Type" => "Template" });
         assert_eq!(pages(&template).unwrap_err().code, "pdf_unsupported");
+    }
+
+    #[test]
+    fn a_missing_page_is_refused() {
+        // The second kid names object 3, which the document does not hold (lopdf could not parse it).
+        let mut doc = doc_with(Object::Null, dictionary! { "Type" => "Page" });
+        let root = doc.catalog().unwrap().get(b"Pages").unwrap().as_reference().unwrap();
+        if let Some(Object::Dictionary(d)) = doc.objects.get_mut(&root) {
+            d.set("Kids", vec![Object::Reference((99, 0))]);
+        }
+        let err = pages(&doc).unwrap_err();
+        assert_eq!(err.code, "pdf_unreadable");
+        assert!(err.reason.contains("object 99"), "{}", err.reason);
     }
 
     #[test]
