@@ -115,3 +115,8 @@ pub const PDF_MAX_STRINGS: usize = 500_000;
 /// that reads as one only once its neighbour became a marker), the output is redacted again, at most
 /// this many passes in all, before the document goes to manual handling.
 pub const MAX_REDACTION_PASSES: usize = 3;
+
+/// Rounds of dossier-wide consistency: after the first pass over a run, the documents where a value
+/// redacted in another document may stand un-redacted are processed again with what the others
+/// redacted; new redactions can make more documents need it, at most this many rounds.
+pub const MAX_DOSSIER_ROUNDS: usize = 3;

@@ -89,6 +89,14 @@ pub enum Source {
         /// The header, lower case.
         header: String,
     },
+    /// A value or name redacted in another document of the same run: a value removed once is removed in
+    /// every document of the dossier.
+    Dossier {
+        /// The value, or the confirmed name.
+        of: String,
+        /// The document it was redacted in (its input path).
+        from: String,
+    },
     /// Another occurrence of a value redacted elsewhere in the same document (the same characters as a
     /// whole word): a value removed once is removed everywhere.
     Repeated {
@@ -139,6 +147,7 @@ impl Evidence {
                 parts.push(format!("same name as \"{from}\" elsewhere in the document"))
             }
             Some(Source::Cell { header }) => parts.push(format!("the whole cell under \"{header}\"")),
+            Some(Source::Dossier { of, from }) => parts.push(format!("\"{of}\" is redacted in {from}")),
             Some(Source::Repeated { of }) => parts.push(format!("\"{of}\" is redacted elsewhere in the document")),
             None => {}
         }
@@ -254,5 +263,72 @@ impl Manual {
 impl fmt::Display for Manual {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({})", self.reason, self.code)
+    }
+}
+
+/// What the other documents of a run redacted, applied to one document so that a value redacted in one
+/// document of a dossier is redacted in every other one (see `pipeline/dossier.rs`).
+#[derive(Clone, Debug, Default)]
+pub struct Dossier {
+    /// Confirmed names, to be found again the way a name confirmed in the same document is.
+    pub names: Vec<DossierName>,
+    /// Other redacted values (four letters or digits or more): every whole-word copy is redacted.
+    pub values: Vec<DossierValue>,
+    /// Names redacted for a person somewhere in the dossier, as written (lower case), with the document:
+    /// a name kept only for its office is redacted when it is written the same (the same value, kept in
+    /// one document and redacted in another).
+    pub redacted_names: Vec<(String, String)>,
+}
+
+/// A value redacted in a document of the dossier.
+#[derive(Clone, Debug)]
+pub struct DossierValue {
+    /// The value as it was redacted.
+    pub value: String,
+    /// The rule that found it.
+    pub rule: RuleIndex,
+    /// The document it was redacted in.
+    pub from: String,
+}
+
+/// A name confirmed in a document of the dossier.
+#[derive(Clone, Debug)]
+pub struct DossierName {
+    /// As written where it was confirmed.
+    pub text: String,
+    /// Its parts.
+    pub parts: NameParts,
+    /// The office next to it, when it was kept as an official's.
+    pub official: Option<String>,
+    /// The document it was confirmed in.
+    pub from: String,
+}
+
+impl Dossier {
+    /// Whether nothing is known from other documents.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty() && self.values.is_empty() && self.redacted_names.is_empty()
+    }
+
+    /// What the documents other than `path` redacted, each name and value once.
+    pub fn without(&self, path: &str) -> Dossier {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut d = Dossier::default();
+        for n in self.names.iter().filter(|n| n.from != path) {
+            if seen.insert(("name", n.text.clone(), n.official.is_some())) {
+                d.names.push(n.clone());
+            }
+        }
+        for v in self.values.iter().filter(|v| v.from != path) {
+            if seen.insert(("value", v.value.clone(), false)) {
+                d.values.push(v.clone());
+            }
+        }
+        for (n, from) in self.redacted_names.iter().filter(|(_, from)| from != path) {
+            if seen.insert(("redacted", n.clone(), false)) {
+                d.redacted_names.push((n.clone(), from.clone()));
+            }
+        }
+        d
     }
 }

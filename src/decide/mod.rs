@@ -21,11 +21,11 @@ use std::collections::BTreeSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-pub use names::{NameBook, parse_name};
+pub use names::{NameBook, may_be_same, parse_name};
 pub use repeat::removed_values;
 pub use requester::Requester;
 
-use crate::model::{Action, Decided, Finding, Mode, NameParts};
+use crate::model::{Action, Decided, Dossier, Finding, Mode, NameParts};
 use crate::rules::{RuleKind, RuleSet};
 
 /// How findings are decided in one run.
@@ -75,6 +75,19 @@ impl Policy {
 
     /// Decides every finding of one document (`units` are the texts the findings were made on).
     pub fn decide(&self, rules: &RuleSet, units: &[&str], findings: Vec<Finding>) -> Vec<Decided> {
+        self.decide_in_dossier(rules, units, findings, &Dossier::default())
+    }
+
+    /// Like [`Policy::decide`], in a dossier: a value redacted in another document of the run is
+    /// redacted here too, and a name kept only for its office is redacted when its surname is redacted
+    /// for a person in another document.
+    pub fn decide_in_dossier(
+        &self,
+        rules: &RuleSet,
+        units: &[&str],
+        findings: Vec<Finding>,
+        dossier: &Dossier,
+    ) -> Vec<Decided> {
         let is_person = |f: &Finding| rules.rule(f.rule).category == "person";
         let person_names = || findings.iter().filter(|f| is_person(f)).filter_map(|f| f.evidence.name.as_ref());
         let keep_conflicts = self.keep_names.conflicts(person_names());
@@ -89,8 +102,8 @@ impl Policy {
                 Decided { finding: f, action }
             })
             .collect();
-        redact_conflicts(rules, units, &mut decided, &official);
-        repeat::complete(units, &mut decided, &keep_spans);
+        redact_conflicts(rules, units, &mut decided, &official, &dossier.redacted_names);
+        repeat::complete(units, &mut decided, &keep_spans, &dossier.values);
         decided
     }
 
@@ -159,41 +172,37 @@ impl Policy {
 const OFFICIAL: &str = "public official acting in office";
 
 /// Conflicts resolve to redaction: a name kept only because an office stands next to it is redacted
-/// when a redacted name in the same document shares a surname with it (the same person, or one who
-/// cannot be told apart from them: `wethouder Kramer` and `buurvrouw J. Kramer`). Blacked out on one
-/// line and readable on the next is the classic leak. A keep list, the requester file or a reviewer's
-/// decision still keeps a name explicitly; `official[i]` says which findings were kept for their office
-/// alone.
-fn redact_conflicts(rules: &RuleSet, units: &[&str], decided: &mut [Decided], official: &[bool]) {
+/// when a redacted name in the same document may be the same person ([`names::may_be_same`]: `wethouder
+/// Kramer` and `buurvrouw J. Kramer`), or when another document of the run redacts it written the same.
+/// Blacked out on one line and readable on the next is the classic leak. A keep list, the requester file
+/// or a reviewer's decision still keeps a name explicitly; `official[i]` says which findings were kept
+/// for their office alone.
+fn redact_conflicts(
+    rules: &RuleSet,
+    units: &[&str],
+    decided: &mut [Decided],
+    official: &[bool],
+    elsewhere: &[(String, String)],
+) {
     if !official.contains(&true) {
         return;
     }
     let is_person = |d: &Decided| rules.rule(d.finding.rule).category == "person";
-    let surnames =
-        |d: &Decided| d.finding.evidence.name.iter().flat_map(|n| n.surnames.iter()).cloned().collect::<Vec<_>>();
-    let redacted: BTreeSet<String> = decided
+    let redacted: Vec<NameParts> = decided
         .iter()
         .filter(|d| d.is_redacted() && is_person(d))
-        .flat_map(|d| {
-            let mut v = surnames(d);
-            if v.is_empty() {
-                v.push(d.finding.text(units).to_lowercase());
-            }
-            v
-        })
+        .filter_map(|d| d.finding.evidence.name.clone())
         .collect();
     for (d, &kept_for_office) in decided.iter_mut().zip(official) {
-        if !kept_for_office {
-            continue;
-        }
-        // A lone word next to an office may have been read as a given name (`wethouder Kramer`).
-        let words = match d.finding.evidence.name.as_ref() {
-            Some(n) if n.surnames.is_empty() => n.given.clone(),
-            _ => surnames(d),
-        };
-        if let Some(s) = words.into_iter().find(|s| redacted.contains(s)) {
+        let Some(name) = d.finding.evidence.name.clone().filter(|_| kept_for_office) else { continue };
+        let surname = |n: &NameParts| n.surnames.first().or(n.given.first()).cloned().unwrap_or_default();
+        if let Some(other) = redacted.iter().find(|r| names::may_be_same(&name, r)) {
             d.action = Action::Redact;
-            d.finding.evidence.conflict = Some(format!("\"{s}\" is redacted for another person in the document"));
+            d.finding.evidence.conflict =
+                Some(format!("\"{}\" is redacted for another person in the document", surname(other)));
+        } else if let Some((text, from)) = elsewhere.iter().find(|(t, _)| *t == d.finding.text(units).to_lowercase()) {
+            d.action = Action::Redact;
+            d.finding.evidence.conflict = Some(format!("\"{text}\" is redacted for a person in {from}"));
         }
     }
 }

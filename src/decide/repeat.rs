@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::model::{Decided, Evidence, Finding, Source};
+use crate::model::{Decided, DossierValue, Evidence, Finding, Source};
 
 /// The values every copy of which must go: each redacted text (trimmed), unless it also occurs inside a
 /// kept one or has fewer than four letters or digits. Sorted, without duplicates.
@@ -24,6 +24,11 @@ pub fn removed_values(units: &[&str], decided: &[Decided]) -> Vec<String> {
     let mut values: Vec<String> = decided
         .iter()
         .filter(|d| d.is_redacted())
+        // The town of an address alone (a Woonplaats cell): the town hall's own letterhead names it too.
+        .filter(|d| {
+            !matches!(d.finding.evidence.source, Some(Source::Cell { .. }))
+                || d.finding.text(units).contains(|c: char| c.is_ascii_digit())
+        })
         .map(|d| d.finding.text(units).trim().to_string())
         .filter(|v| v.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
         .filter(|v| !kept.iter().any(|k| k.contains(v.as_str())))
@@ -42,17 +47,46 @@ pub(crate) fn bounded(hay: &[u8], start: usize, end: usize) -> bool {
 
 /// Adds a redacted finding for every occurrence of a removed value that no finding covers yet.
 /// `keep_spans` are the keep-list occurrences per unit; the result is ordered by unit and offset.
-pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &[Vec<(usize, usize, usize)>]) {
-    let values = removed_values(units, decided);
-    if values.is_empty() {
-        return;
-    }
+/// `dossier` are values redacted in other documents of the run: their copies are redacted too, with
+/// evidence that names the document.
+pub(super) fn complete(
+    units: &[&str],
+    decided: &mut Vec<Decided>,
+    keep_spans: &[Vec<(usize, usize, usize)>],
+    dossier: &[DossierValue],
+) {
+    let mut values = removed_values(units, decided);
     // The finding each value is taken from: the first redacted one with that text.
     let mut first: BTreeMap<&str, &Finding> = BTreeMap::new();
     for d in decided.iter().filter(|d| d.is_redacted()) {
         first.entry(d.finding.text(units).trim()).or_insert(&d.finding);
     }
-    let origin: Vec<Finding> = values.iter().filter_map(|v| first.get(v.as_str()).map(|&f| f.clone())).collect();
+    let mut origin: Vec<Finding> = values.iter().filter_map(|v| first.get(v.as_str()).map(|&f| f.clone())).collect();
+    if origin.len() != values.len() {
+        return;
+    }
+    // A value kept in this document (inside an official's name, the requester's data) stays kept here.
+    let kept: Vec<&str> = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(units)).collect();
+    for v in dossier {
+        if values.contains(&v.value) || kept.iter().any(|k| k.contains(v.value.as_str())) {
+            continue;
+        }
+        values.push(v.value.clone());
+        origin.push(Finding {
+            unit: 0,
+            start: 0,
+            end: 0,
+            rule: v.rule,
+            confidence: 0.9,
+            evidence: Evidence {
+                source: Some(Source::Dossier { of: v.value.clone(), from: v.from.clone() }),
+                ..Evidence::default()
+            },
+        });
+    }
+    if values.is_empty() {
+        return;
+    }
     // Built per document: a contiguous NFA builds in microseconds, a DFA (the default for few patterns)
     // costs more to build than the search saves.
     let Ok(ac) = AhoCorasickBuilder::new()
@@ -63,9 +97,6 @@ pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &
         // Too many values for one automaton: the byte sweep still withholds a document with a copy left.
         return;
     };
-    if origin.len() != values.len() {
-        return;
-    }
     // Spans already decided and keep-list spans, per unit, sorted: an occurrence overlapping one is left.
     let mut taken: Vec<Vec<(usize, usize)>> = vec![Vec::new(); units.len()];
     for d in decided.iter() {
@@ -102,6 +133,10 @@ pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &
                 continue;
             }
             let from = &origin[m.pattern().as_usize()];
+            let source = match &from.evidence.source {
+                Some(dossier @ Source::Dossier { .. }) => dossier.clone(),
+                _ => Source::Repeated { of: values[m.pattern().as_usize()].clone() },
+            };
             added.push(Decided {
                 finding: Finding {
                     unit,
@@ -110,7 +145,7 @@ pub(super) fn complete(units: &[&str], decided: &mut Vec<Decided>, keep_spans: &
                     rule: from.rule,
                     confidence: from.confidence,
                     evidence: Evidence {
-                        source: Some(Source::Repeated { of: values[m.pattern().as_usize()].clone() }),
+                        source: Some(source),
                         name: from.evidence.name.clone(),
                         ..Evidence::default()
                     },
@@ -142,7 +177,7 @@ mod tests {
     fn every_other_whole_word_copy_is_redacted() {
         let units = ["Aanvraag TagName ontvangen.", "TagName's brief; TagNames en tagname blijven.", "(TagName)"];
         let mut d = vec![decided(0, 9, 16, Action::Redact)];
-        complete(&units, &mut d, &[vec![], vec![], vec![]]);
+        complete(&units, &mut d, &[vec![], vec![], vec![]], &[]);
         let spans: Vec<(usize, usize, usize)> =
             d.iter().map(|d| (d.finding.unit, d.finding.start, d.finding.end)).collect();
         assert_eq!(spans, vec![(0, 9, 16), (1, 0, 7), (2, 1, 8)]);
@@ -162,7 +197,7 @@ mod tests {
             decided(0, 15, 21, Action::Redact),
             decided(1, 10, 16, keep),
         ];
-        complete(&units, &mut d, &[vec![], vec![(23, 34, 0)]]);
+        complete(&units, &mut d, &[vec![], vec![(23, 34, 0)]], &[]);
         assert_eq!(d.len(), 4, "{d:?}");
     }
 }

@@ -29,7 +29,7 @@ pub mod validate;
 
 use regex_automata::meta::{self, Regex};
 
-use crate::model::{Finding, RuleIndex};
+use crate::model::{Dossier, Finding, RuleIndex};
 use crate::rules::{RuleKind, RuleSet, Validator};
 use crate::{Error, Result};
 
@@ -78,6 +78,8 @@ impl CompiledRule {
 pub(crate) struct Around<'a> {
     header: Option<&'a str>,
     lead: Option<&'a str>,
+    /// The unit is an identifier (a PDF name): names are only propagated into it, never read from it.
+    identifier: bool,
 }
 
 /// A compiled keep exception of a rule.
@@ -190,6 +192,19 @@ impl Detector {
         headers: &[Option<&str>],
         identifiers: &[bool],
     ) -> Vec<Finding> {
+        self.detect_in_dossier(scratch, units, headers, identifiers, &Dossier::default())
+    }
+
+    /// Like [`Detector::detect_document`], in a dossier: a name confirmed in another document of the
+    /// run is found in this one the way a name confirmed in the same document is.
+    pub fn detect_in_dossier(
+        &self,
+        scratch: &mut Scratch,
+        units: &[&str],
+        headers: &[Option<&str>],
+        identifiers: &[bool],
+        dossier: &Dossier,
+    ) -> Vec<Finding> {
         let normalized: Vec<normalize::Normalized<'_>> = units.iter().map(|u| normalize::Normalized::new(u)).collect();
         let texts: Vec<&str> = normalized.iter().map(normalize::Normalized::text).collect();
         let mut out = Vec::new();
@@ -197,6 +212,7 @@ impl Detector {
             .map(|unit| Around {
                 header: headers.get(unit).copied().flatten(),
                 lead: unit.checked_sub(1).map(|p| texts[p].rsplit('\n').next().unwrap_or("")),
+                identifier: identifiers.get(unit).copied().unwrap_or(false),
             })
             .collect();
         for (unit, text) in texts.iter().enumerate() {
@@ -213,7 +229,7 @@ impl Detector {
                 .filter(|f| self.email_rules.contains(&f.rule) && f.evidence.exception.is_none())
                 .map(|f| (f.unit, f.start, f.end))
                 .collect();
-            names.find(&mut scratch.names, &texts, &around, identifiers, &emails, &mut out);
+            names.find(&mut scratch.names, &texts, &around, &emails, &dossier.names, &mut out);
         }
         self.extend_addresses(&texts, &mut out);
         self.residence_cells(&texts, &around, &mut out);

@@ -13,6 +13,7 @@
 //! - the output folder holds only documents; the report goes to a separate review folder;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
+mod dossier;
 mod process;
 mod sweep;
 mod walk;
@@ -27,7 +28,7 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
-use crate::report::{Counts, Report, RulesetInfo, Status};
+use crate::report::{Counts, DocumentReport, Report, RulesetInfo, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
 
@@ -161,12 +162,44 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let documents = pool.install(|| {
+    let first = crate::model::Dossier::default();
+    let mut results: Vec<(DocumentReport, Option<dossier::Trace>)> = pool.install(|| {
         entries
             .par_iter()
-            .map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry))
-            .collect::<Vec<_>>()
+            .map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry, &first))
+            .collect()
     });
+    // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
+    // processed again with what the others redacted (see dossier.rs).
+    for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
+        let known = dossier::dossier(results.iter().filter_map(|(_, t)| t.as_ref()));
+        let again: Vec<usize> =
+            (0..results.len()).filter(|&i| results[i].1.as_ref().is_some_and(|t| t.needs(&known))).collect();
+        if again.is_empty() {
+            break;
+        }
+        let redone: Vec<_> = pool.install(|| {
+            again
+                .par_iter()
+                .map_init(
+                    || detector.scratch(),
+                    |scratch, &i| {
+                        let others = known.without(&entries[i].source.display().to_string());
+                        process::document(&cx, scratch, &entries[i], &others)
+                    },
+                )
+                .collect()
+        });
+        for (&i, result) in again.iter().zip(redone) {
+            // An output written in an earlier round is withdrawn when the document now needs manual
+            // handling.
+            if let (Command::Redact { out }, Some(old), None) = (&job.command, &results[i].0.output, &result.0.output) {
+                let _ = std::fs::remove_file(out.join(old));
+            }
+            results[i] = result;
+        }
+    }
+    let documents: Vec<DocumentReport> = results.into_iter().map(|(d, _)| d).collect();
     let mut report = Report {
         lak_version: crate::VERSION,
         command: job.command.name(),

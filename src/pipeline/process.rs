@@ -6,18 +6,27 @@
 
 use std::path::Path;
 
+use super::dossier::Trace;
 use super::walk::Entry;
 use super::{Command, Context};
 use crate::detect::Scratch;
 use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
-use crate::model::{Decided, Manual};
+use crate::model::{Decided, Dossier, Manual};
 use crate::report::{DocumentReport, FindingReport, Status};
 
-pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -> DocumentReport {
+/// Processes one document in the light of what the other documents of the run redacted (`dossier`;
+/// empty on the first pass). Returns its report entry and, unless it needs manual handling, its trace
+/// for the dossier.
+pub(crate) fn document(
+    cx: &Context<'_>,
+    scratch: &mut Scratch,
+    entry: &Entry,
+    dossier: &Dossier,
+) -> (DocumentReport, Option<Trace>) {
     let path = entry.source.display().to_string();
     if let Some(problem) = &entry.problem {
-        return DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone()));
+        return (DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone())), None);
     }
     let Some(format) = cx.registry.for_path(&entry.source) else {
         let ext = entry
@@ -26,11 +35,11 @@ pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_else(|| "(no extension)".into());
         let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
-        return DocumentReport::manual(path, None, Manual::new("unsupported_format", reason));
+        return (DocumentReport::manual(path, None, Manual::new("unsupported_format", reason)), None);
     };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format)));
-    match run {
-        Ok(Ok(report)) => report,
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format, dossier)));
+    let report = match run {
+        Ok(Ok((report, trace))) => return (report, Some(trace)),
         Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
         Err(panic) => {
             let msg = panic
@@ -44,7 +53,8 @@ pub(crate) fn document(cx: &Context<'_>, scratch: &mut Scratch, entry: &Entry) -
                 Manual::new("internal_error", format!("lak failed on this document ({msg}); please report it")),
             )
         }
-    }
+    };
+    (report, None)
 }
 
 fn read(source: &Path) -> Result<Vec<u8>, Manual> {
@@ -60,7 +70,12 @@ fn read(source: &Path) -> Result<Vec<u8>, Manual> {
 
 /// Detects and decides on one opened document. A unit over the size limit is an error, never an empty
 /// result: the re-check of an output must not take a unit it cannot scan for a clean one.
-fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Result<Vec<Decided>, Manual> {
+fn findings(
+    cx: &Context<'_>,
+    scratch: &mut Scratch,
+    doc: &dyn Document,
+    dossier: &Dossier,
+) -> Result<Vec<Decided>, Manual> {
     let units = doc.units();
     if let Some(u) = units.iter().find(|u| u.len() > cx.max_unit_bytes) {
         return Err(Manual::new(
@@ -70,8 +85,8 @@ fn findings(cx: &Context<'_>, scratch: &mut Scratch, doc: &dyn Document) -> Resu
     }
     let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
     let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
-    let found = cx.detector.detect_document(scratch, &units, &headers, &identifiers);
-    Ok(cx.policy.decide(cx.rules, &units, found))
+    let found = cx.detector.detect_in_dossier(scratch, &units, &headers, &identifiers, dossier);
+    Ok(cx.policy.decide_in_dossier(cx.rules, &units, found, dossier))
 }
 
 fn process(
@@ -79,12 +94,14 @@ fn process(
     scratch: &mut Scratch,
     entry: &Entry,
     format: &dyn Format,
-) -> Result<DocumentReport, Manual> {
+    dossier: &Dossier,
+) -> Result<(DocumentReport, Trace), Manual> {
     let bytes = read(&entry.source)?;
     let doc = format.open(bytes, &cx.options)?;
-    let decided = findings(cx, scratch, doc.as_ref())?;
+    let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
     let mode = cx.policy.mode();
     let units = doc.units();
+    let trace = Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided);
     let reports = finding_reports(cx, doc.as_ref(), &decided, None);
     let to_redact = Redaction::plan(cx.rules, mode, &decided);
     let mut report = DocumentReport {
@@ -117,7 +134,7 @@ fn process(
             // word that reads as a name only once its neighbour became a marker) is redacted in the
             // output, a bounded number of times.
             loop {
-                let (again, residual) = rescan(cx, scratch, format, &redacted.bytes)?;
+                let (again, residual) = rescan(cx, scratch, format, &redacted.bytes, dossier)?;
                 if residual.is_empty() {
                     sweep(&removed, &redacted.bytes, again.as_ref())?;
                     break;
@@ -146,7 +163,7 @@ fn process(
             }
         }
     }
-    Ok(report)
+    Ok((report, trace))
 }
 
 /// The report entries of decided findings; `pass` marks findings made on the output of an earlier
@@ -188,11 +205,12 @@ fn rescan(
     scratch: &mut Scratch,
     format: &dyn Format,
     bytes: &[u8],
+    dossier: &Dossier,
 ) -> Result<(Box<dyn Document>, Vec<Decided>), Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
         Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
     })?;
-    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref())
+    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref(), dossier)
         .map_err(|m| Manual::new(m.code, format!("the redacted output cannot be checked: {}", m.reason)))?
         .into_iter()
         .filter(Decided::is_redacted)
@@ -289,14 +307,16 @@ mod tests {
         };
         let mut scratch = detector.scratch();
         let small = b"Geen persoonsgegevens hier.";
-        assert!(rescan(&cx, &mut scratch, &Echo, small).is_ok_and(|(_, residual)| residual.is_empty()));
+        assert!(
+            rescan(&cx, &mut scratch, &Echo, small, &Dossier::default()).is_ok_and(|(_, residual)| residual.is_empty())
+        );
         // Over the limit, the detector is not run: before, that was an empty list of findings, so the
         // output passed its re-check with a BSN in it.
         let big = b"Een lange brief met BSN 111222333 aan het einde.";
-        let err = rescan(&cx, &mut scratch, &Echo, big).err().expect("refused");
+        let err = rescan(&cx, &mut scratch, &Echo, big, &Dossier::default()).err().expect("refused");
         assert_eq!(err.code, "too_large");
         assert!(err.reason.contains("output"), "{}", err.reason);
         let doc = Echo.open(big.to_vec(), &Options::default()).unwrap();
-        assert_eq!(findings(&cx, &mut scratch, doc.as_ref()).unwrap_err().code, "too_large");
+        assert_eq!(findings(&cx, &mut scratch, doc.as_ref(), &Dossier::default()).unwrap_err().code, "too_large");
     }
 }

@@ -96,6 +96,19 @@ pub(crate) fn cell_name(lx: &Lexicon, text: &str, toks: &[Tok]) -> Option<(usize
     }
     let mut words = 0;
     let mut known = false;
+    // A cell of one word is a name only when it reads as one: not a word of three letters or fewer
+    // (`ja`, `bsn`), not a lower-case word of the language (`burger`), not an acronym.
+    let single: Vec<&Tok> = toks.iter().filter(|t| t.kind == Kind::Word).collect();
+    if let [t] = single.as_slice() {
+        let w = &text[t.start as usize..t.end as usize];
+        let f = with_lower(w, |l| lx.word(l));
+        if w.chars().count() <= 3
+            || t.shape == Shape::Lower && f & WORD != 0
+            || t.shape == Shape::Upper && f & (FIRST | SURNAME) == 0
+        {
+            return None;
+        }
+    }
     for t in toks {
         let w = &text[t.start as usize..t.end as usize];
         match t.kind {

@@ -72,6 +72,7 @@ impl Default for FlagCache {
 /// `huisartsenpraktijk`, `notariskantoor`).
 const ORG_COMPOUND_ENDS: &[&str] = &[
     "vereniging",
+    "verzorging",
     "bedrijf",
     "bedrijven",
     "praktijk",
@@ -90,6 +91,15 @@ const ORG_COMPOUND_ENDS: &[&str] = &[
     "fabriek",
     "opvang",
     "groep",
+    "advies",
+    "café",
+    "cafe",
+    "restaurant",
+    "hotel",
+    "salon",
+    "studio",
+    "atelier",
+    "garage",
     // bakkerij, slagerij, drukkerij, kwekerij, brouwerij
     "erij",
 ];
@@ -301,6 +311,7 @@ impl Lexicon {
     /// suffix list, or a compound ending in one of [`ORG_COMPOUND_ENDS`].
     pub(crate) fn is_org_word(&self, lower: &str) -> bool {
         self.org_suffixes.contains(lower)
+            || ORG_COMPOUND_ENDS.contains(&lower)
             || ORG_COMPOUND_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
     }
 

@@ -90,17 +90,16 @@ impl NameRecognizer {
     }
 
     /// Finds names in every unit of one document (normalised texts). `around` holds each unit's header
-    /// and lead (a person column header or a person label before the unit make its first word a name);
-    /// in `identifiers` (may be shorter than `texts`) names are only propagated, never recognised;
-    /// `emails` are personal e-mail addresses found by the pattern rules (unit, start, end), used as
-    /// propagation seeds.
+    /// and lead (a person column header or a person label before the unit make its first word a name) and
+    /// whether it is an identifier, in which names are only propagated, never recognised; `emails` are personal e-mail addresses found by the pattern rules (unit, start, end), used as
+    /// propagation seeds; `dossier` are names confirmed in other documents of the run.
     pub(crate) fn find(
         &self,
         scratch: &mut NameScratch,
         texts: &[&str],
         around: &[super::Around<'_>],
-        identifiers: &[bool],
         emails: &[(usize, usize, usize)],
+        dossier: &[crate::model::DossierName],
         out: &mut Vec<Finding>,
     ) {
         let first = out.len();
@@ -114,10 +113,10 @@ impl NameRecognizer {
             let toks = &mut toks[unit];
             tokens::tokenize(text, toks);
             hits.clear();
-            if identifiers.get(unit).copied().unwrap_or(false) {
+            let a = around.get(unit).copied().unwrap_or_default();
+            if a.identifier {
                 continue;
             }
-            let a = around.get(unit).copied().unwrap_or_default();
             let column = a
                 .header
                 .and_then(column::person_column)
@@ -189,6 +188,9 @@ impl NameRecognizer {
         for &(unit, s, e) in emails {
             seeds.add_email(&self.lexicon, &texts[unit][s..e]);
         }
+        for name in dossier {
+            seeds.add_dossier_name(&self.lexicon, name);
+        }
         if seeds.is_empty() {
             return;
         }
@@ -212,7 +214,10 @@ impl NameRecognizer {
                 rule: self.rule,
                 confidence: 0.8,
                 evidence: Evidence {
-                    source: Some(Source::Propagated { from: seed.from.clone() }),
+                    source: Some(match &seed.dossier {
+                        Some(doc) => Source::Dossier { of: seed.from.clone(), from: doc.clone() },
+                        None => Source::Propagated { from: seed.from.clone() },
+                    }),
                     official: seed.official.clone(),
                     name: Some(seed.parts.clone()),
                     ..Evidence::default()

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::grammar::{month_in_date, with_lower};
-use super::lexicon::{AMBIG, FIRST, Lexicon, SURNAME, TUSSEN, WORD};
+use super::lexicon::{AMBIG, FIRST, Lexicon, NOT_SURNAME, PLACE, SURNAME, TUSSEN, WORD};
 use super::tokens::{Kind, NON_ASCII, Tok};
 use crate::model::NameParts;
 
@@ -31,6 +31,10 @@ pub(crate) struct Seed {
     /// The tussenvoegsels the confirmed name wrote before this surname (`van der`), lower case: an
     /// occurrence preceded by exactly these words includes them. Empty for given names.
     pub tussen: Vec<String>,
+    /// The other document of the dossier the name was confirmed in, when not in this one.
+    pub dossier: Option<String>,
+    /// An occurrence counts only with [`Seed::tussen`] before it (`van der Meer`, never a lone `Meer`).
+    pub needs_tussen: bool,
 }
 
 /// Seeds, keyed by the lower-cased word.
@@ -73,12 +77,18 @@ impl Seeds {
             // unknown word taken for a surname (`Meta Information`) must not take every `information`.
             let f = lx.word(core);
             let capitalised_only = f & (AMBIG | WORD) != 0 || f & SURNAME == 0;
+            // A surname that is also a word is written with its tussenvoegsels (`Van der Meer zei`): a
+            // bare `Meer` at the start of a sentence is the word.
+            let tussen = tussen_before(lx, text, core);
+            let needs_tussen = f & (AMBIG | WORD) != 0 && !tussen.is_empty();
             self.add(core, official, capitalised_only, || Seed {
                 from: text.to_string(),
                 capitalised_only,
                 official: official.cloned(),
                 parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
-                tussen: tussen_before(lx, text, core),
+                tussen,
+                dossier: None,
+                needs_tussen,
             });
         }
         for given in &parts.given {
@@ -91,7 +101,43 @@ impl Seeds {
                 official: official.cloned(),
                 parts: NameParts { given: vec![given.clone()], ..NameParts::default() },
                 tussen: Vec::new(),
+                dossier: None,
+                needs_tussen: false,
             });
+        }
+    }
+
+    /// Seeds from a name confirmed in another document of the dossier; a seed of this document's own
+    /// for the same word stays as it is. This document gave the name no evidence of its own, so the
+    /// seeds are stricter than within a document: surnames only (a lone `Jan` or `Maarten` elsewhere in
+    /// the dossier is anyone, or `Sint Maarten`), a surname that is also a word only behind its
+    /// tussenvoegsels (`van der Meer`, never `Meer informatie`), no organisation words or places, and a
+    /// surname the gazetteer does not know only from a name written with given names or initials.
+    pub(crate) fn add_dossier_name(&mut self, lx: &Lexicon, name: &crate::model::DossierName) {
+        let mut more = Seeds::default();
+        more.add_name(lx, &name.text, &name.parts, name.official.as_ref());
+        let full = !name.parts.given.is_empty() || !name.parts.initials.is_empty();
+        for (word, (mut seed, all_official)) in more.map {
+            if self.map.contains_key(&word) || seed.parts.surnames.is_empty() {
+                continue;
+            }
+            let flags = word.split(' ').fold(0, |f, w| f | lx.word(w));
+            if word.split(' ').any(|w| lx.is_org_word(w)) || flags & (PLACE | NOT_SURNAME) != 0 {
+                continue;
+            }
+            // A lone word confirmed by context alone (`burgemeester Utrecht`, `team Vergunningen`) is one
+            // reading of one sentence: only a known surname travels on its own.
+            if !full && flags & SURNAME == 0 {
+                continue;
+            }
+            if flags & (AMBIG | WORD) != 0 {
+                if seed.tussen.is_empty() {
+                    continue;
+                }
+                seed.needs_tussen = true;
+            }
+            seed.dossier = Some(name.from.clone());
+            self.map.insert(word, (seed, all_official));
         }
     }
 
@@ -120,6 +166,8 @@ impl Seeds {
                     official: None,
                     parts: NameParts { surnames: vec![core.to_string()], ..NameParts::default() },
                     tussen,
+                    dossier: None,
+                    needs_tussen: false,
                 });
             }
         }
@@ -217,7 +265,11 @@ pub(crate) fn occurrences<'s>(
                     continue;
                 }
                 let (s, e) = (t.start as usize, toks[last].end as usize);
-                let s = extend_over_tussen(text, s, &seed.tussen);
+                let with_tussen = extend_over_tussen(text, s, &seed.tussen);
+                if seed.needs_tussen && with_tussen == s {
+                    continue;
+                }
+                let s = with_tussen;
                 let spans = &taken[unit];
                 let j = spans.partition_point(|&(_, te)| te <= s);
                 if j < spans.len() && spans[j].0 < e {
