@@ -50,7 +50,7 @@ struct RuleDoc {
     case_sensitive: bool,
     recognizer: Option<Spanned<String>>,
     #[serde(default)]
-    lists: BTreeMap<String, Spanned<String>>,
+    lists: BTreeMap<String, Spanned<ListFiles>>,
     validator: Option<Spanned<String>>,
     context: Option<Spanned<ContextDoc>>,
     confidence: Option<Spanned<f32>>,
@@ -62,6 +62,24 @@ struct RuleDoc {
 
 fn yes() -> bool {
     true
+}
+
+/// The files of one list of a recogniser: one file, or several whose entries are read as one list (lak's
+/// own names and the separately licensed deduce names, for instance).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ListFiles {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl ListFiles {
+    fn files(&self) -> &[String] {
+        match self {
+            ListFiles::One(f) => std::slice::from_ref(f),
+            ListFiles::Many(fs) => fs,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -181,16 +199,14 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
                 ));
             }
             let mut names = NameLists::default();
-            for (key, file) in &r.lists {
+            for (key, files) in &r.lists {
                 let Some(slot) = names.slot(key) else {
                     return Err(at(
-                        file.span(),
+                        files.span(),
                         format!("rule {id:?}: unknown list {key:?} (known: {})", NameLists::KEYS.join(", ")),
                     ));
                 };
-                let (entries, raw) = read_list(file.get_ref(), resolver).map_err(|e| at(file.span(), e))?;
-                parsed.inputs.push(raw.into_bytes());
-                *slot = entries.into_iter().map(|e| e.text).collect();
+                *slot = read_lists(files, resolver, &mut parsed.inputs).map_err(|e| at(files.span(), e))?;
             }
             if names.first_names.is_empty() || names.surnames.is_empty() {
                 return Err(at(
@@ -279,6 +295,26 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
     Ok(parsed)
 }
 
+/// Reads the files of one recogniser list, in order, into one list; the raw texts go to `inputs` (for
+/// the rule set hash).
+fn read_lists(
+    files: &Spanned<ListFiles>,
+    resolver: &dyn Resolver,
+    inputs: &mut Vec<Vec<u8>>,
+) -> std::result::Result<Vec<String>, String> {
+    let files = files.get_ref().files();
+    if files.is_empty() {
+        return Err("a list needs at least one file".into());
+    }
+    let mut out = Vec::new();
+    for file in files {
+        let (entries, raw) = read_list(file, resolver)?;
+        inputs.push(raw.into_bytes());
+        out.extend(entries.into_iter().map(|e| e.text));
+    }
+    Ok(out)
+}
+
 fn read_list(relative: &str, resolver: &dyn Resolver) -> std::result::Result<(Vec<Entry>, String), String> {
     let (path, text) = resolver.read(relative)?;
     let entries = lists::parse(&path, &text).map_err(|e| e.to_string())?;
@@ -314,6 +350,7 @@ mod tests {
             match relative {
                 "first.txt" => Ok((PathBuf::from(relative), "Jan\nPiet\n".into())),
                 "last.txt" => Ok((PathBuf::from(relative), "Jansen\n".into())),
+                "more.txt" => Ok((PathBuf::from(relative), "# header\nKees\n".into())),
                 _ => Err(format!("{relative}: no such file")),
             }
         }
@@ -374,5 +411,22 @@ mod tests {
         let RuleKind::PersonName(lists) = &p.rules[0].0.kind else { panic!("not a name rule") };
         assert_eq!(lists.first_names, vec!["Jan", "Piet"]);
         assert_eq!(p.inputs.len(), 3);
+    }
+
+    #[test]
+    fn a_list_may_name_several_files() {
+        let p = parse(
+            Path::new("r.toml"),
+            "[[rule]]\nid = \"name\"\ncategory = \"person\"\nground = \"5.1.2e\"\nrecognizer = \"person_name\"\n[rule.lists]\nfirst_names = [\"first.txt\", \"more.txt\"]\nsurnames = \"last.txt\"\n",
+            &NoFiles,
+        )
+        .unwrap();
+        let RuleKind::PersonName(lists) = &p.rules[0].0.kind else { panic!("not a name rule") };
+        assert_eq!(lists.first_names, vec!["Jan", "Piet", "Kees"]);
+        assert_eq!(p.inputs.len(), 4);
+        let e = err(
+            "[[rule]]\nid = \"name\"\ncategory = \"person\"\nground = \"5.1.2e\"\nrecognizer = \"person_name\"\n[rule.lists]\nfirst_names = [\"first.txt\", \"gone.txt\"]\nsurnames = []\n",
+        );
+        assert!(e.starts_with("r.toml:7:") && e.contains("gone.txt"), "{e}");
     }
 }
