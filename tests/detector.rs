@@ -229,6 +229,13 @@ fn salutations_to_groups_are_not_names() {
 }
 
 #[test]
+fn a_salutation_opening_a_line_is_not_part_of_the_name() {
+    // `Beste` and `Hoi` are given names too; at the start of a line they open a letter or a mail.
+    assert_eq!(redacted("Beste Jansen,\n\nDank voor uw brief."), vec!["Jansen"]);
+    assert_eq!(redacted("Hoi Karim, hoe gaat het?"), vec!["Karim"]);
+}
+
+#[test]
 fn mail_headers_mark_names() {
     assert_eq!(
         redacted("Van: Wayan Dorsenstra\nAan: Team Handhaving; K. El Amrani\nCC: Visser, S.\n"),

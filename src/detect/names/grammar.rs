@@ -132,6 +132,12 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
             }
+            // A salutation opening a line is the salutation, even when it is also a given name: "Beste Ruben,",
+            // "Hoi Karim" (`Beste`, `Hoi` are given names too). The name after it gets it as context.
+            if !lower_ok && i == line_start && self.flags(i) & SALUT != 0 && self.capitalised(i + 1) {
+                i += 1;
+                continue;
+            }
             // A lower-case word starts a name only right after a title ("mevrouw de vries").
             if lower_ok && !self.title_before(i) {
                 i += 1;
