@@ -306,11 +306,16 @@ fn read_lists(
     if files.is_empty() {
         return Err("a list needs at least one file".into());
     }
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for file in files {
-        let (entries, raw) = read_list(file, resolver)?;
-        inputs.push(raw.into_bytes());
-        out.extend(entries.into_iter().map(|e| e.text));
+        let (path, text) = resolver.read(file)?;
+        let terms = lists::parse_terms(&path, &text).map_err(|e| e.to_string())?;
+        inputs.push(text.into_bytes());
+        if out.is_empty() {
+            out = terms;
+        } else {
+            out.extend(terms);
+        }
     }
     Ok(out)
 }
