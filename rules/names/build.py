@@ -735,6 +735,7 @@ def build(out: Path, args) -> None:
     # ---- short curated context lists
     for name in ("titles", "salutations", "roles", "officials", "mail_headers", "closings"):
         n[f"{name}.txt"] = write_list(out / f"{name}.txt", lower_list(read_curated(name)))
+    n["street_words.txt"] = write_list(out / "street_words.txt", lower_list(read_curated_words("street_words")))
     n["not_surnames.txt"] = write_list(out / "not_surnames.txt", as_written_list(read_curated("not_surnames")))
     n["org_suffixes.txt"] = write_list(out / "org_suffixes.txt", as_written_list(read_curated("org_suffixes")))
 

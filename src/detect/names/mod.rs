@@ -44,6 +44,24 @@ impl NameRecognizer {
         NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
+    /// Whether a lower-cased word is an ordinary word, a name or a place in this recogniser's lists.
+    pub(crate) fn is_word_or_name(&self, lower: &str) -> bool {
+        use lexicon::{AMBIG, FIRST, PLACE, SURNAME, WORD};
+        self.lexicon.word(lower) & (WORD | AMBIG | FIRST | SURNAME | PLACE) != 0
+    }
+
+    /// Whether a lower-cased word is a given name (and no ordinary word) in this recogniser's lists.
+    pub(crate) fn is_given_name(&self, lower: &str) -> bool {
+        use lexicon::{AMBIG, FIRST, WORD};
+        self.lexicon.word(lower) & (FIRST | WORD | AMBIG) == FIRST
+    }
+
+    /// Whether a lower-cased word is a given name or a surname in this recogniser's lists.
+    pub(crate) fn is_name(&self, lower: &str) -> bool {
+        use lexicon::{FIRST, SURNAME};
+        self.lexicon.word(lower) & (FIRST | SURNAME) != 0
+    }
+
     /// Finds names in every unit of one document (normalised texts). `headers` are the units' headers
     /// (may be shorter than `texts`); `emails` are personal e-mail addresses found by the pattern rules
     /// (unit, start, end), used as propagation seeds.
