@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
                 names.extend(lists.surnames.iter().cloned());
             }
             RuleKind::Patterns(ps) => patterns.extend(ps.iter().cloned()),
-            RuleKind::Terms { .. } => {}
+            RuleKind::Terms { .. } | RuleKind::StreetGazetteer(_) => {}
         }
     }
     let ac_nfa = AhoCorasick::builder()

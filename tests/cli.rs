@@ -286,3 +286,135 @@ fn a_value_redacted_once_is_redacted_everywhere_in_the_document() {
     assert_eq!(repeated["category"], r["documents"][0]["findings"][0]["category"]);
     assert_eq!(repeated["why"], "\"14-03-1987\" is redacted elsewhere in the document");
 }
+
+/// Streets without a `-straat`-like ending (issue 8, class 3): the street gazetteer knows them.
+const STREETS: &str = "Zij woont op Rokin 84 in Amsterdam.\n\
+Het adres is Lange Voorhout 9, 2514 EA Den Haag.\n\
+Hij woont Achter de Hoven 12 te Leeuwarden.\n\
+Bezoekadres: Plein 1944 3, Nijmegen.\n\
+Afspraak op de Dam 1 in Amsterdam.\n\
+Zie Bijlage 2, Artikel 3 en Agendapunt 5.\n\
+Post naar Postbus 123, 1000 AB Amsterdam.\n";
+
+#[test]
+fn streets_without_a_suffix_are_addresses() {
+    let d = Dir::new();
+    d.create("in/brief.txt", STREETS);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // Checked on the raw bytes of the output.
+    let text = d.read_string("uit/brief.txt");
+    assert_eq!(
+        text,
+        "Zij woont op [5.1.2e].\n\
+         Het adres is [5.1.2e], [5.1.2e].\n\
+         Hij woont [5.1.2e].\n\
+         Bezoekadres: [5.1.2e].\n\
+         Afspraak op de [5.1.2e].\n\
+         Zie Bijlage 2, Artikel 3 en Agendapunt 5.\n\
+         Post naar Postbus 123, 1000 AB Amsterdam.\n"
+    );
+    let r = d.report("uit-review");
+    let f = &r["documents"][0]["findings"];
+    let by_text = |t: &str| {
+        f.as_array().unwrap().iter().find(|x| x["text"] == t).unwrap_or_else(|| panic!("{t} not found: {f}")).clone()
+    };
+    // An address takes its town (`, Nijmegen`, `in Amsterdam`).
+    for street in ["Rokin 84 in Amsterdam", "Plein 1944 3, Nijmegen", "Dam 1 in Amsterdam"] {
+        let x = by_text(street);
+        assert_eq!(x["rule"], "street-address-bag", "{x}");
+        assert_eq!(x["category"], "address");
+        assert_eq!(x["ground"], "5.1.2e");
+        assert_eq!(x["evidence"]["gazetteers"], serde_json::json!(["streets"]), "{x}");
+    }
+    // `Dam` is an ordinary word: found only with context, here `op de`.
+    assert_eq!(by_text("Dam 1 in Amsterdam")["evidence"]["context"], "op de");
+    // The suffix rule finds these already; either way they are addresses.
+    for street in ["Lange Voorhout 9", "Achter de Hoven 12 te Leeuwarden"] {
+        assert_eq!(by_text(street)["category"], "address");
+    }
+    // The postcode of a Postbus is kept, as before.
+    assert_eq!(by_text("1000 AB")["action"], "keep");
+}
+
+/// A minimal Word document with one paragraph per entry; a paragraph's runs are given separately.
+fn docx(paragraphs: &[&[&str]]) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for runs in paragraphs {
+        body.push_str("<w:p>");
+        for (i, r) in runs.iter().enumerate() {
+            let bold = if i % 2 == 1 { "<w:rPr><w:b/></w:rPr>" } else { "" };
+            body.push_str(&format!("<w:r>{bold}<w:t xml:space=\"preserve\">{r}</w:t></w:r>"));
+        }
+        body.push_str("</w:p>");
+    }
+    let files = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
+        ),
+        (
+            "word/document.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"),
+        ),
+    ];
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in files {
+        z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn streets_without_a_suffix_are_addresses_in_word_documents() {
+    if !common::require("unzip") {
+        return;
+    }
+    let d = Dir::new();
+    d.create(
+        "in/brief.docx",
+        docx(&[
+            &["Zij woont op ", "Rokin", " 84 in Amsterdam."],
+            &["Adres: ", "Lange ", "Voorhout 9."],
+            &["Hij woont Achter de Hoven 12."],
+            &["Locatie Plein 1944 3."],
+            &["Wonende op de Dam 1."],
+            &["Zie Bijlage 2, Artikel 3 en Agendapunt 5. Postbus 123."],
+        ]),
+    );
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // Checked with an independent extractor: unzip, then the text of the w:t elements.
+    let xml = std::process::Command::new("unzip")
+        .arg("-p")
+        .arg(d.join("uit/brief.docx"))
+        .arg("word/document.xml")
+        .output()
+        .unwrap();
+    assert!(xml.status.success());
+    let xml = String::from_utf8(xml.stdout).unwrap();
+    let paragraphs: Vec<String> = xml
+        .split("</w:p>")
+        .filter(|p| p.contains("<w:t"))
+        .map(|p| {
+            p.split("<w:t").skip(1).map(|t| t.split_once('>').unwrap().1.split("</w:t>").next().unwrap()).collect()
+        })
+        .collect();
+    assert_eq!(
+        paragraphs,
+        vec![
+            "Zij woont op [5.1.2e].",
+            "Adres: [5.1.2e].",
+            "Hij woont [5.1.2e].",
+            "Locatie [5.1.2e].",
+            "Wonende op de [5.1.2e].",
+            "Zie Bijlage 2, Artikel 3 en Agendapunt 5. Postbus 123.",
+        ]
+    );
+}

@@ -231,6 +231,13 @@ fn salutations_to_groups_are_not_names() {
 }
 
 #[test]
+fn a_salutation_opening_a_line_is_not_part_of_the_name() {
+    // `Beste` and `Hoi` are given names too; at the start of a line they open a letter or a mail.
+    assert_eq!(redacted("Beste Jansen,\n\nDank voor uw brief."), vec!["Jansen"]);
+    assert_eq!(redacted("Hoi Karim, hoe gaat het?"), vec!["Karim"]);
+}
+
+#[test]
 fn mail_headers_mark_names() {
     assert_eq!(
         redacted("Van: Wayan Dorsenstra\nAan: Team Handhaving; K. El Amrani\nCC: Visser, S.\n"),
@@ -361,4 +368,29 @@ fn an_iso_date_with_its_time_is_a_date_of_birth_under_its_header() {
     // Excel stores a date-typed cell (`t="d"`) as an ISO timestamp.
     assert!(has("Geboortedatum: 1987-03-16T00:00:00", "date-of-birth", "1987-03-16T00:00:00"));
     assert!(redacted("Aangemaakt 1987-03-16T00:00:00").is_empty());
+}
+
+#[test]
+fn a_street_of_the_bag_list_with_a_house_number_is_an_address() {
+    let addresses = |t: &str| -> Vec<String> {
+        find(t).into_iter().filter(|(rule, _, _)| rule == "street-address-bag").map(|(_, text, _)| text).collect()
+    };
+    assert_eq!(addresses("De winkel zit op Rokin 84 en aan Damrak 1."), vec!["Rokin 84", "Damrak 1"]);
+    assert_eq!(addresses("Locatie: Plein 1944 3, Nijmegen"), vec!["Plein 1944 3, Nijmegen"]);
+    assert_eq!(addresses("ROKIN 84-II"), vec!["ROKIN 84-II"]);
+    assert_eq!(
+        addresses("Rokin 12a, Rokin 12 bis, Rokin 3-hs, Rokin 100 A"),
+        vec!["Rokin 12a", "Rokin 12 bis", "Rokin 3-hs", "Rokin 100 A"]
+    );
+    // One ordinary word, name or place: only with address context.
+    assert_eq!(addresses("Blaak 34, 3011 TA Rotterdam"), vec!["Blaak 34"]);
+    assert!(addresses("Zie Punt 4, Bijlage 2, Artikel 3, Hoofdstuk 4, Week 12, Fase 2 en Groep 8.").is_empty());
+    assert!(addresses("Op de agenda: Sprint 4, Zaal 2, Route 66, Lijn 5, Versie 3, Pagina 2.").is_empty());
+    // Countries with counts, places in a list, a year, a painter: no addresses.
+    assert!(addresses("Marokko 12, Turkije 8, Suriname 5.").is_empty());
+    assert!(addresses("Texel 3, Vlieland 2, Ameland 4.").is_empty());
+    assert!(addresses("Europa 2030 en Mondriaan 150.").is_empty());
+    // Lower case, a date or a time after it: no address.
+    assert!(addresses("de rokin 84 en Rokin 12 maart en Rokin 12:30").is_empty());
+    assert!(redacted("Postbus 123, 1000 AB Amsterdam; Antwoordnummer 45").is_empty());
 }

@@ -13,6 +13,11 @@ Sources it reads (see README.md, "Provenance and licences"):
                  (read through `node`, which must be on PATH, Node >= 18)
   * OpenTaal word list, Debian package wdutch (BSD-3 or CC-BY 3.0)
                  apt-get install wdutch     -> /usr/share/dict/nederlands
+  * deduce       (PyPI, LGPL-3.0-or-later per its metadata; see README.md)
+                 lookup lists of names, streets and places, read from the wheel:
+                 pip download "deduce==3.0.6" --no-deps -d /tmp/lak-names-deduce
+                 Its derived lists are written to rules/names/deduce/, apart from
+                 lak's own lists, with the licence texts beside them.
   * rules/names/curated/*.in  (lak maintainers' own lists, EUPL-1.2 like lak)
 
 How to run (from the repository root):
@@ -21,17 +26,23 @@ How to run (from the repository root):
         "faker==40.54.0" "mimesis==22.2.0"
     (mkdir -p /tmp/lak-names-npm && cd /tmp/lak-names-npm && npm install "@faker-js/faker@10.6.0")
     sudo apt-get install wdutch
+    pip download "deduce==3.0.6" --no-deps -d /tmp/lak-names-deduce
     /tmp/lak-names/bin/python rules/names/build.py \
-        --fakerjs /tmp/lak-names-npm/node_modules/@faker-js/faker
+        --fakerjs /tmp/lak-names-npm/node_modules/@faker-js/faker \
+        --deduce /tmp/lak-names-deduce/deduce-3.0.6-py3-none-any.whl
 
 Options: --out DIR (default: the directory of this script), --dict PATH
-(default /usr/share/dict/nederlands), --check (build into a temporary
-directory and exit 1 if any committed file would change).
+(default /usr/share/dict/nederlands), --deduce PATH (the deduce wheel, or the
+folder it was unpacked into; default $DEDUCE_WHEEL), --check (build into a
+temporary directory and exit 1 if any committed file would change).
 
 The script itself uses the Python 3.11 standard library only; Faker and
-mimesis are imported solely to read their bundled data, and node solely to
-read faker-js' bundled locale data. Output is deterministic for fixed source
-versions: every file is sorted in code-point order (= `LC_ALL=C sort -u`).
+mimesis are imported solely to read their bundled data, node solely to read
+faker-js' bundled locale data, and the deduce wheel is read as a zip file (it
+is never installed or imported). Output is deterministic for fixed source
+versions: every file is sorted in code-point order (= `LC_ALL=C sort -u`);
+the files derived from deduce start with a fixed `#` comment block (source,
+licence, what was changed and when), which lak's list reader skips.
 """
 
 from __future__ import annotations
@@ -39,6 +50,7 @@ from __future__ import annotations
 import argparse
 import collections
 import filecmp
+import hashlib
 import importlib
 import json
 import os
@@ -49,12 +61,24 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CURATED = HERE / "curated"
 
-EXPECTED_VERSIONS = {"faker": "40.54.0", "mimesis": "22.2.0", "@faker-js/faker": "10.6.0"}
+EXPECTED_VERSIONS = {"faker": "40.54.0", "mimesis": "22.2.0", "@faker-js/faker": "10.6.0", "deduce": "3.0.6"}
+
+# The deduce release the derived lists come from: the wheel's SHA-256 pins it exactly.
+DEDUCE_WHEEL_SHA256 = "8f927455e4a9e88d4af815cf1abb78f652db0a9899539d982c38503c30ea3c4c"
+# Lists derived from deduce go to their own folder, next to their licence texts (see
+# README.md, "Provenance and licences": LGPL-3.0 wants modified versions of its files
+# marked as modified, with a date, and kept under the LGPL).
+DEDUCE_DIR = "deduce"
+# The date in the modification notice of the derived files (GPL-3.0 section 5a, which
+# LGPL-3.0 builds on). Change it whenever the derivation (this script or the pinned
+# deduce version) changes what the files hold.
+DEDUCE_DERIVED_ON = "2026-12-03"
 
 # All locales are read; non-Latin-script entries are dropped by `latin_only`.
 # Left out: stubs, artificial languages, and Icelandic (its "surnames" are
@@ -168,9 +192,12 @@ def pick_capitalisation(forms: collections.Counter) -> str:
     return sorted(forms.items(), key=lambda kv: (-kv[1], -sum(c.isupper() for c in kv[0]), kv[0]))[0][0]
 
 
-def write_list(path: Path, items) -> int:
+def write_list(path: Path, items, header: list[str] | None = None) -> int:
     items = sorted(set(items))
+    path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        for line in header or []:
+            fh.write(line + "\n")
         for it in items:
             fh.write(it + "\n")
     return len(items)
@@ -281,6 +308,142 @@ def load_opentaal(path: Path) -> tuple[set[str], set[str]]:
     return lower, capital
 
 
+class Deduce:
+    """The lookup lists of a deduce wheel (a zip file, never installed or imported) or of
+    the folder it was unpacked into."""
+
+    ROOT = "deduce/data/lookup/src/"
+
+    def __init__(self, path: Path):
+        self.path = path
+        if path.is_file():
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest != DEDUCE_WHEEL_SHA256:
+                print(f"warning: {path.name} has SHA-256 {digest}, README documents {DEDUCE_WHEEL_SHA256}",
+                      file=sys.stderr)
+            self._zip = zipfile.ZipFile(path)
+            self._names = set(self._zip.namelist())
+        elif path.is_dir():
+            self._zip = None
+        else:
+            raise SystemExit(f"deduce not found at {path}: pip download \"deduce=={EXPECTED_VERSIONS['deduce']}\" "
+                             "--no-deps -d /tmp/lak-names-deduce and pass --deduce (see the top of build.py)")
+        meta = [n for n in self._list() if re.fullmatch(r"deduce-[^/]+\.dist-info/METADATA", n)]
+        if len(meta) != 1:
+            raise SystemExit(f"{path}: not a deduce wheel (no deduce-*.dist-info/METADATA)")
+        text = self._read(meta[0])
+        self.version = re.search(r"^Version: (\S+)$", text, re.M).group(1)
+        self.licence = re.search(r"^License: (.+)$", text, re.M).group(1).strip()
+
+    def _list(self) -> list[str]:
+        if self._zip is not None:
+            return sorted(self._names)
+        return sorted(str(f.relative_to(self.path)).replace(os.sep, "/") for f in self.path.rglob("*") if f.is_file())
+
+    def _read(self, name: str) -> str:
+        if self._zip is not None:
+            return self._zip.read(name).decode("utf-8") if name in self._names else ""
+        f = self.path / name
+        return f.read_text(encoding="utf-8") if f.is_file() else ""
+
+    def lines(self, lst: str, file: str = "items.txt") -> list[str]:
+        """Non-empty lines of a lookup file, NFC; a file that does not exist is empty."""
+        text = self._read(self.ROOT + lst + "/" + file)
+        return [unicodedata.normalize("NFC", x.strip()) for x in text.splitlines() if x.strip()]
+
+    def items(self, lst: str, *files: str) -> list[str]:
+        """A lookup list as deduce uses it: its items (and extra item files) without the
+        entries of its `exceptions.txt`."""
+        exceptions = set(self.lines(lst, "exceptions.txt"))
+        out = []
+        for f in files or ("items.txt",):
+            out += [x for x in self.lines(lst, f) if x not in exceptions]
+        return out
+
+
+def deduce_header(lists: list[str], version: str, what: str) -> list[str]:
+    """The comment block at the top of a file derived from deduce: where it comes from,
+    its licence, and that (how and when) it was modified."""
+    return [
+        f"# Derived from deduce {version} (https://github.com/vmenger/deduce), Copyright (C) Vincent Menger",
+        "# and the deduce contributors, licensed under the GNU Lesser General Public License v3.0 or later",
+        "# (package metadata: LGPL-3.0-or-later; its README names the GPL-3.0; see ../README.md). The",
+        "# licence texts are COPYING.LESSER and COPYING in this folder. Source lists (in the wheel,",
+        "# deduce/data/lookup/src/): " + ", ".join(lists) + ".",
+        f"# Modified by the lak maintainers on {DEDUCE_DERIVED_ON}: {what}",
+        "# Generated by rules/names/build.py; do not edit by hand.",
+    ]
+
+
+# --------------------------------------------------------------------------- streets and places
+
+STREET_BAD = re.compile(r"[^\w '.-]|_|Ã|Â")
+ORDINAL = re.compile(r"^[0-9]+(?:e|ste|de|ste)?$")
+
+
+def street_key(s: str) -> str:
+    """How lak compares street names (src/detect/streets.rs does the same): lower case,
+    dots as spaces, runs of spaces as one."""
+    return " ".join(s.lower().replace(".", " ").split())
+
+
+def clean_street(x: str) -> str | None:
+    """One street name from deduce's BAG lists, cleaned, or None when it is not usable.
+    Dropped: mojibake and placeholder characters (`Cronj¿straat`, `Belgi+laan`,
+    `Fin?straat`), annotations in quotes or parentheses, entries joining several names
+    (`/`, `;`, `,`, `&`), codes mixing letters and digits (`GP100`) other than ordinals
+    (`1e Laan`), and anything without two letters."""
+    s = clean(x)
+    if not s or STREET_BAD.search(s):
+        return None
+    if sum(c.isalpha() for c in s) < 2:
+        return None
+    for tok in s.replace(".", " ").replace("-", " ").split():
+        has_digit = any(c.isdigit() for c in tok)
+        if has_digit and any(c.isalpha() for c in tok) and not ORDINAL.match(tok):
+            return None
+    if not latin_only("".join(c for c in s if c.isalpha())):
+        return None
+    # A short all-capitals entry is a code (`ABC`, `ECI`), not a name.
+    letters = [c for c in s if c.isalpha()]
+    if all(c.isupper() for c in letters) and len(letters) <= 4:
+        return None
+    return s
+
+
+def build_streets(raw: list[tuple[str, str]], excluded: set[str], stats) -> list[str]:
+    """Street names, one spelling per key (`street_key`): the spelling most sources share,
+    then the one with more capitals (`Lange Voorhout` over `lange voorhout`)."""
+    forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for src, x in raw:
+        s = clean_street(x)
+        if s is None:
+            stats["streets: unusable dropped"] += 1
+            continue
+        k = street_key(s)
+        if k in excluded:
+            stats["streets: excluded"] += 1
+            continue
+        # An ALL-CAPS spelling only counts when there is no other.
+        forms[k][s] += 1 if s != s.upper() else 0
+    return sorted(pick_capitalisation(f) for f in forms.values())
+
+
+PLACE_PARTICLES = {"aan", "de", "den", "der", "en", "het", "in", "op", "bij", "ter", "ten", "te", "onder", "over"}
+
+
+def clean_residence(x: str) -> str | None:
+    """A woonplaats from deduce, in its usual spelling: without the province added to
+    tell namesakes apart (`Beek (Li)`), `'s-` in lower case and the particles inside a
+    name in lower case (`Alphen Aan Den Rijn` -> `Alphen aan den Rijn`)."""
+    s = clean(re.sub(r"\s*\([A-Za-z]{1,3}\)$", "", x))
+    if not s or not good_shape(s.replace(".", ""), strict=False):
+        return None
+    s = re.sub(r"^'S-", "'s-", s)
+    words = s.split(" ")
+    return " ".join([words[0]] + [w.lower() if w.lower() in PLACE_PARTICLES else w for w in words[1:]])
+
+
 # --------------------------------------------------------------------------- names
 
 def tussenvoegsel_stripper(tvs: list[str]):
@@ -307,13 +470,19 @@ def tussenvoegsel_stripper(tvs: list[str]):
     return core
 
 
-def multiword_ok(s: str) -> bool:
+def multiword_ok(s: str, dutch: bool = False) -> bool:
     """A multi-word surname from a generated source is kept only when it is an
-    Arabic/Berber particle + name (`El Amrani`, `Ait Ouali`)."""
+    Arabic/Berber particle + name (`El Amrani`, `Ait Ouali`). From a Dutch source
+    (deduce) two capitalised words are a real double surname too (`Bruins Slot`,
+    `Groot Koerkamp`): the recogniser reads those as one surname phrase. Longer ones
+    with particles inside (`Lammerts van Bueren`) are dropped; their parts are found
+    one by one."""
     parts = s.split(" ")
     if len(parts) == 1:
         return True
-    return len(parts) == 2 and parts[0].lower() in ARABIC_PARTICLES and len(parts[1]) >= 2
+    if len(parts) == 2 and parts[0].lower() in ARABIC_PARTICLES and len(parts[1]) >= 2:
+        return True
+    return dutch and len(parts) == 2 and all(p[:1].isupper() and len(p) >= 2 for p in parts)
 
 
 def canonical_particle(s: str) -> str:
@@ -323,12 +492,22 @@ def canonical_particle(s: str) -> str:
     return s
 
 
-def build_names(raw_first, raw_last, cur_first, cur_last, tvs, exclude_first, exclude_last):
+# Sources whose entries go to files of their own (rules/names/deduce/), never into lak's
+# own name files: see README.md, "Provenance and licences".
+SEPARATE_SOURCES = {"deduce"}
+
+
+def build_names(raw_first, raw_last, cur_first, cur_last, tvs, exclude_first, exclude_last, context_words):
+    """Returns (firsts, lasts, separate firsts, separate lasts, stats, first sources, last
+    sources). The separate lists hold the entries of SEPARATE_SOURCES, spelled as there;
+    the main lists are built from the other sources and the curated lists alone, so they do
+    not change when a separate source does."""
     core = tussenvoegsel_stripper(tvs)
     tv_set = {t.lower() for t in tvs}
     stats = collections.Counter()
 
     first_forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    first_sep: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     first_src: dict[str, set[str]] = collections.defaultdict(set)
     for src, x in raw_first:
         s = clean(x)
@@ -339,8 +518,9 @@ def build_names(raw_first, raw_last, cur_first, cur_last, tvs, exclude_first, ex
             stats["first: bad shape / non-Latin dropped"] += 1
             continue
         s = recapitalise(s)
-        first_forms[s.casefold()][s] += 1
-        first_src[s.casefold()].add(src.split(":")[0])
+        origin = src.split(":")[0]
+        (first_sep if origin in SEPARATE_SOURCES else first_forms)[s.casefold()][s] += 1
+        first_src[s.casefold()].add(origin)
     for x in cur_first:
         s = clean(x)
         assert good_shape(s, strict=False), f"curated first name has a bad shape: {x!r}"
@@ -348,24 +528,26 @@ def build_names(raw_first, raw_last, cur_first, cur_last, tvs, exclude_first, ex
         first_src[s.casefold()].add("lak")
 
     last_forms: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    last_sep: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     last_src: dict[str, set[str]] = collections.defaultdict(set)
     for src, x in raw_last:
         if src in LAST_NAME_SKIP:
             continue
+        origin = src.split(":")[0]
         s = clean(x)
         if "," in s or "(" in s or "." in s:
             stats["last: comma/parenthesis/dot dropped"] += 1
             continue
         s = core(s)
-        if not multiword_ok(s):
+        if not multiword_ok(s, dutch=origin == "deduce"):
             stats["last: multi-word dropped"] += 1
             continue
         if not good_shape(s):
             stats["last: bad shape / non-Latin dropped"] += 1
             continue
         s = canonical_particle(recapitalise(s))
-        last_forms[s.casefold()][s] += 1
-        last_src[s.casefold()].add(src.split(":")[0])
+        (last_sep if origin in SEPARATE_SOURCES else last_forms)[s.casefold()][s] += 1
+        last_src[s.casefold()].add(origin)
     for x in cur_last:
         s = clean(x)
         assert good_shape(s, strict=False), f"curated surname has a bad shape: {x!r}"
@@ -380,18 +562,32 @@ def build_names(raw_first, raw_last, cur_first, cur_last, tvs, exclude_first, ex
     # keep one on purpose (`Ben`), and `Don` is an English given name.
     keep_f = {clean(x).casefold() for x in cur_first} | {"don"}
     keep_l = {clean(x).casefold() for x in cur_last}
-    firsts, lasts = [], []
-    for key, forms in first_forms.items():
-        if key in excl_f or (key in tv_set and key not in keep_f):
-            stats["first: excluded"] += 1
-            continue
-        firsts.append(pick_capitalisation(forms))
-    for key, forms in last_forms.items():
-        if key in excl_l or (key in tv_set and key not in keep_l):
-            stats["last: excluded"] += 1
-            continue
-        lasts.append(pick_capitalisation(forms))
-    return sorted(firsts), sorted(lasts), stats, first_src, last_src
+
+    def pick(forms_by_key, excluded, keep, label):
+        out = []
+        for key, forms in forms_by_key.items():
+            if key in excluded or (key in tv_set and key not in keep):
+                stats[f"{label}: excluded"] += 1
+                continue
+            out.append(pick_capitalisation(forms))
+        return sorted(out)
+
+    firsts = pick(first_forms, excl_f, keep_f, "first")
+    lasts = pick(last_forms, excl_l, keep_l, "last")
+    # A name of a separate source spelled like a title, salutation, role or office word (`Hoi`,
+    # `Burgemeester`, `Pater`, `Ing`) is left out unless lak's own list has it too: it would turn a
+    # context word into a name (`Hoi Karim`, `Burgemeester Jansen`). Likewise a surname that is one of
+    # lak's curated everyday given names (`Ruben`, `Pieter`, `Kees`: deduce lists them as surnames too)
+    # unless lak's own surname list has it, and a given name that is one of lak's curated surnames
+    # (`Jansen`, `Meijer`, `Kok`) unless lak's own given-name list has it: a second role for so common a
+    # name turns "Beste Ruben" into a full name and "Jansen B.V." into a person.
+    curated_given = {clean(x).casefold() for x in cur_first}
+    curated_surnames = {clean(x).casefold() for x in cur_last}
+    sep_excl_f = excl_f | ((context_words | curated_surnames) - first_forms.keys())
+    sep_excl_l = excl_l | ((context_words | curated_given) - last_forms.keys())
+    sep_firsts = pick(first_sep, sep_excl_f, keep_f, "first (separate)")
+    sep_lasts = pick(last_sep, sep_excl_l, keep_l, "last (separate)")
+    return firsts, lasts, sep_firsts, sep_lasts, stats, first_src, last_src
 
 
 # --------------------------------------------------------------------------- main
@@ -425,14 +621,17 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=HERE)
     ap.add_argument("--dict", type=Path, default=Path("/usr/share/dict/nederlands"))
     ap.add_argument("--fakerjs", type=Path, default=Path(os.environ.get("FAKERJS_DIR", "node_modules/@faker-js/faker")))
+    ap.add_argument("--deduce", type=Path, default=Path(os.environ.get(
+        "DEDUCE_WHEEL", f"/tmp/lak-names-deduce/deduce-{EXPECTED_VERSIONS['deduce']}-py3-none-any.whl")))
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
 
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             build(Path(tmp), args)
-            changed = [p.name for p in sorted(Path(tmp).glob("*.txt"))
-                       if not (args.out / p.name).exists() or not filecmp.cmp(p, args.out / p.name, shallow=False)]
+            rel = [p.relative_to(tmp) for p in sorted(Path(tmp).rglob("*.txt"))]
+            changed = [str(r) for r in rel
+                       if not (args.out / r).exists() or not filecmp.cmp(Path(tmp) / r, args.out / r, shallow=False)]
             if changed:
                 print("would change:", " ".join(changed))
                 return 1
@@ -447,24 +646,65 @@ def build(out: Path, args) -> None:
     f1, l1, v_faker = load_faker()
     f2, l2, v_mimesis = load_mimesis()
     f3, l3, v_fakerjs = load_fakerjs(args.fakerjs)
-    for name, got in (("faker", v_faker), ("mimesis", v_mimesis), ("@faker-js/faker", v_fakerjs)):
+    dd = Deduce(args.deduce)
+    for name, got in (("faker", v_faker), ("mimesis", v_mimesis), ("@faker-js/faker", v_fakerjs),
+                      ("deduce", dd.version)):
         if got != EXPECTED_VERSIONS[name]:
             print(f"warning: {name} {got} installed, README documents {EXPECTED_VERSIONS[name]}", file=sys.stderr)
     dict_lower, dict_capital = load_opentaal(args.dict)
+    n = {}
 
     # ---- tussenvoegsels
     tvs = lower_list(read_curated("tussenvoegsels"))
-    n = {}
     n["tussenvoegsels.txt"] = write_list(out / "tussenvoegsels.txt", tvs)
 
-    # ---- first names, surnames
-    firsts, lasts, stats, fsrc, lsrc = build_names(
-        f1 + f2 + f3, l1 + l2 + l3,
+    # ---- first names, surnames (deduce's go to deduce/, see SEPARATE_SOURCES)
+    f4 = [("deduce:lst_first_name", x) for x in dd.items("names/lst_first_name")]
+    l4 = [("deduce:lst_surname", x) for x in dd.items("names/lst_surname")]
+    l4 += [("deduce:lst_interfix_surname", x) for x in dd.items("names/lst_interfix_surname")]
+    firsts, lasts, d_firsts, d_lasts, stats, fsrc, lsrc = build_names(
+        f1 + f2 + f3 + f4, l1 + l2 + l3 + l4,
         read_curated_words("first_names"), read_curated_words("surnames"),
         tvs, read_curated_words("exclude_first_names"), read_curated_words("exclude_surnames"),
+        {w.rstrip(".:") for name in ("titles", "salutations", "roles", "officials")
+         for w in lower_list(read_curated(name)) if " " not in w},
     )
     n["first_names.txt"] = write_list(out / "first_names.txt", firsts)
     n["surnames.txt"] = write_list(out / "surnames.txt", lasts)
+    name_change = ("cleaned (NFC; typographic apostrophes and hyphens as ASCII; ALL-CAPS or lower-case "
+                   "entries capitalised), entries that are not names in lak's sense removed (see build.py "
+                   "and curated/exclude_*.in), de-duplicated case-insensitively, sorted.")
+    d = f"{DEDUCE_DIR}/"
+    n[d + "first_names.txt"] = write_list(
+        out / DEDUCE_DIR / "first_names.txt", d_firsts,
+        deduce_header(["names/lst_first_name"], dd.version, name_change))
+    n[d + "surnames.txt"] = write_list(
+        out / DEDUCE_DIR / "surnames.txt", d_lasts,
+        deduce_header(["names/lst_surname", "names/lst_interfix_surname"], dd.version,
+                      "the two lists merged; a leading tussenvoegsel stripped to the core (`van der "
+                      "Berg` -> `Berg`); multi-word names kept only as two capitalised words "
+                      "(`Bruins Slot`); then " + name_change))
+
+    # ---- streets and woonplaatsen (deduce, from the BAG)
+    street_raw = [("bag", x) for x in dd.items("locations/lst_street", "streets_bag.txt")]
+    street_raw += [("items", x) for x in dd.items("locations/lst_street")]
+    excluded_streets = {street_key(clean(x)) for x in read_curated("exclude_streets")}
+    streets = build_streets(street_raw, excluded_streets, stats)
+    n[d + "streets.txt"] = write_list(
+        out / DEDUCE_DIR / "streets.txt", streets,
+        deduce_header(["locations/lst_street (items.txt, streets_bag.txt, less exceptions.txt)"], dd.version,
+                      "the two lists merged; cleaned (NFC, typographic apostrophes as ASCII, spacing); "
+                      "entries with broken characters, annotations or codes dropped; one spelling per "
+                      "name compared case-insensitively and without dots; entries of "
+                      "curated/exclude_streets.in removed; sorted."))
+    residences = sorted({r for r in (clean_residence(x) for x in dd.items("locations/lst_placename/lst_residence"))
+                         if r is not None}, key=str)
+    residences = sorted({r.casefold(): r for r in residences}.values())
+    n[d + "residences.txt"] = write_list(
+        out / DEDUCE_DIR / "residences.txt", residences,
+        deduce_header(["locations/lst_placename/lst_residence (less exceptions.txt)"], dd.version,
+                      "the province marks of namesakes removed (`Beek (Li)` -> `Beek`); `'s-` and "
+                      "particles inside a name in lower case; de-duplicated case-insensitively; sorted."))
 
     # ---- Dutch word list (OpenTaal, lower case only)
     words = sorted(w for w in dict_lower if 2 <= len(w) <= 24 and DUTCH_WORD.match(w))
@@ -473,14 +713,19 @@ def build(out: Path, args) -> None:
         words = [w for w in words if len(w) <= 16]
         n["dutch_words.txt"] = write_list(out / "dutch_words.txt", words)
 
-    # ---- ambiguous: gazetteer entries that are ordinary words
+    # ---- ambiguous: gazetteer entries (lak's and deduce's) that are ordinary words
     word_set = set(words)
     extra = {clean(x).casefold() for x in read_curated_words("ambiguous_extra")}
-    amb = set()
-    for name in firsts + lasts:
-        k = name.lower()
-        if k in word_set or name.casefold() in extra:
+    def is_word(name: str) -> bool:
+        return name.lower() in word_set or name.casefold() in extra
+
+    amb = {name for name in firsts + lasts if is_word(name)}
+    # deduce's names add the words lak's lists lack; a word already listed keeps lak's spelling.
+    seen = {a.casefold() for a in amb}
+    for name in d_firsts + d_lasts:
+        if is_word(name) and name.casefold() not in seen:
             amb.add(name)
+            seen.add(name.casefold())
     n["ambiguous.txt"] = write_list(out / "ambiguous.txt", amb)
 
     # ---- places (capitalised as written)
@@ -490,25 +735,38 @@ def build(out: Path, args) -> None:
     # ---- short curated context lists
     for name in ("titles", "salutations", "roles", "officials", "mail_headers", "closings"):
         n[f"{name}.txt"] = write_list(out / f"{name}.txt", lower_list(read_curated(name)))
+    n["street_words.txt"] = write_list(out / "street_words.txt", lower_list(read_curated_words("street_words")))
     n["not_surnames.txt"] = write_list(out / "not_surnames.txt", as_written_list(read_curated("not_surnames")))
     n["org_suffixes.txt"] = write_list(out / "org_suffixes.txt", as_written_list(read_curated("org_suffixes")))
 
     # ---- report
-    print(f"sources: faker {v_faker}, mimesis {v_mimesis}, @faker-js/faker {v_fakerjs}, OpenTaal {args.dict}")
+    print(f"sources: faker {v_faker}, mimesis {v_mimesis}, @faker-js/faker {v_fakerjs}, "
+          f"deduce {dd.version} ({dd.licence}), OpenTaal {args.dict}")
     for k, v in sorted(stats.items()):
         print(f"  {k}: {v}")
     for fname in sorted(n):
-        print(f"{fname:22} {n[fname]:>8} entries {(out / fname).stat().st_size:>10} bytes")
-    only_lak_f = sum(1 for v in fsrc.values() if v == {"lak"})
-    only_lak_l = sum(1 for v in lsrc.values() if v == {"lak"})
-    print(f"first names only in the curated list: {only_lak_f}; surnames only in the curated list: {only_lak_l}")
+        print(f"{fname:26} {n[fname]:>8} entries {(out / fname).stat().st_size:>10} bytes")
+    for label, final, src in (("first names", firsts + d_firsts, fsrc), ("surnames", lasts + d_lasts, lsrc)):
+        keys = {x.casefold() for x in final}
+        print(f"{label}: {len(keys)} distinct over both files; per source (only there):")
+        for origin in ("faker", "mimesis", "fakerjs", "deduce", "lak"):
+            has = [k for k in keys if origin in src[k]]
+            only = [k for k in has if src[k] == {origin}]
+            print(f"  {origin:8} {len(has):>7} ({len(only)} only there)")
     missing = sorted(p for p in places if p not in dict_capital and p.lower() not in dict_lower)
     print(f"places not in OpenTaal (spelling not cross-checked): {len(missing)}")
     if os.environ.get("LAK_NAMES_VERBOSE"):
         print("  " + ", ".join(missing))
-    eng_missing = sorted(x for x in extra if x not in {a.casefold() for a in firsts + lasts})
+    eng_missing = sorted(x for x in extra if x not in {a.casefold() for a in firsts + lasts + d_firsts + d_lasts})
     if eng_missing:
         print("ambiguous_extra.in entries not in any gazetteer (ignored):", ", ".join(eng_missing))
+    # Cross-checks of lak's curated tables against deduce's (reported, never merged).
+    tv_missing = [x for x in dd.items("names/lst_interfix") if x.lower() not in tvs]
+    title_set = set(lower_list(read_curated("titles")))
+    title_missing = [x for x in dd.items("names/lst_prefix")
+                     if x.lower() not in title_set and x.lower().rstrip(".") not in title_set]
+    print("deduce interfixes not in tussenvoegsels.txt:", ", ".join(tv_missing) or "none")
+    print("deduce prefixes not in titles.txt:", ", ".join(title_missing) or "none")
 
 
 if __name__ == "__main__":

@@ -32,13 +32,17 @@ impl ContextMatcher {
 
     /// The nearest context word within the window before `start`.
     pub(crate) fn find_before(&self, text: &str, start: usize) -> Option<String> {
+        self.find_before_span(text, start).map(|(s, e)| text[s..e].to_lowercase())
+    }
+
+    /// Where the nearest context word within the window before `start` is.
+    pub(crate) fn find_before_span(&self, text: &str, start: usize) -> Option<(usize, usize)> {
         let from = floor_boundary(text, start.saturating_sub(self.window));
         self.words
             .find_iter(&text[from..start])
             .map(|m| (from + m.start(), from + m.end()))
             .filter(|&(s, e)| is_whole_word(text, s, e))
             .last()
-            .map(|(s, e)| text[s..e].to_lowercase())
     }
 
     /// The context word (as written in the text, lower-cased) for the match `text[start..end]`.

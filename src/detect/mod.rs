@@ -10,7 +10,8 @@
 //!    back to the original offsets;
 //! 2. runs all pattern rules in one multi-pattern regex pass ([`patterns`]), each candidate checked by its
 //!    validator ([`validate`]) and context words ([`context`]);
-//! 3. runs term lists with aho-corasick ([`terms`]);
+//! 3. runs term lists with aho-corasick ([`terms`]) and finds streets of a street list followed by a house
+//!    number ([`streets`]);
 //! 4. runs the person-name recogniser ([`names`]), which also propagates confirmed names through the
 //!    whole document;
 //! 5. resolves overlaps ([`overlap`]) and maps every span back to the original text.
@@ -24,6 +25,7 @@ mod names;
 mod normalize;
 mod overlap;
 mod patterns;
+mod streets;
 mod terms;
 pub mod validate;
 
@@ -97,6 +99,7 @@ pub struct Detector {
     patterns: Option<patterns::PatternPass>,
     terms: Option<terms::TermPass>,
     names: Option<names::NameRecognizer>,
+    streets: Vec<streets::StreetPass>,
     /// Rules whose findings seed name propagation (personal e-mail addresses).
     email_rules: Vec<RuleIndex>,
 }
@@ -113,6 +116,7 @@ impl Detector {
     pub fn new(rules: &RuleSet) -> Result<Detector> {
         let mut compiled = Vec::with_capacity(rules.rules().len());
         let mut names = None;
+        let mut streets = Vec::new();
         let mut email_rules = Vec::new();
         for (i, r) in rules.rules().iter().enumerate() {
             let mut exceptions = Vec::new();
@@ -143,8 +147,10 @@ impl Detector {
                 exceptions,
                 priority: r.priority,
             });
-            if let RuleKind::PersonName(lists) = &r.kind {
-                names = Some(names::NameRecognizer::new(i, lists));
+            match &r.kind {
+                RuleKind::PersonName(lists) => names = Some(names::NameRecognizer::new(i, lists)),
+                RuleKind::StreetGazetteer(lists) => streets.push(streets::StreetPass::new(i, lists)),
+                RuleKind::Patterns(_) | RuleKind::Terms { .. } => {}
             }
             if r.category == "email" {
                 email_rules.push(i);
@@ -155,6 +161,7 @@ impl Detector {
             patterns: patterns::PatternPass::new(rules)?,
             terms: terms::TermPass::new(rules),
             names,
+            streets,
             email_rules,
         })
     }
@@ -222,6 +229,9 @@ impl Detector {
             if let Some(t) = &self.terms {
                 t.find(&self.rules, unit, text, around[unit], &mut out);
             }
+            for s in &self.streets {
+                s.find(&self.rules, self.names.as_ref(), unit, text, around[unit].header, &mut out);
+            }
         }
         if let Some(names) = &self.names {
             let emails: Vec<(usize, usize, usize)> = out
@@ -255,15 +265,19 @@ impl Detector {
                 continue;
             }
             let text = texts[f.unit];
+            let street = self.rules[f.rule].validator == Some(Validator::StreetAddress)
+                || self.streets.iter().any(|s| s.rule == f.rule);
             let end = match self.rules[f.rule].validator {
                 Some(Validator::Postcode) => names.place_after(text, f.end),
-                Some(Validator::StreetAddress) => {
+                _ if street => {
                     let rest = &text[f.end..];
                     [", ", " te ", " in "]
                         .iter()
                         .find(|sep| rest.starts_with(*sep))
                         .and_then(|sep| names.place_at(text, f.end + sep.len()))
                         .filter(|&e| !text[f.end..e].contains(|c: char| c.is_ascii_digit()))
+                        // `Rokin 12a, Rokin 12 bis`: a word with a number after it is the next street.
+                        .filter(|&e| !text[e..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()))
                 }
                 _ => None,
             };

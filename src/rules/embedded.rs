@@ -30,6 +30,11 @@ pub(crate) const FILES: &[(&str, &str)] = embed!(
     "rules/names/org_suffixes.txt",
     "rules/names/places.txt",
     "rules/names/dutch_words.txt",
+    "rules/names/street_words.txt",
+    "rules/names/deduce/first_names.txt",
+    "rules/names/deduce/surnames.txt",
+    "rules/names/deduce/streets.txt",
+    "rules/names/deduce/residences.txt",
 );
 
 /// The contents of a built-in file.

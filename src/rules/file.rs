@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::lists::{self, Entry};
-use super::{Context, Exception, NameLists, Rule, RuleKind, Validator};
+use super::{Context, Exception, NameLists, Rule, RuleKind, StreetLists, Validator};
 use crate::{Error, Result, limits};
 
 #[derive(Deserialize)]
@@ -50,7 +50,7 @@ struct RuleDoc {
     case_sensitive: bool,
     recognizer: Option<Spanned<String>>,
     #[serde(default)]
-    lists: BTreeMap<String, Spanned<String>>,
+    lists: BTreeMap<String, Spanned<ListFiles>>,
     validator: Option<Spanned<String>>,
     context: Option<Spanned<ContextDoc>>,
     confidence: Option<Spanned<f32>>,
@@ -62,6 +62,24 @@ struct RuleDoc {
 
 fn yes() -> bool {
     true
+}
+
+/// The files of one list of a recogniser: one file, or several whose entries are read as one list (lak's
+/// own names and the separately licensed deduce names, for instance).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ListFiles {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl ListFiles {
+    fn files(&self) -> &[String] {
+        match self {
+            ListFiles::One(f) => std::slice::from_ref(f),
+            ListFiles::Many(fs) => fs,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -174,31 +192,49 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
             }
         } else {
             let rec = r.recognizer.expect("one kind is present");
-            if rec.get_ref() != "person_name" {
-                return Err(at(
-                    rec.span(),
-                    format!("rule {id:?}: unknown recognizer {:?} (known: person_name)", rec.get_ref()),
-                ));
-            }
-            let mut names = NameLists::default();
-            for (key, file) in &r.lists {
-                let Some(slot) = names.slot(key) else {
+            match rec.get_ref().as_str() {
+                "person_name" => {
+                    let mut names = NameLists::default();
+                    for (key, files) in &r.lists {
+                        let Some(slot) = names.slot(key) else {
+                            return Err(at(files.span(), unknown_list(&id, key, NameLists::KEYS)));
+                        };
+                        *slot = read_lists(files, resolver, &mut parsed.inputs).map_err(|e| at(files.span(), e))?;
+                    }
+                    if names.first_names.is_empty() || names.surnames.is_empty() {
+                        return Err(at(
+                            rule_span.clone(),
+                            format!("rule {id:?}: person_name needs `first_names` and `surnames` lists"),
+                        ));
+                    }
+                    RuleKind::PersonName(Box::new(names))
+                }
+                "street_gazetteer" => {
+                    let mut streets = StreetLists::default();
+                    for (key, files) in &r.lists {
+                        let Some(slot) = streets.slot(key) else {
+                            return Err(at(files.span(), unknown_list(&id, key, StreetLists::KEYS)));
+                        };
+                        *slot = read_lines(files, resolver, &mut parsed.inputs).map_err(|e| at(files.span(), e))?;
+                        if key == "streets" {
+                            streets.source = files.get_ref().files().join(", ");
+                        }
+                    }
+                    if streets.streets.is_empty() {
+                        return Err(at(
+                            rule_span.clone(),
+                            format!("rule {id:?}: street_gazetteer needs a `streets` list"),
+                        ));
+                    }
+                    RuleKind::StreetGazetteer(Box::new(streets))
+                }
+                other => {
                     return Err(at(
-                        file.span(),
-                        format!("rule {id:?}: unknown list {key:?} (known: {})", NameLists::KEYS.join(", ")),
+                        rec.span(),
+                        format!("rule {id:?}: unknown recognizer {other:?} (known: person_name, street_gazetteer)"),
                     ));
-                };
-                let (entries, raw) = read_list(file.get_ref(), resolver).map_err(|e| at(file.span(), e))?;
-                parsed.inputs.push(raw.into_bytes());
-                *slot = entries.into_iter().map(|e| e.text).collect();
+                }
             }
-            if names.first_names.is_empty() || names.surnames.is_empty() {
-                return Err(at(
-                    rule_span.clone(),
-                    format!("rule {id:?}: person_name needs `first_names` and `surnames` lists"),
-                ));
-            }
-            RuleKind::PersonName(Box::new(names))
         };
 
         let validator = match r.validator {
@@ -279,10 +315,58 @@ pub(crate) fn parse(path: &Path, text: &str, resolver: &dyn Resolver) -> Result<
     Ok(parsed)
 }
 
+/// Reads the files of one recogniser list, in order, into one list; the raw texts go to `inputs` (for
+/// the rule set hash).
+fn read_lists(
+    files: &Spanned<ListFiles>,
+    resolver: &dyn Resolver,
+    inputs: &mut Vec<Vec<u8>>,
+) -> std::result::Result<Vec<String>, String> {
+    let files = files.get_ref().files();
+    if files.is_empty() {
+        return Err("a list needs at least one file".into());
+    }
+    let mut out: Vec<String> = Vec::new();
+    for file in files {
+        let (path, text) = resolver.read(file)?;
+        let terms = lists::parse_terms(&path, &text).map_err(|e| e.to_string())?;
+        inputs.push(text.into_bytes());
+        if out.is_empty() {
+            out = terms;
+        } else {
+            out.extend(terms);
+        }
+    }
+    Ok(out)
+}
+
+/// Like [`read_lists`], into one text with an entry a line.
+fn read_lines(
+    files: &Spanned<ListFiles>,
+    resolver: &dyn Resolver,
+    inputs: &mut Vec<Vec<u8>>,
+) -> std::result::Result<String, String> {
+    let files = files.get_ref().files();
+    if files.is_empty() {
+        return Err("a list needs at least one file".into());
+    }
+    let mut out = String::new();
+    for file in files {
+        let (path, text) = resolver.read(file)?;
+        out.push_str(&lists::parse_lines(&path, &text).map_err(|e| e.to_string())?);
+        inputs.push(text.into_bytes());
+    }
+    Ok(out)
+}
+
 fn read_list(relative: &str, resolver: &dyn Resolver) -> std::result::Result<(Vec<Entry>, String), String> {
     let (path, text) = resolver.read(relative)?;
     let entries = lists::parse(&path, &text).map_err(|e| e.to_string())?;
     Ok((entries, text))
+}
+
+fn unknown_list(id: &str, key: &str, known: &[&str]) -> String {
+    format!("rule {id:?}: unknown list {key:?} (known: {})", known.join(", "))
 }
 
 fn check_confidence(c: f32) -> std::result::Result<f32, String> {
@@ -314,6 +398,7 @@ mod tests {
             match relative {
                 "first.txt" => Ok((PathBuf::from(relative), "Jan\nPiet\n".into())),
                 "last.txt" => Ok((PathBuf::from(relative), "Jansen\n".into())),
+                "more.txt" => Ok((PathBuf::from(relative), "# header\nKees\n".into())),
                 _ => Err(format!("{relative}: no such file")),
             }
         }
@@ -374,5 +459,43 @@ mod tests {
         let RuleKind::PersonName(lists) = &p.rules[0].0.kind else { panic!("not a name rule") };
         assert_eq!(lists.first_names, vec!["Jan", "Piet"]);
         assert_eq!(p.inputs.len(), 3);
+    }
+
+    #[test]
+    fn parses_a_street_gazetteer_rule() {
+        let rule =
+            "[[rule]]\nid = \"s\"\ncategory = \"address\"\nground = \"5.1.2e\"\nrecognizer = \"street_gazetteer\"\n";
+        let p = parse(
+            Path::new("r.toml"),
+            &format!("{rule}lists = {{ streets = [\"first.txt\", \"more.txt\"] }}\n"),
+            &NoFiles,
+        )
+        .unwrap();
+        let RuleKind::StreetGazetteer(lists) = &p.rules[0].0.kind else { panic!("not a street rule") };
+        assert_eq!(lists.streets, "Jan\nPiet\nKees\n");
+        assert_eq!(lists.source, "first.txt, more.txt");
+        let e = err(&format!("{rule}lists = {{ streets = \"first.txt\", names = \"last.txt\" }}\n"));
+        assert!(e.starts_with("r.toml:6:") && e.contains("unknown list \"names\""), "{e}");
+        let e = err(&format!("{rule}lists = {{ places = \"first.txt\" }}\n"));
+        assert!(e.contains("street_gazetteer needs a `streets` list"), "{e}");
+        let e = err(&rule.replace("street_gazetteer", "street"));
+        assert!(e.contains("known: person_name, street_gazetteer"), "{e}");
+    }
+
+    #[test]
+    fn a_list_may_name_several_files() {
+        let p = parse(
+            Path::new("r.toml"),
+            "[[rule]]\nid = \"name\"\ncategory = \"person\"\nground = \"5.1.2e\"\nrecognizer = \"person_name\"\n[rule.lists]\nfirst_names = [\"first.txt\", \"more.txt\"]\nsurnames = \"last.txt\"\n",
+            &NoFiles,
+        )
+        .unwrap();
+        let RuleKind::PersonName(lists) = &p.rules[0].0.kind else { panic!("not a name rule") };
+        assert_eq!(lists.first_names, vec!["Jan", "Piet", "Kees"]);
+        assert_eq!(p.inputs.len(), 4);
+        let e = err(
+            "[[rule]]\nid = \"name\"\ncategory = \"person\"\nground = \"5.1.2e\"\nrecognizer = \"person_name\"\n[rule.lists]\nfirst_names = [\"first.txt\", \"gone.txt\"]\nsurnames = []\n",
+        );
+        assert!(e.starts_with("r.toml:7:") && e.contains("gone.txt"), "{e}");
     }
 }

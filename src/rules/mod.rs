@@ -94,6 +94,8 @@ pub enum RuleKind {
     },
     /// The built-in person-name recogniser, configured by word lists.
     PersonName(Box<NameLists>),
+    /// The built-in street recogniser: a street of a list followed by a house number.
+    StreetGazetteer(Box<StreetLists>),
 }
 
 /// Context words for a rule.
@@ -263,6 +265,38 @@ impl NameLists {
             "closings" => &mut self.closings,
             "not_surnames" => &mut self.not_surnames,
             "org_suffixes" => &mut self.org_suffixes,
+            "places" => &mut self.places,
+            "words" => &mut self.words,
+            _ => return None,
+        })
+    }
+}
+
+/// The word lists of the street recogniser, each as one text with an entry a line (trimmed, NFC): they
+/// are only read to be compiled, and 158k streets as separate strings would cost an allocation each. Only
+/// `streets` is required.
+#[derive(Clone, Debug, Default)]
+pub struct StreetLists {
+    /// Street names as written (`Rokin`, `Lange Voorhout`, `Plein 1944`); compared case-insensitively,
+    /// dots as spaces.
+    pub streets: String,
+    /// Places (woonplaatsen): a place after the house number (`Dam 1, Amsterdam`) is address context.
+    pub places: String,
+    /// Words that make a one-word street need address context (`Marokko 12`, `Mondriaan 150`), besides
+    /// the person-name rule's lexicon (its ordinary words, names and places: `Dam`, `Markt`, `Weena`) and
+    /// `places`.
+    pub words: String,
+    /// The file(s) the streets came from, for the report.
+    pub source: String,
+}
+
+impl StreetLists {
+    /// The list keys a rule file may use under `lists`.
+    pub const KEYS: &'static [&'static str] = &["streets", "places", "words"];
+
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        Some(match key {
+            "streets" => &mut self.streets,
             "places" => &mut self.places,
             "words" => &mut self.words,
             _ => return None,

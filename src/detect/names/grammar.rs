@@ -153,6 +153,12 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
             }
+            // A salutation opening a line is the salutation, even when it is also a given name: "Beste Ruben,",
+            // "Hoi Karim" (`Beste`, `Hoi` are given names too). The name after it gets it as context.
+            if !lower_ok && i == line_start && self.flags(i) & SALUT != 0 && self.capitalised(i + 1) {
+                i += 1;
+                continue;
+            }
             // A lower-case word starts a name only right after a title ("mevrouw de vries"), or, when it
             // is a gazetteer name and no word of the language, right after a role ("zoon kevin", "buurman
             // jansen": contact journals are typed in lower case).

@@ -164,7 +164,10 @@ impl Lexicon {
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
         };
-        lx.words.reserve(lists.words.len() + lists.first_names.len() + lists.surnames.len());
+        // Most names are not ordinary words, but the name lists repeat each other (lak's and deduce's): their
+        // sum would overshoot a power of two and double the table (8 MB more, and slower look-ups). The
+        // map grows by itself if the names do need more room.
+        lx.words.reserve(lists.words.len());
         for w in &lists.words {
             lx.add_word(&w.to_lowercase(), WORD);
         }

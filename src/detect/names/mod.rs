@@ -45,6 +45,24 @@ impl NameRecognizer {
         NameRecognizer { lexicon: lexicon::Lexicon::new(lists), rule }
     }
 
+    /// Whether a lower-cased word is an ordinary word, a name or a place in this recogniser's lists.
+    pub(crate) fn is_word_or_name(&self, lower: &str) -> bool {
+        use lexicon::{AMBIG, FIRST, PLACE, SURNAME, WORD};
+        self.lexicon.word(lower) & (WORD | AMBIG | FIRST | SURNAME | PLACE) != 0
+    }
+
+    /// Whether a lower-cased word is a given name (and no ordinary word) in this recogniser's lists.
+    pub(crate) fn is_given_name(&self, lower: &str) -> bool {
+        use lexicon::{AMBIG, FIRST, WORD};
+        self.lexicon.word(lower) & (FIRST | WORD | AMBIG) == FIRST
+    }
+
+    /// Whether a lower-cased word is a given name or a surname in this recogniser's lists.
+    pub(crate) fn is_name(&self, lower: &str) -> bool {
+        use lexicon::{FIRST, SURNAME};
+        self.lexicon.word(lower) & (FIRST | SURNAME) != 0
+    }
+
     /// The end of the place name that follows `pos` in an address line (`1234 AB Haarlem`, `2511 CV  Den
     /// Haag`, `ASSEN`): one capitalised word, or up to four words that the place list knows as one name
     /// (`Bergen op Zoom`, `Alphen aan den Rijn`, `'s-Hertogenbosch`). `None` when no place follows.
