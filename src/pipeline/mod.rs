@@ -6,7 +6,9 @@
 //!
 //! Guarantees, each tested at the command line:
 //!
-//! - inputs are only read; outputs are written to a temporary file and renamed into place;
+//! - inputs are only read; outputs are written to a temporary file and renamed into place: first under
+//!   their document number into a staging folder, then, once every name of the run is scanned, to
+//!   their published names ([`crate::package::names`]), never over another file;
 //! - a document that fails in any way (unreadable, unsupported, too large, undecodable, a bug in lak)
 //!   is reported as `needs_manual` with its reason and is not written; the others go on;
 //! - every redacted output is read back and scanned again before it is written (fail closed);
@@ -14,11 +16,12 @@
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod process;
+mod publish;
 mod sweep;
 mod walk;
 mod write;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -27,6 +30,7 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
+use crate::package::names::{self, Names, RunValues};
 use crate::report::{Counts, Report, RulesetInfo, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
@@ -69,6 +73,9 @@ pub struct Job {
     pub jobs: Option<usize>,
     /// What to do with content lak cannot check.
     pub options: Options,
+    /// Name every output by its document number, `PREFIX-0001.pdf`, flat in the output folder
+    /// (`--number PREFIX`); the original name is only in the review report.
+    pub number: Option<String>,
 }
 
 /// The result of a run.
@@ -114,6 +121,8 @@ pub(crate) struct Context<'a> {
     pub registry: &'a Registry,
     pub command: Command,
     pub options: Options,
+    /// Where redacted outputs wait for their names (redact).
+    pub staging: Option<PathBuf>,
 }
 
 /// Runs a job.
@@ -137,15 +146,18 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         _ => None,
     };
     walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
-    let entries = walk::documents(&job.inputs)?;
-    if out.is_some() {
-        walk::collisions(&entries)?;
+    if let Some(prefix) = &job.number {
+        names::check_prefix(prefix).map_err(Error::Usage)?;
     }
-    if let Some(o) = out {
-        std::fs::create_dir_all(o).map_err(|e| Error::io(o, e))?;
+    let entries = walk::documents(&job.inputs)?;
+    let staging = out.map(|o| o.join(publish::STAGING));
+    if let Some(s) = &staging {
+        std::fs::create_dir_all(s).map_err(|e| Error::io(s, e))?;
     }
     let detector = Detector::new(rules)?;
     let registry = Registry::standard();
+    let relatives: Vec<&Path> = entries.iter().map(|e| e.relative.as_path()).collect();
+    let mut names = Names::scan(&relatives, &registry.extensions(), rules, &detector, &mut detector.scratch(), policy);
     let cx = Context {
         rules,
         detector: &detector,
@@ -153,17 +165,41 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         registry: &registry,
         command: job.command.clone(),
         options: job.options.clone(),
+        staging,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let documents = pool.install(|| {
+    let processed: Vec<(_, _)> = pool.install(|| {
         entries
             .par_iter()
-            .map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry))
-            .collect::<Vec<_>>()
+            .enumerate()
+            .map_init(|| detector.scratch(), |scratch, (i, entry)| process::document(&cx, scratch, entry, i))
+            .collect()
     });
+    let (mut documents, mut facts): (Vec<_>, Vec<_>) = processed.into_iter().unzip();
+    // Names are content: a value removed from any document (or name) goes from every name.
+    let (name_removed, mut kept) = names.values();
+    kept.extend(facts.iter().flat_map(|f| f.kept.iter().cloned()));
+    let removed = name_removed.into_iter().chain(facts.iter().flat_map(|f| f.removed.iter().cloned()));
+    names.complete(&RunValues::new(removed, &kept), rules, policy.mode());
+    let ids = names::numbers(documents.len(), job.number.as_deref());
+    for (i, (d, id)) in documents.iter_mut().zip(ids).enumerate() {
+        d.id = id;
+        d.name = names.redacted(i).join("/");
+        if names.changed(i) {
+            d.status = match (d.status, &job.command) {
+                (Status::Clean, Command::Scan) => Status::Found,
+                (Status::Clean, Command::Verify) => Status::Residual,
+                (Status::Clean, Command::Redact { .. }) => Status::Redacted,
+                (s, _) => s,
+            };
+        }
+    }
+    if let Some(o) = out {
+        publish::publish(o, &names, &mut documents, &mut facts, job.number.is_some())?;
+    }
     let mut report = Report {
         lak_version: crate::VERSION,
         command: job.command.name(),
@@ -175,6 +211,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         },
         counts: Counts::default(),
         documents,
+        names: names.reports(rules, policy.mode()),
     };
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));

@@ -37,6 +37,23 @@ pub struct Report {
     pub counts: Counts,
     /// One entry per document, in path order.
     pub documents: Vec<DocumentReport>,
+    /// Every file or folder name with findings: names are scanned like text (see
+    /// [`crate::package::names`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<NameReport>,
+}
+
+/// Findings in one file or folder name.
+#[derive(Clone, Debug, Serialize)]
+pub struct NameReport {
+    /// `folder` or `file` (for a file, the name without its extension was scanned).
+    pub kind: &'static str,
+    /// The name as it is on disk. Personal data.
+    pub name: String,
+    /// The name as published, markers in place of the values.
+    pub redacted: String,
+    /// The findings, located in `name` (`location.part` is `folder name` or `file name`).
+    pub findings: Vec<FindingReport>,
 }
 
 /// Which rules a run used.
@@ -92,6 +109,11 @@ pub enum Status {
 pub struct DocumentReport {
     /// The input path.
     pub path: String,
+    /// The document's number in the run (`0001`, or `PREFIX-0001` with `--number`), in input order.
+    pub id: String,
+    /// The path relative to its input, with markers in place of personal data in file and folder
+    /// names: what logs, the inventory and the redaction log show.
+    pub name: String,
     /// Path of the written file relative to the output folder (redact only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
@@ -122,6 +144,8 @@ impl DocumentReport {
     pub fn manual(path: String, format: Option<&'static str>, reason: Manual) -> DocumentReport {
         DocumentReport {
             path,
+            id: String::new(),
+            name: String::new(),
             output: None,
             format,
             status: Status::NeedsManual,
@@ -158,6 +182,31 @@ pub struct FindingReport {
     pub evidence: Evidence,
 }
 
+impl FindingReport {
+    /// The report entry of a decided finding; `text` is the matched text, `location` where it is.
+    pub fn new(
+        rules: &crate::rules::RuleSet,
+        mode: Mode,
+        decided: &crate::model::Decided,
+        text: &str,
+        location: Location,
+    ) -> FindingReport {
+        let f = &decided.finding;
+        let rule = rules.rule(f.rule);
+        FindingReport {
+            rule: rule.id.clone(),
+            category: rule.category.clone(),
+            ground: rules.label(f, mode).to_string(),
+            action: decided.action.clone(),
+            text: text.to_string(),
+            location,
+            confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
+            why: f.evidence.describe(),
+            evidence: f.evidence.clone(),
+        }
+    }
+}
+
 impl Report {
     /// Recomputes the totals from the documents.
     pub fn count(&mut self) {
@@ -175,6 +224,12 @@ impl Report {
                     Action::Redact => c.findings_redacted += 1,
                     Action::Keep { .. } => c.findings_kept += 1,
                 }
+            }
+        }
+        for f in self.names.iter().flat_map(|n| &n.findings) {
+            match f.action {
+                Action::Redact => c.findings_redacted += 1,
+                Action::Keep { .. } => c.findings_kept += 1,
             }
         }
         self.counts = c;
