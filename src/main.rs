@@ -82,6 +82,21 @@ struct PackageArgs {
     /// order of the inputs; the original name is only in the review report.
     #[arg(long, value_name = "PREFIX")]
     number: Option<String>,
+    /// The inventory's Matter column: the request the package answers.
+    #[arg(long, value_name = "TEXT")]
+    matter: Option<String>,
+    /// The inventory's Zaaknummer column: the case number.
+    #[arg(long, value_name = "TEXT")]
+    zaaknummer: Option<String>,
+}
+
+impl From<PackageArgs> for lak::package::Options {
+    fn from(p: PackageArgs) -> Self {
+        lak::package::Options {
+            number: p.number,
+            meta: lak::package::inventory::Meta { matter: p.matter, zaaknummer: p.zaaknummer },
+        }
+    }
 }
 
 #[derive(Args)]
@@ -207,7 +222,7 @@ fn run(cli: Cli) -> lak::Result<i32> {
     }
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
-    let job = Job { command, inputs: paths, review, jobs: common.jobs, options, number: package.number };
+    let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
     let outcome = pipeline::run(&job, &rules, &policy)?;
     if !common.quiet {
         summarise(&outcome);

@@ -206,36 +206,42 @@ impl Names {
         &self.paths[doc].ext
     }
 
-    /// The report entries: every name with findings, in the order the names were first met.
+    /// The findings in document `doc`'s file name, located by `part` `file name`.
+    pub fn file_findings(&self, doc: usize, rules: &RuleSet, mode: Mode) -> Vec<FindingReport> {
+        self.unit_findings(self.paths[doc].file, rules, mode)
+    }
+
+    /// The report entries: every folder name with findings, in the order the names were first met.
     pub fn reports(&self, rules: &RuleSet, mode: Mode) -> Vec<NameReport> {
-        let refs: Vec<&str> = self.units.iter().map(|(_, t)| t.as_str()).collect();
-        let mut out: Vec<NameReport> = Vec::new();
-        for (unit, (kind, text)) in self.units.iter().enumerate() {
-            let findings: Vec<FindingReport> = self
-                .of_unit(unit)
-                .iter()
-                .map(|d| {
-                    let f = &d.finding;
-                    let location = Location {
-                        part: Some(if *kind == Kind::Folder { "folder name" } else { "file name" }.to_string()),
-                        column: Some(text[..f.start].chars().count() as u32 + 1),
-                        offset: f.start,
-                        length: f.end - f.start,
-                        ..Location::default()
-                    };
-                    FindingReport::new(rules, mode, d, f.text(&refs), location)
-                })
-                .collect();
-            if !findings.is_empty() {
-                out.push(NameReport {
-                    kind: if *kind == Kind::Folder { "folder" } else { "file" },
+        let folders = self.units.iter().enumerate().filter(|(_, (kind, _))| *kind == Kind::Folder);
+        folders
+            .filter_map(|(unit, (_, text))| {
+                let findings = self.unit_findings(unit, rules, mode);
+                (!findings.is_empty()).then(|| NameReport {
                     name: text.clone(),
                     redacted: self.redacted.get(unit).cloned().unwrap_or_default(),
                     findings,
-                });
-            }
-        }
-        out
+                })
+            })
+            .collect()
+    }
+
+    fn unit_findings(&self, unit: usize, rules: &RuleSet, mode: Mode) -> Vec<FindingReport> {
+        let (kind, text) = &self.units[unit];
+        self.of_unit(unit)
+            .iter()
+            .map(|d| {
+                let f = &d.finding;
+                let location = Location {
+                    part: Some(if *kind == Kind::Folder { "folder name" } else { "file name" }.to_string()),
+                    column: Some(text[..f.start].chars().count() as u32 + 1),
+                    offset: f.start,
+                    length: f.end - f.start,
+                    ..Location::default()
+                };
+                FindingReport::new(rules, mode, d, &text[f.start..f.end], location)
+            })
+            .collect()
     }
 }
 

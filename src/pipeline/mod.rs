@@ -73,9 +73,8 @@ pub struct Job {
     pub jobs: Option<usize>,
     /// What to do with content lak cannot check.
     pub options: Options,
-    /// Name every output by its document number, `PREFIX-0001.pdf`, flat in the output folder
-    /// (`--number PREFIX`); the original name is only in the review report.
-    pub number: Option<String>,
+    /// The publication package: document numbers, inventory data (redact).
+    pub package: crate::package::Options,
 }
 
 /// The result of a run.
@@ -146,7 +145,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         _ => None,
     };
     walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
-    if let Some(prefix) = &job.number {
+    if let Some(prefix) = &job.package.number {
         names::check_prefix(prefix).map_err(Error::Usage)?;
     }
     let entries = walk::documents(&job.inputs)?;
@@ -184,10 +183,11 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     kept.extend(facts.iter().flat_map(|f| f.kept.iter().cloned()));
     let removed = name_removed.into_iter().chain(facts.iter().flat_map(|f| f.removed.iter().cloned()));
     names.complete(&RunValues::new(removed, &kept), rules, policy.mode());
-    let ids = names::numbers(documents.len(), job.number.as_deref());
+    let ids = names::numbers(documents.len(), job.package.number.as_deref());
     for (i, (d, id)) in documents.iter_mut().zip(ids).enumerate() {
         d.id = id;
         d.name = names.redacted(i).join("/");
+        d.findings.splice(0..0, names.file_findings(i, rules, policy.mode()));
         if names.changed(i) {
             d.status = match (d.status, &job.command) {
                 (Status::Clean, Command::Scan) => Status::Found,
@@ -198,7 +198,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         }
     }
     if let Some(o) = out {
-        publish::publish(o, &names, &mut documents, &mut facts, job.number.is_some())?;
+        publish::publish(o, &names, &mut documents, &mut facts, job.package.number.is_some())?;
     }
     let mut report = Report {
         lak_version: crate::VERSION,
@@ -215,6 +215,11 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     };
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
+    if let Some(o) = out {
+        for (name, bytes) in crate::package::files(&report, &job.package) {
+            write_atomically(&o.join(name), &bytes, Readers::Everyone)?;
+        }
+    }
     if let Some(dir) = &review_dir {
         report.write(dir)?;
     }

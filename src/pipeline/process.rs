@@ -127,6 +127,7 @@ fn process(
         name: String::new(),
         output: None,
         format: Some(format.name()),
+        date: doc.date(),
         status: Status::Clean,
         reason: None,
         notes: doc.notes(),

@@ -65,7 +65,7 @@ pub(super) fn render(r: &Report) -> String {
         h.push_str("</table>\n");
     }
     if !r.names.is_empty() {
-        h.push_str("<h2>File and folder names</h2>\n<table><tr><th>name</th><th>published as</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>why</th></tr>\n");
+        h.push_str("<h2>Folder names</h2>\n<table><tr><th>name</th><th>published as</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>why</th></tr>\n");
         for n in &r.names {
             for f in &n.findings {
                 let (class, action) = match &f.action {
@@ -74,8 +74,7 @@ pub(super) fn render(r: &Report) -> String {
                 };
                 let _ = writeln!(
                     h,
-                    "<tr{class}><td>{} <code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    n.kind,
+                    "<tr{class}><td>folder <code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     esc(&n.name),
                     esc(&n.redacted),
                     esc(&f.text),

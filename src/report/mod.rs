@@ -37,22 +37,20 @@ pub struct Report {
     pub counts: Counts,
     /// One entry per document, in path order.
     pub documents: Vec<DocumentReport>,
-    /// Every file or folder name with findings: names are scanned like text (see
-    /// [`crate::package::names`]).
+    /// Every folder name with findings: names are scanned like text (see [`crate::package::names`]);
+    /// a file name's findings are the first of its document's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<NameReport>,
 }
 
-/// Findings in one file or folder name.
+/// Findings in one folder name.
 #[derive(Clone, Debug, Serialize)]
 pub struct NameReport {
-    /// `folder` or `file` (for a file, the name without its extension was scanned).
-    pub kind: &'static str,
     /// The name as it is on disk. Personal data.
     pub name: String,
     /// The name as published, markers in place of the values.
     pub redacted: String,
-    /// The findings, located in `name` (`location.part` is `folder name` or `file name`).
+    /// The findings, located in `name` (`location.part` is `folder name`).
     pub findings: Vec<FindingReport>,
 }
 
@@ -120,6 +118,10 @@ pub struct DocumentReport {
     /// The adapter used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<&'static str>,
+    /// The document's own date (`YYYY-MM-DD`) where its format records one (see
+    /// [`crate::formats::Document::date`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The outcome.
     pub status: Status,
     /// Why the document needs manual handling.
@@ -148,6 +150,7 @@ impl DocumentReport {
             name: String::new(),
             output: None,
             format,
+            date: None,
             status: Status::NeedsManual,
             reason: Some(reason),
             notes: Vec::new(),
