@@ -20,6 +20,8 @@
 //!                                                    │
 //!     pipeline (walk, parallelise, re-scan the output, fail closed, write atomically)
 //!                                                    │
+//!        package (names without personal data, document numbers) ──► published output folder
+//!                                                    │
 //!                                     report (JSON + a page for reviewers)
 //! ```
 //!
@@ -30,6 +32,8 @@
 //! - [`formats`] holds one adapter per file type behind the [`formats::Format`] trait.
 //! - [`pipeline`] drives a batch: one document failing never stops the others, and a document that cannot
 //!   be fully processed is withheld and reported as needing manual handling.
+//! - [`package`] makes the publication package: file and folder names scanned like text and published
+//!   with markers, document numbers, outputs that never overwrite each other.
 //! - [`report`] writes `lak-report.json` and `lak-report.html` into the review folder, never into the
 //!   output folder: the report holds the very values that were removed.
 //!
@@ -57,6 +61,7 @@ pub mod error;
 pub mod formats;
 pub mod limits;
 pub mod model;
+pub mod package;
 pub mod pipeline;
 pub mod report;
 pub mod rules;

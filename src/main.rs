@@ -49,6 +49,8 @@ enum Cmd {
         #[arg(long)]
         review: Option<PathBuf>,
         #[command(flatten)]
+        package: PackageArgs,
+        #[command(flatten)]
         common: Common,
     },
     /// Re-scan a folder (usually an output folder): exit code 1 if anything the rules would redact is
@@ -71,6 +73,30 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ModeArg::Woo)]
         mode: ModeArg,
     },
+}
+
+/// The publication package (redact).
+#[derive(Args, Default)]
+struct PackageArgs {
+    /// Name every output by its document number, PREFIX-0001.pdf, flat in the output folder, in the
+    /// order of the inputs; the original name is only in the review report.
+    #[arg(long, value_name = "PREFIX")]
+    number: Option<String>,
+    /// The inventory's Matter column: the request the package answers.
+    #[arg(long, value_name = "TEXT")]
+    matter: Option<String>,
+    /// The inventory's Zaaknummer column: the case number.
+    #[arg(long, value_name = "TEXT")]
+    zaaknummer: Option<String>,
+}
+
+impl From<PackageArgs> for lak::package::Options {
+    fn from(p: PackageArgs) -> Self {
+        lak::package::Options {
+            number: p.number,
+            meta: lak::package::inventory::Meta { matter: p.matter, zaaknummer: p.zaaknummer },
+        }
+    }
 }
 
 #[derive(Args)]
@@ -167,7 +193,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> lak::Result<i32> {
-    let (command, paths, review, common) = match cli.command {
+    let (command, paths, review, common, package) = match cli.command {
         Cmd::Rules { rules, mode } => {
             let set = build_rules(&rules)?;
             for r in set.rules() {
@@ -175,9 +201,11 @@ fn run(cli: Cli) -> lak::Result<i32> {
             }
             return Ok(exit::OK);
         }
-        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common),
-        Cmd::Redact { paths, out, review, common } => (Command::Redact { out }, paths, review, common),
-        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common),
+        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common, PackageArgs::default()),
+        Cmd::Redact { paths, out, review, package, common } => {
+            (Command::Redact { out }, paths, review, common, package)
+        }
+        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common, PackageArgs::default()),
     };
     let rules = build_rules(&common.rules)?;
     let mode: Mode = common.mode.into();
@@ -194,7 +222,7 @@ fn run(cli: Cli) -> lak::Result<i32> {
     }
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
-    let job = Job { command, inputs: paths, review, jobs: common.jobs, options };
+    let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
     let outcome = pipeline::run(&job, &rules, &policy)?;
     if !common.quiet {
         summarise(&outcome);

@@ -103,6 +103,11 @@ pub enum Source {
         /// The value.
         of: String,
     },
+    /// In a file or folder name: a value redacted in another document (or name) of the same run.
+    Elsewhere {
+        /// The value.
+        of: String,
+    },
 }
 
 /// Why a finding fired: the facts a reviewer needs to check it.
@@ -149,6 +154,9 @@ impl Evidence {
             Some(Source::Cell { header }) => parts.push(format!("the whole cell under \"{header}\"")),
             Some(Source::Dossier { of, from }) => parts.push(format!("\"{of}\" is redacted in {from}")),
             Some(Source::Repeated { of }) => parts.push(format!("\"{of}\" is redacted elsewhere in the document")),
+            Some(Source::Elsewhere { of }) => {
+                parts.push(format!("\"{of}\" is redacted in another document of the run"))
+            }
             None => {}
         }
         if let Some(v) = self.validator {

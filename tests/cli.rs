@@ -17,7 +17,7 @@ fn redact_mirrors_the_folder_and_writes_the_report_beside_it() {
     dossier(&d);
     let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert_eq!(d.files("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
+    assert_eq!(d.documents("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
     let brief = d.read_string("gelakt/brieven/brief.txt");
     for gone in ["Jansen", "111222333", "06-12345678", "Piet", "Bakker", "P.J."] {
         assert!(!brief.contains(gone), "{gone} left in:\n{brief}");
@@ -70,7 +70,7 @@ fn unreadable_and_unsupported_documents_need_manual_handling_and_are_withheld() 
     assert_eq!(out.code, 3, "{out:?}");
     assert!(out.stderr.contains("needs manual handling"), "{}", out.stderr);
     // Withheld documents are not in the output; the others are.
-    assert_eq!(d.files("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
+    assert_eq!(d.documents("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
     let r = d.report("gelakt-review");
     assert_eq!(r["counts"]["needs_manual"], 3);
     let reason = |suffix: &str| {
@@ -104,7 +104,7 @@ fn a_file_that_cannot_be_read_does_not_stop_the_batch() {
     }
     let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
     assert_eq!(out.code, 3, "{out:?}");
-    assert_eq!(d.files("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
+    assert_eq!(d.documents("gelakt"), vec!["brieven/brief.txt", "notitie.txt"]);
 }
 
 #[cfg(unix)]

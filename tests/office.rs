@@ -497,7 +497,7 @@ fn hostile_packages_need_manual_handling() {
     }
     let out = d.lak(&["redact", "in", "--out", "uit"]);
     assert_eq!(out.code, 3, "{out:?}");
-    assert!(d.files("uit").is_empty(), "{:?}", d.files("uit"));
+    assert!(d.documents("uit").is_empty(), "{:?}", d.documents("uit"));
     let r = d.report("uit-review");
     let code = |f: &str| {
         r["documents"].as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with(f)).unwrap()["reason"]
@@ -861,7 +861,7 @@ fn emf_plus_and_glyph_index_pictures_need_manual_handling_unless_dropped() {
     d.fixture("office/word-emf-glyphs.docx", "in/word-emf-glyphs.docx");
     let out = d.lak(&["redact", "in", "--out", "uit"]);
     assert_eq!(out.code, 3, "{out:?}");
-    assert!(d.files("uit").is_empty());
+    assert!(d.documents("uit").is_empty());
     let r = d.report("uit-review");
     for (f, why) in [("word-emf-plus.docx", "EMF+"), ("word-emf-glyphs.docx", "glyph indices")] {
         let doc = r["documents"].as_array().unwrap().iter().find(|x| x["path"].as_str().unwrap().ends_with(f)).unwrap();
@@ -1245,7 +1245,7 @@ fn a_chart_format_that_assembles_an_identifier_needs_manual_handling() {
     assert_eq!(status(&r, "grafiek.pptx"), "needs_manual");
     let reason = r["documents"][0]["reason"]["reason"].as_str().unwrap();
     assert!(reason.contains("chart") && reason.contains("06-"), "{reason}");
-    assert!(d.files("uit").is_empty());
+    assert!(d.documents("uit").is_empty());
 }
 
 /// A date-typed cell (`t="d"`) stores an ISO timestamp; under `Geboortedatum` it is a date of birth.

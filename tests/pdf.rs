@@ -432,12 +432,12 @@ fn image_only_pages_need_manual_handling_unless_allowed() {
     assert_eq!(code, 3);
     assert_eq!(r["documents"][0]["reason"]["code"], "pdf_image_only");
     assert!(r["documents"][0]["reason"]["reason"].as_str().unwrap().contains("page(s) 1 "));
-    assert!(d.files("out").is_empty());
+    assert!(d.documents("out").is_empty());
 
     let (d, r, code) = redact("image-only.pdf", &["--allow-unchecked-images"]);
     assert_eq!(code, 0);
     assert!(notes(&r).contains("NOT checked"), "{}", notes(&r));
-    assert_eq!(d.files("out"), vec!["image-only.pdf"]);
+    assert_eq!(d.documents("out"), vec!["image-only.pdf"]);
 }
 
 #[test]
@@ -448,7 +448,7 @@ fn encrypted_files_need_manual_handling() {
     let (d, r, code) = redact("encrypted.pdf", &[]);
     assert_eq!(code, 3);
     assert_eq!(r["documents"][0]["reason"]["code"], "encrypted");
-    assert!(d.files("out").is_empty());
+    assert!(d.documents("out").is_empty());
 }
 
 /// The final sweep reads every stream decoded: a BSN removed from the page but left, Flate-compressed,
@@ -465,7 +465,7 @@ fn a_removed_value_left_in_a_compressed_font_program_withholds_the_output() {
     assert_eq!(doc["reason"]["code"], "residual_bytes_after_redaction", "{r}");
     let reason = doc["reason"]["reason"].as_str().unwrap();
     assert!(reason.contains("stream object") && reason.contains("(decoded)"), "{r}");
-    assert!(d.files("out").is_empty());
+    assert!(d.documents("out").is_empty());
 }
 
 #[test]
@@ -639,7 +639,7 @@ fn decompression_bombs_and_cycles_get_a_reason_not_a_crash() {
         (d, r, out.code)
     };
     assert_eq!(code, 3);
-    assert!(d.files("out").is_empty());
+    assert!(d.documents("out").is_empty());
     let reason = |name: &str| {
         r["documents"]
             .as_array()

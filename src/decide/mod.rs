@@ -22,6 +22,7 @@ use std::collections::BTreeSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 pub use names::{NameBook, may_be_same, parse_name};
+pub(crate) use repeat::bounded;
 pub use repeat::removed_values;
 pub use requester::Requester;
 

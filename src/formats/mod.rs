@@ -78,6 +78,13 @@ pub trait Document: Send {
         Vec::new()
     }
 
+    /// The document's own date, `YYYY-MM-DD`, where the format records one (Office: the core property
+    /// `created`; PDF: `/CreationDate`), read from the input before anything is scrubbed. Text and CSV
+    /// record none.
+    fn date(&self) -> Option<String> {
+        None
+    }
+
     /// Writes the redacted document: every span in `redactions` is removed and replaced by its marker,
     /// and hidden data is scrubbed.
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual>;
@@ -188,6 +195,17 @@ pub struct Redacted {
     pub scrubbed: Vec<String>,
 }
 
+/// `YYYY-MM-DD` from the first eight digits of `digits` (year, month, day; separators skipped), when
+/// they make a plausible calendar date.
+pub(crate) fn iso_date(text: &[u8]) -> Option<String> {
+    let digits: Vec<u8> = text.iter().take(10).filter(|b| b.is_ascii_digit()).map(|b| b - b'0').take(8).collect();
+    let [y1, y2, y3, y4, m1, m2, d1, d2] = digits[..] else { return None };
+    let year = u32::from(y1) * 1000 + u32::from(y2) * 100 + u32::from(y3) * 10 + u32::from(y4);
+    let (month, day) = (m1 * 10 + m2, d1 * 10 + d2);
+    ((1900..=2999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
 /// The marker written in place of a removed value.
 pub fn marker(label: &str) -> String {
     format!("[{label}]")
@@ -222,5 +240,16 @@ impl Registry {
     /// Every extension handled, for messages.
     pub fn extensions(&self) -> Vec<&'static str> {
         self.formats.iter().flat_map(|f| f.extensions().iter().copied()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn iso_dates_from_office_and_pdf_forms() {
+        assert_eq!(super::iso_date(b"2024-03-01T10:00:00Z").as_deref(), Some("2024-03-01"));
+        assert_eq!(super::iso_date(b"20240301120000+01'00'").as_deref(), Some("2024-03-01"));
+        assert_eq!(super::iso_date(b"2024-13-01"), None);
+        assert_eq!(super::iso_date(b"2024"), None);
     }
 }

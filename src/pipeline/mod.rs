@@ -6,7 +6,9 @@
 //!
 //! Guarantees, each tested at the command line:
 //!
-//! - inputs are only read; outputs are written to a temporary file and renamed into place;
+//! - inputs are only read; outputs are written to a temporary file and renamed into place: first under
+//!   their document number into a staging folder, then, once every name of the run is scanned, to
+//!   their published names ([`crate::package::names`]), never over another file;
 //! - a document that fails in any way (unreadable, unsupported, too large, undecodable, a bug in lak)
 //!   is reported as `needs_manual` with its reason and is not written; the others go on;
 //! - every redacted output is read back and scanned again before it is written (fail closed);
@@ -15,11 +17,12 @@
 
 mod dossier;
 mod process;
+mod publish;
 mod sweep;
 mod walk;
 mod write;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -28,9 +31,12 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
+use crate::model::Dossier;
+use crate::package::names::{self, Names, RunValues};
 use crate::report::{Counts, DocumentReport, Report, RulesetInfo, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
+use process::Facts;
 
 /// What a run does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +76,8 @@ pub struct Job {
     pub jobs: Option<usize>,
     /// What to do with content lak cannot check.
     pub options: Options,
+    /// The publication package: document numbers, inventory data (redact).
+    pub package: crate::package::Options,
 }
 
 /// The result of a run.
@@ -117,6 +125,8 @@ pub(crate) struct Context<'a> {
     pub options: Options,
     /// The largest text unit handed to the detector ([`crate::limits::MAX_UNIT_BYTES`]; smaller in tests).
     pub max_unit_bytes: usize,
+    /// Where redacted outputs wait for their names (redact).
+    pub staging: Option<PathBuf>,
 }
 
 /// Runs a job.
@@ -140,15 +150,18 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         _ => None,
     };
     walk::check_folders(&job.inputs, out, review_dir.as_deref().filter(|_| out.is_some() || job.review.is_some()))?;
-    let entries = walk::documents(&job.inputs)?;
-    if out.is_some() {
-        walk::collisions(&entries)?;
+    if let Some(prefix) = &job.package.number {
+        names::check_prefix(prefix).map_err(Error::Usage)?;
     }
-    if let Some(o) = out {
-        std::fs::create_dir_all(o).map_err(|e| Error::io(o, e))?;
+    let entries = walk::documents(&job.inputs)?;
+    let staging = out.map(|o| o.join(publish::STAGING));
+    if let Some(s) = &staging {
+        std::fs::create_dir_all(s).map_err(|e| Error::io(s, e))?;
     }
     let detector = Detector::new(rules)?;
     let registry = Registry::standard();
+    let relatives: Vec<&Path> = entries.iter().map(|e| e.relative.as_path()).collect();
+    let mut names = Names::scan(&relatives, &registry.extensions(), rules, &detector, &mut detector.scratch(), policy);
     let cx = Context {
         rules,
         detector: &detector,
@@ -157,24 +170,26 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         command: job.command.clone(),
         options: job.options.clone(),
         max_unit_bytes: crate::limits::MAX_UNIT_BYTES,
+        staging,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
-    let first = crate::model::Dossier::default();
-    let mut results: Vec<(DocumentReport, Option<dossier::Trace>)> = pool.install(|| {
+    let first = Dossier::default();
+    let mut results: Vec<(DocumentReport, Facts)> = pool.install(|| {
         entries
             .par_iter()
-            .map_init(|| detector.scratch(), |scratch, entry| process::document(&cx, scratch, entry, &first))
+            .enumerate()
+            .map_init(|| detector.scratch(), |scratch, (i, entry)| process::document(&cx, scratch, entry, i, &first))
             .collect()
     });
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
-        let known = dossier::dossier(results.iter().filter_map(|(_, t)| t.as_ref()));
+        let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
         let again: Vec<usize> =
-            (0..results.len()).filter(|&i| results[i].1.as_ref().is_some_and(|t| t.needs(&known))).collect();
+            (0..results.len()).filter(|&i| results[i].1.trace.as_ref().is_some_and(|t| t.needs(&known))).collect();
         if again.is_empty() {
             break;
         }
@@ -185,21 +200,43 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
                     || detector.scratch(),
                     |scratch, &i| {
                         let others = known.without(&entries[i].source.display().to_string());
-                        process::document(&cx, scratch, &entries[i], &others)
+                        process::document(&cx, scratch, &entries[i], i, &others)
                     },
                 )
                 .collect()
         });
         for (&i, result) in again.iter().zip(redone) {
-            // An output written in an earlier round is withdrawn when the document now needs manual
+            // An output staged in an earlier round is withdrawn when the document now needs manual
             // handling.
-            if let (Command::Redact { out }, Some(old), None) = (&job.command, &results[i].0.output, &result.0.output) {
-                let _ = std::fs::remove_file(out.join(old));
+            if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
+                let _ = std::fs::remove_file(old);
             }
             results[i] = result;
         }
     }
-    let documents: Vec<DocumentReport> = results.into_iter().map(|(d, _)| d).collect();
+    let (mut documents, mut facts): (Vec<DocumentReport>, Vec<Facts>) = results.into_iter().unzip();
+    // Names are content: a value removed from any document (or name) goes from every name.
+    let (name_removed, mut kept) = names.values();
+    kept.extend(facts.iter().flat_map(|f| f.kept.iter().cloned()));
+    let removed = name_removed.into_iter().chain(facts.iter().flat_map(|f| f.removed.iter().cloned()));
+    names.complete(&RunValues::new(removed, &kept), rules, policy.mode());
+    let ids = names::numbers(documents.len(), job.package.number.as_deref());
+    for (i, (d, id)) in documents.iter_mut().zip(ids).enumerate() {
+        d.id = id;
+        d.name = names.redacted(i).join("/");
+        d.findings.splice(0..0, names.file_findings(i, rules, policy.mode()));
+        if names.changed(i) {
+            d.status = match (d.status, &job.command) {
+                (Status::Clean, Command::Scan) => Status::Found,
+                (Status::Clean, Command::Verify) => Status::Residual,
+                (Status::Clean, Command::Redact { .. }) => Status::Redacted,
+                (s, _) => s,
+            };
+        }
+    }
+    if let Some(o) = out {
+        publish::publish(o, &names, &mut documents, &mut facts, job.package.number.is_some())?;
+    }
     let mut report = Report {
         lak_version: crate::VERSION,
         command: job.command.name(),
@@ -211,9 +248,15 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         },
         counts: Counts::default(),
         documents,
+        names: names.reports(rules, policy.mode()),
     };
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
+    if let Some(o) = out {
+        for (name, bytes) in crate::package::files(&report, &job.package) {
+            write_atomically(&o.join(name), &bytes, Readers::Everyone)?;
+        }
+    }
     if let Some(dir) = &review_dir {
         report.write(dir)?;
     }

@@ -4,7 +4,7 @@
 //! the run. After redacting, the output is opened again with the same adapter and scanned with the same
 //! rules and policy; if anything the rules would redact is still there, the output is not written.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::dossier::Trace;
 use super::walk::Entry;
@@ -12,21 +12,37 @@ use super::{Command, Context};
 use crate::detect::Scratch;
 use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
-use crate::model::{Decided, Dossier, Manual};
+use crate::model::{Decided, Dossier, Manual, RuleIndex};
+use crate::package::names::removed_with_rules;
 use crate::report::{DocumentReport, FindingReport, Status};
 
-/// Processes one document in the light of what the other documents of the run redacted (`dossier`;
-/// empty on the first pass). Returns its report entry and, unless it needs manual handling, its trace
-/// for the dossier.
+/// What the pipeline learns about a document besides its report entry: for the publication package and,
+/// unless it needs manual handling, for the dossier.
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    /// The values removed (or, for scan and verify, to remove), each with its rule: they are removed
+    /// from every file and folder name of the run too.
+    pub removed: Vec<(String, RuleIndex)>,
+    /// The texts of kept findings: a value inside one is not taken from names.
+    pub kept: Vec<String>,
+    /// Where the redacted output waits until it gets its published name (redact).
+    pub staged: Option<PathBuf>,
+    /// What it redacted, for the other documents of the run (see `dossier.rs`).
+    pub trace: Option<Trace>,
+}
+
+/// Processes document number `index` of the run in the light of what the other documents of the run
+/// redacted (`dossier`; empty on the first pass).
 pub(crate) fn document(
     cx: &Context<'_>,
     scratch: &mut Scratch,
     entry: &Entry,
+    index: usize,
     dossier: &Dossier,
-) -> (DocumentReport, Option<Trace>) {
+) -> (DocumentReport, Facts) {
     let path = entry.source.display().to_string();
     if let Some(problem) = &entry.problem {
-        return (DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone())), None);
+        return (DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone())), Facts::default());
     }
     let Some(format) = cx.registry.for_path(&entry.source) else {
         let ext = entry
@@ -35,11 +51,14 @@ pub(crate) fn document(
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_else(|| "(no extension)".into());
         let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
-        return (DocumentReport::manual(path, None, Manual::new("unsupported_format", reason)), None);
+        return (DocumentReport::manual(path, None, Manual::new("unsupported_format", reason)), Facts::default());
     };
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(cx, scratch, entry, format, dossier)));
+    let mut facts = Facts::default();
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        process(cx, scratch, entry, index, format, dossier, &mut facts)
+    }));
     let report = match run {
-        Ok(Ok((report, trace))) => return (report, Some(trace)),
+        Ok(Ok(report)) => return (report, facts),
         Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
         Err(panic) => {
             let msg = panic
@@ -54,7 +73,12 @@ pub(crate) fn document(
             )
         }
     };
-    (report, None)
+    // A withheld document publishes nothing, but what was found in it still goes from every name.
+    if let Some(staged) = facts.staged.take() {
+        let _ = std::fs::remove_file(staged);
+    }
+    facts.trace = None;
+    (report, facts)
 }
 
 fn read(source: &Path) -> Result<Vec<u8>, Manual> {
@@ -93,21 +117,28 @@ fn process(
     cx: &Context<'_>,
     scratch: &mut Scratch,
     entry: &Entry,
+    index: usize,
     format: &dyn Format,
     dossier: &Dossier,
-) -> Result<(DocumentReport, Trace), Manual> {
+    facts: &mut Facts,
+) -> Result<DocumentReport, Manual> {
     let bytes = read(&entry.source)?;
     let doc = format.open(bytes, &cx.options)?;
     let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
     let mode = cx.policy.mode();
     let units = doc.units();
-    let trace = Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided);
+    facts.trace = Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided));
     let reports = finding_reports(cx, doc.as_ref(), &decided, None);
+    facts.removed = removed_with_rules(&units, &decided);
+    facts.kept = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(&units).to_string()).collect();
     let to_redact = Redaction::plan(cx.rules, mode, &decided);
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
+        id: String::new(),
+        name: String::new(),
         output: None,
         format: Some(format.name()),
+        date: doc.date(),
         status: Status::Clean,
         reason: None,
         notes: doc.notes(),
@@ -126,7 +157,7 @@ fn process(
                 report.status = Status::Residual;
             }
         }
-        Command::Redact { out } => {
+        Command::Redact { .. } => {
             let mut redacted = doc.redact(&to_redact)?;
             let mut removed = crate::decide::removed_values(&units, &decided);
             let mut pass = 1;
@@ -146,16 +177,20 @@ fn process(
                 let again_units = again.units();
                 report.findings.extend(finding_reports(cx, again.as_ref(), &residual, Some(pass)));
                 removed.extend(crate::decide::removed_values(&again_units, &residual));
+                facts.removed.extend(removed_with_rules(&again_units, &residual));
                 removed.sort();
                 removed.dedup();
                 let scrubbed = std::mem::take(&mut redacted.scrubbed);
                 redacted = again.redact(&Redaction::plan(cx.rules, mode, &residual))?;
                 redacted.scrubbed = scrubbed;
             }
-            let target = out.join(&entry.relative);
+            // Written under a number: the name it is published under is only known once every name
+            // of the run is scanned and every value of the run is known (see `publish`).
+            let staging = cx.staging.as_ref().expect("redact stages its outputs");
+            let target = staging.join(format!("{index:07}"));
             super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)
                 .map_err(|e| Manual::new("write_failed", e.to_string()))?;
-            report.output = Some(entry.relative.to_string_lossy().replace('\\', "/"));
+            facts.staged = Some(target);
             report.scrubbed = redacted.scrubbed;
             report.passes = (pass > 1).then_some(pass);
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {
@@ -163,7 +198,7 @@ fn process(
             }
         }
     }
-    Ok((report, trace))
+    Ok(report)
 }
 
 /// The report entries of decided findings; `pass` marks findings made on the output of an earlier
@@ -179,22 +214,12 @@ fn finding_reports(
         .iter()
         .map(|d| {
             let f = &d.finding;
-            let rule = cx.rules.rule(f.rule);
-            let mut why = f.evidence.describe();
+            let location = doc.locate(f.unit, f.start, f.end);
+            let mut report = FindingReport::new(cx.rules, cx.policy.mode(), d, f.text(&units), location);
             if let Some(p) = pass {
-                why.push_str(&format!(" + found in the redacted output (pass {p})"));
+                report.why.push_str(&format!(" + found in the redacted output (pass {p})"));
             }
-            FindingReport {
-                rule: rule.id.clone(),
-                category: rule.category.clone(),
-                ground: cx.rules.label(f, cx.policy.mode()).to_string(),
-                action: d.action.clone(),
-                text: f.text(&units).to_string(),
-                location: doc.locate(f.unit, f.start, f.end),
-                confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
-                why,
-                evidence: f.evidence.clone(),
-            }
+            report
         })
         .collect()
 }
@@ -304,6 +329,7 @@ mod tests {
             command: Command::Verify,
             options: Options::default(),
             max_unit_bytes: 40,
+            staging: None,
         };
         let mut scratch = detector.scratch();
         let small = b"Geen persoonsgegevens hier.";

@@ -5,7 +5,6 @@
 //! file argument contributes its file name. Walking is sorted, so runs are deterministic. Symbolic links
 //! are never followed: a link in a dossier may point anywhere, so it is reported for manual handling.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::{Error, Result, limits};
@@ -57,22 +56,6 @@ pub(crate) fn documents(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
         }
     }
     Ok(out)
-}
-
-/// Two inputs that would land on the same output path.
-pub(crate) fn collisions(entries: &[Entry]) -> Result<()> {
-    let mut seen: BTreeMap<&Path, &Path> = BTreeMap::new();
-    for e in entries {
-        if let Some(first) = seen.insert(&e.relative, &e.source) {
-            return Err(Error::Usage(format!(
-                "{} and {} would both be written as {}; give them in separate runs",
-                first.display(),
-                e.source.display(),
-                e.relative.display()
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// An absolute, symlink-free form of a path that may not exist yet.

@@ -64,11 +64,35 @@ pub(super) fn render(r: &Report) -> String {
         }
         h.push_str("</table>\n");
     }
+    if !r.names.is_empty() {
+        h.push_str("<h2>Folder names</h2>\n<table><tr><th>name</th><th>published as</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>why</th></tr>\n");
+        for n in &r.names {
+            for f in &n.findings {
+                let (class, action) = match &f.action {
+                    Action::Redact => ("", "redact".to_string()),
+                    Action::Keep { reason } => (" class=\"keep\"", format!("keep: {reason}")),
+                };
+                let _ = writeln!(
+                    h,
+                    "<tr{class}><td>folder <code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    esc(&n.name),
+                    esc(&n.redacted),
+                    esc(&f.text),
+                    esc(&f.rule),
+                    esc(&f.ground),
+                    esc(&action),
+                    esc(&f.why)
+                );
+            }
+        }
+        h.push_str("</table>\n");
+    }
     h.push_str("<h2>Documents</h2>\n");
     for d in &r.documents {
         let _ = writeln!(
             h,
-            "<h3>{}</h3>\n<p>status: <strong>{}</strong>{}{}</p>",
+            "<h3>{} {}</h3>\n<p>status: <strong>{}</strong>{}{}</p>",
+            esc(&d.id),
             esc(&d.path),
             status_word(d.status),
             d.format.map(|f| format!(", format {f}")).unwrap_or_default(),

@@ -37,6 +37,21 @@ pub struct Report {
     pub counts: Counts,
     /// One entry per document, in path order.
     pub documents: Vec<DocumentReport>,
+    /// Every folder name with findings: names are scanned like text (see [`crate::package::names`]);
+    /// a file name's findings are the first of its document's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<NameReport>,
+}
+
+/// Findings in one folder name.
+#[derive(Clone, Debug, Serialize)]
+pub struct NameReport {
+    /// The name as it is on disk. Personal data.
+    pub name: String,
+    /// The name as published, markers in place of the values.
+    pub redacted: String,
+    /// The findings, located in `name` (`location.part` is `folder name`).
+    pub findings: Vec<FindingReport>,
 }
 
 /// Which rules a run used.
@@ -92,12 +107,21 @@ pub enum Status {
 pub struct DocumentReport {
     /// The input path.
     pub path: String,
+    /// The document's number in the run (`0001`, or `PREFIX-0001` with `--number`), in input order.
+    pub id: String,
+    /// The path relative to its input, with markers in place of personal data in file and folder
+    /// names: what logs, the inventory and the redaction log show.
+    pub name: String,
     /// Path of the written file relative to the output folder (redact only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<String>,
     /// The adapter used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<&'static str>,
+    /// The document's own date (`YYYY-MM-DD`) where its format records one (see
+    /// [`crate::formats::Document::date`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The outcome.
     pub status: Status,
     /// Why the document needs manual handling.
@@ -122,8 +146,11 @@ impl DocumentReport {
     pub fn manual(path: String, format: Option<&'static str>, reason: Manual) -> DocumentReport {
         DocumentReport {
             path,
+            id: String::new(),
+            name: String::new(),
             output: None,
             format,
+            date: None,
             status: Status::NeedsManual,
             reason: Some(reason),
             notes: Vec::new(),
@@ -158,6 +185,31 @@ pub struct FindingReport {
     pub evidence: Evidence,
 }
 
+impl FindingReport {
+    /// The report entry of a decided finding; `text` is the matched text, `location` where it is.
+    pub fn new(
+        rules: &crate::rules::RuleSet,
+        mode: Mode,
+        decided: &crate::model::Decided,
+        text: &str,
+        location: Location,
+    ) -> FindingReport {
+        let f = &decided.finding;
+        let rule = rules.rule(f.rule);
+        FindingReport {
+            rule: rule.id.clone(),
+            category: rule.category.clone(),
+            ground: rules.label(f, mode).to_string(),
+            action: decided.action.clone(),
+            text: text.to_string(),
+            location,
+            confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
+            why: f.evidence.describe(),
+            evidence: f.evidence.clone(),
+        }
+    }
+}
+
 impl Report {
     /// Recomputes the totals from the documents.
     pub fn count(&mut self) {
@@ -175,6 +227,12 @@ impl Report {
                     Action::Redact => c.findings_redacted += 1,
                     Action::Keep { .. } => c.findings_kept += 1,
                 }
+            }
+        }
+        for f in self.names.iter().flat_map(|n| &n.findings) {
+            match f.action {
+                Action::Redact => c.findings_redacted += 1,
+                Action::Keep { .. } => c.findings_kept += 1,
             }
         }
         self.counts = c;

@@ -58,6 +58,12 @@ impl Dir {
         v
     }
 
+    /// The documents of an output folder: every file below `rel` but the package's own files in its
+    /// root (the inventory, the redaction log).
+    pub fn documents(&self, rel: &str) -> Vec<String> {
+        self.files(rel).into_iter().filter(|f| !PACKAGE_FILES.contains(&f.as_str())).collect()
+    }
+
     /// Runs lak with `args` in this folder.
     pub fn lak(&self, args: &[&str]) -> Output {
         run_lak(self.path(), args)
@@ -68,6 +74,9 @@ impl Dir {
         serde_json::from_slice(&self.read(&format!("{rel}/lak-report.json"))).expect("report is JSON")
     }
 }
+
+/// The files lak writes into an output folder's root besides the documents.
+pub const PACKAGE_FILES: &[&str] = &["inventarislijst.csv", "inventarislijst.xlsx"];
 
 /// The repository's `fixtures/` folder.
 pub fn fixtures() -> PathBuf {

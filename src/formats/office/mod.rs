@@ -850,6 +850,16 @@ impl Document for OfficeDocument {
         self.notes.clone()
     }
 
+    fn date(&self) -> Option<String> {
+        let core = self.entries.iter().find(|e| e.name.eq_ignore_ascii_case("docProps/core.xml"))?;
+        let xml = &core.data;
+        // `<dcterms:created xsi:type="dcterms:W3CDTF">2024-03-01T10:00:00Z</dcterms:created>`, any prefix.
+        let at = memchr::memmem::find_iter(xml, b"created")
+            .find(|&i| i > 0 && matches!(xml[i - 1], b':' | b'<') && matches!(xml.get(i + 7), Some(b' ' | b'>')))?;
+        let open = at + memchr::memchr(b'>', &xml[at..])? + 1;
+        super::iso_date(xml[open..].trim_ascii_start())
+    }
+
     fn byte_views(&self) -> Vec<ByteView<'_>> {
         let mut out = Vec::new();
         self.collect_byte_views("", &mut out);

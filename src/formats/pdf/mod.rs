@@ -433,6 +433,14 @@ impl Document for PdfDocument {
         self.notes.clone()
     }
 
+    fn date(&self) -> Option<String> {
+        let info = objects::as_dict(&self.doc, self.doc.trailer.get(b"Info").ok()?)?;
+        match objects::deref(&self.doc, info.get(b"CreationDate").ok()?)? {
+            Object::String(bytes, _) => super::iso_date(bytes.strip_prefix(b"D:").unwrap_or(bytes)),
+            _ => None,
+        }
+    }
+
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
         let mut doc = self.doc.clone();
         let budget = Budget::new();

@@ -1,0 +1,172 @@
+//! The inventory (*inventarislijst*, the platforms' *productierapport*): one row per document, in the
+//! column set Woo publication platforms import.
+//!
+//! The inventory is published with the documents, so it holds no personal data: `Document` is the
+//! redacted name, a withheld document's reason is the description of its manual-handling code (never
+//! the free-text reason, which may quote a part or a file name), and counts say how many boxes carry
+//! which ground. `Beoordeling` is exactly `Openbaar` (nothing redacted), `Deels openbaar` (something
+//! redacted, in the text or in the file name) or `Niet openbaar` (withheld); importers read any other
+//! spelling as niet openbaar.
+
+use std::collections::BTreeMap;
+
+use super::table::Table;
+use crate::model::Action;
+use crate::report::{DocumentReport, Report, Status};
+
+/// The columns, exactly as platforms import them.
+pub const COLUMNS: [&str; 14] = [
+    "ID",
+    "Matter",
+    "Family ID",
+    "Email Thread ID",
+    "Document",
+    "File type",
+    "Datum",
+    "Beoordeling",
+    "Opgeschort",
+    "Beoordelingsgrond",
+    "Toelichting",
+    "Publieke link",
+    "Gerelateerd ID",
+    "Zaaknummer",
+];
+
+/// What the command line adds to every row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// `Matter` (`--matter`): the Woo request the package answers.
+    pub matter: Option<String>,
+    /// `Zaaknummer` (`--zaaknummer`): the case number.
+    pub zaaknummer: Option<String>,
+}
+
+/// The inventory of a redact run's report.
+pub fn inventory(report: &Report, meta: &Meta) -> Table {
+    let rows = report.documents.iter().map(|d| row(d, meta)).collect();
+    Table { header: COLUMNS.to_vec(), rows }
+}
+
+fn row(d: &DocumentReport, meta: &Meta) -> Vec<String> {
+    let grounds = grounds(d);
+    let (beoordeling, grond, toelichting) = match (&d.status, &d.reason) {
+        (Status::NeedsManual, reason) => {
+            let code = reason.as_ref().map_or("", |r| r.code);
+            ("Niet openbaar", String::new(), format!("Handmatig te beoordelen: {} ({code})", reason_in_words(code)))
+        }
+        _ if grounds.is_empty() => ("Openbaar", String::new(), String::new()),
+        _ => {
+            let names: Vec<&str> = grounds.iter().map(|(g, _)| g.as_str()).collect();
+            let counts: Vec<String> = grounds.iter().map(|(g, n)| format!("{n}× {g}")).collect();
+            ("Deels openbaar", names.join("; "), counts.join(", "))
+        }
+    };
+    let mut cells = vec![String::new(); COLUMNS.len()];
+    cells[0] = d.id.clone();
+    cells[1] = meta.matter.clone().unwrap_or_default();
+    cells[4] = d.name.clone();
+    cells[5] = file_type(&d.name).to_string();
+    cells[6] = d.date.clone().unwrap_or_default();
+    cells[7] = beoordeling.to_string();
+    cells[9] = grond;
+    cells[10] = toelichting;
+    cells[13] = meta.zaaknummer.clone().unwrap_or_default();
+    cells
+}
+
+/// The grounds of the document's redacted boxes with their counts, most used first (then by name).
+pub fn grounds(d: &DocumentReport) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in d.findings.iter().filter(|f| f.action == Action::Redact) {
+        *counts.entry(f.ground.as_str()).or_default() += 1;
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(g, n)| (g.to_string(), n)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// The platforms' file type for a document, from a fixed vocabulary (never text from the name).
+pub fn file_type(name: &str) -> &'static str {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let ext = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "pdf",
+        "doc" | "docx" | "docm" | "dotx" | "dotm" | "odt" | "rtf" | "txt" | "text" | "md" => "doc",
+        "xls" | "xlsx" | "xlsm" | "xltx" | "xltm" | "ods" | "csv" => "spreadsheet",
+        "ppt" | "pptx" | "pptm" | "ppsx" | "ppsm" | "potx" | "potm" | "odp" => "presentation",
+        "eml" | "msg" | "mbox" => "email",
+        "jpg" | "jpeg" | "png" | "gif" | "tif" | "tiff" | "bmp" | "heic" | "webp" => "image",
+        "mp3" | "wav" | "m4a" => "audio",
+        "mp4" | "mov" | "avi" => "video",
+        "zip" | "7z" | "rar" => "archive",
+        _ => "other",
+    }
+}
+
+/// Why a document was withheld, in words that hold no value: one description per manual-handling
+/// code (the README's list).
+pub fn reason_in_words(code: &str) -> &'static str {
+    match code {
+        "unsupported_format" => "bestandsformaat dat lak niet verwerkt",
+        "binary" => "binair bestand met de extensie van een tekstbestand",
+        "not_utf8" => "tekst in een codering die lak niet leest (geen UTF-8)",
+        "too_large" => "groter of omvangrijker dan lak verwerkt",
+        "unreadable" => "bestand kon niet worden gelezen",
+        "not_a_file" => "geen gewoon bestand (snelkoppeling of speciaal bestand)",
+        "residual_after_redaction" => "na het lakken vonden de regels nog gegevens; niet gepubliceerd",
+        "residual_bytes_after_redaction" => "een weggelakte waarde stond nog elders in het bestand; niet gepubliceerd",
+        "output_unreadable" => "de gelakte versie kon niet worden gecontroleerd",
+        "write_failed" => "de gelakte versie kon niet worden weggeschreven",
+        "internal" | "internal_error" => "verwerkingsfout in lak",
+        "encrypted" => "versleuteld of met een wachtwoord beveiligd",
+        "corrupt" => "beschadigd of geen geldig Office-bestand",
+        "zip_limit" => "overschrijdt de veiligheidsgrenzen voor ingepakte bestanden",
+        "unsafe_path" => "bevat onderdelen met onveilige namen",
+        "duplicate_entry" => "bevat dubbele onderdelen",
+        "xml_dtd" => "bevat XML met een DTD",
+        "embedded_object" => "bevat ingesloten objecten die lak niet kan controleren",
+        "unsupported_content" => "bevat inhoud die lak niet kan controleren",
+        "pdf_image_only" => "PDF met alleen afbeeldingen (scan zonder tekstlaag)",
+        "pdf_undecodable_text" => "PDF met tekst die niet te ontcijferen is",
+        "pdf_unreadable" => "PDF die niet te lezen is",
+        "pdf_too_complex" => "PDF die te complex is om automatisch te verwerken",
+        "pdf_unsupported" => "PDF met onderdelen die lak niet verwerkt",
+        _ => "handmatige beoordeling nodig",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code a `Manual::new("…"` in the sources gives has its own description: facts that exist in
+    /// code are checked, not copied.
+    #[test]
+    fn every_manual_handling_code_has_a_description() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut codes = std::collections::BTreeSet::new();
+        for e in walkdir::WalkDir::new(src).into_iter().map(|e| e.unwrap()).filter(|e| e.file_type().is_file()) {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            for (i, _) in text.match_indices("Manual::new(") {
+                let rest = text[i + "Manual::new(".len()..].trim_start();
+                if let Some(code) = rest.strip_prefix('"').and_then(|r| r.split('"').next())
+                    && !code.is_empty()
+                    && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+        assert!(codes.len() > 20, "{codes:?}");
+        for c in codes {
+            assert_ne!(reason_in_words(&c), reason_in_words("?"), "no description for {c}");
+        }
+    }
+
+    #[test]
+    fn file_types_come_from_a_fixed_vocabulary() {
+        assert_eq!(file_type("a/Brief aan [5.1.2e].docx"), "doc");
+        assert_eq!(file_type("WOO-0001.PDF"), "pdf");
+        assert_eq!(file_type("Gesprek met J. de Vries"), "other");
+    }
+}

@@ -1,0 +1,41 @@
+//! The publication package: what a Woo decision publishes besides the redacted documents.
+//!
+//! A dossier is published as a package: the documents, under names that identify no one, and (in later
+//! steps) an inventory and a redaction log. Everything here works on what the pipeline already
+//! learned about each document and renders names, rows and bytes; the pipeline owns the file system and
+//! writes them (atomically, like the documents).
+//!
+//! - [`names`]: file and folder names are content. They are scanned with the run's rules and policy,
+//!   written with markers in place of the values, numbered on request (`--number PREFIX`), and made
+//!   unique so that no output overwrites another.
+//! - [`inventory`]: the *inventarislijst* (the platforms' *productierapport*), one row per document, as
+//!   a [`table::Table`] rendered to CSV ([`table`]) and to a minimal workbook ([`xlsx`]).
+//!
+//! Nothing in this module may put a value lak removed into a published byte: names are built only from
+//! redacted components, and rows only from redacted names, rule data and fixed vocabularies.
+
+pub mod inventory;
+pub mod names;
+pub mod table;
+pub mod xlsx;
+
+/// The inventory as CSV, in the output folder's root.
+pub const INVENTORY_CSV: &str = "inventarislijst.csv";
+/// The inventory as a workbook, in the output folder's root.
+pub const INVENTORY_XLSX: &str = "inventarislijst.xlsx";
+
+/// What a redact run publishes besides the documents, as the command line asks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Name every output by its document number, `PREFIX-0001.pdf`, flat in the output folder
+    /// (`--number PREFIX`); the original name is only in the review report.
+    pub number: Option<String>,
+    /// `Matter` and `Zaaknummer` for every row of the inventory.
+    pub meta: inventory::Meta,
+}
+
+/// The files of the package besides the documents, as (name in the output folder's root, bytes).
+pub fn files(report: &crate::report::Report, options: &Options) -> Vec<(&'static str, Vec<u8>)> {
+    let table = inventory::inventory(report, &options.meta);
+    vec![(INVENTORY_CSV, table.to_csv()), (INVENTORY_XLSX, xlsx::workbook("Inventarislijst", &table))]
+}
