@@ -135,6 +135,12 @@ pub(crate) fn pipe_header(text: &str, at: usize) -> Option<&str> {
 /// Where a window of `window` bytes before `start` begins when a run of spaces counts as one: a form
 /// pads its labels (`Geboortedatum aanvrager:` and 30 spaces before the date).
 fn reach_back(text: &str, start: usize, window: usize) -> usize {
+    // Without a run of spaces or a tab in the window, it is the plain window.
+    let plain = floor_boundary(text, start.saturating_sub(window));
+    let hay = &text.as_bytes()[plain..start];
+    if memchr::memchr(b'\t', hay).is_none() && memchr::memmem::find(hay, b"  ").is_none() {
+        return plain;
+    }
     let mut budget = window;
     let mut at = start;
     let mut in_space = false;
@@ -161,10 +167,11 @@ fn labels_next(rest: &str) -> bool {
 /// Whether what stands before a match on its line lets a context word at the end of the previous line
 /// reach it: nothing but punctuation and spaces, or one short word (`op 14-06-1949`, `is 111222333`).
 fn opens_line(before: &str) -> bool {
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    match words.as_slice() {
-        [] => true,
-        [w] => w.len() <= 4 && w.chars().all(char::is_lowercase),
+    // From the end, and no further than two words: a match deep in a long line is decided at once.
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(w), None) => w.len() <= 4 && w.chars().all(char::is_lowercase),
         _ => false,
     }
 }

@@ -54,7 +54,7 @@ impl CompiledRule {
         let near = self.context.as_ref().and_then(|c| c.find(text, start, end, around.lead));
         let word = near.or_else(|| {
             let c = self.context.as_ref()?;
-            let h = around.header.or_else(|| context::pipe_header(text, start))?;
+            let h = around.header.or_else(|| around.pipes.then(|| context::pipe_header(text, start)).flatten())?;
             c.find_anywhere(h).map(|w| format!("{w} (column header)"))
         });
         match word {
@@ -82,6 +82,8 @@ pub(crate) struct Around<'a> {
     lead: Option<&'a str>,
     /// The unit is an identifier (a PDF name): names are only propagated into it, never read from it.
     identifier: bool,
+    /// The unit has a `|`: it may hold a text table whose header row is context.
+    pipes: bool,
 }
 
 /// A compiled keep exception of a rule.
@@ -220,6 +222,7 @@ impl Detector {
                 header: headers.get(unit).copied().flatten(),
                 lead: unit.checked_sub(1).map(|p| texts[p].rsplit('\n').next().unwrap_or("")),
                 identifier: identifiers.get(unit).copied().unwrap_or(false),
+                pipes: memchr::memchr(b'|', texts[unit].as_bytes()).is_some(),
             })
             .collect();
         for (unit, text) in texts.iter().enumerate() {

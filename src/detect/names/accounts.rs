@@ -36,6 +36,19 @@ const ACCOUNT_WORDS: &[&str] = &[
     "username",
 ];
 
+/// For each first two letters `a`..`z` of [`ACCOUNT_WORDS`], the byte lengths they have (bit `n` for
+/// length `n`): a cheap test that rejects almost every word of running text.
+const ACCOUNT_SHAPES: [[u32; 26]; 26] = {
+    let mut shapes = [[0u32; 26]; 26];
+    let mut i = 0;
+    while i < ACCOUNT_WORDS.len() {
+        let w = ACCOUNT_WORDS[i].as_bytes();
+        shapes[(w[0] - b'a') as usize][(w[1] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
+
 /// Tussenvoegsels people glue into a login (`jdevries`, `pvandenberg`, `avd berg` typed as `avdberg`).
 const GLUED_TUSSEN: &[&str] =
     &["vanden", "vander", "vande", "vd", "van", "den", "der", "de", "ter", "ten", "te", "op", "in", "het", "t"];
@@ -66,6 +79,14 @@ pub(crate) fn find(lx: &Lexicon, text: &str, toks: &[Tok], column: Option<&str>,
             continue;
         }
         let w = &text[t.start as usize..t.end as usize];
+        // Most words fail on their first letter and length alone; only those are lower-cased and looked up.
+        let (a, b) = (w.as_bytes()[0].to_ascii_lowercase(), w.as_bytes()[1].to_ascii_lowercase());
+        if !a.is_ascii_lowercase()
+            || !b.is_ascii_lowercase()
+            || ACCOUNT_SHAPES[usize::from(a - b'a')][usize::from(b - b'a')] & (1 << len) == 0
+        {
+            continue;
+        }
         if !with_lower(w, |l| ACCOUNT_WORDS.binary_search(&l).is_ok()) {
             continue;
         }

@@ -324,11 +324,21 @@ impl<'a> Grammar<'a> {
     /// Whether lower-case token `i` is a name word that is no word of the language (`kevin`, `jansen`)
     /// right after a role word (`zoon`, `buurman`).
     fn lower_name_after_role(&mut self, i: usize) -> bool {
+        // The word before first, by its shape: most lower-case words follow no role word, and are then
+        // never looked up here.
+        let Some(p) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.adjacent_word(p)) else {
+            return false;
+        };
+        let w = self.tok_text(p).as_bytes();
+        let head = [w[0].to_ascii_lowercase(), w.get(1).map_or(0, u8::to_ascii_lowercase)];
+        if !self.lx.maybe_role(&head, w.len()) {
+            return false;
+        }
         let f = self.flags(i);
         if f & (FIRST | SURNAME) == 0 || f & (WORD | AMBIG | TUSSEN | PLACE) != 0 {
             return false;
         }
-        i.checked_sub(1).is_some_and(|p| self.is_word(p) && self.adjacent_word(p) && self.flags(p) & ROLE != 0)
+        self.flags(p) & ROLE != 0
     }
 
     fn tok_text(&self, i: usize) -> &'a str {
@@ -750,12 +760,15 @@ impl<'a> Grammar<'a> {
         // "Stichting Mulder", "Bakkerij De Wit", "Loodgietersbedrijf Chakir", "Issa Groep": the name of
         // an organisation.
         if self.org_word_before(p.first)
-            || p.given.iter().chain(&p.cores).any(|&(a, _)| self.is_word(a) && self.lx.is_org_word(&self.lower(a)))
+            || p.given
+                .iter()
+                .chain(&p.cores)
+                .any(|&(a, _)| self.is_word(a) && with_lower(self.tok_text(a), |l| self.lx.is_org_word(l)))
         {
             return None;
         }
         // "Jan Steenstraat", "Willem de Zwijgerlaan": a street, not a person.
-        if p.cores.iter().any(|&(a, b)| b == a + 1 && self.lx.is_street_word(&self.lower(a))) {
+        if p.cores.iter().any(|&(a, b)| b == a + 1 && with_lower(self.tok_text(a), |l| self.lx.is_street_word(l))) {
             return None;
         }
         // "Wmo-consulent", "Jeugd-team": the first part of a compound word, not a name.
@@ -768,11 +781,14 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // "Privacyfunctionaris", "Wmo-consulent": a job title, not a name.
-        if p.end == p.first + 1 && self.lx.is_job_title(&self.lower(p.first)) {
+        if p.end == p.first + 1 && with_lower(self.tok_text(p.first), |l| self.lx.is_job_title(l)) {
             return None;
         }
         // "From:", "To:": a mail header field, not a name.
-        if p.end == p.first + 1 && self.is_punct(p.end, b':') && self.lx.is_header(&self.lower(p.first)) {
+        if p.end == p.first + 1
+            && self.is_punct(p.end, b':')
+            && with_lower(self.tok_text(p.first), |l| self.lx.is_header(l))
+        {
             return None;
         }
         // "Berg, J.P. van den", "Vries-Bakker, A. de", "JANSEN, P.": surname first, as case systems
@@ -962,7 +978,7 @@ impl<'a> Grammar<'a> {
     /// `Sportvereniging`) that the name at `first` belongs to.
     fn org_word_before(&mut self, first: usize) -> bool {
         let Some(p) = first.checked_sub(1) else { return false };
-        self.capitalised(p) && self.adjacent_word(p) && self.lx.is_org_word(&self.lower(p))
+        self.capitalised(p) && self.adjacent_word(p) && with_lower(self.tok_text(p), |l| self.lx.is_org_word(l))
     }
 
     /// The initials or given names after a surname and a comma, with a trailing tussenvoegsel: `, J.P. van

@@ -104,6 +104,38 @@ const ORG_COMPOUND_ENDS: &[&str] = &[
     "erij",
 ];
 
+/// Bit `27 * a + b` is set when an entry of `list` ends in the letters `a`, `b` (a-z as 0-25, see
+/// `letter_index`); an entry ending in other letters (`café`) is only found by a word whose tail is not
+/// a-z either.
+const fn tails(list: &[&str]) -> [u64; 12] {
+    let mut bits = [0u64; 12];
+    let mut i = 0;
+    while i < list.len() {
+        let e = list[i].as_bytes();
+        let (x, y) = (e[e.len() - 2], e[e.len() - 1]);
+        if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
+            let t = (x - b'a') as usize * 27 + (y - b'a') as usize;
+            bits[t / 64] |= 1 << (t % 64);
+        }
+        i += 1;
+    }
+    bits
+}
+
+const ORG_TAILS: [u64; 12] = tails(ORG_COMPOUND_ENDS);
+const JOB_TAILS: [u64; 12] = tails(JOB_ENDS);
+const STREET_TAILS: [u64; 12] = tails(STREET_ENDS);
+
+/// Whether a word (lower case) may end in an entry of the list `tails` was made of: most words end in
+/// two letters none of the entries ends in, and one bit test then spares ~70 `ends_with`.
+fn may_end_in(tails: &[u64; 12], lower: &str) -> bool {
+    let t = match lower.as_bytes() {
+        [.., x, y] => letter_index(*x).zip(letter_index(*y)).map(|(x, y)| x * 27 + y),
+        _ => None,
+    };
+    t.is_none_or(|t| tails[t / 64] & (1 << (t % 64)) != 0)
+}
+
 /// Endings of compound job titles (`privacyfunctionaris`, `wijkcoördinator`).
 const JOB_ENDS: &[&str] = &[
     "functionaris",
@@ -151,6 +183,8 @@ pub(crate) struct Lexicon {
     /// Bit `len` of `title_prefix[a][b]` is set when a title of that length starts with letters a, b: a
     /// cheap test that saves a hash look-up on almost every lower-case word.
     title_prefix: Box<[[u32; 27]; 27]>,
+    /// The same for role words (`zoon`, `buurman`).
+    role_prefix: Box<[[u32; 27]; 27]>,
 }
 
 impl Lexicon {
@@ -163,6 +197,7 @@ impl Lexicon {
             org_suffixes: FxHashSet::default(),
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
+            role_prefix: Box::new([[0; 27]; 27]),
         };
         // Most names are not ordinary words, but the name lists repeat each other (lak's and deduce's): their
         // sum would overshoot a power of two and double the table (8 MB more, and slower look-ups). The
@@ -214,12 +249,13 @@ impl Lexicon {
         if w.is_empty() {
             return;
         }
-        if flag == TITLE {
+        if flag == TITLE || flag == ROLE {
             let b = w.as_bytes();
             if let (Some(i), Some(j)) = (letter_index(b[0]), b.get(1).and_then(|&c| letter_index(c)))
                 && b.len() < 32
             {
-                self.title_prefix[i][j] |= 1 << b.len();
+                let table = if flag == TITLE { &mut self.title_prefix } else { &mut self.role_prefix };
+                table[i][j] |= 1 << b.len();
             }
         }
         *self.words.entry(key(w)).or_insert(0) |= flag;
@@ -287,11 +323,12 @@ impl Lexicon {
     /// Whether a word of `len` bytes whose first two bytes, lower-cased, are `head` might be a title (a
     /// false answer is certain).
     pub(crate) fn maybe_title(&self, head: &[u8; 2], len: usize) -> bool {
-        match (letter_index(head[0]), letter_index(head[1])) {
-            (Some(i), Some(j)) if len < 32 => self.title_prefix[i][j] & (1 << len) != 0,
-            (Some(_), Some(_)) => false,
-            _ => true,
-        }
+        maybe(&self.title_prefix, head, len)
+    }
+
+    /// The same for a role word.
+    pub(crate) fn maybe_role(&self, head: &[u8; 2], len: usize) -> bool {
+        maybe(&self.role_prefix, head, len)
     }
 
     /// Whether a lower-cased line is a closing formula (`met vriendelijke groet`).
@@ -313,21 +350,30 @@ impl Lexicon {
     /// (`Stichting Mulder`, `Bakkerij De Wit`, `Sportvereniging Hoogland`): an organisation word of the
     /// suffix list, or a compound ending in one of [`ORG_COMPOUND_ENDS`].
     pub(crate) fn is_org_word(&self, lower: &str) -> bool {
-        self.org_suffixes.contains(lower)
-            || ORG_COMPOUND_ENDS.contains(&lower)
+        if self.org_suffixes.contains(lower) {
+            return true;
+        }
+        if !may_end_in(&ORG_TAILS, lower) {
+            return false;
+        }
+        ORG_COMPOUND_ENDS.contains(&lower)
             || ORG_COMPOUND_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
     }
 
     /// Whether a word (lower case) is a street name by its ending (`steenstraat`, `zwijgerlaan`) and no
     /// known surname (`Verhoef`, `Van Dijk`'s `dijk` stay names).
     pub(crate) fn is_street_word(&self, lower: &str) -> bool {
-        STREET_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e)) && self.word(lower) & SURNAME == 0
+        may_end_in(&STREET_TAILS, lower)
+            && STREET_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+            && self.word(lower) & SURNAME == 0
     }
 
     /// Whether a word (lower case) is a job title by its ending (`privacyfunctionaris`,
     /// `beleidsmedewerker`, `wijkcoordinator`) and no known surname.
     pub(crate) fn is_job_title(&self, lower: &str) -> bool {
-        JOB_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e)) && self.word(lower) & SURNAME == 0
+        may_end_in(&JOB_TAILS, lower)
+            && JOB_ENDS.iter().any(|e| lower.len() > e.len() + 2 && lower.ends_with(e))
+            && self.word(lower) & SURNAME == 0
     }
 
     /// Whether the letters of dotted initials are a common abbreviation (`N.B.` → `nb`).
@@ -360,6 +406,15 @@ fn squash(s: &str) -> String {
 /// Lower-case letters and digits only (`B.V.` → `bv`).
 pub(crate) fn letters_only(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `table` (see [`Lexicon::maybe_title`]) allows a word of `len` bytes starting with `head`.
+fn maybe(table: &[[u32; 27]; 27], head: &[u8; 2], len: usize) -> bool {
+    match (letter_index(head[0]), letter_index(head[1])) {
+        (Some(i), Some(j)) if len < 32 => table[i][j] & (1 << len) != 0,
+        (Some(_), Some(_)) => false,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
