@@ -49,6 +49,18 @@ const ACCOUNT_SHAPES: [[u32; 26]; 26] = {
     shapes
 };
 
+/// For each first letter `a`..`z` of [`ACCOUNT_WORDS`], the byte lengths they have.
+const ACCOUNT_FIRST: [u32; 26] = {
+    let mut shapes = [0u32; 26];
+    let mut i = 0;
+    while i < ACCOUNT_WORDS.len() {
+        let w = ACCOUNT_WORDS[i].as_bytes();
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
+
 /// Tussenvoegsels people glue into a login (`jdevries`, `pvandenberg`, `avd berg` typed as `avdberg`).
 const GLUED_TUSSEN: &[&str] =
     &["vanden", "vander", "vande", "vd", "van", "den", "der", "de", "ter", "ten", "te", "op", "in", "het", "t"];
@@ -78,8 +90,12 @@ pub(crate) fn find(lx: &Lexicon, text: &str, toks: &[Tok], column: Option<&str>,
         if t.kind != Kind::Word || !(4..=15).contains(&len) {
             continue;
         }
+        // Most words fail on their first letter (known from the token) and length alone, without reading
+        // the text; then on their first two letters; only the rest are lower-cased and looked up.
+        if !t.punct.is_ascii_lowercase() || ACCOUNT_FIRST[usize::from(t.punct - b'a')] & (1 << len) == 0 {
+            continue;
+        }
         let w = &text[t.start as usize..t.end as usize];
-        // Most words fail on their first letter and length alone; only those are lower-cased and looked up.
         let (a, b) = (w.as_bytes()[0].to_ascii_lowercase(), w.as_bytes()[1].to_ascii_lowercase());
         if !a.is_ascii_lowercase()
             || !b.is_ascii_lowercase()

@@ -316,6 +316,10 @@ impl<'a> Grammar<'a> {
         if !self.is_word(p) {
             return false;
         }
+        let t = self.toks[p];
+        if !self.lx.maybe_title_first(t.punct, (t.end - t.start) as usize) {
+            return false;
+        }
         let w = self.tok_text(p).as_bytes();
         let head = [w[0].to_ascii_lowercase(), w.get(1).map_or(0, u8::to_ascii_lowercase)];
         self.lx.maybe_title(&head, w.len()) && self.flags(p) & TITLE != 0
@@ -329,6 +333,10 @@ impl<'a> Grammar<'a> {
         let Some(p) = i.checked_sub(1).filter(|&p| self.is_word(p) && self.adjacent_word(p)) else {
             return false;
         };
+        let t = self.toks[p];
+        if !self.lx.maybe_role_first(t.punct, (t.end - t.start) as usize) {
+            return false;
+        }
         let w = self.tok_text(p).as_bytes();
         let head = [w[0].to_ascii_lowercase(), w.get(1).map_or(0, u8::to_ascii_lowercase)];
         if !self.lx.maybe_role(&head, w.len()) {

@@ -185,6 +185,10 @@ pub(crate) struct Lexicon {
     title_prefix: Box<[[u32; 27]; 27]>,
     /// The same for role words (`zoon`, `buurman`).
     role_prefix: Box<[[u32; 27]; 27]>,
+    /// Bit `len` of `role_first[a]`: a role word of that length starts with letter a.
+    role_first: [u32; 27],
+    /// The same for titles.
+    title_first: [u32; 27],
 }
 
 impl Lexicon {
@@ -198,6 +202,8 @@ impl Lexicon {
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
             role_prefix: Box::new([[0; 27]; 27]),
+            role_first: [0; 27],
+            title_first: [0; 27],
         };
         // Most names are not ordinary words, but the name lists repeat each other (lak's and deduce's): their
         // sum would overshoot a power of two and double the table (8 MB more, and slower look-ups). The
@@ -256,6 +262,12 @@ impl Lexicon {
             {
                 let table = if flag == TITLE { &mut self.title_prefix } else { &mut self.role_prefix };
                 table[i][j] |= 1 << b.len();
+            }
+            if let Some(i) = letter_index(b[0])
+                && b.len() < 32
+            {
+                let first = if flag == TITLE { &mut self.title_first } else { &mut self.role_first };
+                first[i] |= 1 << b.len();
             }
         }
         *self.words.entry(key(w)).or_insert(0) |= flag;
@@ -329,6 +341,17 @@ impl Lexicon {
     /// The same for a role word.
     pub(crate) fn maybe_role(&self, head: &[u8; 2], len: usize) -> bool {
         maybe(&self.role_prefix, head, len)
+    }
+
+    /// Whether a word of `len` bytes whose first byte, lower-cased, is `first` might be a role word (a
+    /// false answer is certain; `first` is a token's [`super::tokens::Tok::punct`]).
+    pub(crate) fn maybe_role_first(&self, first: u8, len: usize) -> bool {
+        maybe_first(&self.role_first, first, len)
+    }
+
+    /// The same for a title.
+    pub(crate) fn maybe_title_first(&self, first: u8, len: usize) -> bool {
+        maybe_first(&self.title_first, first, len)
     }
 
     /// Whether a lower-cased line is a closing formula (`met vriendelijke groet`).
@@ -406,6 +429,15 @@ fn squash(s: &str) -> String {
 /// Lower-case letters and digits only (`B.V.` → `bv`).
 pub(crate) fn letters_only(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric() || *c == '&').flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `table` (see [`Lexicon::maybe_role_first`]) allows a word of `len` bytes starting with `first`.
+fn maybe_first(table: &[u32; 27], first: u8, len: usize) -> bool {
+    match letter_index(first) {
+        Some(i) if len < 32 => table[i] & (1 << len) != 0,
+        Some(_) => false,
+        None => true,
+    }
 }
 
 /// Whether `table` (see [`Lexicon::maybe_title`]) allows a word of `len` bytes starting with `head`.
