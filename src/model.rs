@@ -317,26 +317,4 @@ impl Dossier {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.values.is_empty() && self.redacted_names.is_empty()
     }
-
-    /// What the documents other than `path` redacted, each name and value once.
-    pub fn without(&self, path: &str) -> Dossier {
-        let mut seen = std::collections::BTreeSet::new();
-        let mut d = Dossier::default();
-        for n in self.names.iter().filter(|n| n.from != path) {
-            if seen.insert(("name", n.text.clone(), n.official.is_some())) {
-                d.names.push(n.clone());
-            }
-        }
-        for v in self.values.iter().filter(|v| v.from != path) {
-            if seen.insert(("value", v.value.clone(), false)) {
-                d.values.push(v.clone());
-            }
-        }
-        for (n, from) in self.redacted_names.iter().filter(|(_, from)| from != path) {
-            if seen.insert(("redacted", n.clone(), false)) {
-                d.redacted_names.push((n.clone(), from.clone()));
-            }
-        }
-        d
-    }
 }

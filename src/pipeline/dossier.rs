@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{Decided, Dossier, DossierName, DossierValue, Source};
 use crate::rules::RuleSet;
@@ -36,6 +36,8 @@ pub(crate) struct Trace {
     redacted: BTreeSet<String>,
     /// Hashes of the document's lower-case words, sorted.
     words: Vec<u64>,
+    /// The fingerprint of the dossier the document was processed with.
+    given: u64,
 }
 
 impl Trace {
@@ -86,35 +88,151 @@ impl Trace {
         t
     }
 
+    /// Records the dossier the document was processed with.
+    pub(crate) fn processed_with(mut self, dossier: &Dossier) -> Trace {
+        self.given = fingerprint(dossier);
+        self
+    }
+
+    /// The dossier to process this document with again, when it needs that: something the other
+    /// documents redacted may stand here unredacted, and the document has not yet been processed with
+    /// exactly this knowledge (a value it cannot redact even so — a word surname that stands here without
+    /// its tussenvoegsels — does not make it go round again).
+    pub(crate) fn again(&self, known: &Known) -> Option<Dossier> {
+        if !self.needs(known) {
+            return None;
+        }
+        let relevant = self.relevant(known);
+        (fingerprint(&relevant) != self.given).then_some(relevant)
+    }
+
     fn has_words(&self, value: &str) -> bool {
         let mut ws = words(value).peekable();
         ws.peek().is_some() && ws.all(|w| self.words.binary_search(&hash(&w)).is_ok())
     }
 
     /// Whether a value or name the dossier redacts may occur here without being redacted.
-    pub(crate) fn needs(&self, dossier: &Dossier) -> bool {
+    fn needs(&self, known: &Known) -> bool {
+        let mut needs = false;
+        self.visit(known, |entry| {
+            needs |= match entry {
+                // A name kept elsewhere for its office asks nothing of this document.
+                Entry::Name(n) => {
+                    n.official.is_none()
+                        && n.parts.surnames.iter().any(|w| !self.redacted.contains(w) && self.has_words(w))
+                }
+                Entry::Value(v) => !self.redacted.contains(&v.value),
+                Entry::Office => true,
+            };
+        });
+        needs
+    }
+
+    /// What the other documents redacted that may occur here: the dossier to process this document
+    /// with. Found through the index of the words of each entry, so a document costs the words it has,
+    /// not the size of the dossier.
+    pub(crate) fn relevant(&self, known: &Known) -> Dossier {
+        let (mut names, mut values, mut offices) = (Vec::new(), Vec::new(), Vec::new());
+        self.visit_indexed(known, |kind, i| match kind {
+            0 => names.push(i),
+            1 => values.push(i),
+            _ => offices.push(i),
+        });
+        // In the run's order, whatever order the words came in; each name and value once.
+        for v in [&mut names, &mut values, &mut offices] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        let d = &known.dossier;
+        let mut out = Dossier::default();
+        let mut seen = BTreeSet::new();
+        for i in names {
+            let n = &d.names[i];
+            if seen.insert((0, n.text.as_str(), n.official.is_some())) {
+                out.names.push(n.clone());
+            }
+        }
+        for i in values {
+            let v = &d.values[i];
+            if seen.insert((1, v.value.as_str(), false)) {
+                out.values.push(v.clone());
+            }
+        }
+        for i in offices {
+            let (n, from) = &d.redacted_names[i];
+            if seen.insert((2, n.as_str(), false)) {
+                out.redacted_names.push((n.clone(), from.clone()));
+            }
+        }
+        out
+    }
+
+    fn visit(&self, known: &Known, mut f: impl FnMut(Entry<'_>)) {
+        let d = &known.dossier;
+        self.visit_indexed(known, |kind, i| match kind {
+            0 => f(Entry::Name(&d.names[i])),
+            1 => f(Entry::Value(&d.values[i])),
+            _ => f(Entry::Office),
+        });
+    }
+
+    /// Calls `f(kind, index)` for every entry of another document that may occur here: names (kind 0,
+    /// also those kept there for an office) with a surname whose words are all here, values (1) whose words are all here, and redacted names
+    /// (2) that this document kept for an office.
+    fn visit_indexed(&self, known: &Known, mut f: impl FnMut(u8, usize)) {
+        let d = &known.dossier;
         let other = |from: &str| from != self.path;
-        let names = dossier
-            .names
-            .iter()
-            .filter(|n| n.official.is_none() && other(&n.from))
-            .any(|n| n.parts.surnames.iter().any(|w| !self.redacted.contains(w) && self.has_words(w)));
-        let values = dossier
-            .values
-            .iter()
-            .filter(|v| other(&v.from))
-            .any(|v| !self.redacted.contains(&v.value) && self.has_words(&v.value));
-        let offices = dossier.redacted_names.iter().any(|(n, from)| other(from) && self.officials.contains(n));
-        names || values || offices
+        for w in &self.words {
+            for &i in known.names.get(w).map_or(&[][..], Vec::as_slice) {
+                let n = &d.names[i];
+                if other(&n.from) && n.parts.surnames.iter().any(|s| self.has_words(s)) {
+                    f(0, i);
+                }
+            }
+            for &i in known.values.get(w).map_or(&[][..], Vec::as_slice) {
+                let v = &d.values[i];
+                if other(&v.from) && self.has_words(&v.value) {
+                    f(1, i);
+                }
+            }
+        }
+        for o in &self.officials {
+            for &i in known.redacted.get(&hash(o)).map_or(&[][..], Vec::as_slice) {
+                if other(&d.redacted_names[i].1) {
+                    f(2, i);
+                }
+            }
+        }
     }
 }
 
+/// One entry of the dossier, as [`Trace::needs`] looks at it.
+enum Entry<'a> {
+    Name(&'a DossierName),
+    Value(&'a DossierValue),
+    Office,
+}
+
+/// The dossier of a round, with an index from words to its entries.
+#[derive(Debug, Default)]
+pub(crate) struct Known {
+    dossier: Dossier,
+    /// The hash of the first word of each surname of a name → the name's index.
+    names: FxHashMap<u64, Vec<usize>>,
+    /// The hash of the first word of a value → its index.
+    values: FxHashMap<u64, Vec<usize>>,
+    /// The hash of a redacted name as written (lower case) → its index.
+    redacted: FxHashMap<u64, Vec<usize>>,
+}
+
 /// The dossier the traces make: each name, value and redacted name from the first two documents (in
-/// the run's order) that redacted it — two, so that [`Dossier::without`] a document still has it when
-/// another document redacted it too.
-pub(crate) fn dossier<'a>(traces: impl Iterator<Item = &'a Trace>) -> Dossier {
+/// the run's order) that redacted it — two, so that a document that redacted it itself still learns of
+/// it when another document redacted it too.
+pub(crate) fn dossier<'a>(traces: impl Iterator<Item = &'a Trace>) -> Known {
     let mut d = Dossier::default();
-    let mut names: BTreeMap<(String, bool), u8> = BTreeMap::new();
+    // Names by their surnames: propagation seeds one name per surname word, so the first two names with
+    // the same surnames stand for all (a dossier of thousands of documents names `Jansen` in many ways).
+    let mut names: BTreeMap<(Vec<String>, bool), u8> = BTreeMap::new();
     let mut values: BTreeMap<String, u8> = BTreeMap::new();
     let mut redacted: BTreeMap<String, u8> = BTreeMap::new();
     let twice = |seen: &mut u8| {
@@ -123,7 +241,7 @@ pub(crate) fn dossier<'a>(traces: impl Iterator<Item = &'a Trace>) -> Dossier {
     };
     for t in traces {
         for n in &t.names {
-            if twice(names.entry((n.text.clone(), n.official.is_some())).or_default()) {
+            if twice(names.entry((n.parts.surnames.clone(), n.official.is_some())).or_default()) {
                 d.names.push(n.clone());
             }
         }
@@ -138,7 +256,47 @@ pub(crate) fn dossier<'a>(traces: impl Iterator<Item = &'a Trace>) -> Dossier {
             }
         }
     }
-    d
+    let mut k = Known::default();
+    for (i, n) in d.names.iter().enumerate() {
+        let mut keys: Vec<u64> = n.parts.surnames.iter().filter_map(|s| words(s).next()).map(|w| hash(&w)).collect();
+        keys.dedup();
+        for key in keys {
+            k.names.entry(key).or_default().push(i);
+        }
+    }
+    // A value under its rarest word (`Kerkstraat 12` under `12` or `kerkstraat`, whichever fewer values
+    // have), so that a document looks at few values per word it has.
+    let mut count: FxHashMap<u64, usize> = FxHashMap::default();
+    for v in &d.values {
+        for w in words(&v.value) {
+            *count.entry(hash(&w)).or_default() += 1;
+        }
+    }
+    for (i, v) in d.values.iter().enumerate() {
+        if let Some(key) = words(&v.value).map(|w| hash(&w)).min_by_key(|h| (count[h], *h)) {
+            k.values.entry(key).or_default().push(i);
+        }
+    }
+    for (i, (n, _)) in d.redacted_names.iter().enumerate() {
+        k.redacted.entry(hash(n)).or_default().push(i);
+    }
+    k.dossier = d;
+    k
+}
+
+/// A hash of everything in a dossier, to tell whether a document was processed with it.
+fn fingerprint(d: &Dossier) -> u64 {
+    let mut h = FxHasher::default();
+    for n in &d.names {
+        (&n.text, &n.from, &n.official).hash(&mut h);
+    }
+    0xffu8.hash(&mut h);
+    for v in &d.values {
+        (&v.value, &v.from).hash(&mut h);
+    }
+    0xffu8.hash(&mut h);
+    d.redacted_names.hash(&mut h);
+    h.finish()
 }
 
 /// The lower-case runs of letters and digits of `text`.
@@ -195,11 +353,20 @@ mod tests {
         let b = Trace::new("b.txt", &r, &["Kwakernaat belde terug."], &[]);
         let c = Trace::new("c.txt", &r, &["Niemand belde."], &[]);
         let d = dossier([&a, &b, &c].into_iter());
-        assert_eq!(d.names.len(), 1);
-        assert_eq!(d.redacted_names.len(), 1);
+        assert_eq!(d.dossier.names.len(), 1);
+        assert_eq!(d.dossier.redacted_names.len(), 1);
         assert!(!a.needs(&d), "the document that redacted it");
         assert!(b.needs(&d));
         assert!(!c.needs(&d));
+        // What each document is processed with: only what occurs in it, never its own.
+        assert!(a.relevant(&d).is_empty());
+        assert_eq!(b.relevant(&d).names.len(), 1);
+        assert!(c.relevant(&d).is_empty());
+        // Processed with that and still not redacting it (the name may stand there in a form that is no
+        // name), it does not go round again: rounds end when nothing new is known.
+        let given = b.again(&d).expect("first time with the dossier");
+        let b = Trace::new("b.txt", &r, &["Kwakernaat belde terug."], &[]).processed_with(&given);
+        assert!(b.again(&d).is_none());
     }
 
     #[test]

@@ -188,24 +188,24 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     // processed again with what the others redacted (see dossier.rs).
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
         let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
-        let again: Vec<usize> =
-            (0..results.len()).filter(|&i| results[i].1.trace.as_ref().is_some_and(|t| t.needs(&known))).collect();
-        if again.is_empty() {
-            break;
-        }
-        let redone: Vec<_> = pool.install(|| {
-            again
-                .par_iter()
+        // Which documents go round again, with what, and their processing: all in the workers.
+        let redone: Vec<(usize, (DocumentReport, Facts))> = pool.install(|| {
+            (0..results.len())
+                .into_par_iter()
                 .map_init(
                     || detector.scratch(),
-                    |scratch, &i| {
-                        let others = known.without(&entries[i].source.display().to_string());
-                        process::document(&cx, scratch, &entries[i], i, &others)
+                    |scratch, i| {
+                        let given = results[i].1.trace.as_ref()?.again(&known)?;
+                        Some((i, process::document(&cx, scratch, &entries[i], i, &given)))
                     },
                 )
+                .flatten()
                 .collect()
         });
-        for (&i, result) in again.iter().zip(redone) {
+        if redone.is_empty() {
+            break;
+        }
+        for (i, result) in redone {
             // An output staged in an earlier round is withdrawn when the document now needs manual
             // handling.
             if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {

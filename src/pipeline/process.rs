@@ -127,7 +127,8 @@ fn process(
     let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
     let mode = cx.policy.mode();
     let units = doc.units();
-    facts.trace = Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided));
+    facts.trace =
+        Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided).processed_with(dossier));
     let reports = finding_reports(cx, doc.as_ref(), &decided, None);
     facts.removed = removed_with_rules(&units, &decided);
     facts.kept = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(&units).to_string()).collect();
