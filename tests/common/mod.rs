@@ -76,7 +76,7 @@ impl Dir {
 }
 
 /// The files lak writes into an output folder's root besides the documents.
-pub const PACKAGE_FILES: &[&str] = &["inventarislijst.csv", "inventarislijst.xlsx"];
+pub const PACKAGE_FILES: &[&str] = &["inventarislijst.csv", "inventarislijst.xlsx", "lakregister.csv"];
 
 /// The repository's `fixtures/` folder.
 pub fn fixtures() -> PathBuf {
