@@ -88,6 +88,10 @@ struct PackageArgs {
     /// The inventory's Zaaknummer column: the case number.
     #[arg(long, value_name = "TEXT")]
     zaaknummer: Option<String>,
+    /// Publish only the first of documents with the same bytes or the same text; the inventory lists
+    /// the others as Niet openbaar (dubbel).
+    #[arg(long)]
+    skip_duplicates: bool,
 }
 
 impl From<PackageArgs> for lak::package::Options {
@@ -95,6 +99,7 @@ impl From<PackageArgs> for lak::package::Options {
         lak::package::Options {
             number: p.number,
             meta: lak::package::inventory::Meta { matter: p.matter, zaaknummer: p.zaaknummer },
+            skip_duplicates: p.skip_duplicates,
         }
     }
 }
@@ -253,6 +258,7 @@ fn summarise(outcome: &pipeline::Outcome) {
         (c.found, "with findings"),
         (c.residual, "with residual findings"),
         (c.needs_manual, "need manual handling"),
+        (c.duplicates, "duplicates not published"),
     ] {
         if n > 0 {
             line.push_str(&format!(", {n} {what}"));

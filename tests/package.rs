@@ -420,3 +420,92 @@ fn the_redaction_log_has_one_row_per_box_and_no_value() {
     assert_eq!(d.read("gelakt/lakregister.csv"), d.read("nog/lakregister.csv"));
     assert!(d.read("gelakt/lakregister.csv").starts_with("\u{feff}ID;Vindplaats;".as_bytes()));
 }
+
+/// A dossier with the same letter four times: two attachments with the same bytes, the same text with
+/// other line breaks, and a copy of a Word file.
+fn duplicates_dossier(d: &Dir) {
+    d.create("dossier/a.txt", "Niets bijzonders.\n");
+    d.create("dossier/brief.md", "Geachte heer De Vries,\r\nUw   BSN is 111222333.");
+    d.create("dossier/mail1/bijlage.txt", BRIEF);
+    d.create("dossier/mail2/bijlage.txt", BRIEF);
+    d.fixture("office/word-basis.docx", "dossier/mail1/verslag.docx");
+    d.fixture("office/word-basis.docx", "dossier/mail3/verslag kopie.docx");
+}
+
+#[test]
+fn duplicates_are_redacted_identically_and_linked_in_the_inventory() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    duplicates_dossier(&d);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt", "--number", "W"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // Every copy is published, and byte copies are published with the same bytes.
+    assert_eq!(
+        d.documents("gelakt"),
+        vec!["W-0001.txt", "W-0002.md", "W-0003.txt", "W-0004.docx", "W-0005.txt", "W-0006.docx"]
+    );
+    assert_eq!(d.read("gelakt/W-0003.txt"), d.read("gelakt/W-0005.txt"));
+    assert_eq!(d.read("gelakt/W-0004.docx"), d.read("gelakt/W-0006.docx"));
+    let words = |f: &str| d.read_string(f).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words("gelakt/W-0002.md"), words("gelakt/W-0003.txt"));
+    assert_eq!(words("gelakt/W-0002.md"), "Geachte heer [5.1.2e], Uw BSN is [5.1.1e].");
+
+    let r = d.report("gelakt-review");
+    let dup = |i: usize| r["documents"][i]["duplicate"].clone();
+    assert!(dup(0).is_null() && dup(1).is_null() && dup(3).is_null());
+    assert_eq!(dup(2), serde_json::json!({"of": "W-0002", "same": "text"}));
+    assert_eq!(dup(4), serde_json::json!({"of": "W-0002", "same": "text"}));
+    assert_eq!(dup(5), serde_json::json!({"of": "W-0004", "same": "bytes"}));
+
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    let cells = |id: &str, name: &str| {
+        csv[1..].iter().find(|row| row[0] == id).unwrap_or_else(|| panic!("{id}: {csv:?}"))[col(name)].clone()
+    };
+    assert_eq!(cells("W-0002", "Gerelateerd ID"), "W-0003; W-0005");
+    assert_eq!(cells("W-0003", "Gerelateerd ID"), "W-0002");
+    assert_eq!(cells("W-0003", "Toelichting"), "1× 5.1.1e, 1× 5.1.2e; gelijk aan W-0002");
+    assert_eq!(cells("W-0003", "Beoordeling"), "Deels openbaar");
+    assert_eq!(cells("W-0006", "Gerelateerd ID"), "W-0004");
+    assert!(cells("W-0006", "Toelichting").ends_with("gelijk aan W-0004"));
+    assert_eq!(cells("W-0001", "Gerelateerd ID"), "");
+}
+
+#[test]
+fn skip_duplicates_publishes_one_copy_and_lists_the_others_as_niet_openbaar() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    duplicates_dossier(&d);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt", "--skip-duplicates"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.contains("3 duplicates not published"), "{}", out.stderr);
+    assert_eq!(d.documents("gelakt"), vec!["a.txt", "brief.md", "mail1/verslag.docx"]);
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    assert_eq!(csv.len(), 7, "one row per input document: {csv:?}");
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    let skipped: Vec<(&str, &str, &str)> = csv[1..]
+        .iter()
+        .filter(|row| row[col("Beoordeling")] == "Niet openbaar")
+        .map(|row| (row[0].as_str(), row[col("Toelichting")].as_str(), row[col("Gerelateerd ID")].as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            ("0003", "dubbel; gelijk aan 0002", "0002"),
+            ("0005", "dubbel; gelijk aan 0002", "0002"),
+            ("0006", "dubbel; gelijk aan 0004", "0004"),
+        ]
+    );
+    let r = d.report("gelakt-review");
+    assert_eq!(r["counts"]["duplicates"], 3);
+    assert_eq!(common::status(&r, "mail2/bijlage.txt"), "duplicate");
+    assert!(r["documents"][2]["output"].is_null());
+    // The log has boxes only for what is published.
+    let log = python_rows(&d.join("gelakt/lakregister.csv"), ';');
+    let ids: std::collections::BTreeSet<&str> = log[1..].iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(ids.into_iter().collect::<Vec<_>>(), vec!["0002", "0004"]);
+}

@@ -37,6 +37,9 @@ pub struct Options {
     pub number: Option<String>,
     /// `Matter` and `Zaaknummer` for every row of the inventory.
     pub meta: inventory::Meta,
+    /// Publish only the first of documents with the same bytes or text (`--skip-duplicates`); the
+    /// others are listed as `Niet openbaar`, `dubbel`.
+    pub skip_duplicates: bool,
 }
 
 /// The files of the package besides the documents, as (name in the output folder's root, bytes).

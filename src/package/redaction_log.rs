@@ -11,7 +11,7 @@
 
 use super::table::Table;
 use crate::model::{Action, Source};
-use crate::report::{FindingReport, Report};
+use crate::report::{FindingReport, Report, Status};
 
 /// The columns.
 pub const COLUMNS: [&str; 6] = ["ID", "Vindplaats", "Categorie", "Grond", "Regel", "Bron"];
@@ -34,7 +34,10 @@ pub fn redaction_log(report: &Report) -> Table {
     let values = redacted_values(report);
     let mut rows = Vec::new();
     for d in &report.documents {
-        for f in d.findings.iter().filter(|f| f.action == Action::Redact) {
+        // A copy that is not published has boxes only in its name (in the inventory).
+        let published =
+            |f: &&FindingReport| d.status != Status::Duplicate || f.location.part.as_deref() == Some("file name");
+        for f in d.findings.iter().filter(|f| f.action == Action::Redact).filter(published) {
             rows.push(row(&d.id, f, &values));
         }
     }

@@ -12,10 +12,14 @@
 //! - a document that fails in any way (unreadable, unsupported, too large, undecodable, a bug in lak)
 //!   is reported as `needs_manual` with its reason and is not written; the others go on;
 //! - every redacted output is read back and scanned again before it is written (fail closed);
+//! - copies of a document are redacted identically: byte copies are processed once and published with
+//!   the same bytes, documents with the same text lose the same values or are all withheld
+//!   (`duplicates.rs`);
 //! - the output folder holds only documents; the report goes to a separate review folder;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod dossier;
+mod duplicates;
 mod process;
 mod publish;
 mod sweep;
@@ -33,7 +37,7 @@ use crate::detect::Detector;
 use crate::formats::{Options, Registry};
 use crate::model::Dossier;
 use crate::package::names::{self, Names, RunValues};
-use crate::report::{Counts, DocumentReport, Report, RulesetInfo, Status};
+use crate::report::{Counts, DocumentReport, Duplicate, Report, RulesetInfo, Same, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
 use process::Facts;
@@ -129,6 +133,17 @@ pub(crate) struct Context<'a> {
     pub staging: Option<PathBuf>,
 }
 
+/// Puts the results of documents processed again in their places; an output staged in an earlier
+/// round is withdrawn when the document now needs manual handling.
+fn replace(results: &mut [(DocumentReport, Facts)], again: &[usize], redone: Vec<(DocumentReport, Facts)>) {
+    for (&i, result) in again.iter().zip(redone) {
+        if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
+            let _ = std::fs::remove_file(old);
+        }
+        results[i] = result;
+    }
+}
+
 /// Runs a job.
 pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     if job.inputs.is_empty() {
@@ -176,14 +191,27 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+    // Byte copies are processed once (see duplicates.rs).
+    let hashes: Vec<_> = pool.install(|| entries.par_iter().map(duplicates::content_hash).collect());
+    let copies = duplicates::same_bytes(&hashes);
+    let firsts: Vec<usize> = (0..entries.len()).filter(|&i| copies[i].is_none()).collect();
     let first = Dossier::default();
-    let mut results: Vec<(DocumentReport, Facts)> = pool.install(|| {
-        entries
+    let processed: Vec<(DocumentReport, Facts)> = pool.install(|| {
+        firsts
             .par_iter()
-            .enumerate()
-            .map_init(|| detector.scratch(), |scratch, (i, entry)| process::document(&cx, scratch, entry, i, &first))
+            .map_init(|| detector.scratch(), |scratch, &i| process::document(&cx, scratch, &entries[i], i, &first))
             .collect()
     });
+    let mut slots: Vec<Option<(DocumentReport, Facts)>> = (0..entries.len()).map(|_| None).collect();
+    for (&i, result) in firsts.iter().zip(processed) {
+        slots[i] = Some(result);
+    }
+    let mut results: Vec<(DocumentReport, Facts)> = Vec::with_capacity(entries.len());
+    for (i, slot) in slots.into_iter().enumerate() {
+        // Until the dossier rounds are done, a copy stands in with the first's result but no output.
+        let result = slot.unwrap_or_else(|| duplicates::copy(&results[copies[i].unwrap()], &entries[i], i, None));
+        results.push(result);
+    }
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
@@ -205,13 +233,79 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
                 )
                 .collect()
         });
-        for (&i, result) in again.iter().zip(redone) {
-            // An output staged in an earlier round is withdrawn when the document now needs manual
-            // handling.
-            if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
-                let _ = std::fs::remove_file(old);
+        replace(&mut results, &again, redone);
+    }
+    // Documents with the same text must lose the same values: when they did not, each is processed
+    // again with what the others redacted; when they still differ, all are withheld.
+    let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
+    let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+    for group in &groups {
+        let same = |results: &[(DocumentReport, Facts)]| {
+            let first = duplicates::boxes(&results[group[0]].0);
+            group.iter().all(|&i| results[i].1.text.is_some() && duplicates::boxes(&results[i].0) == first)
+        };
+        if same(&results) {
+            continue;
+        }
+        let redone: Vec<_> = pool.install(|| {
+            group
+                .par_iter()
+                .map_init(
+                    || detector.scratch(),
+                    |scratch, &i| {
+                        let path = entries[i].source.display().to_string();
+                        let mut others = known.without(&path);
+                        for &j in group.iter().filter(|&&j| j != i) {
+                            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| {
+                                crate::model::DossierValue {
+                                    value: value.clone(),
+                                    rule: *rule,
+                                    from: entries[j].source.display().to_string(),
+                                }
+                            }));
+                        }
+                        process::document(&cx, scratch, &entries[i], i, &others)
+                    },
+                )
+                .collect()
+        });
+        replace(&mut results, group, redone);
+        if !same(&results) {
+            for &i in group {
+                let (d, f) = &mut results[i];
+                if let Some(staged) = f.staged.take() {
+                    let _ = std::fs::remove_file(staged);
+                }
+                let reason = crate::model::Manual::new(
+                    "duplicate_differs",
+                    "documents with the same text were redacted differently; all of them are withheld",
+                );
+                *d = DocumentReport::manual(d.path.clone(), d.format, reason);
+                f.trace = None;
             }
-            results[i] = result;
+        }
+    }
+    // The copies take the final result of the document they copy, output included (unless skipped).
+    for i in 0..results.len() {
+        if let Some(j) = copies[i] {
+            let staging = cx.staging.as_deref().filter(|_| !job.package.skip_duplicates);
+            results[i] = duplicates::copy(&results[j], &entries[i], i, staging);
+        }
+    }
+    let mut same_as: Vec<Option<(usize, Same)>> = copies.iter().map(|c| c.map(|j| (j, Same::Bytes))).collect();
+    for group in &groups {
+        for &i in &group[1..] {
+            if results[i].0.status != Status::NeedsManual && results[group[0]].0.status != Status::NeedsManual {
+                same_as[i] = Some((group[0], Same::Text));
+            }
+        }
+    }
+    // A byte copy of a text copy equals the first of the text group.
+    for i in 0..same_as.len() {
+        if let Some((j, Same::Bytes)) = same_as[i]
+            && let Some((k, Same::Text)) = same_as[j]
+        {
+            same_as[i] = Some((k, Same::Text));
         }
     }
     let (mut documents, mut facts): (Vec<DocumentReport>, Vec<Facts>) = results.into_iter().unzip();
@@ -232,6 +326,16 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
                 (Status::Clean, Command::Redact { .. }) => Status::Redacted,
                 (s, _) => s,
             };
+        }
+    }
+    for i in 0..documents.len() {
+        let Some((j, same)) = same_as[i] else { continue };
+        documents[i].duplicate = Some(Duplicate { of: documents[j].id.clone(), same });
+        if job.package.skip_duplicates && out.is_some() {
+            if let Some(staged) = facts[i].staged.take() {
+                let _ = std::fs::remove_file(staged);
+            }
+            documents[i].status = Status::Duplicate;
         }
     }
     if let Some(o) = out {

@@ -29,6 +29,9 @@ pub(crate) struct Facts {
     pub staged: Option<PathBuf>,
     /// What it redacted, for the other documents of the run (see `dossier.rs`).
     pub trace: Option<Trace>,
+    /// The hash of its text, whitespace normalised, when it was processed to the end (see
+    /// `duplicates.rs`).
+    pub text: Option<super::duplicates::Digest32>,
 }
 
 /// Processes document number `index` of the run in the light of what the other documents of the run
@@ -78,6 +81,7 @@ pub(crate) fn document(
         let _ = std::fs::remove_file(staged);
     }
     facts.trace = None;
+    facts.text = None;
     (report, facts)
 }
 
@@ -127,6 +131,7 @@ fn process(
     let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
     let mode = cx.policy.mode();
     let units = doc.units();
+    facts.text = Some(super::duplicates::text_hash(&units));
     facts.trace = Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided));
     let reports = finding_reports(cx, doc.as_ref(), &decided, None);
     facts.removed = removed_with_rules(&units, &decided);
@@ -145,6 +150,7 @@ fn process(
         scrubbed: Vec::new(),
         findings: reports,
         passes: None,
+        duplicate: None,
     };
     match &cx.command {
         Command::Scan => {

@@ -80,6 +80,8 @@ pub struct Counts {
     pub residual: usize,
     /// Withheld: a person must handle these.
     pub needs_manual: usize,
+    /// Not published: a copy of another document (`--skip-duplicates`).
+    pub duplicates: usize,
     /// Findings redacted (or to redact, for scan/verify).
     pub findings_redacted: usize,
     /// Findings kept, with a reason.
@@ -100,6 +102,27 @@ pub enum Status {
     Residual,
     /// Not processed automatically; withheld from the output.
     NeedsManual,
+    /// Not published: the same as an earlier document of the run (`--skip-duplicates`).
+    Duplicate,
+}
+
+/// How a document duplicates an earlier one (see `pipeline/duplicates.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Same {
+    /// The same bytes.
+    Bytes,
+    /// The same extracted text, whitespace normalised.
+    Text,
+}
+
+/// The earlier document a document duplicates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// Its document number.
+    pub of: String,
+    /// What is the same.
+    pub same: Same,
 }
 
 /// One document's entry.
@@ -139,6 +162,9 @@ pub struct DocumentReport {
     /// Redaction passes it took until the re-scan of the output found nothing (only when more than one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passes: Option<usize>,
+    /// The earlier document of the run this one duplicates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<Duplicate>,
 }
 
 impl DocumentReport {
@@ -157,6 +183,7 @@ impl DocumentReport {
             scrubbed: Vec::new(),
             findings: Vec::new(),
             passes: None,
+            duplicate: None,
         }
     }
 }
@@ -221,6 +248,7 @@ impl Report {
                 Status::Found => c.found += 1,
                 Status::Residual => c.residual += 1,
                 Status::NeedsManual => c.needs_manual += 1,
+                Status::Duplicate => c.duplicates += 1,
             }
             for f in &d.findings {
                 match f.action {
