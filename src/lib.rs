@@ -34,6 +34,7 @@
 //!   be fully processed is withheld and reported as needing manual handling.
 //! - [`package`] makes the publication package: file and folder names scanned like text and published
 //!   with markers, document numbers, outputs that never overwrite each other.
+//! - [`check`] compares a run's findings with a committed expectations file (`lak check`, for CI).
 //! - [`report`] writes `lak-report.json` and `lak-report.html` into the review folder, never into the
 //!   output folder: the report holds the very values that were removed.
 //!
@@ -55,6 +56,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod decide;
 pub mod detect;
 pub mod error;

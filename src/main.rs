@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use lak::check::Expectations;
 use lak::decide::{Policy, Requester, tussenvoegsels};
 use lak::formats::Options;
 use lak::model::Mode;
@@ -17,7 +18,7 @@ use lak::rules::{RuleSet, RuleSetBuilder};
 #[derive(Parser)]
 #[command(name = "lak", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 all done; 1 residual findings (verify) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
+    after_help = "Exit codes: 0 all done; 1 residual findings (verify), differences (check) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -62,6 +63,21 @@ enum Cmd {
         /// Also write the report to this folder.
         #[arg(long)]
         review: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Compare the findings in PATH... (as `scan` finds them) with an expectations file: exit 1 with the
+    /// differences (findings gained, lost, changed), for CI jobs that guard rule files.
+    Check {
+        /// Files and folders to scan.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The expectations file (JSON, written by --update).
+        #[arg(long, value_name = "FILE")]
+        expect: PathBuf,
+        /// Write today's findings to the expectations file instead of comparing.
+        #[arg(long)]
+        update: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -211,7 +227,28 @@ fn run(cli: Cli) -> lak::Result<i32> {
             (Command::Redact { out }, paths, review, common, package)
         }
         Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common, PackageArgs::default()),
+        Cmd::Check { paths, expect, update, common } => {
+            let quiet = common.quiet;
+            let outcome = execute(Command::Check, paths, None, common, PackageArgs::default())?;
+            return check(&outcome, &expect, update, quiet);
+        }
     };
+    let quiet = common.quiet;
+    let outcome = execute(command, paths, review, common, package)?;
+    if !quiet {
+        summarise(&outcome);
+    }
+    Ok(outcome.exit_code())
+}
+
+/// Runs the pipeline for one of the commands that process documents.
+fn execute(
+    command: Command,
+    paths: Vec<PathBuf>,
+    review: Option<PathBuf>,
+    common: Common,
+    package: PackageArgs,
+) -> lak::Result<pipeline::Outcome> {
     let rules = build_rules(&common.rules)?;
     let mode: Mode = common.mode.into();
     let mut policy = Policy::new(mode, &rules);
@@ -228,11 +265,45 @@ fn run(cli: Cli) -> lak::Result<i32> {
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
-    let outcome = pipeline::run(&job, &rules, &policy)?;
-    if !common.quiet {
-        summarise(&outcome);
+    pipeline::run(&job, &rules, &policy)
+}
+
+/// `lak check`: compares (or, with `update`, writes) the expectations; the differences go to stdout.
+fn check(outcome: &pipeline::Outcome, expect: &std::path::Path, update: bool, quiet: bool) -> lak::Result<i32> {
+    let actual = Expectations::from_report(&outcome.report);
+    let counts = format!(
+        "{} documents, {} findings",
+        actual.documents.len(),
+        actual.documents.values().map(|d| d.findings.len()).sum::<usize>()
+    );
+    if update {
+        pipeline::write_atomically(expect, actual.to_json().as_bytes(), pipeline::Readers::Everyone)?;
+        if !quiet {
+            eprintln!("lak check: wrote {} ({counts})", expect.display());
+        }
+        return Ok(exit::OK);
     }
-    Ok(outcome.exit_code())
+    let text = std::fs::read_to_string(expect)
+        .map_err(|e| lak::Error::Usage(format!("{}: {e} (lak check --update writes it)", expect.display())))?;
+    let expected = Expectations::parse(&text).map_err(|e| lak::Error::Usage(format!("{}: {e}", expect.display())))?;
+    let differences = lak::check::diff(&expected, &actual);
+    if differences.is_empty() {
+        if !quiet {
+            eprintln!("lak check: as expected ({counts})");
+        }
+        return Ok(exit::OK);
+    }
+    for line in &differences {
+        println!("{line}");
+    }
+    if !quiet {
+        eprintln!(
+            "lak check: {} difference(s) from {}; run with --update to accept them",
+            differences.len(),
+            expect.display()
+        );
+    }
+    Ok(exit::RESIDUAL_OR_ERROR)
 }
 
 fn summarise(outcome: &pipeline::Outcome) {

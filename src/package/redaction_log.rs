@@ -113,6 +113,7 @@ mod tests {
 
     fn finding(part: Option<&str>, text: &str) -> FindingReport {
         FindingReport {
+            id: String::new(),
             rule: "person".into(),
             category: "person".into(),
             ground: "5.1.2e".into(),

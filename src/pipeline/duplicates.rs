@@ -60,6 +60,11 @@ pub(crate) fn content_hash(entry: &Entry) -> Option<Digest32> {
     Some(digest(h))
 }
 
+/// The hash of bytes in memory.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> Digest32 {
+    digest(Sha256::new_with_prefix(bytes))
+}
+
 /// The hash of a document's text with whitespace normalised: every run of whitespace, and every
 /// boundary between units, counts as one space.
 pub(crate) fn text_hash(units: &[&str]) -> Digest32 {

@@ -54,6 +54,9 @@ pub enum Command {
     },
     /// Re-scan a tree (usually an output tree): anything the rules would redact is a residual.
     Verify,
+    /// Find like `Scan`, write no report: the caller compares the findings with expectations
+    /// ([`crate::check`]).
+    Check,
 }
 
 impl Command {
@@ -62,6 +65,7 @@ impl Command {
             Command::Scan => "scan",
             Command::Redact { .. } => "redact",
             Command::Verify => "verify",
+            Command::Check => "check",
         }
     }
 }
@@ -158,7 +162,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         (_, Some(r)) => Some(r.clone()),
         (Command::Redact { out }, None) => Some(walk::default_review(out)),
         (Command::Scan, None) => Some(PathBuf::from(".")),
-        (Command::Verify, None) => None,
+        (Command::Verify | Command::Check, None) => None,
     };
     let out = match &job.command {
         Command::Redact { out } => Some(out.as_path()),
@@ -321,7 +325,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         d.findings.splice(0..0, names.file_findings(i, rules, policy.mode()));
         if names.changed(i) {
             d.status = match (d.status, &job.command) {
-                (Status::Clean, Command::Scan) => Status::Found,
+                (Status::Clean, Command::Scan | Command::Check) => Status::Found,
                 (Status::Clean, Command::Verify) => Status::Residual,
                 (Status::Clean, Command::Redact { .. }) => Status::Redacted,
                 (s, _) => s,

@@ -191,6 +191,9 @@ impl DocumentReport {
 /// One finding as reported.
 #[derive(Clone, Debug, Serialize)]
 pub struct FindingReport {
+    /// A stable id: the same document bytes, rule and position in the text give the same id on every
+    /// run and machine ([`finding_id`]). `lak check` compares findings by it.
+    pub id: String,
     /// Rule id.
     pub rule: String,
     /// Rule category.
@@ -224,6 +227,7 @@ impl FindingReport {
         let f = &decided.finding;
         let rule = rules.rule(f.rule);
         FindingReport {
+            id: String::new(),
             rule: rule.id.clone(),
             category: rule.category.clone(),
             ground: rules.label(f, mode).to_string(),
@@ -235,6 +239,23 @@ impl FindingReport {
             evidence: f.evidence.clone(),
         }
     }
+}
+
+/// The stable id of a finding: the first 16 hex digits of a SHA-256 over what identifies it, the hash of
+/// the text it was found in (`content`: the document's bytes, or a name), the rule id, the text unit,
+/// the span and the redaction pass (1 for findings in the input). Nothing else (no paths, no order, no
+/// version) goes in, so an id only changes when the document, the rule or the position does.
+pub fn finding_id(content: &[u8], rule: &str, unit: usize, start: usize, end: usize, pass: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update((content.len() as u64).to_le_bytes());
+    h.update(content);
+    h.update((rule.len() as u64).to_le_bytes());
+    h.update(rule.as_bytes());
+    for n in [unit, start, end, pass] {
+        h.update((n as u64).to_le_bytes());
+    }
+    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Report {
