@@ -1,5 +1,6 @@
 //! The `lak` command: parses arguments and calls the library. Nothing below this file knows about clap.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -161,9 +162,12 @@ struct Common {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Print only errors.
-    #[arg(long, short = 'q')]
+    /// Print only errors: no progress bar, no summary.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
     quiet: bool,
+    /// Also print one line per document: its number, published name, status and boxes per ground.
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -233,10 +237,10 @@ fn run(cli: Cli) -> lak::Result<i32> {
             return check(&outcome, &expect, update, quiet);
         }
     };
-    let quiet = common.quiet;
+    let (quiet, verbose) = (common.quiet, common.verbose);
     let outcome = execute(command, paths, review, common, package)?;
     if !quiet {
-        summarise(&outcome);
+        summarise(&outcome, verbose);
     }
     Ok(outcome.exit_code())
 }
@@ -265,7 +269,12 @@ fn execute(
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
-    pipeline::run(&job, &rules, &policy)
+    // A bar only on a terminal: a redirected or piped stderr stays free of control characters.
+    if !common.quiet && std::io::stderr().is_terminal() {
+        pipeline::run_with_progress(&job, &rules, &policy, &lak::progress::Bar::default())
+    } else {
+        pipeline::run(&job, &rules, &policy)
+    }
 }
 
 /// `lak check`: compares (or, with `update`, writes) the expectations; the differences go to stdout.
@@ -306,20 +315,42 @@ fn check(outcome: &pipeline::Outcome, expect: &std::path::Path, update: bool, qu
     Ok(exit::RESIDUAL_OR_ERROR)
 }
 
-fn summarise(outcome: &pipeline::Outcome) {
+/// The lines on stderr after a run. They name documents by number and published name (markers in
+/// place of values) and withheld ones by reason code, never by input path or free-text reason: a file
+/// name, a part name in a reason, may hold the very values lak removed.
+fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
     let r = &outcome.report;
     for d in &r.documents {
+        let code = d.reason.as_ref().map_or("", |m| m.code);
         match d.status {
-            Status::NeedsManual => {
-                let reason = d.reason.as_ref().map(|m| m.to_string()).unwrap_or_default();
-                eprintln!("lak: needs manual handling: {}: {reason}", d.path);
-            }
+            Status::NeedsManual => eprintln!("lak: needs manual handling: {} {}: {code}", d.id, d.name),
             Status::Residual => {
                 let n = d.findings.iter().filter(|f| f.action == lak::model::Action::Redact).count();
-                eprintln!("lak: residual: {}: {n} value(s) the rules would redact", d.path);
+                eprintln!("lak: residual: {} {}: {n} value(s) the rules would redact", d.id, d.name);
+            }
+            _ if verbose => {
+                let grounds = lak::package::inventory::grounds(d);
+                let boxes: Vec<String> = grounds.iter().map(|(g, n)| format!("{n}× {g}")).collect();
+                let kept = d.findings.iter().filter(|f| f.action != lak::model::Action::Redact).count();
+                let status = serde_json::to_value(d.status).ok();
+                let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+                let mut line = format!("lak: {} {}: {status}", d.id, d.name);
+                if !boxes.is_empty() {
+                    line.push_str(&format!(", {}", boxes.join(", ")));
+                }
+                if kept > 0 {
+                    line.push_str(&format!(", {kept} kept"));
+                }
+                if let Some(dup) = &d.duplicate {
+                    line.push_str(&format!(", same as {}", dup.of));
+                }
+                eprintln!("{line}");
             }
             _ => {}
         }
+    }
+    if r.documents.iter().any(|d| d.reason.as_ref().is_some_and(|m| m.code == "unsupported_format")) {
+        eprintln!("lak: lak handles: {}", lak::formats::Registry::standard().extensions().join(", "));
     }
     let c = &r.counts;
     let mut line = format!("lak {}: {} documents", r.command, c.documents);

@@ -150,6 +150,22 @@ fn replace(results: &mut [(DocumentReport, Facts)], again: &[usize], redone: Vec
 
 /// Runs a job.
 pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
+    run_with_progress(job, rules, policy, &crate::progress::Silent)
+}
+
+/// Runs a job, telling `progress` how many documents are done.
+pub fn run_with_progress(
+    job: &Job,
+    rules: &RuleSet,
+    policy: &Policy,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Outcome> {
+    let outcome = run_job(job, rules, policy, progress);
+    progress.finish();
+    outcome
+}
+
+fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::progress::Progress) -> Result<Outcome> {
     if job.inputs.is_empty() {
         return Err(Error::Usage("no input paths given".into()));
     }
@@ -199,11 +215,20 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     let hashes: Vec<_> = pool.install(|| entries.par_iter().map(duplicates::content_hash).collect());
     let copies = duplicates::same_bytes(&hashes);
     let firsts: Vec<usize> = (0..entries.len()).filter(|&i| copies[i].is_none()).collect();
+    progress.start(entries.len());
+    progress.advance(entries.len() - firsts.len());
     let first = Dossier::default();
     let processed: Vec<(DocumentReport, Facts)> = pool.install(|| {
         firsts
             .par_iter()
-            .map_init(|| detector.scratch(), |scratch, &i| process::document(&cx, scratch, &entries[i], i, &first))
+            .map_init(
+                || detector.scratch(),
+                |scratch, &i| {
+                    let result = process::document(&cx, scratch, &entries[i], i, &first);
+                    progress.advance(1);
+                    result
+                },
+            )
             .collect()
     });
     let mut slots: Vec<Option<(DocumentReport, Facts)>> = (0..entries.len()).map(|_| None).collect();
