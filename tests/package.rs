@@ -509,3 +509,29 @@ fn skip_duplicates_publishes_one_copy_and_lists_the_others_as_niet_openbaar() {
     let ids: std::collections::BTreeSet<&str> = log[1..].iter().map(|row| row[0].as_str()).collect();
     assert_eq!(ids.into_iter().collect::<Vec<_>>(), vec!["0002", "0004"]);
 }
+
+#[test]
+fn a_same_text_copy_that_hides_less_is_withheld() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    // The CSV's Woonplaats cell is redacted as part of a person's address; in the text, the town alone
+    // is no finding. Publishing both would show in one what the other hides.
+    d.create("dossier/a.csv", "Naam;Adres;Woonplaats\nJan de Vries;Kerkstraat 12;Haarlem\n");
+    d.create("dossier/b.txt", "Naam Adres Woonplaats\nJan de Vries Kerkstraat 12 Haarlem\n");
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    assert_eq!(d.documents("gelakt"), vec!["a.csv"]);
+    assert!(!d.read_string("gelakt/a.csv").contains("Haarlem"));
+    let r = d.report("gelakt-review");
+    let b = &r["documents"][1];
+    assert_eq!(b["status"], "needs_manual");
+    assert_eq!(b["reason"]["code"], "duplicate_differs");
+    assert_eq!(b["duplicate"], serde_json::json!({"of": "0001", "same": "text"}));
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(csv[2][col("Beoordeling")], "Niet openbaar");
+    assert!(csv[2][col("Toelichting")].ends_with("(duplicate_differs); gelijk aan 0001"), "{csv:?}");
+    assert_eq!(csv[1][col("Gerelateerd ID")], "0002");
+}

@@ -153,7 +153,7 @@ pub fn reason_in_words(code: &str) -> &'static str {
         "pdf_unreadable" => "PDF die niet te lezen is",
         "pdf_too_complex" => "PDF die te complex is om automatisch te verwerken",
         "pdf_unsupported" => "PDF met onderdelen die lak niet verwerkt",
-        "duplicate_differs" => "documenten met dezelfde tekst werden verschillend gelakt",
+        "duplicate_differs" => "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd",
         _ => "handmatige beoordeling nodig",
     }
 }

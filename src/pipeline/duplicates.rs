@@ -8,10 +8,10 @@
 //!   are redacted identically by construction, and lak does the work once.
 //! - **Same text.** A document whose extracted text, with every run of whitespace (and every boundary
 //!   between text units) read as one space, equals an earlier one's (the same letter as `.txt` and `.md`,
-//!   or with other line breaks) is processed on its own, by its own adapter; then the values redacted
-//!   in the group must be the same (each ground with each text). If not, every member is processed again
-//!   with the values the others redacted; if they still differ, every member is withheld
-//!   (`duplicate_differs`): fail closed, never two different redactions of one text.
+//!   or with other line breaks) is processed on its own, by its own adapter; then the words redacted
+//!   in the group must be the same, each under the same ground. If not, every member is processed again
+//!   with the values the others redacted; a member that still removes less than the group as a whole
+//!   is withheld (`duplicate_differs`): fail closed, no published copy shows what another hides.
 //!
 //! A later copy records which document it equals ([`crate::report::Duplicate`]); the inventory links
 //! them (`Gerelateerd ID`, `gelijk aan 0007`), and with `--skip-duplicates` only the first is published.
@@ -109,8 +109,9 @@ pub(crate) fn same_text(facts: &[&Facts], copies: &[Option<usize>]) -> Vec<Vec<u
     groups
 }
 
-/// What a document's boxes remove, as (ground, text with whitespace normalised), sorted: equal for
-/// two documents redacted identically, whatever their formats. Boxes in names do not count (the names
+/// What a document's boxes remove, as (ground, word), sorted: equal for two documents redacted
+/// identically, whatever their formats and however the values are cut into boxes (`Jan de Vries
+/// Kerkstraat 12` in one box of a text, in two cells of a CSV). Boxes in names do not count (the names
 /// differ).
 pub(crate) fn boxes(d: &DocumentReport) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = d
@@ -118,10 +119,32 @@ pub(crate) fn boxes(d: &DocumentReport) -> Vec<(String, String)> {
         .iter()
         .filter(|f| f.action == Action::Redact)
         .filter(|f| !matches!(f.location.part.as_deref(), Some("file name" | "folder name")))
-        .map(|f| (f.ground.clone(), f.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .flat_map(|f| {
+            f.text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| (f.ground.clone(), w.to_string()))
+        })
         .collect();
     v.sort();
     v
+}
+
+/// The words every member of a group removes between them: each (ground, word) as often as the member
+/// that removes it most often.
+pub(crate) fn union(boxes: &[Vec<(String, String)>]) -> Vec<(String, String)> {
+    let mut most: std::collections::BTreeMap<&(String, String), usize> = std::collections::BTreeMap::new();
+    for b in boxes {
+        let mut counts: std::collections::BTreeMap<&(String, String), usize> = std::collections::BTreeMap::new();
+        for w in b {
+            *counts.entry(w).or_default() += 1;
+        }
+        for (w, n) in counts {
+            let m = most.entry(w).or_default();
+            *m = (*m).max(n);
+        }
+    }
+    most.into_iter().flat_map(|(w, n)| std::iter::repeat_n(w.clone(), n)).collect()
 }
 
 /// The result of document `entry` (number `index`) as a byte copy of `first`: the same report entry
@@ -164,6 +187,14 @@ mod tests {
     fn text_hash_reads_every_run_of_whitespace_as_one_space() {
         assert_eq!(text_hash(&["Geachte heer,\r\n\r\nUw brief."]), text_hash(&["Geachte  heer,", "Uw\tbrief.\n"]));
         assert_ne!(text_hash(&["Geachte heer"]), text_hash(&["Geachteheer"]));
+    }
+
+    #[test]
+    fn the_union_of_a_group_holds_each_word_as_often_as_its_most_thorough_member() {
+        let w = |g: &str, s: &str| (g.to_string(), s.to_string());
+        let a = vec![w("5.1.2e", "Jan"), w("5.1.2e", "Jan")];
+        let b = vec![w("5.1.2e", "Haarlem"), w("5.1.2e", "Jan")];
+        assert_eq!(union(&[a, b]), vec![w("5.1.2e", "Haarlem"), w("5.1.2e", "Jan"), w("5.1.2e", "Jan")]);
     }
 
     #[test]

@@ -13,8 +13,8 @@
 //!   is reported as `needs_manual` with its reason and is not written; the others go on;
 //! - every redacted output is read back and scanned again before it is written (fail closed);
 //! - copies of a document are redacted identically: byte copies are processed once and published with
-//!   the same bytes, documents with the same text lose the same values or are all withheld
-//!   (`duplicates.rs`);
+//!   the same bytes, and a document with the same text as others that hides less than they do is
+//!   withheld (`duplicates.rs`);
 //! - the output folder holds only documents; the report goes to a separate review folder;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
@@ -35,7 +35,7 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
-use crate::model::Dossier;
+use crate::model::{Dossier, DossierValue, Manual};
 use crate::package::names::{self, Names, RunValues};
 use crate::report::{Counts, DocumentReport, Duplicate, Report, RulesetInfo, Same, Status};
 use crate::rules::RuleSet;
@@ -148,6 +148,75 @@ fn replace(results: &mut [(DocumentReport, Facts)], again: &[usize], redone: Vec
     }
 }
 
+/// Processes documents `which` again, in parallel, each with the dossier `dossier_of` gives it.
+fn process_again(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    which: &[usize],
+    dossier_of: impl Fn(usize) -> Dossier + Sync,
+) -> Vec<(DocumentReport, Facts)> {
+    pool.install(|| {
+        which
+            .par_iter()
+            .map_init(
+                || cx.detector.scratch(),
+                |scratch, &i| process::document(cx, scratch, &entries[i], i, &dossier_of(i)),
+            )
+            .collect()
+    })
+}
+
+/// Documents with the same text (`group`) must lose the same words: when they did not, each is
+/// processed again with what the others redacted besides the run's dossier (`known`); then a member
+/// that still removes less than the group as a whole is withheld, so that every copy published hides
+/// the same (see duplicates.rs).
+fn same_text_alike(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    results: &mut [(DocumentReport, Facts)],
+    group: &[usize],
+    known: &Dossier,
+) {
+    let complete = |results: &[(DocumentReport, Facts)]| {
+        let boxes: Vec<_> = group.iter().map(|&i| duplicates::boxes(&results[i].0)).collect();
+        let all = duplicates::union(&boxes);
+        group.iter().zip(&boxes).map(|(&i, b)| results[i].1.text.is_some() && *b == all).collect::<Vec<bool>>()
+    };
+    if complete(results).iter().all(|&c| c) {
+        return;
+    }
+    let path = |i: usize| entries[i].source.display().to_string();
+    let redone = process_again(pool, cx, entries, group, |i| {
+        let mut others = known.without(&path(i));
+        for &j in group.iter().filter(|&&j| j != i) {
+            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
+                value: value.clone(),
+                rule: *rule,
+                from: path(j),
+            }));
+        }
+        others
+    });
+    replace(results, group, redone);
+    for (&i, complete) in group.iter().zip(complete(results)) {
+        if complete {
+            continue;
+        }
+        let (d, f) = &mut results[i];
+        if let Some(staged) = f.staged.take() {
+            let _ = std::fs::remove_file(staged);
+        }
+        let reason = Manual::new(
+            "duplicate_differs",
+            "a document with the same text lost more; this one is withheld so that no copy shows what another hides",
+        );
+        *d = DocumentReport::manual(d.path.clone(), d.format, reason);
+        f.trace = None;
+    }
+}
+
 /// Runs a job.
 pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     run_with_progress(job, rules, policy, &crate::progress::Silent)
@@ -250,69 +319,15 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         if again.is_empty() {
             break;
         }
-        let redone: Vec<_> = pool.install(|| {
-            again
-                .par_iter()
-                .map_init(
-                    || detector.scratch(),
-                    |scratch, &i| {
-                        let others = known.without(&entries[i].source.display().to_string());
-                        process::document(&cx, scratch, &entries[i], i, &others)
-                    },
-                )
-                .collect()
-        });
+        let redone =
+            process_again(&pool, &cx, &entries, &again, |i| known.without(&entries[i].source.display().to_string()));
         replace(&mut results, &again, redone);
     }
-    // Documents with the same text must lose the same values: when they did not, each is processed
-    // again with what the others redacted; when they still differ, all are withheld.
+    // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
     for group in &groups {
-        let same = |results: &[(DocumentReport, Facts)]| {
-            let first = duplicates::boxes(&results[group[0]].0);
-            group.iter().all(|&i| results[i].1.text.is_some() && duplicates::boxes(&results[i].0) == first)
-        };
-        if same(&results) {
-            continue;
-        }
-        let redone: Vec<_> = pool.install(|| {
-            group
-                .par_iter()
-                .map_init(
-                    || detector.scratch(),
-                    |scratch, &i| {
-                        let path = entries[i].source.display().to_string();
-                        let mut others = known.without(&path);
-                        for &j in group.iter().filter(|&&j| j != i) {
-                            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| {
-                                crate::model::DossierValue {
-                                    value: value.clone(),
-                                    rule: *rule,
-                                    from: entries[j].source.display().to_string(),
-                                }
-                            }));
-                        }
-                        process::document(&cx, scratch, &entries[i], i, &others)
-                    },
-                )
-                .collect()
-        });
-        replace(&mut results, group, redone);
-        if !same(&results) {
-            for &i in group {
-                let (d, f) = &mut results[i];
-                if let Some(staged) = f.staged.take() {
-                    let _ = std::fs::remove_file(staged);
-                }
-                let reason = crate::model::Manual::new(
-                    "duplicate_differs",
-                    "documents with the same text were redacted differently; all of them are withheld",
-                );
-                *d = DocumentReport::manual(d.path.clone(), d.format, reason);
-                f.trace = None;
-            }
-        }
+        same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {
@@ -324,9 +339,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     let mut same_as: Vec<Option<(usize, Same)>> = copies.iter().map(|c| c.map(|j| (j, Same::Bytes))).collect();
     for group in &groups {
         for &i in &group[1..] {
-            if results[i].0.status != Status::NeedsManual && results[group[0]].0.status != Status::NeedsManual {
-                same_as[i] = Some((group[0], Same::Text));
-            }
+            same_as[i] = Some((group[0], Same::Text));
         }
     }
     // A byte copy of a text copy equals the first of the text group.
