@@ -34,6 +34,8 @@
 //!   be fully processed is withheld and reported as needing manual handling.
 //! - [`package`] makes the publication package: file and folder names scanned like text and published
 //!   with markers, document numbers, outputs that never overwrite each other.
+//! - [`progress`] counts documents done for a progress bar, without a word about them.
+//! - [`check`] compares a run's findings with a committed expectations file (`lak check`, for CI).
 //! - [`report`] writes `lak-report.json` and `lak-report.html` into the review folder, never into the
 //!   output folder: the report holds the very values that were removed.
 //!
@@ -55,6 +57,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod check;
 pub mod decide;
 pub mod detect;
 pub mod error;
@@ -63,6 +66,7 @@ pub mod limits;
 pub mod model;
 pub mod package;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rules;
 

@@ -1,10 +1,12 @@
 //! The `lak` command: parses arguments and calls the library. Nothing below this file knows about clap.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use lak::check::Expectations;
 use lak::decide::{Policy, Requester, tussenvoegsels};
 use lak::formats::Options;
 use lak::model::Mode;
@@ -17,7 +19,7 @@ use lak::rules::{RuleSet, RuleSetBuilder};
 #[derive(Parser)]
 #[command(name = "lak", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 all done; 1 residual findings (verify) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
+    after_help = "Exit codes: 0 all done; 1 residual findings (verify), differences (check) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,6 +67,21 @@ enum Cmd {
         #[command(flatten)]
         common: Common,
     },
+    /// Compare the findings in PATH... (as `scan` finds them) with an expectations file: exit 1 with the
+    /// differences (findings gained, lost, changed), for CI jobs that guard rule files.
+    Check {
+        /// Files and folders to scan.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The expectations file (JSON, written by --update).
+        #[arg(long, value_name = "FILE")]
+        expect: PathBuf,
+        /// Write today's findings to the expectations file instead of comparing.
+        #[arg(long)]
+        update: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// List the active rules: id, category, ground (in the chosen mode) and description.
     Rules {
         #[command(flatten)]
@@ -88,6 +105,10 @@ struct PackageArgs {
     /// The inventory's Zaaknummer column: the case number.
     #[arg(long, value_name = "TEXT")]
     zaaknummer: Option<String>,
+    /// Publish only the first of documents with the same bytes or the same text; the inventory lists
+    /// the others as Niet openbaar (dubbel).
+    #[arg(long)]
+    skip_duplicates: bool,
 }
 
 impl From<PackageArgs> for lak::package::Options {
@@ -95,6 +116,7 @@ impl From<PackageArgs> for lak::package::Options {
         lak::package::Options {
             number: p.number,
             meta: lak::package::inventory::Meta { matter: p.matter, zaaknummer: p.zaaknummer },
+            skip_duplicates: p.skip_duplicates,
         }
     }
 }
@@ -140,9 +162,12 @@ struct Common {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Print only errors.
-    #[arg(long, short = 'q')]
+    /// Print only errors: no progress bar, no summary.
+    #[arg(long, short = 'q', conflicts_with = "verbose")]
     quiet: bool,
+    /// Also print one line per document: its number, published name, status and boxes per ground.
+    #[arg(long, short = 'v')]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -206,7 +231,28 @@ fn run(cli: Cli) -> lak::Result<i32> {
             (Command::Redact { out }, paths, review, common, package)
         }
         Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common, PackageArgs::default()),
+        Cmd::Check { paths, expect, update, common } => {
+            let quiet = common.quiet;
+            let outcome = execute(Command::Check, paths, None, common, PackageArgs::default())?;
+            return check(&outcome, &expect, update, quiet);
+        }
     };
+    let (quiet, verbose) = (common.quiet, common.verbose);
+    let outcome = execute(command, paths, review, common, package)?;
+    if !quiet {
+        summarise(&outcome, verbose);
+    }
+    Ok(outcome.exit_code())
+}
+
+/// Runs the pipeline for one of the commands that process documents.
+fn execute(
+    command: Command,
+    paths: Vec<PathBuf>,
+    review: Option<PathBuf>,
+    common: Common,
+    package: PackageArgs,
+) -> lak::Result<pipeline::Outcome> {
     let rules = build_rules(&common.rules)?;
     let mode: Mode = common.mode.into();
     let mut policy = Policy::new(mode, &rules);
@@ -223,27 +269,88 @@ fn run(cli: Cli) -> lak::Result<i32> {
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
-    let outcome = pipeline::run(&job, &rules, &policy)?;
-    if !common.quiet {
-        summarise(&outcome);
+    // A bar only on a terminal: a redirected or piped stderr stays free of control characters.
+    if !common.quiet && std::io::stderr().is_terminal() {
+        pipeline::run_with_progress(&job, &rules, &policy, &lak::progress::Bar::default())
+    } else {
+        pipeline::run(&job, &rules, &policy)
     }
-    Ok(outcome.exit_code())
 }
 
-fn summarise(outcome: &pipeline::Outcome) {
+/// `lak check`: compares (or, with `update`, writes) the expectations; the differences go to stdout.
+fn check(outcome: &pipeline::Outcome, expect: &std::path::Path, update: bool, quiet: bool) -> lak::Result<i32> {
+    let actual = Expectations::from_report(&outcome.report);
+    let counts = format!(
+        "{} documents, {} findings",
+        actual.documents.len(),
+        actual.documents.values().map(|d| d.findings.len()).sum::<usize>()
+    );
+    if update {
+        pipeline::write_atomically(expect, actual.to_json().as_bytes(), pipeline::Readers::Everyone)?;
+        if !quiet {
+            eprintln!("lak check: wrote {} ({counts})", expect.display());
+        }
+        return Ok(exit::OK);
+    }
+    let text = std::fs::read_to_string(expect)
+        .map_err(|e| lak::Error::Usage(format!("{}: {e} (lak check --update writes it)", expect.display())))?;
+    let expected = Expectations::parse(&text).map_err(|e| lak::Error::Usage(format!("{}: {e}", expect.display())))?;
+    let differences = lak::check::diff(&expected, &actual);
+    if differences.is_empty() {
+        if !quiet {
+            eprintln!("lak check: as expected ({counts})");
+        }
+        return Ok(exit::OK);
+    }
+    for line in &differences {
+        println!("{line}");
+    }
+    if !quiet {
+        eprintln!(
+            "lak check: {} difference(s) from {}; run with --update to accept them",
+            differences.len(),
+            expect.display()
+        );
+    }
+    Ok(exit::RESIDUAL_OR_ERROR)
+}
+
+/// The lines on stderr after a run. They name documents by number and published name (markers in
+/// place of values) and withheld ones by reason code, never by input path or free-text reason: a file
+/// name, a part name in a reason, may hold the very values lak removed.
+fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
     let r = &outcome.report;
     for d in &r.documents {
+        let code = d.reason.as_ref().map_or("", |m| m.code);
         match d.status {
-            Status::NeedsManual => {
-                let reason = d.reason.as_ref().map(|m| m.to_string()).unwrap_or_default();
-                eprintln!("lak: needs manual handling: {}: {reason}", d.path);
-            }
+            Status::NeedsManual => eprintln!("lak: needs manual handling: {} {}: {code}", d.id, d.name),
             Status::Residual => {
                 let n = d.findings.iter().filter(|f| f.action == lak::model::Action::Redact).count();
-                eprintln!("lak: residual: {}: {n} value(s) the rules would redact", d.path);
+                eprintln!("lak: residual: {} {}: {n} value(s) the rules would redact", d.id, d.name);
+            }
+            _ if verbose => {
+                let grounds = lak::package::inventory::grounds(d);
+                let boxes: Vec<String> = grounds.iter().map(|(g, n)| format!("{n}× {g}")).collect();
+                let kept = d.findings.iter().filter(|f| f.action != lak::model::Action::Redact).count();
+                let status = serde_json::to_value(d.status).ok();
+                let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+                let mut line = format!("lak: {} {}: {status}", d.id, d.name);
+                if !boxes.is_empty() {
+                    line.push_str(&format!(", {}", boxes.join(", ")));
+                }
+                if kept > 0 {
+                    line.push_str(&format!(", {kept} kept"));
+                }
+                if let Some(dup) = &d.duplicate {
+                    line.push_str(&format!(", same as {}", dup.of));
+                }
+                eprintln!("{line}");
             }
             _ => {}
         }
+    }
+    if r.documents.iter().any(|d| d.reason.as_ref().is_some_and(|m| m.code == "unsupported_format")) {
+        eprintln!("lak: lak handles: {}", lak::formats::Registry::standard().extensions().join(", "));
     }
     let c = &r.counts;
     let mut line = format!("lak {}: {} documents", r.command, c.documents);
@@ -253,6 +360,7 @@ fn summarise(outcome: &pipeline::Outcome) {
         (c.found, "with findings"),
         (c.residual, "with residual findings"),
         (c.needs_manual, "need manual handling"),
+        (c.duplicates, "duplicates not published"),
     ] {
         if n > 0 {
             line.push_str(&format!(", {n} {what}"));

@@ -319,3 +319,219 @@ fn the_inventory_has_one_row_per_document_and_reads_back_with_independent_reader
         assert_eq!(d.read(&format!("gelakt/{f}")), d.read(&format!("nog/{f}")), "{f} differs");
     }
 }
+
+/// A dossier whose file and folder names carry names and numbers, in several formats.
+fn named_dossier(d: &Dir) {
+    d.create("dossier/Dossier Jan de Vries/Brief aan J. de Vries 111222333.txt", BRIEF);
+    d.create("dossier/Dossier Jan de Vries/notulen.txt", "Vergadering over de begroting.\n");
+    // A surname no gazetteer holds: the name alone is too little for the recogniser; the letter inside
+    // names her, so it goes from the name as a value redacted elsewhere in the run.
+    d.create("dossier/Bezwaar Qwerenbrink.txt", "Bezwaar van mevrouw A. Qwerenbrink.\n");
+    d.create("dossier/Gesprek P. Hendriks 06-12345678.txt", "Mevrouw P. Hendriks belde over haar aanvraag.\n");
+    d.fixture("office/word-basis.docx", "dossier/verslag.docx");
+    d.fixture("pdf/fpdf2-type0.pdf", "dossier/nota.pdf");
+}
+
+/// Every file the package publishes besides the documents, as text.
+fn package_texts(d: &Dir, out: &str) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = ["inventarislijst.csv", "lakregister.csv"]
+        .iter()
+        .map(|f| (f.to_string(), d.read_string(&format!("{out}/{f}"))))
+        .collect();
+    v.push(("inventarislijst.xlsx".into(), common::office_text(&d.join(&format!("{out}/inventarislijst.xlsx")))));
+    v
+}
+
+#[test]
+fn the_redaction_log_has_one_row_per_box_and_no_value() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    named_dossier(&d);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("gelakt-review");
+    let log = python_rows(&d.join("gelakt/lakregister.csv"), ';');
+    assert_eq!(log[0], ["ID", "Vindplaats", "Categorie", "Grond", "Regel", "Bron"]);
+    let rows = &log[1..];
+    // One row per redacted finding, in documents and in folder names, in report order.
+    let mut expected: Vec<(String, String, String, String)> = Vec::new();
+    for doc in r["documents"].as_array().unwrap() {
+        for f in doc["findings"].as_array().unwrap().iter().filter(|f| f["action"] == "redact") {
+            let id = doc["id"].as_str().unwrap().to_string();
+            expected.push((
+                id,
+                f["category"].as_str().unwrap().into(),
+                f["ground"].as_str().unwrap().into(),
+                f["rule"].as_str().unwrap().into(),
+            ));
+        }
+    }
+    for name in r["names"].as_array().unwrap() {
+        for f in name["findings"].as_array().unwrap().iter().filter(|f| f["action"] == "redact") {
+            expected.push((
+                String::new(),
+                f["category"].as_str().unwrap().into(),
+                f["ground"].as_str().unwrap().into(),
+                f["rule"].as_str().unwrap().into(),
+            ));
+        }
+    }
+    let got: Vec<(String, String, String, String)> =
+        rows.iter().map(|r| (r[0].clone(), r[2].clone(), r[3].clone(), r[4].clone())).collect();
+    assert_eq!(got, expected);
+    assert!(rows.len() >= 8, "{rows:?}");
+    for row in rows {
+        assert_eq!(row.len(), 6);
+        assert!(["rule", "dossier"].contains(&row[5].as_str()), "{row:?}");
+        assert!(!row[1].is_empty(), "{row:?}");
+    }
+    // Where: a file name, a folder name, a line of a text file, a part of the Word file.
+    let places: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    for p in ["bestandsnaam", "mapnaam", "regel 3", "word/document.xml"] {
+        assert!(places.contains(&p), "{p} not in {places:?}");
+    }
+    // `Qwerenbrink` in the file name is removed because the letter lost it: a dossier box.
+    let bezwaar = r["documents"].as_array().unwrap().iter().find(|x| x["name"] == "Bezwaar [5.1.2e].txt").unwrap();
+    let bezwaar_rows: Vec<&Vec<String>> = rows.iter().filter(|row| row[0] == bezwaar["id"]).collect();
+    assert_eq!(bezwaar_rows[0][1], "bestandsnaam");
+    assert_eq!(bezwaar_rows[0][5], "dossier");
+    assert_eq!(bezwaar_rows[1][5], "rule");
+
+    // No redacted value in any output path, in the inventory or in the log.
+    let values = redacted_values(&r);
+    for must in ["Jan de Vries", "111222333", "Qwerenbrink", "06-12345678", "P. Hendriks"] {
+        assert!(values.iter().any(|v| v == must), "{must} not reported as redacted: {values:?}");
+    }
+    assert_no_value_in_paths(&d, "gelakt", &values);
+    for (file, text) in package_texts(&d, "gelakt") {
+        for v in &values {
+            assert!(!text.contains(v.as_str()), "{v:?} is in {file}");
+        }
+        for word in ["Vries", "Hendriks", "12345678"] {
+            assert!(!text.contains(word), "{word:?} is in {file}");
+        }
+    }
+    assert_eq!(d.lak(&["verify", "gelakt"]).code, 0);
+
+    // Byte-identical for identical runs.
+    assert_eq!(d.lak(&["redact", "dossier", "--out", "nog", "-j", "1"]).code, 0);
+    assert_eq!(d.read("gelakt/lakregister.csv"), d.read("nog/lakregister.csv"));
+    assert!(d.read("gelakt/lakregister.csv").starts_with("\u{feff}ID;Vindplaats;".as_bytes()));
+}
+
+/// A dossier with the same letter four times: two attachments with the same bytes, the same text with
+/// other line breaks, and a copy of a Word file.
+fn duplicates_dossier(d: &Dir) {
+    d.create("dossier/a.txt", "Niets bijzonders.\n");
+    d.create("dossier/brief.md", "Geachte heer De Vries,\r\nUw   BSN is 111222333.");
+    d.create("dossier/mail1/bijlage.txt", BRIEF);
+    d.create("dossier/mail2/bijlage.txt", BRIEF);
+    d.fixture("office/word-basis.docx", "dossier/mail1/verslag.docx");
+    d.fixture("office/word-basis.docx", "dossier/mail3/verslag kopie.docx");
+}
+
+#[test]
+fn duplicates_are_redacted_identically_and_linked_in_the_inventory() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    duplicates_dossier(&d);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt", "--number", "W"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // Every copy is published, and byte copies are published with the same bytes.
+    assert_eq!(
+        d.documents("gelakt"),
+        vec!["W-0001.txt", "W-0002.md", "W-0003.txt", "W-0004.docx", "W-0005.txt", "W-0006.docx"]
+    );
+    assert_eq!(d.read("gelakt/W-0003.txt"), d.read("gelakt/W-0005.txt"));
+    assert_eq!(d.read("gelakt/W-0004.docx"), d.read("gelakt/W-0006.docx"));
+    let words = |f: &str| d.read_string(f).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words("gelakt/W-0002.md"), words("gelakt/W-0003.txt"));
+    assert_eq!(words("gelakt/W-0002.md"), "Geachte heer [5.1.2e], Uw BSN is [5.1.1e].");
+
+    let r = d.report("gelakt-review");
+    let dup = |i: usize| r["documents"][i]["duplicate"].clone();
+    assert!(dup(0).is_null() && dup(1).is_null() && dup(3).is_null());
+    assert_eq!(dup(2), serde_json::json!({"of": "W-0002", "same": "text"}));
+    assert_eq!(dup(4), serde_json::json!({"of": "W-0002", "same": "text"}));
+    assert_eq!(dup(5), serde_json::json!({"of": "W-0004", "same": "bytes"}));
+
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    let cells = |id: &str, name: &str| {
+        csv[1..].iter().find(|row| row[0] == id).unwrap_or_else(|| panic!("{id}: {csv:?}"))[col(name)].clone()
+    };
+    assert_eq!(cells("W-0002", "Gerelateerd ID"), "W-0003; W-0005");
+    assert_eq!(cells("W-0003", "Gerelateerd ID"), "W-0002");
+    assert_eq!(cells("W-0003", "Toelichting"), "1× 5.1.1e, 1× 5.1.2e; gelijk aan W-0002");
+    assert_eq!(cells("W-0003", "Beoordeling"), "Deels openbaar");
+    assert_eq!(cells("W-0006", "Gerelateerd ID"), "W-0004");
+    assert!(cells("W-0006", "Toelichting").ends_with("gelijk aan W-0004"));
+    assert_eq!(cells("W-0001", "Gerelateerd ID"), "");
+}
+
+#[test]
+fn skip_duplicates_publishes_one_copy_and_lists_the_others_as_niet_openbaar() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    duplicates_dossier(&d);
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt", "--skip-duplicates"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.contains("3 duplicates not published"), "{}", out.stderr);
+    assert_eq!(d.documents("gelakt"), vec!["a.txt", "brief.md", "mail1/verslag.docx"]);
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    assert_eq!(csv.len(), 7, "one row per input document: {csv:?}");
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    let skipped: Vec<(&str, &str, &str)> = csv[1..]
+        .iter()
+        .filter(|row| row[col("Beoordeling")] == "Niet openbaar")
+        .map(|row| (row[0].as_str(), row[col("Toelichting")].as_str(), row[col("Gerelateerd ID")].as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            ("0003", "dubbel; gelijk aan 0002", "0002"),
+            ("0005", "dubbel; gelijk aan 0002", "0002"),
+            ("0006", "dubbel; gelijk aan 0004", "0004"),
+        ]
+    );
+    let r = d.report("gelakt-review");
+    assert_eq!(r["counts"]["duplicates"], 3);
+    assert_eq!(common::status(&r, "mail2/bijlage.txt"), "duplicate");
+    assert!(r["documents"][2]["output"].is_null());
+    // The log has boxes only for what is published.
+    let log = python_rows(&d.join("gelakt/lakregister.csv"), ';');
+    let ids: std::collections::BTreeSet<&str> = log[1..].iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(ids.into_iter().collect::<Vec<_>>(), vec!["0002", "0004"]);
+}
+
+#[test]
+fn a_same_text_copy_that_hides_less_is_withheld() {
+    if !common::require("python3") {
+        return;
+    }
+    let d = Dir::new();
+    // The CSV's Woonplaats cell is redacted as part of a person's address; in the text, the town alone
+    // is no finding. Publishing both would show in one what the other hides.
+    d.create("dossier/a.csv", "Naam;Adres;Woonplaats\nJan de Vries;Kerkstraat 12;Haarlem\n");
+    d.create("dossier/b.txt", "Naam Adres Woonplaats\nJan de Vries Kerkstraat 12 Haarlem\n");
+    let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    assert_eq!(d.documents("gelakt"), vec!["a.csv"]);
+    assert!(!d.read_string("gelakt/a.csv").contains("Haarlem"));
+    let r = d.report("gelakt-review");
+    let b = &r["documents"][1];
+    assert_eq!(b["status"], "needs_manual");
+    assert_eq!(b["reason"]["code"], "duplicate_differs");
+    assert_eq!(b["duplicate"], serde_json::json!({"of": "0001", "same": "text"}));
+    let csv = python_rows(&d.join("gelakt/inventarislijst.csv"), ';');
+    let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(csv[2][col("Beoordeling")], "Niet openbaar");
+    assert!(csv[2][col("Toelichting")].ends_with("(duplicate_differs); gelijk aan 0001"), "{csv:?}");
+    assert_eq!(csv[1][col("Gerelateerd ID")], "0002");
+}

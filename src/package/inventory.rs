@@ -6,7 +6,9 @@
 //! the free-text reason, which may quote a part or a file name), and counts say how many boxes carry
 //! which ground. `Beoordeling` is exactly `Openbaar` (nothing redacted), `Deels openbaar` (something
 //! redacted, in the text or in the file name) or `Niet openbaar` (withheld); importers read any other
-//! spelling as niet openbaar.
+//! spelling as niet openbaar. Duplicates are linked: a copy's `Gerelateerd ID` is the document it
+//! equals (and its `Toelichting` ends in `gelijk aan 0007`), that document's lists its copies; a copy
+//! not published (`--skip-duplicates`) is `Niet openbaar` with `Toelichting` `dubbel; gelijk aan 0007`.
 
 use std::collections::BTreeMap;
 
@@ -43,13 +45,20 @@ pub struct Meta {
 
 /// The inventory of a redact run's report.
 pub fn inventory(report: &Report, meta: &Meta) -> Table {
-    let rows = report.documents.iter().map(|d| row(d, meta)).collect();
+    let rows = report.documents.iter().map(|d| row(d, &copies(report, &d.id), meta)).collect();
     Table { header: COLUMNS.to_vec(), rows }
 }
 
-fn row(d: &DocumentReport, meta: &Meta) -> Vec<String> {
+/// The numbers of the documents that duplicate document `id`.
+fn copies(report: &Report, id: &str) -> Vec<String> {
+    let of = |d: &&DocumentReport| d.duplicate.as_ref().is_some_and(|x| x.of == id);
+    report.documents.iter().filter(of).map(|d| d.id.clone()).collect()
+}
+
+fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
     let grounds = grounds(d);
-    let (beoordeling, grond, toelichting) = match (&d.status, &d.reason) {
+    let (beoordeling, grond, mut toelichting) = match (&d.status, &d.reason) {
+        (Status::Duplicate, _) => ("Niet openbaar", String::new(), "dubbel".to_string()),
         (Status::NeedsManual, reason) => {
             let code = reason.as_ref().map_or("", |r| r.code);
             ("Niet openbaar", String::new(), format!("Handmatig te beoordelen: {} ({code})", reason_in_words(code)))
@@ -61,6 +70,18 @@ fn row(d: &DocumentReport, meta: &Meta) -> Vec<String> {
             ("Deels openbaar", names.join("; "), counts.join(", "))
         }
     };
+    // Copies are linked both ways: a copy names the document it equals, that document its copies.
+    let related = match &d.duplicate {
+        Some(dup) => {
+            toelichting = [toelichting, format!("gelijk aan {}", dup.of)]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join("; ");
+            dup.of.clone()
+        }
+        None => copies.join("; "),
+    };
     let mut cells = vec![String::new(); COLUMNS.len()];
     cells[0] = d.id.clone();
     cells[1] = meta.matter.clone().unwrap_or_default();
@@ -70,6 +91,7 @@ fn row(d: &DocumentReport, meta: &Meta) -> Vec<String> {
     cells[7] = beoordeling.to_string();
     cells[9] = grond;
     cells[10] = toelichting;
+    cells[12] = related;
     cells[13] = meta.zaaknummer.clone().unwrap_or_default();
     cells
 }
@@ -131,6 +153,7 @@ pub fn reason_in_words(code: &str) -> &'static str {
         "pdf_unreadable" => "PDF die niet te lezen is",
         "pdf_too_complex" => "PDF die te complex is om automatisch te verwerken",
         "pdf_unsupported" => "PDF met onderdelen die lak niet verwerkt",
+        "duplicate_differs" => "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd",
         _ => "handmatige beoordeling nodig",
     }
 }

@@ -1,7 +1,7 @@
 //! The publication package: what a Woo decision publishes besides the redacted documents.
 //!
-//! A dossier is published as a package: the documents, under names that identify no one, and (in later
-//! steps) an inventory and a redaction log. Everything here works on what the pipeline already
+//! A dossier is published as a package: the documents, under names that identify no one, an inventory
+//! and a redaction log. Everything here works on what the pipeline already
 //! learned about each document and renders names, rows and bytes; the pipeline owns the file system and
 //! writes them (atomically, like the documents).
 //!
@@ -10,12 +10,15 @@
 //!   unique so that no output overwrites another.
 //! - [`inventory`]: the *inventarislijst* (the platforms' *productierapport*), one row per document, as
 //!   a [`table::Table`] rendered to CSV ([`table`]) and to a minimal workbook ([`xlsx`]).
+//! - [`redaction_log`]: the *lakregister*, one row per box (document, place, category, ground, rule,
+//!   source), as CSV.
 //!
 //! Nothing in this module may put a value lak removed into a published byte: names are built only from
 //! redacted components, and rows only from redacted names, rule data and fixed vocabularies.
 
 pub mod inventory;
 pub mod names;
+pub mod redaction_log;
 pub mod table;
 pub mod xlsx;
 
@@ -23,6 +26,8 @@ pub mod xlsx;
 pub const INVENTORY_CSV: &str = "inventarislijst.csv";
 /// The inventory as a workbook, in the output folder's root.
 pub const INVENTORY_XLSX: &str = "inventarislijst.xlsx";
+/// The redaction log, in the output folder's root.
+pub const REDACTION_LOG_CSV: &str = "lakregister.csv";
 
 /// What a redact run publishes besides the documents, as the command line asks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,10 +37,17 @@ pub struct Options {
     pub number: Option<String>,
     /// `Matter` and `Zaaknummer` for every row of the inventory.
     pub meta: inventory::Meta,
+    /// Publish only the first of documents with the same bytes or text (`--skip-duplicates`); the
+    /// others are listed as `Niet openbaar`, `dubbel`.
+    pub skip_duplicates: bool,
 }
 
 /// The files of the package besides the documents, as (name in the output folder's root, bytes).
 pub fn files(report: &crate::report::Report, options: &Options) -> Vec<(&'static str, Vec<u8>)> {
     let table = inventory::inventory(report, &options.meta);
-    vec![(INVENTORY_CSV, table.to_csv()), (INVENTORY_XLSX, xlsx::workbook("Inventarislijst", &table))]
+    vec![
+        (INVENTORY_CSV, table.to_csv()),
+        (INVENTORY_XLSX, xlsx::workbook("Inventarislijst", &table)),
+        (REDACTION_LOG_CSV, redaction_log::redaction_log(report).to_csv()),
+    ]
 }

@@ -232,14 +232,19 @@ impl Names {
             .iter()
             .map(|d| {
                 let f = &d.finding;
+                let part = if *kind == Kind::Folder { "folder name" } else { "file name" };
                 let location = Location {
-                    part: Some(if *kind == Kind::Folder { "folder name" } else { "file name" }.to_string()),
+                    part: Some(part.to_string()),
                     column: Some(text[..f.start].chars().count() as u32 + 1),
                     offset: f.start,
                     length: f.end - f.start,
                     ..Location::default()
                 };
-                FindingReport::new(rules, mode, d, &text[f.start..f.end], location)
+                let mut report = FindingReport::new(rules, mode, d, &text[f.start..f.end], location);
+                // A name's findings are identified by the name, as a document's by its bytes.
+                let content = format!("{part}:{text}");
+                report.id = crate::report::finding_id(content.as_bytes(), &rules.rule(f.rule).id, 0, f.start, f.end, 1);
+                report
             })
             .collect()
     }

@@ -12,10 +12,14 @@
 //! - a document that fails in any way (unreadable, unsupported, too large, undecodable, a bug in lak)
 //!   is reported as `needs_manual` with its reason and is not written; the others go on;
 //! - every redacted output is read back and scanned again before it is written (fail closed);
+//! - copies of a document are redacted identically: byte copies are processed once and published with
+//!   the same bytes, and a document with the same text as others that hides less than they do is
+//!   withheld (`duplicates.rs`);
 //! - the output folder holds only documents; the report goes to a separate review folder;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod dossier;
+mod duplicates;
 mod process;
 mod publish;
 mod sweep;
@@ -31,9 +35,9 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
-use crate::model::Dossier;
+use crate::model::{Dossier, DossierValue, Manual};
 use crate::package::names::{self, Names, RunValues};
-use crate::report::{Counts, DocumentReport, Report, RulesetInfo, Status};
+use crate::report::{Counts, DocumentReport, Duplicate, Report, RulesetInfo, Same, Status};
 use crate::rules::RuleSet;
 use crate::{Error, Result};
 use process::Facts;
@@ -50,6 +54,9 @@ pub enum Command {
     },
     /// Re-scan a tree (usually an output tree): anything the rules would redact is a residual.
     Verify,
+    /// Find like `Scan`, write no report: the caller compares the findings with expectations
+    /// ([`crate::check`]).
+    Check,
 }
 
 impl Command {
@@ -58,6 +65,7 @@ impl Command {
             Command::Scan => "scan",
             Command::Redact { .. } => "redact",
             Command::Verify => "verify",
+            Command::Check => "check",
         }
     }
 }
@@ -129,8 +137,104 @@ pub(crate) struct Context<'a> {
     pub staging: Option<PathBuf>,
 }
 
+/// Puts the results of documents processed again in their places; an output staged in an earlier
+/// round is withdrawn when the document now needs manual handling.
+fn replace(results: &mut [(DocumentReport, Facts)], again: &[usize], redone: Vec<(DocumentReport, Facts)>) {
+    for (&i, result) in again.iter().zip(redone) {
+        if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
+            let _ = std::fs::remove_file(old);
+        }
+        results[i] = result;
+    }
+}
+
+/// Processes documents `which` again, in parallel, each with the dossier `dossier_of` gives it.
+fn process_again(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    which: &[usize],
+    dossier_of: impl Fn(usize) -> Dossier + Sync,
+) -> Vec<(DocumentReport, Facts)> {
+    pool.install(|| {
+        which
+            .par_iter()
+            .map_init(
+                || cx.detector.scratch(),
+                |scratch, &i| process::document(cx, scratch, &entries[i], i, &dossier_of(i)),
+            )
+            .collect()
+    })
+}
+
+/// Documents with the same text (`group`) must lose the same words: when they did not, each is
+/// processed again with what the others redacted besides the run's dossier (`known`); then a member
+/// that still removes less than the group as a whole is withheld, so that every copy published hides
+/// the same (see duplicates.rs).
+fn same_text_alike(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    results: &mut [(DocumentReport, Facts)],
+    group: &[usize],
+    known: &dossier::Known,
+) {
+    let complete = |results: &[(DocumentReport, Facts)]| {
+        let boxes: Vec<_> = group.iter().map(|&i| duplicates::boxes(&results[i].0)).collect();
+        let all = duplicates::union(&boxes);
+        group.iter().zip(&boxes).map(|(&i, b)| results[i].1.text.is_some() && *b == all).collect::<Vec<bool>>()
+    };
+    if complete(results).iter().all(|&c| c) {
+        return;
+    }
+    let path = |i: usize| entries[i].source.display().to_string();
+    let redone = process_again(pool, cx, entries, group, |i| {
+        let mut others = results[i].1.trace.as_ref().map(|t| t.relevant(known)).unwrap_or_default();
+        for &j in group.iter().filter(|&&j| j != i) {
+            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
+                value: value.clone(),
+                rule: *rule,
+                from: path(j),
+            }));
+        }
+        others
+    });
+    replace(results, group, redone);
+    for (&i, complete) in group.iter().zip(complete(results)) {
+        if complete {
+            continue;
+        }
+        let (d, f) = &mut results[i];
+        if let Some(staged) = f.staged.take() {
+            let _ = std::fs::remove_file(staged);
+        }
+        let reason = Manual::new(
+            "duplicate_differs",
+            "a document with the same text lost more; this one is withheld so that no copy shows what another hides",
+        );
+        *d = DocumentReport::manual(d.path.clone(), d.format, reason);
+        f.trace = None;
+    }
+}
+
 /// Runs a job.
 pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
+    run_with_progress(job, rules, policy, &crate::progress::Silent)
+}
+
+/// Runs a job, telling `progress` how many documents are done.
+pub fn run_with_progress(
+    job: &Job,
+    rules: &RuleSet,
+    policy: &Policy,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Outcome> {
+    let outcome = run_job(job, rules, policy, progress);
+    progress.finish();
+    outcome
+}
+
+fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::progress::Progress) -> Result<Outcome> {
     if job.inputs.is_empty() {
         return Err(Error::Usage("no input paths given".into()));
     }
@@ -143,7 +247,7 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         (_, Some(r)) => Some(r.clone()),
         (Command::Redact { out }, None) => Some(walk::default_review(out)),
         (Command::Scan, None) => Some(PathBuf::from(".")),
-        (Command::Verify, None) => None,
+        (Command::Verify | Command::Check, None) => None,
     };
     let out = match &job.command {
         Command::Redact { out } => Some(out.as_path()),
@@ -176,14 +280,36 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         .num_threads(job.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::Usage(format!("cannot start worker threads: {e}")))?;
+    // Byte copies are processed once (see duplicates.rs).
+    let hashes: Vec<_> = pool.install(|| entries.par_iter().map(duplicates::content_hash).collect());
+    let copies = duplicates::same_bytes(&hashes);
+    let firsts: Vec<usize> = (0..entries.len()).filter(|&i| copies[i].is_none()).collect();
+    progress.start(entries.len());
+    progress.advance(entries.len() - firsts.len());
     let first = Dossier::default();
-    let mut results: Vec<(DocumentReport, Facts)> = pool.install(|| {
-        entries
+    let processed: Vec<(DocumentReport, Facts)> = pool.install(|| {
+        firsts
             .par_iter()
-            .enumerate()
-            .map_init(|| detector.scratch(), |scratch, (i, entry)| process::document(&cx, scratch, entry, i, &first))
+            .map_init(
+                || detector.scratch(),
+                |scratch, &i| {
+                    let result = process::document(&cx, scratch, &entries[i], i, &first);
+                    progress.advance(1);
+                    result
+                },
+            )
             .collect()
     });
+    let mut slots: Vec<Option<(DocumentReport, Facts)>> = (0..entries.len()).map(|_| None).collect();
+    for (&i, result) in firsts.iter().zip(processed) {
+        slots[i] = Some(result);
+    }
+    let mut results: Vec<(DocumentReport, Facts)> = Vec::with_capacity(entries.len());
+    for (i, slot) in slots.into_iter().enumerate() {
+        // Until the dossier rounds are done, a copy stands in with the first's result but no output.
+        let result = slot.unwrap_or_else(|| duplicates::copy(&results[copies[i].unwrap()], &entries[i], i, None));
+        results.push(result);
+    }
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
@@ -205,13 +331,34 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         if redone.is_empty() {
             break;
         }
-        for (i, result) in redone {
-            // An output staged in an earlier round is withdrawn when the document now needs manual
-            // handling.
-            if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
-                let _ = std::fs::remove_file(old);
-            }
-            results[i] = result;
+        let (again, redone): (Vec<usize>, Vec<_>) = redone.into_iter().unzip();
+        replace(&mut results, &again, redone);
+    }
+    // Documents with the same text must lose the same words (see `same_text_alike`).
+    let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
+    let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+    for group in &groups {
+        same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
+    }
+    // The copies take the final result of the document they copy, output included (unless skipped).
+    for i in 0..results.len() {
+        if let Some(j) = copies[i] {
+            let staging = cx.staging.as_deref().filter(|_| !job.package.skip_duplicates);
+            results[i] = duplicates::copy(&results[j], &entries[i], i, staging);
+        }
+    }
+    let mut same_as: Vec<Option<(usize, Same)>> = copies.iter().map(|c| c.map(|j| (j, Same::Bytes))).collect();
+    for group in &groups {
+        for &i in &group[1..] {
+            same_as[i] = Some((group[0], Same::Text));
+        }
+    }
+    // A byte copy of a text copy equals the first of the text group.
+    for i in 0..same_as.len() {
+        if let Some((j, Same::Bytes)) = same_as[i]
+            && let Some((k, Same::Text)) = same_as[j]
+        {
+            same_as[i] = Some((k, Same::Text));
         }
     }
     let (mut documents, mut facts): (Vec<DocumentReport>, Vec<Facts>) = results.into_iter().unzip();
@@ -227,11 +374,21 @@ pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
         d.findings.splice(0..0, names.file_findings(i, rules, policy.mode()));
         if names.changed(i) {
             d.status = match (d.status, &job.command) {
-                (Status::Clean, Command::Scan) => Status::Found,
+                (Status::Clean, Command::Scan | Command::Check) => Status::Found,
                 (Status::Clean, Command::Verify) => Status::Residual,
                 (Status::Clean, Command::Redact { .. }) => Status::Redacted,
                 (s, _) => s,
             };
+        }
+    }
+    for i in 0..documents.len() {
+        let Some((j, same)) = same_as[i] else { continue };
+        documents[i].duplicate = Some(Duplicate { of: documents[j].id.clone(), same });
+        if job.package.skip_duplicates && out.is_some() {
+            if let Some(staged) = facts[i].staged.take() {
+                let _ = std::fs::remove_file(staged);
+            }
+            documents[i].status = Status::Duplicate;
         }
     }
     if let Some(o) = out {

@@ -29,6 +29,9 @@ pub(crate) struct Facts {
     pub staged: Option<PathBuf>,
     /// What it redacted, for the other documents of the run (see `dossier.rs`).
     pub trace: Option<Trace>,
+    /// The hash of its text, whitespace normalised, when it was processed to the end (see
+    /// `duplicates.rs`).
+    pub text: Option<super::duplicates::Digest32>,
 }
 
 /// Processes document number `index` of the run in the light of what the other documents of the run
@@ -78,6 +81,7 @@ pub(crate) fn document(
         let _ = std::fs::remove_file(staged);
     }
     facts.trace = None;
+    facts.text = None;
     (report, facts)
 }
 
@@ -123,13 +127,18 @@ fn process(
     facts: &mut Facts,
 ) -> Result<DocumentReport, Manual> {
     let bytes = read(&entry.source)?;
+    // The hash of the bytes read (the walk's hash, unless the file changed since): finding ids derive
+    // from it.
+    let content = super::duplicates::hash_bytes(&bytes);
     let doc = format.open(bytes, &cx.options)?;
     let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
     let mode = cx.policy.mode();
     let units = doc.units();
+    facts.text = Some(super::duplicates::text_hash(&units));
     facts.trace =
         Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided).processed_with(dossier));
-    let reports = finding_reports(cx, doc.as_ref(), &decided, None);
+    let reports = finding_reports(cx, doc.as_ref(), &decided, &content, None);
+
     facts.removed = removed_with_rules(&units, &decided);
     facts.kept = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(&units).to_string()).collect();
     let to_redact = Redaction::plan(cx.rules, mode, &decided);
@@ -146,9 +155,10 @@ fn process(
         scrubbed: Vec::new(),
         findings: reports,
         passes: None,
+        duplicate: None,
     };
     match &cx.command {
-        Command::Scan => {
+        Command::Scan | Command::Check => {
             if !to_redact.is_empty() {
                 report.status = Status::Found;
             }
@@ -176,7 +186,7 @@ fn process(
                 }
                 pass += 1;
                 let again_units = again.units();
-                report.findings.extend(finding_reports(cx, again.as_ref(), &residual, Some(pass)));
+                report.findings.extend(finding_reports(cx, again.as_ref(), &residual, &content, Some(pass)));
                 removed.extend(crate::decide::removed_values(&again_units, &residual));
                 facts.removed.extend(removed_with_rules(&again_units, &residual));
                 removed.sort();
@@ -208,6 +218,7 @@ fn finding_reports(
     cx: &Context<'_>,
     doc: &dyn Document,
     decided: &[Decided],
+    content: &[u8],
     pass: Option<usize>,
 ) -> Vec<FindingReport> {
     let units = doc.units();
@@ -217,6 +228,8 @@ fn finding_reports(
             let f = &d.finding;
             let location = doc.locate(f.unit, f.start, f.end);
             let mut report = FindingReport::new(cx.rules, cx.policy.mode(), d, f.text(&units), location);
+            let rule = &cx.rules.rule(f.rule).id;
+            report.id = crate::report::finding_id(content, rule, f.unit, f.start, f.end, pass.unwrap_or(1));
             if let Some(p) = pass {
                 report.why.push_str(&format!(" + found in the redacted output (pass {p})"));
             }

@@ -19,7 +19,8 @@ use crate::{Error, Result};
 pub(crate) const STAGING: &str = ".lak-staging";
 
 /// Names in the output folder's root that belong to lak: a document never takes one.
-pub(crate) const RESERVED: &[&str] = &[STAGING, crate::package::INVENTORY_CSV, crate::package::INVENTORY_XLSX];
+pub(crate) const RESERVED: &[&str] =
+    &[STAGING, crate::package::INVENTORY_CSV, crate::package::INVENTORY_XLSX, crate::package::REDACTION_LOG_CSV];
 
 /// Moves every staged output to its published path (`number`: flat, named by document id) and
 /// records it as the document's `output`. A document whose output cannot be moved is withheld.

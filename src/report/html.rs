@@ -27,6 +27,7 @@ fn status_word(s: Status) -> &'static str {
         Status::Found => "found",
         Status::Residual => "RESIDUAL",
         Status::NeedsManual => "NEEDS MANUAL HANDLING",
+        Status::Duplicate => "duplicate, not published",
     }
 }
 

@@ -80,6 +80,8 @@ pub struct Counts {
     pub residual: usize,
     /// Withheld: a person must handle these.
     pub needs_manual: usize,
+    /// Not published: a copy of another document (`--skip-duplicates`).
+    pub duplicates: usize,
     /// Findings redacted (or to redact, for scan/verify).
     pub findings_redacted: usize,
     /// Findings kept, with a reason.
@@ -100,6 +102,27 @@ pub enum Status {
     Residual,
     /// Not processed automatically; withheld from the output.
     NeedsManual,
+    /// Not published: the same as an earlier document of the run (`--skip-duplicates`).
+    Duplicate,
+}
+
+/// How a document duplicates an earlier one (see `pipeline/duplicates.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Same {
+    /// The same bytes.
+    Bytes,
+    /// The same extracted text, whitespace normalised.
+    Text,
+}
+
+/// The earlier document a document duplicates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    /// Its document number.
+    pub of: String,
+    /// What is the same.
+    pub same: Same,
 }
 
 /// One document's entry.
@@ -139,6 +162,9 @@ pub struct DocumentReport {
     /// Redaction passes it took until the re-scan of the output found nothing (only when more than one).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passes: Option<usize>,
+    /// The earlier document of the run this one duplicates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate: Option<Duplicate>,
 }
 
 impl DocumentReport {
@@ -157,6 +183,7 @@ impl DocumentReport {
             scrubbed: Vec::new(),
             findings: Vec::new(),
             passes: None,
+            duplicate: None,
         }
     }
 }
@@ -164,6 +191,9 @@ impl DocumentReport {
 /// One finding as reported.
 #[derive(Clone, Debug, Serialize)]
 pub struct FindingReport {
+    /// A stable id: the same document bytes, rule and position in the text give the same id on every
+    /// run and machine ([`finding_id`]). `lak check` compares findings by it.
+    pub id: String,
     /// Rule id.
     pub rule: String,
     /// Rule category.
@@ -197,6 +227,7 @@ impl FindingReport {
         let f = &decided.finding;
         let rule = rules.rule(f.rule);
         FindingReport {
+            id: String::new(),
             rule: rule.id.clone(),
             category: rule.category.clone(),
             ground: rules.label(f, mode).to_string(),
@@ -210,6 +241,23 @@ impl FindingReport {
     }
 }
 
+/// The stable id of a finding: the first 16 hex digits of a SHA-256 over what identifies it, the hash of
+/// the text it was found in (`content`: the document's bytes, or a name), the rule id, the text unit,
+/// the span and the redaction pass (1 for findings in the input). Nothing else (no paths, no order, no
+/// version) goes in, so an id only changes when the document, the rule or the position does.
+pub fn finding_id(content: &[u8], rule: &str, unit: usize, start: usize, end: usize, pass: usize) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update((content.len() as u64).to_le_bytes());
+    h.update(content);
+    h.update((rule.len() as u64).to_le_bytes());
+    h.update(rule.as_bytes());
+    for n in [unit, start, end, pass] {
+        h.update((n as u64).to_le_bytes());
+    }
+    h.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl Report {
     /// Recomputes the totals from the documents.
     pub fn count(&mut self) {
@@ -221,6 +269,7 @@ impl Report {
                 Status::Found => c.found += 1,
                 Status::Residual => c.residual += 1,
                 Status::NeedsManual => c.needs_manual += 1,
+                Status::Duplicate => c.duplicates += 1,
             }
             for f in &d.findings {
                 match f.action {

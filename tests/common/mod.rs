@@ -76,7 +76,7 @@ impl Dir {
 }
 
 /// The files lak writes into an output folder's root besides the documents.
-pub const PACKAGE_FILES: &[&str] = &["inventarislijst.csv", "inventarislijst.xlsx"];
+pub const PACKAGE_FILES: &[&str] = &["inventarislijst.csv", "inventarislijst.xlsx", "lakregister.csv"];
 
 /// The repository's `fixtures/` folder.
 pub fn fixtures() -> PathBuf {
@@ -139,6 +139,17 @@ pub fn findings(report: &serde_json::Value, doc_suffix: &str) -> Vec<(String, St
             )
         })
         .collect()
+}
+
+/// The ids of the findings of one document in a report, in report order.
+pub fn findings_ids(report: &serde_json::Value, doc_suffix: &str) -> Vec<String> {
+    let doc = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
+        .unwrap_or_else(|| panic!("{doc_suffix} not in report"));
+    doc["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect()
 }
 
 /// The status of one document in a report.

@@ -1,0 +1,144 @@
+//! The redaction log (*lakregister*): one row per box, so that the decision letter can say how many
+//! redactions were made on which ground, and a reader can see where each box is and why it is there.
+//!
+//! Like the inventory, the log is published with the documents and holds no personal data: no value,
+//! no original file name. A row says which document (its number), where in it (from a fixed vocabulary:
+//! a page, a line, a cell reference, a part name of the format's own), which category, ground and rule,
+//! and how the box came about. The place is the one field built from the document's own data (the name
+//! of a part of an Office package, a PDF's place of a string), so it is written only when it is plainly
+//! a technical name (ASCII letters, digits, `_ . / ! -`) holding no value redacted anywhere in the run;
+//! otherwise the row says `ander onderdeel`.
+
+use super::table::Table;
+use crate::model::{Action, Source};
+use crate::report::{FindingReport, Report, Status};
+
+/// The columns.
+pub const COLUMNS: [&str; 6] = ["ID", "Vindplaats", "Categorie", "Grond", "Regel", "Bron"];
+
+/// The place of a box in a part lak cannot name safely.
+const OTHER_PART: &str = "ander onderdeel";
+
+/// How a box came about: `rule` (a rule fired on this document), `dossier` (the value was redacted in
+/// another document or name of the run) or `reviewer` (a reviewer's decision; lak takes none yet).
+pub fn source(f: &FindingReport) -> &'static str {
+    match f.evidence.source {
+        Some(Source::Dossier { .. } | Source::Elsewhere { .. }) => "dossier",
+        _ => "rule",
+    }
+}
+
+/// The log of a redact run's report: every redacted finding of every document (its file name first, as
+/// in the report), then the boxes in folder names, which belong to no one document (`ID` empty).
+pub fn redaction_log(report: &Report) -> Table {
+    let values = redacted_values(report);
+    let mut rows = Vec::new();
+    for d in &report.documents {
+        // A copy that is not published has boxes only in its name (in the inventory).
+        let published =
+            |f: &&FindingReport| d.status != Status::Duplicate || f.location.part.as_deref() == Some("file name");
+        for f in d.findings.iter().filter(|f| f.action == Action::Redact).filter(published) {
+            rows.push(row(&d.id, f, &values));
+        }
+    }
+    for f in report.names.iter().flat_map(|n| &n.findings).filter(|f| f.action == Action::Redact) {
+        rows.push(row("", f, &values));
+    }
+    Table { header: COLUMNS.to_vec(), rows }
+}
+
+fn row(id: &str, f: &FindingReport, values: &[String]) -> Vec<String> {
+    vec![id.to_string(), place(f, values), f.category.clone(), f.ground.clone(), f.rule.clone(), source(f).to_string()]
+}
+
+/// Every text redacted in the run, lower case.
+fn redacted_values(report: &Report) -> Vec<String> {
+    let docs = report.documents.iter().flat_map(|d| &d.findings);
+    let names = report.names.iter().flat_map(|n| &n.findings);
+    let mut v: Vec<String> = docs
+        .chain(names)
+        .filter(|f| f.action == Action::Redact)
+        .map(|f| f.text.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Where the box is, in words that hold no value: `bestandsnaam`, `mapnaam`, `pagina 3`, `regel 12`,
+/// `word/document.xml`, `xl/worksheets/sheet1.xml, cel B7`. Sheet names are left out: a sheet may be
+/// named after a person.
+fn place(f: &FindingReport, values: &[String]) -> String {
+    let loc = &f.location;
+    let mut parts: Vec<String> = Vec::new();
+    match loc.part.as_deref() {
+        Some("file name") => parts.push("bestandsnaam".into()),
+        Some("folder name") => parts.push("mapnaam".into()),
+        Some(p) if technical(p, values) => parts.push(p.to_string()),
+        Some(_) => parts.push(OTHER_PART.into()),
+        None => {}
+    }
+    if let Some(page) = loc.page {
+        parts.push(format!("pagina {page}"));
+    }
+    if let Some(line) = loc.line {
+        parts.push(format!("regel {line}"));
+    }
+    if let Some(cell) = loc.cell.as_deref().filter(|c| is_cell_reference(c)) {
+        parts.push(format!("cel {cell}"));
+    }
+    parts.join(", ")
+}
+
+/// A part name that is plainly technical and holds no redacted value.
+fn technical(part: &str, values: &[String]) -> bool {
+    let charset = !part.is_empty()
+        && part.len() <= 200
+        && part.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'!' | b'-'));
+    let lower = part.to_ascii_lowercase();
+    charset && !values.iter().any(|v| lower.contains(v.as_str()))
+}
+
+/// `B7`, `AA12`: letters then digits.
+fn is_cell_reference(c: &str) -> bool {
+    let letters = c.bytes().take_while(u8::is_ascii_uppercase).count();
+    letters > 0 && letters < c.len() && c.len() <= 12 && c.bytes().skip(letters).all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Evidence, Location};
+
+    fn finding(part: Option<&str>, text: &str) -> FindingReport {
+        FindingReport {
+            id: String::new(),
+            rule: "person".into(),
+            category: "person".into(),
+            ground: "5.1.2e".into(),
+            action: Action::Redact,
+            text: text.into(),
+            location: Location { part: part.map(str::to_string), ..Location::default() },
+            confidence: 1.0,
+            why: String::new(),
+            evidence: Evidence::default(),
+        }
+    }
+
+    #[test]
+    fn places_come_from_a_fixed_vocabulary_or_technical_names_without_values() {
+        let values = vec!["jansen".to_string()];
+        let mut f = finding(Some("xl/worksheets/sheet1.xml"), "Jansen");
+        f.location.cell = Some("B7".into());
+        f.location.sheet = Some("Jansen".into());
+        assert_eq!(place(&f, &values), "xl/worksheets/sheet1.xml, cel B7");
+        assert_eq!(place(&finding(Some("word/media/Jansen.xml"), "x"), &values), OTHER_PART);
+        assert_eq!(place(&finding(Some("document information: /Author"), "x"), &values), OTHER_PART);
+        assert_eq!(place(&finding(Some("file name"), "x"), &values), "bestandsnaam");
+        let mut p = finding(None, "x");
+        p.location.page = Some(3);
+        p.location.cell = Some("=A1".into());
+        assert_eq!(place(&p, &values), "pagina 3");
+    }
+}
