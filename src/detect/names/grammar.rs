@@ -1081,6 +1081,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn org_suffix_right_at(&mut self, k: usize) -> bool {
+        // Most words after a name start with a letter no suffix starts with.
+        if self.is_word(k) && !self.lx.org_suffix_may_start(self.toks[k].punct) {
+            return false;
+        }
         let mut letters = String::new();
         for j in k..(k + 3).min(self.toks.len()) {
             match self.toks[j].kind {

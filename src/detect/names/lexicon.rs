@@ -179,6 +179,8 @@ pub(crate) struct Lexicon {
     closings: FxHashSet<Box<str>>,
     headers: FxHashSet<Box<str>>,
     org_suffixes: FxHashSet<Box<str>>,
+    /// The first bytes of the organisation suffixes (as [`letters_only`] writes them).
+    org_suffix_first: [bool; 256],
     abbreviations: FxHashSet<&'static str>,
     /// Bit `len` of `title_prefix[a][b]` is set when a title of that length starts with letters a, b: a
     /// cheap test that saves a hash look-up on almost every lower-case word.
@@ -199,6 +201,7 @@ impl Lexicon {
             closings: FxHashSet::default(),
             headers: FxHashSet::default(),
             org_suffixes: FxHashSet::default(),
+            org_suffix_first: [false; 256],
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
             role_prefix: Box::new([[0; 27]; 27]),
@@ -246,7 +249,11 @@ impl Lexicon {
             lx.headers.insert(h.into());
         }
         for s in &lists.org_suffixes {
-            lx.org_suffixes.insert(letters_only(s).into());
+            let letters = letters_only(s);
+            if let Some(&b) = letters.as_bytes().first() {
+                lx.org_suffix_first[usize::from(b)] = true;
+            }
+            lx.org_suffixes.insert(letters.into());
         }
         lx
     }
@@ -367,6 +374,12 @@ impl Lexicon {
     /// Whether letters (dots and spaces removed, lower-cased) are an organisation suffix (`bv`, `holding`).
     pub(crate) fn is_org_suffix(&self, letters: &str) -> bool {
         self.org_suffixes.contains(letters)
+    }
+
+    /// Whether an organisation suffix may start with a word whose first byte, lower-cased, is `first`
+    /// (a token's [`super::tokens::Tok::punct`]; a false answer is certain).
+    pub(crate) fn org_suffix_may_start(&self, first: u8) -> bool {
+        first == super::tokens::NON_ASCII || self.org_suffix_first[usize::from(first)]
     }
 
     /// Whether a word (lower case) names a kind of organisation that a name after it belongs to

@@ -303,6 +303,10 @@ fn in_organisation(lx: &Lexicon, text: &str, toks: &[Tok], first: usize, last: u
         return true;
     }
     let suffix_at = |k: usize| {
+        // Most words after a name start with a letter no suffix starts with.
+        if toks.get(k).is_some_and(|t| t.kind == Kind::Word && !lx.org_suffix_may_start(t.punct)) {
+            return false;
+        }
         let mut letters = String::new();
         for t in toks.iter().skip(k).take(3) {
             match t.kind {
