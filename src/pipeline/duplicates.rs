@@ -164,7 +164,7 @@ pub(crate) fn copy(
         let to = dir.join(format!("{index:07}"));
         match std::fs::read(from)
             .map_err(|e| e.to_string())
-            .and_then(|bytes| super::write_atomically(&to, &bytes, super::Readers::Everyone).map_err(|e| e.to_string()))
+            .and_then(|bytes| super::write::stage(&to, &bytes).map_err(|e| e.to_string()))
         {
             Ok(()) => copy.staged = Some(to),
             Err(e) => {

@@ -199,8 +199,7 @@ fn process(
             // of the run is scanned and every value of the run is known (see `publish`).
             let staging = cx.staging.as_ref().expect("redact stages its outputs");
             let target = staging.join(format!("{index:07}"));
-            super::write_atomically(&target, &redacted.bytes, super::Readers::Everyone)
-                .map_err(|e| Manual::new("write_failed", e.to_string()))?;
+            super::write::stage(&target, &redacted.bytes).map_err(|e| Manual::new("write_failed", e.to_string()))?;
             facts.staged = Some(target);
             report.scrubbed = redacted.scrubbed;
             report.passes = (pass > 1).then_some(pass);

@@ -72,5 +72,8 @@ fn place(staged: &Path, target: &Path) -> std::result::Result<(), String> {
     if std::fs::symlink_metadata(target).is_ok() {
         return Err("another output already has this name; not replaced".into());
     }
+    // Staged outputs are written without flushing (a dossier round may write them again): flushed here,
+    // once, before the rename publishes them.
+    std::fs::OpenOptions::new().write(true).open(staged).and_then(|f| f.sync_all()).map_err(|e| say("flushing", e))?;
     std::fs::rename(staged, target).map_err(|e| say("renaming", e))
 }

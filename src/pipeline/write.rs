@@ -17,6 +17,16 @@ pub enum Readers {
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, and renames it into place.
 /// Parent folders are created.
 pub fn write_atomically(path: &Path, bytes: &[u8], readers: Readers) -> Result<()> {
+    write(path, bytes, readers, true)
+}
+
+/// Like [`write_atomically`], without flushing to disk: for outputs in the staging folder, which a
+/// dossier round may write again and which are flushed once, when they are published (`publish.rs`).
+pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<()> {
+    write(path, bytes, Readers::Everyone, false)
+}
+
+fn write(path: &Path, bytes: &[u8], readers: Readers, sync: bool) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp =
@@ -27,7 +37,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], readers: Readers) -> Result<(
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(|e| Error::io(tmp.path(), e))?;
     }
-    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+    if sync {
+        tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+    }
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
