@@ -312,8 +312,8 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     }
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
+    let mut known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
-        let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
         // Which documents go round again, with what, and their processing: all in the workers.
         let redone: Vec<(usize, (DocumentReport, Facts))> = pool.install(|| {
             (0..results.len())
@@ -333,10 +333,10 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         }
         let (again, redone): (Vec<usize>, Vec<_>) = redone.into_iter().unzip();
         replace(&mut results, &again, redone);
+        known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
     }
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
-    let known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
     for group in &groups {
         same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
     }

@@ -51,14 +51,17 @@ const ACCOUNT_SHAPES: [[u32; 26]; 26] = {
 
 /// For each first letter `a`..`z` of [`ACCOUNT_WORDS`], the byte lengths they have.
 const ACCOUNT_FIRST: [u32; 26] = {
-    let mut shapes = [0u32; 26];
-    let mut i = 0;
-    while i < ACCOUNT_WORDS.len() {
-        let w = ACCOUNT_WORDS[i].as_bytes();
-        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
-        i += 1;
+    let mut first = [0u32; 26];
+    let mut a = 0;
+    while a < 26 {
+        let mut b = 0;
+        while b < 26 {
+            first[a] |= ACCOUNT_SHAPES[a][b];
+            b += 1;
+        }
+        a += 1;
     }
-    shapes
+    first
 };
 
 /// Tussenvoegsels people glue into a login (`jdevries`, `pvandenberg`, `avd berg` typed as `avdberg`).
