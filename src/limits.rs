@@ -1,8 +1,8 @@
 //! Resource limits, in one place.
 //!
-//! Every limit that protects lak from hostile or runaway input is a named constant here, and the README
-//! lists them. A document that hits a limit is not an error of the run: it is withheld and reported as
-//! needing manual handling, with the limit named in the reason.
+//! Every limit that protects lak from hostile or runaway input is a named constant here, and
+//! docs/reference.md lists them. A document that hits a limit is not an error of the run: it is
+//! withheld and reported as needing manual handling, with the limit named in the reason.
 
 /// Largest input file lak reads (bytes). Larger files need manual handling.
 pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;

@@ -126,7 +126,7 @@ pub fn file_type(name: &str) -> &'static str {
 }
 
 /// Why a document was withheld, in words that hold no value: one description per manual-handling
-/// code (the README's list).
+/// code (the list in docs/reference.md).
 pub fn reason_in_words(code: &str) -> &'static str {
     match code {
         "unsupported_format" => "bestandsformaat dat lak niet verwerkt",

@@ -4,7 +4,7 @@
 //! **The report holds personal data**: every finding carries the text that was removed. It is written to
 //! the review folder, which lak never allows inside the output folder.
 //!
-//! The JSON schema is documented in the README (section *Report*). Field order and document order are
+//! The JSON schema is documented in docs/reference.md (section *Report*). Field order and document order are
 //! fixed, and the report has no timestamps, so the same input and rules give a byte-identical report.
 
 mod html;

@@ -6,7 +6,7 @@
 //! `enabled = false`). Everything is validated here, once, with file and line in every error; the
 //! [`crate::detect`] stage can then assume a consistent rule set.
 //!
-//! The file format is documented in the README (section *Rule files*).
+//! The file format is documented in docs/reference.md (section *Rule files*).
 
 mod embedded;
 mod file;

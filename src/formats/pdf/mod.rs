@@ -541,7 +541,7 @@ impl Document for PdfDocument {
             scrubbed.push(format!("font names holding personal data replaced by neutral ones: {}", font_names.len()));
         }
         let pages: Vec<ObjectId> = self.layer.pages.iter().map(|p| p.id).collect();
-        // Not listed as scrubbed: every output gets neutral resource names (README, PDF).
+        // Not listed as scrubbed: every output gets neutral resource names (docs/formats.md, PDF).
         let read: HashSet<ObjectId> =
             self.streams.interpreted.iter().chain(&applied.own).chain(&applied.in_place).copied().collect();
         applied.own.extend(resources::rename(&mut doc, &pages, &read, &budget)?);

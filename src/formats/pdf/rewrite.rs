@@ -19,7 +19,7 @@
 //! Box positions come from the same plan: a box starts where the cut's text starts (after shifts from
 //! earlier cuts on its line) and is as wide as the rounded advance, drawn for every use of the stream.
 //!
-//! Known limit (README): in a justified or right-aligned line, the original line end and the word
+//! Known limit (docs/formats.md): in a justified or right-aligned line, the original line end and the word
 //! spacing (`Tw`) still relate to the full width of the line; lak shifts the rest of the line, so the
 //! line end moves by the rounding difference.
 
