@@ -120,3 +120,87 @@ pub const MAX_REDACTION_PASSES: usize = 3;
 /// redacted in another document may stand un-redacted are processed again with what the others
 /// redacted; new redactions can make more documents need it, at most this many rounds.
 pub const MAX_DOSSIER_ROUNDS: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes(n: u64) -> String {
+        const MIB: u64 = 1024 * 1024;
+        if n % (1024 * MIB) == 0 { format!("{} GiB", n / (1024 * MIB)) } else { format!("{} MiB", n / MIB) }
+    }
+
+    fn count(n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The limits table of docs/reference.md holds exactly these rows, with the values of the constants:
+    /// the table cannot drift from the code.
+    #[test]
+    fn the_reference_table_shows_the_constants() {
+        let c = |n: usize| count(n as u64);
+        let expected: Vec<(String, String)> = vec![
+            ("input file size".into(), bytes(MAX_INPUT_BYTES)),
+            ("one text unit".into(), bytes(MAX_UNIT_BYTES as u64)),
+            ("rule file / word list".into(), bytes(MAX_RULE_FILE_BYTES)),
+            ("regex patterns in all rules".into(), c(MAX_PATTERNS)),
+            ("compiled pattern set".into(), bytes(MAX_REGEX_BYTES as u64)),
+            ("context window".into(), format!("{MAX_CONTEXT_WINDOW} bytes each side")),
+            ("files per run".into(), c(MAX_DOCUMENTS)),
+            ("Office package: zip entries".into(), c(MAX_OFFICE_ENTRIES)),
+            ("Office package: one part, uncompressed".into(), bytes(MAX_OFFICE_PART_BYTES)),
+            ("Office package: all parts, uncompressed".into(), bytes(MAX_OFFICE_TOTAL_BYTES)),
+            (
+                format!("Office package: compression ratio of a part over {}", bytes(OFFICE_RATIO_CHECK_BYTES)),
+                format!("{MAX_OFFICE_COMPRESSION_RATIO}×"),
+            ),
+            ("Office XML: element nesting".into(), c(MAX_OFFICE_XML_DEPTH)),
+            ("Office packages inside Office packages".into(), format!("{MAX_OFFICE_NESTING} levels")),
+            ("EMF/WMF picture: records".into(), c(MAX_METAFILE_RECORDS)),
+            ("EMF/WMF picture: strings read".into(), c(MAX_METAFILE_TEXTS)),
+            ("EMF/WMF picture: GDI objects (fonts, pens, ...)".into(), c(MAX_METAFILE_OBJECTS)),
+            ("Excel: distinct column headers used for one shared string".into(), c(MAX_HEADERS_PER_SHARED_STRING)),
+            ("PDF: one decoded stream".into(), bytes(PDF_MAX_STREAM_BYTES as u64)),
+            ("PDF: filters in one stream's chain".into(), c(PDF_MAX_FILTERS)),
+            ("PDF: all decoded streams of one document".into(), bytes(PDF_MAX_DECODED_BYTES as u64)),
+            ("PDF: objects".into(), c(PDF_MAX_OBJECTS)),
+            ("PDF: pages".into(), c(PDF_MAX_PAGES)),
+            ("PDF: kids visited in the page tree".into(), c(PDF_MAX_PAGE_TREE_VISITS)),
+            ("PDF: content operations interpreted (forms count per drawing)".into(), c(PDF_MAX_OPERATIONS)),
+            ("PDF: glyphs".into(), c(PDF_MAX_GLYPHS)),
+            ("PDF: nesting (forms, page tree, name trees)".into(), c(PDF_MAX_DEPTH)),
+            ("PDF: entries in one CMap or `/W` array".into(), c(PDF_MAX_CMAP_ENTRIES)),
+            ("PDF: codes in one `bfrange` (array or incrementing)".into(), count(u64::from(PDF_MAX_CMAP_RANGE))),
+            ("PDF: codes mapped by all `bfchar`/`bfrange` entries of one CMap".into(), count(PDF_MAX_CMAP_CODES)),
+            (
+                "PDF: pixels of an image edited under a box (larger: replaced by black)".into(),
+                count(PDF_MAX_IMAGE_PIXELS),
+            ),
+            ("PDF: text strings in the object graph".into(), c(PDF_MAX_STRINGS)),
+            ("redaction passes over one document".into(), c(MAX_REDACTION_PASSES)),
+            ("rounds of dossier-wide consistency".into(), c(MAX_DOSSIER_ROUNDS)),
+        ];
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md");
+        let text = std::fs::read_to_string(path).unwrap();
+        let table = &text[text.find("## Limits").expect("a Limits section")..];
+        let rows: Vec<(String, String)> = table
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .skip(2)
+            .map(|l| {
+                let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+                (cells[0].to_string(), cells[1].to_string())
+            })
+            .collect();
+        assert_eq!(rows, expected);
+    }
+}

@@ -321,7 +321,7 @@ fn check(outcome: &pipeline::Outcome, expect: &std::path::Path, update: bool, qu
 fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
     let r = &outcome.report;
     for d in &r.documents {
-        let code = d.reason.as_ref().map_or("", |m| m.code);
+        let code = d.reason.as_ref().map_or("", |m| m.code.as_str());
         match d.status {
             Status::NeedsManual => eprintln!("lak: needs manual handling: {} {}: {code}", d.id, d.name),
             Status::Residual => {
@@ -349,7 +349,7 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
             _ => {}
         }
     }
-    if r.documents.iter().any(|d| d.reason.as_ref().is_some_and(|m| m.code == "unsupported_format")) {
+    if r.documents.iter().any(|d| d.reason.as_ref().is_some_and(|m| m.code == lak::model::Code::UnsupportedFormat)) {
         eprintln!("lak: lak handles: {}", lak::formats::Registry::standard().extensions().join(", "));
     }
     let c = &r.counts;

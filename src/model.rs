@@ -252,18 +252,114 @@ pub struct Location {
     pub length: usize,
 }
 
+/// Defines [`Code`] and its report names from one list.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $variant:ident => $name:literal,)*) => {
+        /// Why a document needs manual handling, as a machine reads it: snake_case in the report and
+        /// the inventory. docs/reference.md lists the same codes (a test checks it).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in the order of docs/reference.md.
+            pub const ALL: &[Code] = &[$(Code::$variant,)*];
+
+            /// The code as written in the report.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file type lak does not read.
+    UnsupportedFormat => "unsupported_format",
+    /// Binary bytes in a file named as text.
+    Binary => "binary",
+    /// Text that is not UTF-8.
+    NotUtf8 => "not_utf8",
+    /// Over a size limit of `src/limits.rs` (the file, a text unit, a part).
+    TooLarge => "too_large",
+    /// The file could not be read.
+    Unreadable => "unreadable",
+    /// Not a regular file (symbolic links are not followed).
+    NotAFile => "not_a_file",
+    /// The re-scan of the output still found something; the output is withheld.
+    ResidualAfterRedaction => "residual_after_redaction",
+    /// A removed value still occurs in the output's bytes or decoded parts.
+    ResidualBytesAfterRedaction => "residual_bytes_after_redaction",
+    /// The redacted output could not be read back.
+    OutputUnreadable => "output_unreadable",
+    /// The redacted output could not be written.
+    WriteFailed => "write_failed",
+    /// A fault in lak (a caught panic, or a state it should never reach).
+    InternalError => "internal_error",
+    /// A document with the same text hides more: this one is withheld.
+    DuplicateDiffers => "duplicate_differs",
+    /// Encrypted or password-protected.
+    Encrypted => "encrypted",
+    /// Damaged, or not a valid file of its format.
+    Corrupt => "corrupt",
+    /// A zip container over the limits that protect the reader (bombs, entry counts).
+    ZipLimit => "zip_limit",
+    /// A part or entry with an unsafe name (zip-slip).
+    UnsafePath => "unsafe_path",
+    /// Two zip entries with the same name.
+    DuplicateEntry => "duplicate_entry",
+    /// XML with a document type declaration.
+    XmlDtd => "xml_dtd",
+    /// An embedded object lak cannot check.
+    EmbeddedObject => "embedded_object",
+    /// Content lak cannot read completely.
+    UnsupportedContent => "unsupported_content",
+    /// A PDF page that is only an image (a scan without text).
+    PdfImageOnly => "pdf_image_only",
+    /// PDF text lak cannot map to characters.
+    PdfUndecodableText => "pdf_undecodable_text",
+    /// A PDF that cannot be parsed.
+    PdfUnreadable => "pdf_unreadable",
+    /// A PDF over an interpretation limit.
+    PdfTooComplex => "pdf_too_complex",
+    /// A PDF construct lak does not handle.
+    PdfUnsupported => "pdf_unsupported",
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Compares with the name in the report (tests read codes as the report writes them).
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Why a document cannot be processed automatically and must be handled by a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Manual {
-    /// A short machine-readable code, e.g. `encrypted`, `not_utf8`, `unsupported_format`.
-    pub code: &'static str,
+    /// What kind of problem, for machines.
+    pub code: Code,
     /// A sentence for people.
     pub reason: String,
 }
 
 impl Manual {
     /// A reason with its code.
-    pub fn new(code: &'static str, reason: impl Into<String>) -> Self {
+    pub fn new(code: Code, reason: impl Into<String>) -> Self {
         Manual { code, reason: reason.into() }
     }
 }
@@ -316,5 +412,36 @@ impl Dossier {
     /// Whether nothing is known from other documents.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.values.is_empty() && self.redacted_names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::Code;
+    use std::collections::BTreeSet;
+
+    /// docs/reference.md lists exactly the codes lak gives: the paragraph that starts "Reason codes".
+    #[test]
+    fn the_reference_lists_every_manual_handling_code() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text.find("Reason codes for `needs_manual`").expect("the paragraph of reason codes");
+        let para = &text[start..text[start..].find("\n\n").map_or(text.len(), |e| start + e)];
+        let listed: BTreeSet<&str> = para
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+            .filter(|w| *w != "needs_manual")
+            .collect();
+        let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, codes);
+    }
+
+    #[test]
+    fn codes_serialise_as_their_names() {
+        for &c in Code::ALL {
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{c}\""));
+        }
     }
 }

@@ -12,7 +12,7 @@
 
 use super::text::decode_utf8;
 use super::{Document, Format, Options, Redacted, Redaction, marker};
-use crate::model::{Location, Manual};
+use crate::model::{Code, Location, Manual};
 
 /// The CSV format.
 pub struct Csv;
@@ -194,7 +194,7 @@ impl Document for CsvDocument {
         let mut pos = 0;
         for (s, e, label) in spans {
             if s < pos {
-                return Err(Manual::new("internal", "overlapping redactions"));
+                return Err(Manual::new(Code::InternalError, "overlapping redactions"));
             }
             out.push_str(&self.text[pos..s]);
             out.push_str(&marker(label));

@@ -6,7 +6,7 @@
 //! rules.
 
 use super::{Document, Format, Options, Redacted, Redaction, marker};
-use crate::model::{Location, Manual};
+use crate::model::{Code, Location, Manual};
 
 /// The plain-text format.
 pub struct PlainText;
@@ -33,14 +33,14 @@ impl Format for PlainText {
 /// not guess encodings: a wrong guess could hide a name from the rules.
 pub(super) fn decode_utf8(bytes: Vec<u8>) -> Result<String, Manual> {
     if bytes.contains(&0) {
-        return Err(Manual::new("binary", "holds NUL bytes: a binary file, not plain text"));
+        return Err(Manual::new(Code::Binary, "holds NUL bytes: a binary file, not plain text"));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Manual::new("not_utf8", "UTF-16 text: convert it to UTF-8 first"));
+        return Err(Manual::new(Code::NotUtf8, "UTF-16 text: convert it to UTF-8 first"));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Manual::new("not_utf8", format!("not valid UTF-8 (first invalid byte at offset {at})"))
+        Manual::new(Code::NotUtf8, format!("not valid UTF-8 (first invalid byte at offset {at})"))
     })
 }
 
@@ -78,7 +78,7 @@ impl Document for TextDocument {
         sorted.sort_by_key(|r| (r.start, r.end));
         for r in sorted {
             if r.start < pos {
-                return Err(Manual::new("internal", "overlapping redactions"));
+                return Err(Manual::new(Code::InternalError, "overlapping redactions"));
             }
             out.push_str(&body[pos..r.start]);
             out.push_str(&marker(&r.label));

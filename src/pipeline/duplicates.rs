@@ -171,7 +171,10 @@ pub(crate) fn copy(
                 report = DocumentReport::manual(
                     report.path,
                     report.format,
-                    crate::model::Manual::new("write_failed", format!("copying the output failed: {e}")),
+                    crate::model::Manual::new(
+                        crate::model::Code::WriteFailed,
+                        format!("copying the output failed: {e}"),
+                    ),
                 );
             }
         }

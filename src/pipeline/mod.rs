@@ -35,7 +35,7 @@ pub use write::{Readers, write_atomically};
 use crate::decide::Policy;
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
-use crate::model::{Dossier, DossierValue, Manual};
+use crate::model::{Code, Dossier, DossierValue, Manual};
 use crate::package::names::{self, Names, RunValues};
 use crate::report::{Counts, DocumentReport, Duplicate, Report, RulesetInfo, Same, Status};
 use crate::rules::RuleSet;
@@ -209,7 +209,7 @@ fn same_text_alike(
             let _ = std::fs::remove_file(staged);
         }
         let reason = Manual::new(
-            "duplicate_differs",
+            Code::DuplicateDiffers,
             "a document with the same text lost more; this one is withheld so that no copy shows what another hides",
         );
         *d = DocumentReport::manual(d.path.clone(), d.format, reason);

@@ -12,7 +12,7 @@ use super::{Command, Context};
 use crate::detect::Scratch;
 use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
-use crate::model::{Decided, Dossier, Manual, RuleIndex};
+use crate::model::{Code, Decided, Dossier, Manual, RuleIndex};
 use crate::package::names::removed_with_rules;
 use crate::report::{DocumentReport, FindingReport, Status};
 
@@ -45,7 +45,7 @@ pub(crate) fn document(
 ) -> (DocumentReport, Facts) {
     let path = entry.source.display().to_string();
     if let Some(problem) = &entry.problem {
-        return (DocumentReport::manual(path, None, Manual::new("not_a_file", problem.clone())), Facts::default());
+        return (DocumentReport::manual(path, None, Manual::new(Code::NotAFile, problem.clone())), Facts::default());
     }
     let Some(format) = cx.registry.for_path(&entry.source) else {
         let ext = entry
@@ -54,7 +54,7 @@ pub(crate) fn document(
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_else(|| "(no extension)".into());
         let reason = format!("no adapter for {ext} files (lak handles: {})", cx.registry.extensions().join(", "));
-        return (DocumentReport::manual(path, None, Manual::new("unsupported_format", reason)), Facts::default());
+        return (DocumentReport::manual(path, None, Manual::new(Code::UnsupportedFormat, reason)), Facts::default());
     };
     let mut facts = Facts::default();
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -72,7 +72,7 @@ pub(crate) fn document(
             DocumentReport::manual(
                 path,
                 Some(format.name()),
-                Manual::new("internal_error", format!("lak failed on this document ({msg}); please report it")),
+                Manual::new(Code::InternalError, format!("lak failed on this document ({msg}); please report it")),
             )
         }
     };
@@ -86,14 +86,14 @@ pub(crate) fn document(
 }
 
 fn read(source: &Path) -> Result<Vec<u8>, Manual> {
-    let meta = std::fs::metadata(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))?;
+    let meta = std::fs::metadata(source).map_err(|e| Manual::new(Code::Unreadable, format!("cannot be read: {e}")))?;
     if meta.len() > limits::MAX_INPUT_BYTES {
         return Err(Manual::new(
-            "too_large",
+            Code::TooLarge,
             format!("{} bytes; lak reads at most {}", meta.len(), limits::MAX_INPUT_BYTES),
         ));
     }
-    std::fs::read(source).map_err(|e| Manual::new("unreadable", format!("cannot be read: {e}")))
+    std::fs::read(source).map_err(|e| Manual::new(Code::Unreadable, format!("cannot be read: {e}")))
 }
 
 /// Detects and decides on one opened document. A unit over the size limit is an error, never an empty
@@ -107,7 +107,7 @@ fn findings(
     let units = doc.units();
     if let Some(u) = units.iter().find(|u| u.len() > cx.max_unit_bytes) {
         return Err(Manual::new(
-            "too_large",
+            Code::TooLarge,
             format!("a text unit of {} bytes; lak handles at most {}", u.len(), cx.max_unit_bytes),
         ));
     }
@@ -199,7 +199,7 @@ fn process(
             // of the run is scanned and every value of the run is known (see `publish`).
             let staging = cx.staging.as_ref().expect("redact stages its outputs");
             let target = staging.join(format!("{index:07}"));
-            super::write::stage(&target, &redacted.bytes).map_err(|e| Manual::new("write_failed", e.to_string()))?;
+            super::write::stage(&target, &redacted.bytes).map_err(|e| Manual::new(Code::WriteFailed, e.to_string()))?;
             facts.staged = Some(target);
             report.scrubbed = redacted.scrubbed;
             report.passes = (pass > 1).then_some(pass);
@@ -246,7 +246,7 @@ fn rescan(
     dossier: &Dossier,
 ) -> Result<(Box<dyn Document>, Vec<Decided>), Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
-        Manual::new("output_unreadable", format!("the redacted output could not be read back: {}", m.reason))
+        Manual::new(Code::OutputUnreadable, format!("the redacted output could not be read back: {}", m.reason))
     })?;
     let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref(), dossier)
         .map_err(|m| Manual::new(m.code, format!("the redacted output cannot be checked: {}", m.reason)))?
@@ -264,7 +264,7 @@ fn sweep(removed: &[String], bytes: &[u8], doc: &dyn Document) -> Result<(), Man
     match super::sweep::find(removed, &views) {
         None => Ok(()),
         Some((_, view)) => Err(Manual::new(
-            "residual_bytes_after_redaction",
+            Code::ResidualBytesAfterRedaction,
             format!("a removed value still occurs in the output's bytes, in {}; output withheld", views[view].place),
         )),
     }
@@ -282,7 +282,7 @@ fn residual_error(cx: &Context<'_>, doc: &dyn Document, residual: &[Decided], pa
         _ => format!("offset {}", loc.offset),
     };
     Manual::new(
-        "residual_after_redaction",
+        Code::ResidualAfterRedaction,
         format!(
             "after {passes} redaction passes the rules still find {} value(s) to redact (first: rule {rule} at {at}); output withheld",
             residual.len()

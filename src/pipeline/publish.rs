@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use super::process::Facts;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 use crate::package::names::{self, Names};
 use crate::report::{DocumentReport, Status};
 use crate::{Error, Result};
@@ -54,7 +54,7 @@ pub(crate) fn publish(
             Err(reason) => {
                 let _ = std::fs::remove_file(&staged);
                 d.status = Status::NeedsManual;
-                d.reason = Some(Manual::new("write_failed", reason));
+                d.reason = Some(Manual::new(Code::WriteFailed, reason));
                 d.output = None;
             }
         }

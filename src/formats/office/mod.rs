@@ -44,7 +44,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, marker};
 use crate::limits;
-use crate::model::{Location, Manual};
+use crate::model::{Code, Location, Manual};
 use package::{Entry, Out};
 use rewrite::Cut;
 use scrub::PartKind;
@@ -142,10 +142,9 @@ const ATTACHED_TEMPLATE_REL: &str = "/attachedTemplate";
 impl OfficeDocument {
     fn open(source: Vec<u8>, options: &Options, depth: usize) -> Result<OfficeDocument, Manual> {
         let entries = package::read(&source)?;
-        let ct_index = entries
-            .iter()
-            .position(|e| e.name == "[Content_Types].xml")
-            .ok_or_else(|| Manual::new("corrupt", "a zip without [Content_Types].xml: not an Office Open XML file"))?;
+        let ct_index = entries.iter().position(|e| e.name == "[Content_Types].xml").ok_or_else(|| {
+            Manual::new(Code::Corrupt, "a zip without [Content_Types].xml: not an Office Open XML file")
+        })?;
         let content_types = opc::content_types(&entries[ct_index].data)?;
 
         // Relationships, by the (lower-case) part they start from.
@@ -202,7 +201,7 @@ impl OfficeDocument {
             if let Some(what) = unknown {
                 if !options.drop_embedded {
                     return Err(Manual::new(
-                        "embedded_object",
+                        Code::EmbeddedObject,
                         format!(
                             "part {} is {what}; lak cannot check its content. Handle it by hand, or run \
                              with --drop-embedded to remove such parts",
@@ -337,7 +336,7 @@ impl OfficeDocument {
                 Some(PartKind::Folder | PartKind::Font) => Part::Raw,
                 Some(PartKind::Unknown(_)) => Part::Remove,
                 Some(PartKind::Metafile(_)) => Part::Metafile(
-                    metafiles[i].take().ok_or_else(|| Manual::new("internal_error", "a metafile was lost"))?,
+                    metafiles[i].take().ok_or_else(|| Manual::new(Code::InternalError, "a metafile was lost"))?,
                 ),
                 Some(PartKind::Image(format)) => match images::strip(format, &e.data) {
                     Ok(Some(clean)) => {
@@ -352,14 +351,17 @@ impl OfficeDocument {
                     }
                     Err(why) => {
                         return Err(Manual::new(
-                            "embedded_object",
+                            Code::EmbeddedObject,
                             format!("picture {} does not parse ({why}); lak cannot check it", e.name),
                         ));
                     }
                 },
                 Some(PartKind::Package) => {
                     if depth + 1 > limits::MAX_OFFICE_NESTING {
-                        return Err(Manual::new("zip_limit", format!("{} nests Office packages too deeply", e.name)));
+                        return Err(Manual::new(
+                            Code::ZipLimit,
+                            format!("{} nests Office packages too deeply", e.name),
+                        ));
                     }
                     let inner = OfficeDocument::open(e.data.clone(), options, depth + 1)
                         .map_err(|m| Manual::new(m.code, format!("embedded {}: {}", e.name, m.reason)))?;
@@ -489,7 +491,7 @@ impl OfficeDocument {
                 redacted.push_str(&unit.text[pos..]);
                 let base = rewrite::sheet_name(&redacted).ok_or_else(|| {
                     Manual::new(
-                        "unsupported_content",
+                        Code::UnsupportedContent,
                         format!(
                             "the sheet name {:?} must be redacted but no valid name remains: rename it by hand",
                             unit.text
@@ -572,7 +574,7 @@ fn number_views(
     };
     if candidates.next().is_some() {
         return Err(Manual::new(
-            "unsupported_content",
+            Code::UnsupportedContent,
             "the workbook has more than one styles part, so lak cannot tell how its numbers are shown",
         ));
     }
@@ -616,7 +618,7 @@ fn number_views(
     })?;
     if let Some(code) = dxf_codes.iter().find(|c| numfmt::assembles(c)) {
         return Err(Manual::new(
-            "unsupported_content",
+            Code::UnsupportedContent,
             format!(
                 "a conditional or table format shows numbers through the number format {code:?}, which can \
                  assemble an identifier out of a number; lak does not apply such formats: check the workbook by hand"
@@ -646,7 +648,7 @@ fn number_views(
                 numfmt::Shown::Date { shown, day } => shown.into_iter().chain(day).collect(),
                 numfmt::Shown::Unknown if numfmt::assembles(code) => {
                     return Err(Manual::new(
-                        "unsupported_content",
+                        Code::UnsupportedContent,
                         format!(
                             "cell {} of sheet {sheet} shows its number through the format {code:?}, which lak \
                              cannot render and which can assemble an identifier: check it by hand",
@@ -871,14 +873,15 @@ impl Document for OfficeDocument {
         let mut nested: Vec<Vec<Redaction>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         let mut in_pictures: Vec<Vec<(usize, usize, usize)>> = (0..self.parts.len()).map(|_| Vec::new()).collect();
         for r in redactions {
-            let (i, local) =
-                self.find(r.unit).ok_or_else(|| Manual::new("internal_error", "a redaction outside the document"))?;
+            let (i, local) = self
+                .find(r.unit)
+                .ok_or_else(|| Manual::new(Code::InternalError, "a redaction outside the document"))?;
             match &self.parts[i] {
                 Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
                 _ => {
-                    return Err(Manual::new("internal_error", "a redaction in a part without text"));
+                    return Err(Manual::new(Code::InternalError, "a redaction in a part without text"));
                 }
             }
         }
@@ -896,7 +899,7 @@ impl Document for OfficeDocument {
                 Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
                 Part::Metafile(m) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
                     Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
-                        Manual::new("internal_error", format!("a redaction in picture {} failed: {why}", e.name))
+                        Manual::new(Code::InternalError, format!("a redaction in picture {} failed: {why}", e.name))
                     })?)
                 }
                 _ => None,

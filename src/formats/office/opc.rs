@@ -17,7 +17,7 @@ use quick_xml::NsReader;
 use quick_xml::events::Event;
 
 use super::xml_text::offset_in;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// The parsed `[Content_Types].xml`.
 #[derive(Debug, Default)]
@@ -60,11 +60,11 @@ pub(crate) struct Rel {
 }
 
 fn refuse_dtd(part: &str) -> Manual {
-    Manual::new("xml_dtd", format!("part {part} declares a DTD; lak refuses DTDs"))
+    Manual::new(Code::XmlDtd, format!("part {part} declares a DTD; lak refuses DTDs"))
 }
 
 fn corrupt(part: &str, e: &dyn std::fmt::Display) -> Manual {
-    Manual::new("corrupt", format!("part {part} is not well-formed XML: {e}"))
+    Manual::new(Code::Corrupt, format!("part {part} is not well-formed XML: {e}"))
 }
 
 /// Calls `f(local name, [(attribute local name, value, value range)], element range)` for each element.

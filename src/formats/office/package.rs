@@ -28,7 +28,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// The first bytes of a CFB (OLE2) compound file: how an encrypted Office file starts.
 const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -66,16 +66,16 @@ pub(crate) enum Out<'a> {
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
     if bytes.starts_with(&CFB_MAGIC) {
         return Err(Manual::new(
-            "encrypted",
+            Code::Encrypted,
             "an OLE2/CFB container, not a zip: a password-protected Office file (or a legacy binary \
              file with an Office extension); remove the password or convert it, then run lak again",
         ));
     }
     let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Manual::new("corrupt", format!("not a readable zip package: {e}")))?;
+        .map_err(|e| Manual::new(Code::Corrupt, format!("not a readable zip package: {e}")))?;
     if archive.len() > limits::MAX_OFFICE_ENTRIES {
         return Err(Manual::new(
-            "zip_limit",
+            Code::ZipLimit,
             format!("{} zip entries; lak opens at most {}", archive.len(), limits::MAX_OFFICE_ENTRIES),
         ));
     }
@@ -88,10 +88,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
     let mut total_actual: u64 = 0;
     for index in 0..archive.len() {
         let file =
-            archive.by_index_raw(index).map_err(|e| Manual::new("corrupt", format!("zip entry {index}: {e}")))?;
+            archive.by_index_raw(index).map_err(|e| Manual::new(Code::Corrupt, format!("zip entry {index}: {e}")))?;
         let name = file
             .name()
-            .map_err(|_| Manual::new("unsafe_path", format!("zip entry {index}: name is not valid")))?
+            .map_err(|_| Manual::new(Code::UnsafePath, format!("zip entry {index}: name is not valid")))?
             .into_owned();
         check_name(&name)?;
         if !seen.insert(name.to_lowercase()) {
@@ -99,7 +99,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
         }
         if file.encrypted() {
             return Err(Manual::new(
-                "encrypted",
+                Code::Encrypted,
                 format!("part {name} is encrypted; remove the password and run lak again"),
             ));
         }
@@ -121,7 +121,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
             && declared / compressed.max(1) > limits::MAX_OFFICE_COMPRESSION_RATIO
         {
             return Err(Manual::new(
-                "zip_limit",
+                Code::ZipLimit,
                 format!(
                     "part {name} expands {}× ({compressed} → {declared} bytes): a zip bomb? lak \
                      accepts at most {}×",
@@ -132,14 +132,14 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
         }
         let mut data = Vec::new();
         if !is_dir {
-            let file = archive.by_index(index).map_err(|e| Manual::new("corrupt", format!("part {name}: {e}")))?;
+            let file = archive.by_index(index).map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
             // One byte more than declared: enough to see a lie, never enough to be a bomb.
             file.take(declared + 1)
                 .read_to_end(&mut data)
-                .map_err(|e| Manual::new("corrupt", format!("part {name}: {e}")))?;
+                .map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
             if data.len() as u64 != declared {
                 return Err(Manual::new(
-                    "zip_limit",
+                    Code::ZipLimit,
                     format!(
                         "part {name} declares {declared} bytes but holds {}{}",
                         data.len(),
@@ -200,14 +200,14 @@ fn deflate_ends_exactly(raw: &[u8]) -> bool {
 fn duplicate(name: Option<&str>) -> Manual {
     let which = name.map(|n| format!(" named {n}")).unwrap_or_default();
     Manual::new(
-        "duplicate_entry",
+        Code::DuplicateEntry,
         format!("the package holds two entries with the same name{which}: which one a program reads is undefined"),
     )
 }
 
 fn too_big(name: &str, size: u64) -> Manual {
     Manual::new(
-        "zip_limit",
+        Code::ZipLimit,
         format!(
             "part {name} is {size} bytes uncompressed; lak reads at most {} per part",
             limits::MAX_OFFICE_PART_BYTES
@@ -217,7 +217,7 @@ fn too_big(name: &str, size: u64) -> Manual {
 
 fn total_too_big() -> Manual {
     Manual::new(
-        "zip_limit",
+        Code::ZipLimit,
         format!("the parts add up to more than {} bytes uncompressed", limits::MAX_OFFICE_TOTAL_BYTES),
     )
 }
@@ -225,7 +225,7 @@ fn total_too_big() -> Manual {
 /// Refuses names that could escape the folder they are extracted into (zip-slip) or that no Office
 /// producer writes.
 fn check_name(name: &str) -> Result<(), Manual> {
-    let bad = |why: &str| Err(Manual::new("unsafe_path", format!("zip entry name {name:?} {why}")));
+    let bad = |why: &str| Err(Manual::new(Code::UnsafePath, format!("zip entry name {name:?} {why}")));
     if name.is_empty() {
         return bad("is empty");
     }
@@ -251,8 +251,9 @@ fn check_name(name: &str) -> Result<(), Manual> {
 
 /// Writes the package: `out[i]` says what to write for `entries[i]`, in the original order.
 pub(crate) fn write(source: &[u8], entries: &[Entry], out: &[Out<'_>]) -> Result<Vec<u8>, Manual> {
-    let fail =
-        |e: &dyn std::fmt::Display| Manual::new("internal_error", format!("writing the redacted package failed: {e}"));
+    let fail = |e: &dyn std::fmt::Display| {
+        Manual::new(Code::InternalError, format!("writing the redacted package failed: {e}"))
+    };
     let mut archive = ZipArchive::new(Cursor::new(source)).map_err(|e| fail(&e))?;
     let mut writer = ZipWriter::new(Cursor::new(Vec::with_capacity(source.len())));
     for (entry, what) in entries.iter().zip(out) {

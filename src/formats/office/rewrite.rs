@@ -29,7 +29,7 @@ use quick_xml::events::Event;
 
 use super::vocab::Fam;
 use super::xml_text::{Edit, Holder, PieceKind, Scanned, Unit, UnitKind};
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// One redaction inside a part: unit index within the part, byte range in the unit's text, and what
 /// replaces it (the marker, or a sheet's new name).
@@ -86,7 +86,7 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
             }
             UnitKind::Fixed(what) => {
                 return Err(Manual::new(
-                    "unsupported_content",
+                    Code::UnsupportedContent,
                     format!(
                         "{what} in part {part} holds personal data ({:?}); lak cannot rewrite it safely: \
                          handle the document by hand",
@@ -97,7 +97,7 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
             UnitKind::View { .. } => return Err(internal(part)),
             UnitKind::DefinedName => {
                 return Err(Manual::new(
-                    "unsupported_content",
+                    Code::UnsupportedContent,
                     format!(
                         "the defined name {:?} holds personal data; renaming it would break the formulas \
                          that use it: rename it by hand",
@@ -165,7 +165,7 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
 
 fn shared_formula(part: &str, cell: Option<&str>) -> Manual {
     Manual::new(
-        "unsupported_content",
+        Code::UnsupportedContent,
         format!(
             "a shared formula in {part}{} must be removed, but other cells depend on it: handle by hand",
             cell.map(|c| format!(" (cell {c})")).unwrap_or_default()
@@ -174,7 +174,7 @@ fn shared_formula(part: &str, cell: Option<&str>) -> Manual {
 }
 
 fn internal(part: &str) -> Manual {
-    Manual::new("internal_error", format!("a redaction in part {part} does not map back to the file"))
+    Manual::new(Code::InternalError, format!("a redaction in part {part} does not map back to the file"))
 }
 
 /// `text` with each `(start, end, marker)` replaced by its marker.
@@ -471,7 +471,7 @@ pub(crate) fn apply_patches(part: &str, xml: &[u8], mut patches: Vec<Edit>) -> R
             if p.range.end <= last_end {
                 continue; // inside a replacement already written
             }
-            return Err(Manual::new("internal_error", format!("overlapping changes in part {part}")));
+            return Err(Manual::new(Code::InternalError, format!("overlapping changes in part {part}")));
         }
         if p.range.end > xml.len() || p.range.start > p.range.end {
             return Err(internal(part));

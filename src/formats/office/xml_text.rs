@@ -32,7 +32,7 @@ use quick_xml::name::ResolveResult;
 use super::vocab::{self, AttrKind, AttrRule, Ctx, ElemRule, Fam, GroupKind, TextKind};
 use super::{attrs, numfmt, views};
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// A contiguous stretch of a unit's text and where it is in the part.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -400,7 +400,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
             Event::Eof => break,
             Event::DocType(_) => {
                 return Err(Manual::new(
-                    "xml_dtd",
+                    Code::XmlDtd,
                     format!(
                         "part {} declares a DTD (its entities could expand without bound); lak refuses DTDs",
                         ctx.part
@@ -453,7 +453,7 @@ pub(crate) fn scan(xml: &[u8], ctx: &Ctx<'_>) -> Result<Scanned, Manual> {
                         "apos" => '\'',
                         other => {
                             return Err(Manual::new(
-                                "xml_dtd",
+                                Code::XmlDtd,
                                 format!("part {} refers to an undeclared entity &{other};", ctx.part),
                             ));
                         }
@@ -507,15 +507,15 @@ fn office_namespace(uri: &[u8]) -> bool {
 }
 
 fn corrupt(ctx: &Ctx<'_>, at: usize, e: &dyn std::fmt::Display) -> Manual {
-    Manual::new("corrupt", format!("part {} is not well-formed XML (byte {at}): {e}", ctx.part))
+    Manual::new(Code::Corrupt, format!("part {} is not well-formed XML (byte {at}): {e}", ctx.part))
 }
 
 fn unsupported(ctx: &Ctx<'_>, why: &str) -> Manual {
-    Manual::new("unsupported_content", format!("part {} {why}", ctx.part))
+    Manual::new(Code::UnsupportedContent, format!("part {} {why}", ctx.part))
 }
 
 fn internal(ctx: &Ctx<'_>) -> Manual {
-    Manual::new("internal_error", format!("lak lost track of a position in part {}", ctx.part))
+    Manual::new(Code::InternalError, format!("lak lost track of a position in part {}", ctx.part))
 }
 
 /// Where `sub` (a slice borrowed from `base`) starts in `base`.

@@ -27,10 +27,10 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::objects::deref;
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 fn refuse(why: impl std::fmt::Display) -> Manual {
-    Manual::new("encrypted", format!("the PDF is encrypted and lak cannot decrypt it: {why}"))
+    Manual::new(Code::Encrypted, format!("the PDF is encrypted and lak cannot decrypt it: {why}"))
 }
 
 /// Decrypts again what lopdf decrypted with the wrong crypt filter; returns whether it did.

@@ -182,7 +182,7 @@ pub(crate) struct Interpreter<'a> {
 }
 
 fn manual(reason: impl Into<String>) -> Manual {
-    Manual::new("pdf_unreadable", reason)
+    Manual::new(crate::model::Code::PdfUnreadable, reason)
 }
 
 /// The decoded operations of `/Contents` of a page (all streams, in order, as one).
@@ -472,7 +472,7 @@ impl<'a> Interpreter<'a> {
         for (i, op) in ops.iter().enumerate() {
             if self.ops_left == 0 {
                 return Err(Manual::new(
-                    "pdf_too_complex",
+                    crate::model::Code::PdfTooComplex,
                     format!("more than {} content operations", limits::PDF_MAX_OPERATIONS),
                 ));
             }
@@ -486,7 +486,10 @@ impl<'a> Interpreter<'a> {
             match op.operator.as_str() {
                 "q" => {
                     if saved.len() >= limits::PDF_MAX_DEPTH * 8 {
-                        return Err(Manual::new("pdf_too_complex", "graphics states nested too deeply"));
+                        return Err(Manual::new(
+                            crate::model::Code::PdfTooComplex,
+                            "graphics states nested too deeply",
+                        ));
                     }
                     saved.push(gs.clone());
                 }
@@ -653,7 +656,10 @@ impl<'a> Interpreter<'a> {
                                 return Err(manual("a form XObject draws itself (a cycle)"));
                             }
                             if depth >= limits::PDF_MAX_DEPTH {
-                                return Err(Manual::new("pdf_too_complex", "form XObjects nested too deeply"));
+                                return Err(Manual::new(
+                                    crate::model::Code::PdfTooComplex,
+                                    "form XObjects nested too deeply",
+                                ));
                             }
                             let m = objects::get_array(doc, &s.dict, b"Matrix")
                                 .and_then(Matrix::from_objects)
@@ -739,7 +745,10 @@ impl<'a> Interpreter<'a> {
             self.layer.chars.truncate(chars_before);
         }
         if self.layer.glyphs.len() + self.codes.len() > limits::PDF_MAX_GLYPHS {
-            return Err(Manual::new("pdf_too_complex", format!("more than {} glyphs", limits::PDF_MAX_GLYPHS)));
+            return Err(Manual::new(
+                crate::model::Code::PdfTooComplex,
+                format!("more than {} glyphs", limits::PDF_MAX_GLYPHS),
+            ));
         }
         let info = &mut self.layer.pages[page];
         let mut byte = 0u32;

@@ -55,7 +55,7 @@ use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, S
 
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax, marker};
 use crate::limits;
-use crate::model::{Location, Manual};
+use crate::model::{Code, Location, Manual};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
 use objects::Budget;
 use strings::Site;
@@ -89,7 +89,7 @@ pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> boo
 }
 
 fn unreadable(reason: impl Into<String>) -> Manual {
-    Manual::new("pdf_unreadable", reason)
+    Manual::new(Code::PdfUnreadable, reason)
 }
 
 fn page_list(pages: &[u32]) -> String {
@@ -117,15 +117,15 @@ impl PdfDocument {
         let load = LoadOptions { max_decompressed_size: Some(limits::PDF_MAX_STREAM_BYTES), ..LoadOptions::default() };
         let mut doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
             lopdf::Error::Decompress(_) => Manual::new(
-                "too_large",
+                Code::TooLarge,
                 format!("a stream decodes to more than {} bytes", limits::PDF_MAX_STREAM_BYTES),
             ),
-            lopdf::Error::InvalidPassword => Manual::new("encrypted", "the PDF is protected with a password"),
+            lopdf::Error::InvalidPassword => Manual::new(Code::Encrypted, "the PDF is protected with a password"),
             e => unreadable(format!("the PDF cannot be parsed ({e})")),
         })?;
         if doc.is_encrypted() {
             return Err(Manual::new(
-                "encrypted",
+                Code::Encrypted,
                 "the PDF is encrypted with a password: lak cannot read it; ask for an unprotected copy",
             ));
         }
@@ -147,7 +147,7 @@ impl PdfDocument {
         }
         if doc.objects.len() > limits::PDF_MAX_OBJECTS {
             return Err(Manual::new(
-                "too_large",
+                Code::TooLarge,
                 format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
             ));
         }
@@ -158,7 +158,7 @@ impl PdfDocument {
             return Err(unreadable("the PDF has no pages lak can find"));
         }
         if pages.len() > limits::PDF_MAX_PAGES {
-            return Err(Manual::new("too_large", format!("more than {} pages", limits::PDF_MAX_PAGES)));
+            return Err(Manual::new(Code::TooLarge, format!("more than {} pages", limits::PDF_MAX_PAGES)));
         }
         // Attachments are hidden data: the scrub removes them (the issue's rule for PDF); the report says
         // what was there, so that a reviewer can handle the attachments on their own.
@@ -207,7 +207,7 @@ impl PdfDocument {
                 format!("page(s) {}", page_list(&undecodable))
             };
             return Err(Manual::new(
-                "pdf_undecodable_text",
+                Code::PdfUndecodableText,
                 format!(
                     "text on {pages} cannot be decoded to characters, so lak cannot check it: {}",
                     reasons.into_iter().collect::<Vec<_>>().join("; ")
@@ -217,7 +217,7 @@ impl PdfDocument {
         if !image_only.is_empty() {
             if !options.allow_unchecked_images {
                 return Err(Manual::new(
-                    "pdf_image_only",
+                    Code::PdfImageOnly,
                     format!(
                         "page(s) {} hold only images (a scan without a text layer): lak cannot check them; \
                          use --allow-unchecked-images to let them through unchecked",
@@ -504,7 +504,7 @@ impl Document for PdfDocument {
                     encoding::encode_text_string(&new, p.encoding),
                 ));
             } else {
-                return Err(Manual::new("internal_error", "a redaction names a unit that does not exist"));
+                return Err(Manual::new(Code::InternalError, "a redaction names a unit that does not exist"));
             }
         }
 
@@ -557,7 +557,7 @@ impl Document for PdfDocument {
         scrubbed.extend(scrub::scrub(&mut doc, &scrub::Context { tainted, drawn_images }));
         if let Some(n) = unrenamable.iter().find(|n| names::present(&doc, n)) {
             return Err(Manual::new(
-                "pdf_unsupported",
+                Code::PdfUnsupported,
                 format!(
                     "a name in the PDF's structure holds a value to redact ({}) and lak cannot rename it without \
                      changing what the file means",
@@ -589,7 +589,7 @@ impl Document for PdfDocument {
         doc.renumber_objects();
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
-            .map_err(|e| Manual::new("write_failed", format!("the PDF could not be written: {e}")))?;
+            .map_err(|e| Manual::new(Code::WriteFailed, format!("the PDF could not be written: {e}")))?;
         Ok(Redacted { bytes, scrubbed })
     }
 }
@@ -637,7 +637,7 @@ impl PdfDocument {
         let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
             Content { operations: ops }
                 .encode()
-                .map_err(|e| Manual::new("internal_error", format!("content could not be encoded: {e}")))
+                .map_err(|e| Manual::new(Code::InternalError, format!("content could not be encoded: {e}")))
         };
         // Detached and form streams: in place.
         for (key, ops) in &rw.streams {
@@ -669,7 +669,7 @@ impl PdfDocument {
             // was also edited in place as a form would come back unedited.
             if let Some(c) = old.iter().find(|c| applied.in_place.contains(c)) {
                 return Err(Manual::new(
-                    "pdf_unsupported",
+                    Code::PdfUnsupported,
                     format!("content stream object {} is both a page's content and a form with values to remove", c.0),
                 ));
             }
@@ -758,7 +758,7 @@ fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
             Some(f) if IMAGE_FILTERS.contains(f) => {
                 if filters.len() > 1 {
                     return Err(Manual::new(
-                        "pdf_unsupported",
+                        Code::PdfUnsupported,
                         format!("image object {}: an image codec under further filters, which lak does not read", id.0),
                     ));
                 }
@@ -771,14 +771,14 @@ fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
             let why = match e {
                 filters::Fault::TooLarge => {
                     return Manual::new(
-                        "too_large",
+                        Code::TooLarge,
                         format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
                     );
                 }
                 filters::Fault::Damaged(why) => format!("it does not decode with its filters ({why})"),
                 filters::Fault::Unsupported(what) => format!("it uses {what}, which lak does not decode"),
             };
-            Manual::new("pdf_unreadable", format!("stream object {} of the output cannot be checked: {why}", id.0))
+            Manual::new(Code::PdfUnreadable, format!("stream object {} of the output cannot be checked: {why}", id.0))
         })?;
         total += decoded.data.len();
         if !decoded.intact {
@@ -801,7 +801,7 @@ fn strip_jpegs(doc: &mut LoDocument, budget: &Budget) -> Result<usize, Manual> {
         if !filters.contains(&&b"DCTDecode"[..]) {
             continue;
         }
-        let refuse = |why: String| Manual::new("pdf_unsupported", format!("image object {}: {why}", id.0));
+        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
         if filters.last() != Some(&&b"DCTDecode"[..]) {
             return Err(refuse("a JPEG image under further filters, which lak does not read".into()));
         }
@@ -848,7 +848,7 @@ fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
         if !filters.contains(&&b"JPXDecode"[..]) {
             continue;
         }
-        let refuse = |why: String| Manual::new("pdf_unsupported", format!("image object {}: {why}", id.0));
+        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
         if filters.len() != 1 {
             return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
         }

@@ -20,7 +20,7 @@ use lopdf::{Document, Object, ObjectId};
 use super::strings::{Root, Step};
 use super::vocabulary::is_vocabulary;
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// The resource categories whose keys `resources.rs` renames.
 pub(crate) const RESOURCE_CATEGORIES: &[&[u8]] =
@@ -96,7 +96,7 @@ fn walk(
             return Ok(());
         }
         if sites.len() >= limits::PDF_MAX_STRINGS {
-            return Err(Manual::new("pdf_too_complex", format!("more than {} names", limits::PDF_MAX_STRINGS)));
+            return Err(Manual::new(Code::PdfTooComplex, format!("more than {} names", limits::PDF_MAX_STRINGS)));
         }
         let what = if role == Role::Key { "a key" } else { "a name" };
         sites.push(NameSite {

@@ -22,10 +22,13 @@ use lopdf::{Document, Object, ObjectId};
 use super::cmap::CMap;
 use super::objects::Budget;
 use super::streams::Kind;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 fn refuse(id: ObjectId, what: &str) -> Manual {
-    Manual::new("pdf_unsupported", format!("stream object {} is {what} lak cannot read, so it cannot check it", id.0))
+    Manual::new(
+        Code::PdfUnsupported,
+        format!("stream object {} is {what} lak cannot read, so it cannot check it", id.0),
+    )
 }
 
 /// Rebuilds every CMap, ICC profile and calculator function left in `doc`; returns how many ICC

@@ -14,7 +14,7 @@ use std::cell::Cell;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// Follows references (at most a few hops; a cycle yields `None`).
 pub(crate) fn deref<'a>(doc: &'a Document, mut o: &'a Object) -> Option<&'a Object> {
@@ -85,7 +85,7 @@ pub(crate) fn num(doc: &Document, o: &Object) -> Option<f64> {
 /// the document: lak could not tell how a viewer decodes that stream.
 pub(crate) fn inline_filters(doc: &mut Document) -> Result<(), Manual> {
     let bad = |id: ObjectId, what: &str| {
-        Manual::new("pdf_unsupported", format!("stream object {}: its {what} lak cannot read", id.0))
+        Manual::new(Code::PdfUnsupported, format!("stream object {}: its {what} lak cannot read", id.0))
     };
     let mut changes: Vec<(ObjectId, &'static [u8], Object)> = Vec::new();
     for (&id, o) in &doc.objects {
@@ -201,7 +201,7 @@ impl Budget {
         let cap = limits::PDF_MAX_STREAM_BYTES.min(self.left.get());
         let data = super::filters::decode(s, cap).map_err(|e| match e {
             super::filters::Fault::TooLarge => Manual::new(
-                "too_large",
+                Code::TooLarge,
                 format!(
                     "a stream decodes to more than {} bytes (or the document to more than {} in all)",
                     limits::PDF_MAX_STREAM_BYTES,
@@ -209,10 +209,10 @@ impl Budget {
                 ),
             ),
             super::filters::Fault::Damaged(why) => {
-                Manual::new("pdf_unreadable", format!("a stream does not decode with its filters ({why})"))
+                Manual::new(Code::PdfUnreadable, format!("a stream does not decode with its filters ({why})"))
             }
             super::filters::Fault::Unsupported(what) => {
-                Manual::new("pdf_unreadable", format!("a stream uses {what}, which lak does not decode"))
+                Manual::new(Code::PdfUnreadable, format!("a stream uses {what}, which lak does not decode"))
             }
         })?;
         self.left.set(self.left.get().saturating_sub(data.len()));

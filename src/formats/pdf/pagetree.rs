@@ -18,10 +18,10 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::objects;
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 fn unsupported(reason: impl Into<String>) -> Manual {
-    Manual::new("pdf_unsupported", reason)
+    Manual::new(Code::PdfUnsupported, reason)
 }
 
 /// The pages in document order, as every reader sees them.
@@ -66,14 +66,14 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
         top.1 += 1;
         visits += 1;
         if visits > limits::PDF_MAX_PAGE_TREE_VISITS {
-            return Err(Manual::new("pdf_too_complex", "the page tree has too many entries"));
+            return Err(Manual::new(Code::PdfTooComplex, "the page tree has too many entries"));
         }
         let Some(id) = objects::ref_id(&kids[i]) else {
             return Err(unsupported("a page-tree node lists a kid that is not a reference"));
         };
         if !seen.insert(id) {
             return Err(Manual::new(
-                "pdf_unreadable",
+                Code::PdfUnreadable,
                 format!(
                     "object {} is reached twice in the page tree (a cycle, or a node or page listed by two \
                      parents)",
@@ -86,7 +86,7 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
             // an object lopdf could not (`3 18446744073709551616 obj`); the output would point at
             // nothing. lak cannot say what is on that page.
             return Err(Manual::new(
-                "pdf_unreadable",
+                Code::PdfUnreadable,
                 format!(
                     "page {} is object {}, which is missing or not a page dictionary: lak cannot tell what \
                      a viewer shows there",
@@ -102,7 +102,7 @@ fn walk(doc: &Document) -> Result<Vec<ObjectId>, Manual> {
                     return Err(unsupported("a page-tree entry is typed as a page but has /Kids like a node"));
                 }
                 if stack.len() >= limits::PDF_MAX_DEPTH {
-                    return Err(Manual::new("pdf_too_complex", "the page tree is nested too deeply"));
+                    return Err(Manual::new(Code::PdfTooComplex, "the page tree is nested too deeply"));
                 }
                 stack.push((kids, 0));
             }

@@ -26,7 +26,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use super::interpret;
 use super::names::RESOURCE_CATEGORIES;
 use super::objects::{Budget, deref};
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// Colour space names that are not resources.
 const DIRECT_COLOUR_SPACES: &[&[u8]] =
@@ -316,7 +316,7 @@ fn rename_own_name(d: &mut Dictionary, new: &[u8]) {
 fn encode(ops: Vec<Operation>) -> Result<Vec<u8>, Manual> {
     Content { operations: ops }
         .encode()
-        .map_err(|e| Manual::new("internal_error", format!("content could not be encoded: {e}")))
+        .map_err(|e| Manual::new(Code::InternalError, format!("content could not be encoded: {e}")))
 }
 
 /// The operations with every resource operand renamed.

@@ -32,7 +32,7 @@ use super::geom::{Matrix, Quad};
 use super::interpret::{Layer, StreamKey};
 use super::strings::Step;
 use super::text_layer::TextLayer;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// Removed advances are rounded up to a multiple of this many em.
 pub(crate) const ADVANCE_QUANTUM_EM: f64 = 2.0;
@@ -144,7 +144,7 @@ pub(crate) fn rewrite(
                 });
             if !same {
                 return Err(Manual::new(
-                    "pdf_unsupported",
+                    Code::PdfUnsupported,
                     "a form XObject shows different glyphs where it is drawn (fonts inherited from each page)",
                 ));
             }

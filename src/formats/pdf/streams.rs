@@ -36,7 +36,7 @@ use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::objects::Budget;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// What a stream is, by the way it is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,7 +222,7 @@ pub(crate) fn walk(doc: &Document) -> Result<Reach, Manual> {
                                 Some(XrefEntry::Normal { .. } | XrefEntry::Compressed { .. })
                             ) {
                                 return Err(Manual::new(
-                                    "pdf_unreadable",
+                                    Code::PdfUnreadable,
                                     format!(
                                         "object {} is in the file but lak's PDF library could not read it \
                                          (e.g. nested too deeply): lak would not see what a viewer shows",
@@ -305,7 +305,7 @@ impl Inventory {
         retired: &BTreeSet<ObjectId>,
         flagged: &HashSet<ObjectId>,
     ) -> Result<(), Manual> {
-        let refuse = |why: String| Err(Manual::new("pdf_unsupported", why));
+        let refuse = |why: String| Err(Manual::new(Code::PdfUnsupported, why));
         for (id, o) in &doc.objects {
             if !matches!(o, Object::Stream(_)) || own.contains(id) {
                 continue;

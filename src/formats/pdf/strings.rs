@@ -13,7 +13,7 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::encoding::{TextEncoding, decode_text_string, encode_text_string};
 use crate::limits;
-use crate::model::Manual;
+use crate::model::{Code, Manual};
 
 /// Where a path starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -194,7 +194,7 @@ impl Walk<'_> {
                     }
                     if sites.len() >= limits::PDF_MAX_STRINGS {
                         return Err(Manual::new(
-                            "pdf_too_complex",
+                            Code::PdfTooComplex,
                             format!("more than {} text strings", limits::PDF_MAX_STRINGS),
                         ));
                     }
