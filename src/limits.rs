@@ -127,14 +127,14 @@ mod tests {
 
     fn bytes(n: u64) -> String {
         const MIB: u64 = 1024 * 1024;
-        if n % (1024 * MIB) == 0 { format!("{} GiB", n / (1024 * MIB)) } else { format!("{} MiB", n / MIB) }
+        if n.is_multiple_of(1024 * MIB) { format!("{} GiB", n / (1024 * MIB)) } else { format!("{} MiB", n / MIB) }
     }
 
     fn count(n: u64) -> String {
         let digits = n.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

@@ -15,6 +15,7 @@
 //! [`Registry::standard`].
 
 mod csv;
+mod media;
 mod office;
 mod pdf;
 mod text;

@@ -15,6 +15,8 @@
 //! them); an EOT its names, then font data that ends the file and is itself a font (plain or XOR-ed;
 //! MicroType Express compressed data lak cannot check, so it is refused).
 
+use crate::formats::media::bytes::{u16_be, u16_le, u32_be, u32_le};
+
 /// Whether `data` is a font file (`file` is the part's file name, lower case, for the obfuscation key).
 pub(crate) fn is_font(file: &str, data: &[u8]) -> bool {
     sfnt(data) || woff(data) || woff2(data) || eot(data) || obfuscated(file, data)
@@ -22,22 +24,6 @@ pub(crate) fn is_font(file: &str, data: &[u8]) -> bool {
 
 /// The most fonts a TrueType Collection may hold (real collections hold a few, CJK ones up to ~30).
 const MAX_COLLECTION_FONTS: usize = 64;
-
-fn u16_be(d: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_be_bytes(d.get(at..at.checked_add(2)?)?.try_into().ok()?)))
-}
-
-fn u32_be(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(d.get(at..at.checked_add(4)?)?.try_into().ok()?))
-}
-
-fn u16_le(d: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_le_bytes(d.get(at..at.checked_add(2)?)?.try_into().ok()?)))
-}
-
-fn u32_le(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(d.get(at..at.checked_add(4)?)?.try_into().ok()?))
-}
 
 /// A file whose last block ends at `end`: nothing may follow but the padding to four bytes.
 fn ends_at(d: &[u8], end: usize) -> bool {
@@ -57,7 +43,7 @@ fn table_directory(d: &[u8], at: usize) -> Option<usize> {
     if !matches!(d.get(at..at.checked_add(4)?)?, [0, 1, 0, 0] | b"OTTO" | b"true" | b"typ1") {
         return None;
     }
-    let tables = u16_be(d, at + 4)?;
+    let tables = u16_be(d, at + 4).map(usize::from)?;
     if tables == 0 || tables >= 256 {
         return None;
     }
@@ -114,7 +100,9 @@ fn woff(d: &[u8]) -> bool {
     if !d.starts_with(b"wOFF") || u32_be(d, 8).is_none_or(|n| n as usize != d.len()) {
         return false;
     }
-    let (Some(tables), Some(0), Some(0), Some(0)) = (u16_be(d, 12), u16_be(d, 14), u32_be(d, 28), u32_be(d, 40)) else {
+    let (Some(tables), Some(0), Some(0), Some(0)) =
+        (u16_be(d, 12).map(usize::from), u16_be(d, 14).map(usize::from), u32_be(d, 28), u32_be(d, 40))
+    else {
         return false;
     };
     let mut end = 44 + 20 * tables;
@@ -137,7 +125,7 @@ fn woff2(d: &[u8]) -> bool {
         return false;
     }
     let (Some(tables), Some(0), Some(compressed), Some(0), Some(0)) =
-        (u16_be(d, 12), u16_be(d, 14), u32_be(d, 20), u32_be(d, 32), u32_be(d, 44))
+        (u16_be(d, 12).map(usize::from), u16_be(d, 14).map(usize::from), u32_be(d, 20), u32_be(d, 32), u32_be(d, 44))
     else {
         return false;
     };
@@ -199,13 +187,13 @@ fn eot(d: &[u8]) -> bool {
     let names = if version == Some(0x0001_0000) { 4 } else { 5 };
     for k in 0..names {
         at += if k == 0 { 0 } else { 2 };
-        let Some(n) = u16_le(d, at) else { return false };
+        let Some(n) = u16_le(d, at).map(usize::from) else { return false };
         at += 2 + n;
     }
     if version == Some(0x0002_0002) {
         // RootStringCheckSum, EUDCCodePage, Padding6, SignatureSize, Signature, EUDCFlags, EUDCFontSize,
         // EUDCFontData.
-        let Some(sig) = u16_le(d, at + 10) else { return false };
+        let Some(sig) = u16_le(d, at + 10).map(usize::from) else { return false };
         at += 12 + sig + 4;
         let Some(eudc) = u32_le(d, at) else { return false };
         at += 4 + eudc as usize;

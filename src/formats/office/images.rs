@@ -29,6 +29,8 @@
 //!
 //! The orientation stored in EXIF and embedded colour profiles are lost; the pixels are unchanged.
 
+use crate::formats::media::bytes::{u16_le, u32_be, u32_le};
+
 /// The picture formats lak knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum ImageFormat {
@@ -77,128 +79,8 @@ pub(crate) fn strip(format: ImageFormat, data: &[u8]) -> Result<Option<Vec<u8>>,
     Ok((out != data).then_some(out))
 }
 
-fn u16_be(d: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_be_bytes(d.get(at..at.checked_add(2)?)?.try_into().ok()?)))
-}
-
-fn u32_be(d: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_be_bytes(d.get(at..at.checked_add(4)?)?.try_into().ok()?) as usize)
-}
-
-fn u16_le(d: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_le_bytes(d.get(at..at.checked_add(2)?)?.try_into().ok()?)))
-}
-
-fn u32_le(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(d.get(at..at.checked_add(4)?)?.try_into().ok()?))
-}
-
-// ------------------------------------------------------------------------------------------ JPEG
-
 fn jpeg(data: &[u8]) -> Result<Vec<u8>, String> {
-    let bad = |why: &str| Err(format!("JPEG: {why}"));
-    if !data.starts_with(&[0xFF, 0xD8]) {
-        return bad("no start-of-image marker");
-    }
-    let mut out = Vec::with_capacity(data.len());
-    out.extend_from_slice(&data[..2]);
-    let mut i = 2;
-    let mut in_scan = false;
-    loop {
-        if in_scan {
-            // Entropy-coded data runs until a marker that is not a stuffed 0xFF00, a restart marker or fill.
-            let start = i;
-            while i < data.len() {
-                if data[i] == 0xFF && i + 1 < data.len() {
-                    let m = data[i + 1];
-                    if m != 0x00 && !(0xD0..=0xD7).contains(&m) && m != 0xFF {
-                        break;
-                    }
-                }
-                i += 1;
-            }
-            out.extend_from_slice(&data[start..i]);
-            in_scan = false;
-        }
-        if i + 1 >= data.len() {
-            return bad("ends without an end-of-image marker");
-        }
-        if data[i] != 0xFF {
-            return bad("bytes between segments");
-        }
-        // Fill bytes before a marker are dropped.
-        while i + 2 < data.len() && data[i + 1] == 0xFF {
-            i += 1;
-        }
-        let marker = data[i + 1];
-        match marker {
-            0xD9 => {
-                out.extend_from_slice(&[0xFF, 0xD9]);
-                return Ok(out); // anything after the end of the image is dropped
-            }
-            0x01 => {
-                i += 2; // TEM: no content, not needed
-                continue;
-            }
-            0xD0..=0xD8 => return bad("a restart or start marker outside a scan"),
-            _ => {}
-        }
-        let Some(len) = u16_be(data, i + 2) else { return bad("truncated segment header") };
-        if len < 2 || i + 2 + len > data.len() {
-            return bad("segment runs past the end");
-        }
-        let body = &data[i + 4..i + 2 + len];
-        let keep = match marker {
-            0xC4 => exact(dht_len(body), body, "Huffman table")?,
-            0xDB => exact(dqt_len(body), body, "quantisation table")?,
-            0xDD | 0xDC => exact(Some(2), body, "restart interval or line count")?,
-            0xCC => exact(body.len().is_multiple_of(2).then_some(body.len()), body, "arithmetic conditioning")?,
-            0xC0..=0xCF if marker != 0xC8 => exact(body.get(5).map(|&n| 6 + 3 * usize::from(n)), body, "frame header")?,
-            0xDA => {
-                in_scan = true;
-                exact(body.first().map(|&n| 1 + 2 * usize::from(n) + 3), body, "scan header")?
-            }
-            0xE0 => jfif(body),
-            0xEE => body.len() == 12 && body.starts_with(b"Adobe") && body[11] <= 2,
-            0xE1..=0xEF | 0xFE => false,
-            _ => return Err(format!("JPEG: a segment lak does not know (marker {marker:#04x})")),
-        };
-        if keep {
-            out.extend_from_slice(&data[i..i + 2 + len]);
-        }
-        i += 2 + len;
-    }
-}
-
-/// Whether `body` is exactly `want` bytes long (`Err` otherwise: a table with extra bytes could hide data).
-fn exact(want: Option<usize>, body: &[u8], what: &str) -> Result<bool, String> {
-    if want == Some(body.len()) { Ok(true) } else { Err(format!("JPEG: a {what} segment of the wrong length")) }
-}
-
-/// A bare JFIF header: identifier, version, units, densities, and no thumbnail.
-fn jfif(body: &[u8]) -> bool {
-    body.len() == 14 && body.starts_with(b"JFIF\0") && body[5] == 1 && body[7] <= 2 && body[12] == 0 && body[13] == 0
-}
-
-fn dht_len(body: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while i < body.len() {
-        let counts = body.get(i + 1..i + 17)?;
-        i += 17 + counts.iter().map(|&c| usize::from(c)).sum::<usize>();
-    }
-    Some(i)
-}
-
-fn dqt_len(body: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while i < body.len() {
-        let precision = body[i] >> 4;
-        if precision > 1 {
-            return None;
-        }
-        i += 1 + 64 * (usize::from(precision) + 1);
-    }
-    Some(i)
+    crate::formats::media::jpeg::strip(data)
 }
 
 // ------------------------------------------------------------------------------------------- PNG
@@ -229,7 +111,7 @@ fn png(data: &[u8]) -> Result<Vec<u8>, String> {
     let mut palette = 0;
     let mut i = 8;
     loop {
-        let Some(len) = u32_be(data, i) else { return bad("ends without IEND") };
+        let Some(len) = u32_be(data, i).map(|n| n as usize) else { return bad("ends without IEND") };
         let end = i
             .checked_add(12)
             .and_then(|e| e.checked_add(len))
@@ -296,7 +178,9 @@ fn push_png_chunk(out: &mut Vec<u8>, kind: &[u8], body: &[u8]) {
 fn check_png_data(ihdr: &[u8], idat: &[u8]) -> Result<(), String> {
     use flate2::{Decompress, FlushDecompress, Status};
     let bad = |why: &str| Err(format!("PNG: {why}"));
-    let (Some(w), Some(h)) = (u32_be(ihdr, 0), u32_be(ihdr, 4)) else { return bad("short IHDR") };
+    let (Some(w), Some(h)) = (u32_be(ihdr, 0).map(|n| n as usize), u32_be(ihdr, 4).map(|n| n as usize)) else {
+        return bad("short IHDR");
+    };
     let (depth, colour, interlace) = (ihdr[8], ihdr[9], ihdr[12]);
     let channels = match colour {
         0 | 3 => 1,
@@ -475,9 +359,9 @@ fn bmp(data: &[u8]) -> Result<Vec<u8>, String> {
         return bad("truncated header");
     }
     let (width, height, bpp, compression, colours) = if dib == 12 {
-        let w = u16_le(data, 18).unwrap_or(0);
-        let h = u16_le(data, 20).unwrap_or(0);
-        (w, h, u16_le(data, 24).unwrap_or(0), 0, 0)
+        let w = u16_le(data, 18).map_or(0, usize::from);
+        let h = u16_le(data, 20).map_or(0, usize::from);
+        (w, h, u16_le(data, 24).map_or(0, usize::from), 0, 0)
     } else {
         let w = u32_le(data, 18).map_or(0, |v| v as i32);
         let h = u32_le(data, 22).map_or(0, |v| v as i32);
@@ -487,7 +371,7 @@ fn bmp(data: &[u8]) -> Result<Vec<u8>, String> {
         (
             w as usize,
             h.unsigned_abs() as usize,
-            u16_le(data, 28).unwrap_or(0),
+            u16_le(data, 28).map_or(0, usize::from),
             u32_le(data, 30).unwrap_or(u32::MAX),
             u32_le(data, 46).unwrap_or(0) as usize,
         )
@@ -568,30 +452,15 @@ mod tests {
         v
     }
 
+    /// Office pictures go through the shared JPEG primitive: what it keeps, they keep; what it refuses,
+    /// they refuse.
     #[test]
-    fn jpeg_drops_exif_xmp_iptc_comments_and_trailers() {
-        let mut j = vec![0xFF, 0xD8];
-        j.extend(seg(0xE0, b"JFIF\0\x01\x01\x00\x00\x01\x00\x01\x00\x00"));
-        j.extend(seg(0xE0, b"JFXX\0\x10Jansen"));
-        j.extend(seg(0xEE, b"Adobe Jansen"));
-        j.extend(seg(0xE1, b"Exif\0\0GPS Jan Jansen"));
-        j.extend(seg(0xE1, b"http://ns.adobe.com/xap/1.0/\0<x>Jansen</x>"));
-        j.extend(seg(0xED, b"Photoshop 3.0\0Jansen"));
-        j.extend(seg(0xFE, b"Jansen"));
-        j.extend(seg(0xE2, b"ICC_PROFILE\0\x01\x01icc"));
-        j.extend(seg(0xDA, b"\x01\x01\x00\x00\x3f\x00"));
-        j.extend([0x12, 0xFF, 0x00, 0x34, 0xFF, 0xD0, 0x56]);
-        j.extend(seg(0xFE, b"Jansen between scans"));
-        j.extend([0xFF, 0xD9]);
-        j.extend(b"trailer Jansen");
-        let out = strip(ImageFormat::Jpeg, &j).unwrap().unwrap();
-        assert!(!out.windows(6).any(|w| w == b"Jansen"));
-        assert!(out.windows(4).any(|w| w == b"JFIF"));
-        assert!(!out.windows(11).any(|w| w == b"ICC_PROFILE"));
-        assert!(out.windows(4).any(|w| w == [0x12, 0xFF, 0x00, 0x34]));
-        assert!(out.ends_with(&[0xFF, 0xD9]));
-        // Idempotent: nothing left to strip.
-        assert_eq!(strip(ImageFormat::Jpeg, &out).unwrap(), None);
+    fn jpeg_pictures_are_stripped_by_the_shared_primitive() {
+        let j = crate::formats::media::jpeg::tests::with_metadata();
+        let shared = crate::formats::media::jpeg::strip(&j).unwrap();
+        assert_eq!(strip(ImageFormat::Jpeg, &j).unwrap(), Some(shared.clone()));
+        assert_eq!(strip(ImageFormat::Jpeg, &shared).unwrap(), None);
+        assert!(strip(ImageFormat::Jpeg, &j[..j.len() - 30]).is_err());
     }
 
     fn chunk(kind: &[u8], body: &[u8]) -> Vec<u8> {

@@ -252,136 +252,10 @@ fn clear_bits(data: &mut [u8], from: u64, to: u64) {
     }
 }
 
-/// A JPEG with nothing but what decoding needs: frame and scan headers with their entropy-coded
-/// data, Huffman, quantisation and arithmetic-conditioning tables, restart intervals, a line count, a
-/// JFIF header (without thumbnail) and an Adobe colour-transform marker, each at the length its
-/// structure defines. Everything else — EXIF, XMP, ICC profiles, comments, thumbnails, unknown
-/// segments, segments between progressive scans, bytes after the end marker — is left out. `Err`: it
-/// does not parse as a JPEG, so lak cannot tell what it carries.
+/// A JPEG with nothing but what decoding needs (the shared primitive, [`crate::formats::media::jpeg`]).
+/// `Err`: it does not parse as a JPEG, so lak cannot tell what it carries.
 pub(crate) fn strip_jpeg(d: &[u8]) -> Result<Vec<u8>, String> {
-    let bad = |why: &str| Err(format!("an embedded JPEG image {why}"));
-    if !d.starts_with(&[0xFF, 0xD8]) {
-        return bad("does not start like one");
-    }
-    let mut out = Vec::with_capacity(d.len());
-    out.extend_from_slice(&[0xFF, 0xD8]);
-    let (mut frame, mut scans) = (false, false);
-    let mut i = 2;
-    loop {
-        if d.get(i) != Some(&0xFF) {
-            return bad("has bytes between its segments");
-        }
-        while d.get(i + 1) == Some(&0xFF) {
-            i += 1;
-        }
-        let Some(&m) = d.get(i + 1) else {
-            return bad("ends inside a marker");
-        };
-        if m == 0xD9 {
-            if !(frame && scans) {
-                return bad("has no frame or no scan");
-            }
-            out.extend_from_slice(&[0xFF, 0xD9]);
-            return Ok(out);
-        }
-        let Some(len) = d.get(i + 2..i + 4).map(|b| usize::from(u16::from_be_bytes([b[0], b[1]]))) else {
-            return bad("ends inside a segment");
-        };
-        let end = i + 2 + len;
-        if len < 2 || end > d.len() {
-            return bad("has a segment longer than the image");
-        }
-        let body = &d[i + 4..end];
-        let keep: Option<Vec<u8>> = match m {
-            // SOFn (not DHT 0xC4, JPG 0xC8, DAC 0xCC).
-            0xC0..=0xCF if !matches!(m, 0xC4 | 0xC8 | 0xCC) => {
-                let n = usize::from(*body.get(5).unwrap_or(&0));
-                if n == 0 || body.len() != 6 + 3 * n {
-                    return bad("has a malformed frame header");
-                }
-                frame = true;
-                Some(d[i..end].to_vec())
-            }
-            0xC4 => dht_ok(body).then(|| d[i..end].to_vec()),
-            0xDB => dqt_ok(body).then(|| d[i..end].to_vec()),
-            0xCC => body.len().is_multiple_of(2).then(|| d[i..end].to_vec()),
-            0xDD | 0xDC => (body.len() == 2).then(|| d[i..end].to_vec()),
-            0xDA => {
-                let n = usize::from(*body.first().unwrap_or(&0));
-                if !frame || n == 0 || body.len() != 4 + 2 * n {
-                    return bad("has a malformed scan header");
-                }
-                scans = true;
-                out.extend_from_slice(&d[i..end]);
-                // Entropy-coded data up to the next marker: FF00 is a stuffed FF, FFD0–FFD7 restart
-                // markers belong to the data, FF fill bytes may precede a marker.
-                let mut j = end;
-                loop {
-                    match (d.get(j), d.get(j + 1)) {
-                        (Some(0xFF), Some(0x00 | 0xD0..=0xD7)) => j += 2,
-                        (Some(0xFF), Some(0xFF)) => {
-                            let mut k = j + 1;
-                            while d.get(k) == Some(&0xFF) {
-                                k += 1;
-                            }
-                            if matches!(d.get(k), Some(0x00 | 0xD0..=0xD7)) {
-                                return bad("has fill bytes inside its data");
-                            }
-                            break;
-                        }
-                        (Some(0xFF), Some(_)) => break,
-                        (Some(_), _) => j += 1,
-                        (None, _) => return bad("ends inside its data (no end marker)"),
-                    }
-                }
-                out.extend_from_slice(&d[end..j]);
-                i = j;
-                continue;
-            }
-            // JFIF: version, units, density; the thumbnail goes.
-            0xE0 if body.starts_with(b"JFIF\0") && body.len() >= 14 => {
-                let mut seg = vec![0xFF, 0xE0, 0, 16];
-                seg.extend_from_slice(&body[..12]);
-                seg.extend_from_slice(&[0, 0]);
-                Some(seg)
-            }
-            // Adobe: version, two flag words, the colour transform.
-            0xEE if body.starts_with(b"Adobe") && body.len() >= 12 => {
-                let mut seg = vec![0xFF, 0xEE, 0, 14];
-                seg.extend_from_slice(&body[..12]);
-                Some(seg)
-            }
-            0x01 | 0xD0..=0xD8 => return bad("has a marker out of place"),
-            _ => None,
-        };
-        match keep {
-            Some(seg) => out.extend_from_slice(&seg),
-            None if matches!(m, 0xC4 | 0xDB | 0xCC | 0xDD | 0xDC) => return bad("has a malformed table"),
-            None => {}
-        }
-        i = end;
-    }
-}
-
-/// A DHT segment's body is whole tables and nothing else.
-fn dht_ok(mut b: &[u8]) -> bool {
-    while !b.is_empty() {
-        let Some(counts) = b.get(1..17) else { return false };
-        let n: usize = counts.iter().map(|&c| usize::from(c)).sum();
-        let Some(rest) = b.get(17 + n..) else { return false };
-        b = rest;
-    }
-    true
-}
-
-/// A DQT segment's body is whole tables (64 bytes, or 128 at 16-bit precision) and nothing else.
-fn dqt_ok(mut b: &[u8]) -> bool {
-    while let Some(&pq) = b.first() {
-        let size = if pq >> 4 == 0 { 64 } else { 128 };
-        let Some(rest) = b.get(1 + size..) else { return false };
-        b = rest;
-    }
-    true
+    crate::formats::media::jpeg::strip(d).map_err(|why| format!("an embedded image: {why}"))
 }
 
 /// A JPEG 2000 image (`/JPXDecode`) with its metadata removed: XML, UUID (XMP) and IPR boxes, the text
@@ -597,59 +471,12 @@ mod tests {
         assert_eq!(d, vec![0xF0, 0x00, 0x0F]);
     }
 
-    /// A progressive-looking JPEG skeleton: SOF2, DQT, DHT, two scans with metadata around them.
-    fn jpeg_with_metadata() -> Vec<u8> {
-        let mut j = vec![0xFF, 0xD8];
-        // JFIF with a 1×1 thumbnail holding "Jan".
-        j.extend_from_slice(&[
-            0xFF, 0xE0, 0, 19, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 1, 1, b'J', b'a', b'n',
-        ]);
-        j.extend_from_slice(&[0xFF, 0xE1, 0, 8, b'E', b'x', b'i', b'f', 0, 0]);
-        j.extend_from_slice(&[
-            0xFF, 0xE2, 0, 16, b'I', b'C', b'C', b'_', b'P', b'R', b'O', b'F', b'I', b'L', b'E', 0, 1, 1,
-        ]);
-        j.extend_from_slice(&[0xFF, 0xFE, 0, 5, b'J', b'a', b'n']);
-        j.extend_from_slice(&[0xFF, 0xDB, 0, 67, 0]);
-        j.extend_from_slice(&[1; 64]);
-        j.extend_from_slice(&[0xFF, 0xC2, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
-        let mut dht = vec![0xFF, 0xC4, 0, 20, 0, 1];
-        dht.extend_from_slice(&[0; 15]);
-        dht.push(0);
-        j.extend_from_slice(&dht);
-        j.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 1, 0xFF, 0x00, 2, 0xFF, 0xD0, 3]);
-        // Between the scans: a comment and an unknown application segment.
-        j.extend_from_slice(&[0xFF, 0xFE, 0, 11, b'1', b'1', b'1', b'2', b'2', b'2', b'3', b'3', b'3']);
-        j.extend_from_slice(&[0xFF, 0xE9, 0, 5, b'B', b'S', b'N']);
-        j.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0x10, 4, 5, 0xFF, 0xFF, 0xD9]);
-        j.extend_from_slice(b"after the end: Jansen");
-        j
-    }
-
+    /// PDF images go through the shared JPEG primitive: what it keeps, they keep; what it refuses, they
+    /// refuse.
     #[test]
-    fn jpeg_keeps_only_what_decoding_needs() {
-        let s = strip_jpeg(&jpeg_with_metadata()).unwrap();
-        for gone in [&b"Exif"[..], b"Jan", b"ICC_", b"111222333", b"BSN", b"after"] {
-            assert!(!s.windows(gone.len()).any(|w| w == gone), "{gone:?} in {s:?}");
-        }
-        assert!(s.windows(4).any(|w| w == b"JFIF"));
-        assert!(s.windows(5).any(|w| w == [0xFF, 0x00, 2, 0xFF, 0xD0]), "stuffing and restarts stay");
-        assert!(s.ends_with(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0x10, 4, 5, 0xFF, 0xD9]));
-        assert_eq!(strip_jpeg(&s).unwrap(), s, "stripping is idempotent");
-    }
-
-    #[test]
-    fn jpegs_that_do_not_parse_are_refused() {
-        let j = jpeg_with_metadata();
-        assert!(strip_jpeg(&j[..j.len() - 30]).is_err(), "no end marker");
-        assert!(strip_jpeg(&j[2..]).is_err());
-        let mut garbage = j.clone();
-        garbage.insert(2, b'x');
-        assert!(strip_jpeg(&garbage).is_err());
-        // A DQT segment with bytes after its table.
-        let mut long = vec![0xFF, 0xD8, 0xFF, 0xDB, 0, 70, 0];
-        long.extend_from_slice(&[1; 64]);
-        long.extend_from_slice(b"Jan");
-        long.extend_from_slice(&[0xFF, 0xD9]);
-        assert!(strip_jpeg(&long).is_err());
+    fn jpeg_images_are_stripped_by_the_shared_primitive() {
+        let j = crate::formats::media::jpeg::tests::with_metadata();
+        assert_eq!(strip_jpeg(&j).unwrap(), crate::formats::media::jpeg::strip(&j).unwrap());
+        assert!(strip_jpeg(&j[..j.len() - 30]).is_err());
     }
 }

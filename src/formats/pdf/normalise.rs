@@ -64,11 +64,11 @@ pub(crate) fn normalise(
 }
 
 fn be32(d: &[u8], at: usize) -> Option<usize> {
-    Some(u32::from_be_bytes(d.get(at..at + 4)?.try_into().ok()?) as usize)
+    crate::formats::media::bytes::u32_be(d, at).map(|n| n as usize)
 }
 
 fn be16(d: &[u8], at: usize) -> Option<usize> {
-    Some(usize::from(u16::from_be_bytes(d.get(at..at + 2)?.try_into().ok()?)))
+    crate::formats::media::bytes::u16_be(d, at).map(usize::from)
 }
 
 /// How many bytes of a numeric tag (type signature first) its type defines; `None` for a type that
