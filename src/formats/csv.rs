@@ -11,7 +11,7 @@
 //! the rules still see all of it, only without headers). Decoding refusals are those of plain text.
 
 use super::text::decode_utf8;
-use super::{Document, Format, Options, Redacted, Redaction, marker};
+use super::{Document, Format, Options, Redacted, Redaction};
 use crate::model::{Code, Location, Manual};
 
 /// The CSV format.
@@ -182,25 +182,12 @@ impl Document for CsvDocument {
     }
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
-        let mut spans: Vec<(usize, usize, &str)> = redactions
-            .iter()
-            .map(|r| {
-                let c = self.cells[r.unit];
-                (c.start + r.start, c.start + r.end, r.label.as_str())
-            })
-            .collect();
-        spans.sort();
-        let mut out = String::with_capacity(self.text.len());
-        let mut pos = 0;
-        for (s, e, label) in spans {
-            if s < pos {
-                return Err(Manual::new(Code::InternalError, "overlapping redactions"));
-            }
-            out.push_str(&self.text[pos..s]);
-            out.push_str(&marker(label));
-            pos = e;
-        }
-        out.push_str(&self.text[pos..]);
+        let spans = redactions.iter().map(|r| {
+            let c = self.cells[r.unit];
+            (c.start + r.start, c.start + r.end, r.label.as_str())
+        });
+        let out =
+            super::splice::mark(&self.text, spans).map_err(|e| Manual::new(Code::InternalError, e.to_string()))?;
         Ok(Redacted { bytes: out.into_bytes(), scrubbed: Vec::new() })
     }
 }

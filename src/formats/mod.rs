@@ -18,6 +18,7 @@ mod csv;
 mod media;
 mod office;
 mod pdf;
+mod splice;
 mod text;
 
 use std::path::Path;

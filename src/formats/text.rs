@@ -5,7 +5,7 @@
 //! (a binary file named `.txt`), needs manual handling: guessing an encoding could hide a name from the
 //! rules.
 
-use super::{Document, Format, Options, Redacted, Redaction, marker};
+use super::{Document, Format, Options, Redacted, Redaction};
 use crate::model::{Code, Location, Manual};
 
 /// The plain-text format.
@@ -71,20 +71,9 @@ impl Document for TextDocument {
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
         let body = &self.text[self.bom..];
-        let mut out = String::with_capacity(self.text.len());
-        out.push_str(&self.text[..self.bom]);
-        let mut pos = 0;
-        let mut sorted: Vec<&Redaction> = redactions.iter().collect();
-        sorted.sort_by_key(|r| (r.start, r.end));
-        for r in sorted {
-            if r.start < pos {
-                return Err(Manual::new(Code::InternalError, "overlapping redactions"));
-            }
-            out.push_str(&body[pos..r.start]);
-            out.push_str(&marker(&r.label));
-            pos = r.end;
-        }
-        out.push_str(&body[pos..]);
+        let marked = super::splice::mark(body, redactions.iter().map(|r| (r.start, r.end, r.label.as_str())))
+            .map_err(|e| Manual::new(Code::InternalError, e.to_string()))?;
+        let out = format!("{}{marked}", &self.text[..self.bom]);
         Ok(Redacted { bytes: out.into_bytes(), scrubbed: Vec::new() })
     }
 }

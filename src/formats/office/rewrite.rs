@@ -459,30 +459,16 @@ fn shaded_rpr(prefix: &str, rpr: Option<&str>) -> String {
     out
 }
 
-/// Applies non-overlapping replacements; a replacement inside another one is dropped (the outer one
-/// was built from the already redacted text). Partial overlaps are a bug: fail closed.
-pub(crate) fn apply_patches(part: &str, xml: &[u8], mut patches: Vec<Edit>) -> Result<Vec<u8>, Manual> {
-    patches.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-    let mut out = Vec::with_capacity(xml.len());
-    let mut pos = 0;
-    let mut last_end = 0;
-    for p in &patches {
-        if p.range.start < last_end {
-            if p.range.end <= last_end {
-                continue; // inside a replacement already written
-            }
-            return Err(Manual::new(Code::InternalError, format!("overlapping changes in part {part}")));
+/// Applies the patches ([`crate::formats::splice`]): a patch inside another one is dropped (the outer
+/// one was built from the already redacted text); a partial overlap is a bug, and fails closed.
+pub(crate) fn apply_patches(part: &str, xml: &[u8], patches: Vec<Edit>) -> Result<Vec<u8>, Manual> {
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = patches.into_iter().map(|p| (p.range, p.with)).collect();
+    crate::formats::splice::splice(xml, &mut edits).map_err(|e| match e {
+        crate::formats::splice::SpliceError::Overlap => {
+            Manual::new(Code::InternalError, format!("overlapping changes in part {part}"))
         }
-        if p.range.end > xml.len() || p.range.start > p.range.end {
-            return Err(internal(part));
-        }
-        out.extend_from_slice(&xml[pos..p.range.start]);
-        out.extend_from_slice(p.with.as_bytes());
-        pos = p.range.end;
-        last_end = p.range.end;
-    }
-    out.extend_from_slice(&xml[pos..]);
-    Ok(out)
+        crate::formats::splice::SpliceError::Range => internal(part),
+    })
 }
 
 #[cfg(test)]

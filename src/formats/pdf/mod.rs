@@ -53,7 +53,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
 
-use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax, marker};
+use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
@@ -295,21 +295,10 @@ fn embedded_files(doc: &LoDocument) -> Option<String> {
     (!found.is_empty()).then(|| found.join(", "))
 }
 
-/// Replaces each span of `text` by its marker.
-fn replace_spans(text: &str, spans: &mut [(usize, usize, String)]) -> String {
-    spans.sort();
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    for (s, e, label) in spans.iter() {
-        if *s < pos || *e > text.len() {
-            continue;
-        }
-        out.push_str(&text[pos..*s]);
-        out.push_str(&marker(label));
-        pos = *e;
-    }
-    out.push_str(&text[pos..]);
-    out
+/// Each span of `text` replaced by its marker ([`crate::formats::splice`]).
+fn mark(text: &str, spans: &[(usize, usize, String)]) -> Result<String, Manual> {
+    crate::formats::splice::mark(text, spans.iter().map(|(s, e, l)| (*s, *e, l.as_str())))
+        .map_err(|e| Manual::new(Code::InternalError, format!("a PDF string: {e}")))
 }
 
 impl Document for PdfDocument {
@@ -472,7 +461,7 @@ impl Document for PdfDocument {
         let mut flagged: HashSet<ObjectId> = HashSet::new();
         let mut font_names: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
         let mut unrenamable: Vec<&names::NameSite> = Vec::new();
-        for (unit, mut spans) in per_unit {
+        for (unit, spans) in per_unit {
             if let Some(n) = self.name_unit(unit) {
                 if n.role != names::Role::FontName {
                     // Refused below unless the scrub removes it.
@@ -490,13 +479,13 @@ impl Document for PdfDocument {
                 // Not edited: such a stream may only stay if the scrub drops it (checked by the audit).
                 flagged.insert(self.streams.text[i].id);
             } else if let Some(site) = self.sites.get(unit - 1) {
-                let new = replace_spans(&site.text, &mut spans);
+                let new = mark(&site.text, &spans)?;
                 strings::set(&mut doc, site, &new);
                 if let strings::Root::Object(id) = site.root {
                     tainted.insert(id);
                 }
             } else if let Some(p) = self.prop_unit(unit) {
-                let new = replace_spans(&p.text, &mut spans);
+                let new = mark(&p.text, &spans)?;
                 let stream = self.layer.uses[p.use_id as usize].stream;
                 edits.props.entry((stream, p.op)).or_default().push((
                     p.operand,
