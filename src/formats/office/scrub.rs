@@ -13,7 +13,7 @@
 //! - **images**: JPEG, PNG, GIF and WebP are stripped of metadata losslessly, TIFF is decoded and
 //!   encoded again without it, BMP has none (see `images.rs`);
 //! - **embedded Office packages** (a chart's workbook): opened and processed like a document;
-//! - **EMF/WMF pictures** (by their bytes): their text is read and redacted (see `metafile.rs`); one
+//! - **EMF/WMF pictures** (by their bytes): their text is read and redacted (see `metafile/`); one
 //!   that lak cannot fully read is unknown;
 //! - **fonts**: kept, when their bytes are a font (see `fonts.rs`); a part named or typed as a font
 //!   whose bytes are XML is read as XML (a main document can be named `document.odttf`);

@@ -1,5 +1,7 @@
 //! Metafiles built record by record: what is read, what is redacted, what is refused.
 
+use super::emf::*;
+use super::wmf::*;
 use super::*;
 
 fn pad4(mut v: Vec<u8>) -> Vec<u8> {
