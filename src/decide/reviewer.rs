@@ -668,6 +668,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dossier;
 
     fn file(decisions: &str) -> String {
         format!("{{\"lak_decisions\": 1, \"decisions\": [{decisions}]}}")
@@ -761,6 +762,41 @@ mod tests {
         assert_eq!(spans, vec![(0, "PROJECT\n zonnebloem"), (1, "project Zonnebloem")]);
         assert_eq!(rules.label(&decided[0].finding, crate::model::Mode::Woo), "5.1.2i");
         assert!(decided[0].finding.evidence.describe().contains("reviewer A. Beoordelaar decided on"));
+    }
+
+    #[test]
+    fn a_reviewers_keep_survives_conflict_resolution_and_the_last_decision_for_a_value_wins() {
+        let mut rules = RuleSet::builtin().unwrap();
+        let rule = rules.add_reviewer_rule();
+        let detector = crate::detect::Detector::new(&rules).unwrap();
+        let units = ["Wethouder Kramer sprak met buurvrouw J. Kramer over Kramer."];
+        let found = detector.detect_document(&mut detector.scratch(), &units, &[], &[false]);
+        let texts = |d: &[Decided]| -> Vec<(String, bool)> {
+            d.iter().map(|d| (d.finding.text(&units).to_string(), d.is_redacted())).collect()
+        };
+        let plain = super::super::Policy::new(crate::model::Mode::Woo, &rules);
+        let before = plain.decide(&rules, &units, found.clone());
+        // Conflicts resolve to redaction: the official shares the surname of a redacted neighbour.
+        assert!(texts(&before).contains(&("Kramer".into(), true)), "{:?}", texts(&before));
+        let d = Decisions::parse(&file(&format!(
+            r#"{{"kind": "value", "value": "kramer", "action": "keep", {WHO}}},
+               {{"kind": "value", "value": "Kramer", "action": "redact", {WHO}}},
+               {{"kind": "value", "value": "kramer", "action": "keep", {WHO}}}"#
+        )))
+        .unwrap();
+        let policy =
+            super::super::Policy::new(crate::model::Mode::Woo, &rules).with_reviewer(Reviewer::new(d, rule).unwrap());
+        let key = DocumentKey { content: b"x", sha256: "", pass: 1, kept: &[] };
+        let (after, review) = policy.decide_document(&rules, &units, found, &Dossier::default(), Some(&key));
+        // The last decision for the value wins, and keeps every lone `Kramer`; `J. Kramer` stays
+        // redacted (another value), and the conflict does not undo the keep.
+        assert_eq!(review.applied, BTreeSet::from([0, 1, 2]));
+        let lone: Vec<(String, bool)> = texts(&after).into_iter().filter(|(t, _)| t == "Kramer").collect();
+        assert!(!lone.is_empty() && lone.iter().all(|(_, redacted)| !redacted), "{:?}", texts(&after));
+        assert!(texts(&after).contains(&("J. Kramer".into(), true)), "{:?}", texts(&after));
+        assert!(
+            after.iter().filter(|d| d.finding.text(&units) == "Kramer").all(|d| matches!(d.by, DecidedBy::Reviewer(_)))
+        );
     }
 
     #[test]

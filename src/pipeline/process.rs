@@ -140,7 +140,7 @@ fn process(
     // The hash of the bytes read (the walk's hash, unless the file changed since): finding ids derive
     // from it.
     let content = super::duplicates::hash_bytes(&bytes);
-    facts.sha256 = content.iter().map(|b| format!("{b:02x}")).collect();
+    facts.sha256 = hex(&content);
     let doc = format.open(bytes, &cx.options)?;
     let key = DocumentKey { content: &content, sha256: &facts.sha256, pass: 1, kept: &[] };
     let (decided, review) = findings(cx, scratch, doc.as_ref(), dossier, &key)?;
@@ -257,6 +257,17 @@ fn finding_reports(
             report
         })
         .collect()
+}
+
+/// Bytes as lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
 }
 
 /// A redacted output read back: the document, what the rules would still redact in it, and which
