@@ -127,7 +127,9 @@ impl Decisions {
     pub fn load(path: &Path) -> crate::Result<Decisions> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| crate::Error::Usage(format!("{}: cannot be read: {e}", path.display())))?;
-        Decisions::parse(&text).map_err(|e| crate::Error::Usage(format!("{}: {e}", path.display())))
+        // A byte-order mark, as some editors write one, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        Decisions::parse(text).map_err(|e| crate::Error::Usage(format!("{}: {e}", path.display())))
     }
 
     /// Parses and validates the text of a decisions file.
