@@ -434,4 +434,36 @@ mod tests {
         let doc = Echo.open(big.to_vec(), &Options::default()).unwrap();
         assert_eq!(findings(&cx, &mut scratch, doc.as_ref(), &Dossier::default(), &KEY).unwrap_err().code, "too_large");
     }
+
+    #[test]
+    fn a_reviewers_passage_left_in_part_withholds_the_output() {
+        use crate::model::{Action, DecidedBy, Evidence, Finding};
+        let input = ["Kop\nIk vind het beleid\nvan de wethouder slecht.\nIk vind het beleid goed.\n"];
+        let (start, end) = (4, 47);
+        assert_eq!(&input[0][start..end], "Ik vind het beleid\nvan de wethouder slecht.");
+        let passage = Decided {
+            finding: Finding {
+                unit: 0,
+                start,
+                end,
+                rule: 0,
+                confidence: 1.0,
+                evidence: Evidence {
+                    source: Some(Source::Reviewer { reviewer: "A".into(), time: "2026-12-03T15:04:05Z".into() }),
+                    ..Evidence::default()
+                },
+            },
+            action: Action::Redact,
+            by: DecidedBy::Rule,
+            id: None,
+        };
+        let decided = [passage];
+        // Removed completely: its first line stands outside it too, and stays there.
+        let whole = ["Kop\n[5.2]\nIk vind het beleid goed.\n"];
+        assert!(reviewer_spans_gone(&input, &decided, &whole).is_ok());
+        // The format removed the second line only.
+        let partial = ["Kop\nIk vind het beleid\n[5.2]\nIk vind het beleid goed.\n"];
+        let err = reviewer_spans_gone(&input, &decided, &partial).unwrap_err();
+        assert_eq!(err.code, "residual_after_redaction");
+    }
 }
