@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use lak::check::Expectations;
-use lak::decide::{Policy, Requester, tussenvoegsels};
+use lak::decide::reviewer::Decisions;
+use lak::decide::{Policy, Requester, Reviewer, tussenvoegsels};
 use lak::formats::Options;
 use lak::model::Mode;
 use lak::pipeline::{self, Command, Job, exit};
@@ -19,7 +20,7 @@ use lak::rules::{RuleSet, RuleSetBuilder};
 #[derive(Parser)]
 #[command(name = "lak", version, about, long_about = None)]
 #[command(
-    after_help = "Exit codes: 0 all done; 1 residual findings (verify), differences (check) or runtime error; 2 usage or configuration error; 3 some documents need manual handling."
+    after_help = "Exit codes: 0 all done; 1 residual findings (verify), differences (check) or runtime error; 2 usage or configuration error; 3 some documents need manual handling, or reviewer decisions are stale."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -37,6 +38,8 @@ enum Cmd {
         #[arg(long)]
         review: Option<PathBuf>,
         #[command(flatten)]
+        decisions: DecisionArgs,
+        #[command(flatten)]
         common: Common,
     },
     /// Write redacted copies of the inputs into an empty output folder, and the report beside it.
@@ -52,6 +55,8 @@ enum Cmd {
         review: Option<PathBuf>,
         #[command(flatten)]
         package: PackageArgs,
+        #[command(flatten)]
+        decisions: DecisionArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -90,6 +95,15 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ModeArg::Woo)]
         mode: ModeArg,
     },
+}
+
+/// A reviewer's decisions (scan, redact).
+#[derive(Args, Default)]
+struct DecisionArgs {
+    /// Apply a reviewer's decisions (decisions.json: findings flipped, values kept or redacted,
+    /// passages redacted) on top of the rules; stale decisions are reported and give exit code 3.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
 }
 
 /// The publication package (redact).
@@ -218,7 +232,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> lak::Result<i32> {
-    let (command, paths, review, common, package) = match cli.command {
+    let (command, paths, review, common, package, decisions) = match cli.command {
         Cmd::Rules { rules, mode } => {
             let set = build_rules(&rules)?;
             for r in set.rules() {
@@ -226,19 +240,24 @@ fn run(cli: Cli) -> lak::Result<i32> {
             }
             return Ok(exit::OK);
         }
-        Cmd::Scan { paths, review, common } => (Command::Scan, paths, review, common, PackageArgs::default()),
-        Cmd::Redact { paths, out, review, package, common } => {
-            (Command::Redact { out }, paths, review, common, package)
+        Cmd::Scan { paths, review, decisions, common } => {
+            (Command::Scan, paths, review, common, PackageArgs::default(), decisions)
         }
-        Cmd::Verify { paths, review, common } => (Command::Verify, paths, review, common, PackageArgs::default()),
+        Cmd::Redact { paths, out, review, package, decisions, common } => {
+            (Command::Redact { out }, paths, review, common, package, decisions)
+        }
+        Cmd::Verify { paths, review, common } => {
+            (Command::Verify, paths, review, common, PackageArgs::default(), DecisionArgs::default())
+        }
         Cmd::Check { paths, expect, update, common } => {
             let quiet = common.quiet;
-            let outcome = execute(Command::Check, paths, None, common, PackageArgs::default())?;
+            let outcome =
+                execute(Command::Check, paths, None, common, PackageArgs::default(), DecisionArgs::default())?;
             return check(&outcome, &expect, update, quiet);
         }
     };
     let (quiet, verbose) = (common.quiet, common.verbose);
-    let outcome = execute(command, paths, review, common, package)?;
+    let outcome = execute(command, paths, review, common, package, decisions)?;
     if !quiet {
         summarise(&outcome, verbose);
     }
@@ -252,10 +271,20 @@ fn execute(
     review: Option<PathBuf>,
     common: Common,
     package: PackageArgs,
+    decisions: DecisionArgs,
 ) -> lak::Result<pipeline::Outcome> {
-    let rules = build_rules(&common.rules)?;
+    let mut rules = build_rules(&common.rules)?;
+    // Read before anything runs: a bad decisions file is a usage error (exit 2).
+    let decisions = decisions.decisions.as_deref().map(Decisions::load).transpose()?;
+    let reviewer = match decisions {
+        Some(d) => Some(Reviewer::new(d, rules.add_reviewer_rule())?),
+        None => None,
+    };
     let mode: Mode = common.mode.into();
     let mut policy = Policy::new(mode, &rules);
+    if let Some(r) = reviewer {
+        policy = policy.with_reviewer(r);
+    }
     if common.redact_officials {
         policy = policy.redact_officials();
     }
@@ -367,6 +396,9 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
         }
     }
     line.push_str(&format!("; {} findings to redact, {} kept", c.findings_redacted, c.findings_kept));
+    if c.stale_decisions > 0 {
+        line.push_str(&format!("; {} stale reviewer decision(s), not applied", c.stale_decisions));
+    }
     if let Some(dir) = &outcome.review_dir {
         line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
     }

@@ -108,6 +108,13 @@ pub enum Source {
         /// The value.
         of: String,
     },
+    /// Added by a reviewer's decision (`lak redact --decisions`): a value or passage no rule found.
+    Reviewer {
+        /// The reviewer's name.
+        reviewer: String,
+        /// When the reviewer decided (RFC 3339, UTC).
+        time: String,
+    },
 }
 
 /// Why a finding fired: the facts a reviewer needs to check it.
@@ -138,6 +145,10 @@ pub struct Evidence {
     /// The parts of a person's name, for matching against a requester.
     #[serde(skip)]
     pub name: Option<NameParts>,
+    /// The ground a reviewer gave for redacting it, in place of the rule's (see
+    /// [`crate::rules::RuleSet::label`]).
+    #[serde(skip)]
+    pub ground: Option<String>,
 }
 
 impl Evidence {
@@ -157,6 +168,7 @@ impl Evidence {
             Some(Source::Elsewhere { of }) => {
                 parts.push(format!("\"{of}\" is redacted in another document of the run"))
             }
+            Some(Source::Reviewer { reviewer, time }) => parts.push(format!("reviewer {reviewer} decided on {time}")),
             None => {}
         }
         if let Some(v) = self.validator {
@@ -212,9 +224,60 @@ pub struct Decided {
     pub finding: Finding,
     /// What happens to it.
     pub action: Action,
+    /// Who decided it: the rules, or a reviewer's decision.
+    pub by: DecidedBy,
+    /// The finding's stable id ([`crate::report::finding_id`]), once computed: the decision step
+    /// computes it when a reviewer addresses findings by id, the report otherwise.
+    pub id: Option<String>,
+}
+
+/// Who decided a finding's action, as the report gives it (`decided_by`): `{"by": "rule"}` or `{"by":
+/// "reviewer", "reviewer": …, "time": …, "decision": …, "note": …}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DecidedBy {
+    /// The rules and the run's policy (keep lists, officials, the requester).
+    #[default]
+    Rule,
+    /// A reviewer's decision from the decisions file.
+    Reviewer(std::sync::Arc<Reviewed>),
+}
+
+impl Serialize for DecidedBy {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct By<'a> {
+            by: &'static str,
+            #[serde(flatten, skip_serializing_if = "Option::is_none")]
+            reviewed: Option<&'a Reviewed>,
+        }
+        match self {
+            DecidedBy::Rule => By { by: "rule", reviewed: None },
+            DecidedBy::Reviewer(r) => By { by: "reviewer", reviewed: Some(r) },
+        }
+        .serialize(s)
+    }
+}
+
+/// The reviewer's decision that decided a finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reviewed {
+    /// The reviewer's name.
+    pub reviewer: String,
+    /// When (RFC 3339, UTC).
+    pub time: String,
+    /// The kind of decision: `finding`, `value` or `passage`.
+    pub decision: &'static str,
+    /// The reviewer's note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Decided {
+    /// A finding decided by the rules.
+    pub fn by_rule(finding: Finding, action: Action) -> Decided {
+        Decided { finding, action, by: DecidedBy::Rule, id: None }
+    }
+
     /// Whether the finding is removed from the output.
     pub fn is_redacted(&self) -> bool {
         self.action == Action::Redact
@@ -391,6 +454,8 @@ pub struct DossierValue {
     pub value: String,
     /// The rule that found it.
     pub rule: RuleIndex,
+    /// The ground a reviewer gave it, if a reviewer decided to redact it.
+    pub ground: Option<String>,
     /// The document it was redacted in.
     pub from: String,
 }

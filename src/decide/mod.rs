@@ -10,12 +10,14 @@
 //! 4. in inzage mode, it is the requester's own data.
 //!
 //! Everything else is redacted. Doubt resolves to redaction: a lone surname shared by the requester and
-//! another person in the same document is redacted. Last, every other copy of a redacted value in the
-//! document is redacted too ([`repeat`]).
+//! another person in the same document is redacted. Then a reviewer's decisions (`--decisions`,
+//! [`reviewer`]) override all of these, and conflict resolution does not undo a reviewer's keep. Last,
+//! every other copy of a redacted value in the document is redacted too ([`repeat`]).
 
 mod names;
 mod repeat;
 mod requester;
+pub mod reviewer;
 
 use std::collections::BTreeSet;
 
@@ -25,8 +27,9 @@ pub use names::{NameBook, may_be_same, parse_name};
 pub(crate) use repeat::bounded;
 pub use repeat::removed_values;
 pub use requester::Requester;
+pub use reviewer::{DocumentKey, Review, Reviewer};
 
-use crate::model::{Action, Decided, Dossier, Finding, Mode, NameParts};
+use crate::model::{Action, Decided, DecidedBy, Dossier, Finding, Mode, NameParts};
 use crate::rules::{RuleKind, RuleSet};
 
 /// How findings are decided in one run.
@@ -38,6 +41,7 @@ pub struct Policy {
     keep_ac: Option<AhoCorasick>,
     keep_names: NameBook,
     requester: Option<Requester>,
+    reviewer: Option<Reviewer>,
 }
 
 impl Policy {
@@ -54,7 +58,7 @@ impl Policy {
         let tussen = tussenvoegsels(rules);
         let keep_names =
             NameBook::new(keep_terms.iter().filter(|t| looks_like_name(t)).map(|t| parse_name(t, &tussen)).collect());
-        Policy { mode, keep_officials: true, keep_terms, keep_ac, keep_names, requester: None }
+        Policy { mode, keep_officials: true, keep_terms, keep_ac, keep_names, requester: None, reviewer: None }
     }
 
     /// Also redact the names of public officials acting in office.
@@ -69,9 +73,20 @@ impl Policy {
         self
     }
 
+    /// Apply a reviewer's decisions on top of the rules.
+    pub fn with_reviewer(mut self, reviewer: Reviewer) -> Policy {
+        self.reviewer = Some(reviewer);
+        self
+    }
+
     /// The run's mode.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// The reviewer's decisions, if the run has any.
+    pub fn reviewer(&self) -> Option<&Reviewer> {
+        self.reviewer.as_ref()
     }
 
     /// Decides every finding of one document (`units` are the texts the findings were made on).
@@ -89,6 +104,19 @@ impl Policy {
         findings: Vec<Finding>,
         dossier: &Dossier,
     ) -> Vec<Decided> {
+        self.decide_document(rules, units, findings, dossier, None).0
+    }
+
+    /// Like [`Policy::decide_in_dossier`], for a document of the run (`doc`): a reviewer's decisions
+    /// that address it are applied, and the result says which.
+    pub fn decide_document(
+        &self,
+        rules: &RuleSet,
+        units: &[&str],
+        findings: Vec<Finding>,
+        dossier: &Dossier,
+        doc: Option<&DocumentKey<'_>>,
+    ) -> (Vec<Decided>, Review) {
         let is_person = |f: &Finding| rules.rule(f.rule).category == "person";
         let person_names = || findings.iter().filter(|f| is_person(f)).filter_map(|f| f.evidence.name.as_ref());
         let keep_conflicts = self.keep_names.conflicts(person_names());
@@ -100,12 +128,27 @@ impl Policy {
             .map(|f| {
                 let action = self.action(rules, units, &f, &keep_spans, &keep_conflicts, requester_conflicts.as_ref());
                 official.push(matches!(&action, Action::Keep { reason } if reason.starts_with(OFFICIAL)));
-                Decided { finding: f, action }
+                Decided::by_rule(f, action)
             })
             .collect();
+        let mut review = Review::default();
+        if let (Some(reviewer), Some(doc)) = (&self.reviewer, doc) {
+            review = reviewer.apply(rules, units, &mut decided, doc);
+            // Findings are added and taken in: which ones are kept for their office alone is read again.
+            official = decided
+                .iter()
+                .map(|d| {
+                    d.by == DecidedBy::Rule
+                        && matches!(&d.action, Action::Keep { reason } if reason.starts_with(OFFICIAL))
+                })
+                .collect();
+        }
         redact_conflicts(rules, units, &mut decided, &official, &dossier.redacted_names);
         repeat::complete(units, &mut decided, &keep_spans, &dossier.values);
-        decided
+        if let (Some(reviewer), Some(_)) = (&self.reviewer, doc) {
+            reviewer.keep_values(units, &mut decided);
+        }
+        (decided, review)
     }
 
     fn action(

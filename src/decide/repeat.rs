@@ -80,6 +80,7 @@ pub(super) fn complete(
             confidence: 0.9,
             evidence: Evidence {
                 source: Some(Source::Dossier { of: v.value.clone(), from: v.from.clone() }),
+                ground: v.ground.clone(),
                 ..Evidence::default()
             },
         });
@@ -147,10 +148,14 @@ pub(super) fn complete(
                     evidence: Evidence {
                         source: Some(source),
                         name: from.evidence.name.clone(),
+                        // A ground a reviewer gave the value goes with every copy.
+                        ground: from.evidence.ground.clone(),
                         ..Evidence::default()
                     },
                 },
                 action: crate::model::Action::Redact,
+                by: crate::model::DecidedBy::Rule,
+                id: None,
             });
         }
     }
@@ -167,10 +172,7 @@ mod tests {
     use crate::model::Action;
 
     fn decided(unit: usize, start: usize, end: usize, action: Action) -> Decided {
-        Decided {
-            finding: Finding { unit, start, end, rule: 0, confidence: 0.9, evidence: Evidence::default() },
-            action,
-        }
+        Decided::by_rule(Finding { unit, start, end, rule: 0, confidence: 0.9, evidence: Evidence::default() }, action)
     }
 
     #[test]

@@ -152,6 +152,8 @@ impl Names {
                             },
                         },
                         action: Action::Redact,
+                        by: crate::model::DecidedBy::Rule,
+                        id: None,
                     });
                 }
             }

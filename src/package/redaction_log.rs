@@ -10,7 +10,7 @@
 //! otherwise the row says `ander onderdeel`.
 
 use super::table::Table;
-use crate::model::{Action, Source};
+use crate::model::{Action, DecidedBy, Source};
 use crate::report::{FindingReport, Report, Status};
 
 /// The columns.
@@ -20,8 +20,12 @@ pub const COLUMNS: [&str; 6] = ["ID", "Vindplaats", "Categorie", "Grond", "Regel
 const OTHER_PART: &str = "ander onderdeel";
 
 /// How a box came about: `rule` (a rule fired on this document), `dossier` (the value was redacted in
-/// another document or name of the run) or `reviewer` (a reviewer's decision; lak takes none yet).
+/// another document or name of the run) or `reviewer` (a reviewer's decision, `--decisions`: a value
+/// or passage the reviewer added, or a finding the reviewer decided to redact).
 pub fn source(f: &FindingReport) -> &'static str {
+    if let DecidedBy::Reviewer(_) = f.decided_by {
+        return "reviewer";
+    }
     match f.evidence.source {
         Some(Source::Dossier { .. } | Source::Elsewhere { .. }) => "dossier",
         _ => "rule",
@@ -114,10 +118,12 @@ mod tests {
     fn finding(part: Option<&str>, text: &str) -> FindingReport {
         FindingReport {
             id: String::new(),
+            unit: 0,
             rule: "person".into(),
             category: "person".into(),
             ground: "5.1.2e".into(),
             action: Action::Redact,
+            decided_by: crate::model::DecidedBy::Rule,
             text: text.into(),
             location: Location { part: part.map(str::to_string), ..Location::default() },
             confidence: 1.0,

@@ -76,7 +76,12 @@ impl Trace {
                         && !text.contains(|c: char| c.is_ascii_digit());
                     if long_enough && !town && !kept.iter().any(|k| k.contains(text)) {
                         t.redacted.insert(text.to_string());
-                        t.values.push(DossierValue { value: text.to_string(), rule: f.rule, from: path.to_string() });
+                        t.values.push(DossierValue {
+                            value: text.to_string(),
+                            rule: f.rule,
+                            ground: f.evidence.ground.clone(),
+                            from: path.to_string(),
+                        });
                     }
                 }
                 _ => {}
@@ -342,6 +347,8 @@ mod tests {
                 },
             },
             action,
+            by: crate::model::DecidedBy::Rule,
+            id: None,
         }
     }
 
@@ -382,6 +389,8 @@ mod tests {
                 evidence: Evidence::default(),
             },
             action: Action::Redact,
+            by: crate::model::DecidedBy::Rule,
+            id: None,
         };
         let a =
             Trace::new("a.txt", &r, &["BSN 111222333 Kramer"], &[bsn, name(&r, 0, 14, 20, "kramer", Action::Redact)]);

@@ -105,7 +105,7 @@ pub mod exit {
     pub const RESIDUAL_OR_ERROR: i32 = 1;
     /// Bad arguments or configuration.
     pub const USAGE: i32 = 2;
-    /// Some documents need manual handling.
+    /// Some documents need manual handling, or reviewer decisions are stale.
     pub const NEEDS_MANUAL: i32 = 3;
 }
 
@@ -115,7 +115,7 @@ impl Outcome {
         let c = &self.report.counts;
         if c.residual > 0 {
             exit::RESIDUAL_OR_ERROR
-        } else if c.needs_manual > 0 {
+        } else if c.needs_manual > 0 || c.stale_decisions > 0 {
             exit::NEEDS_MANUAL
         } else {
             exit::OK
@@ -194,6 +194,7 @@ fn same_text_alike(
             others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
                 value: value.clone(),
                 rule: *rule,
+                ground: None,
                 from: path(j),
             }));
         }
@@ -406,7 +407,16 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         counts: Counts::default(),
         documents,
         names: names.reports(rules, policy.mode()),
+        stale_decisions: Vec::new(),
     };
+    // A reviewer's decision that no document of the final round used is stale.
+    if let Some(reviewer) = policy.reviewer() {
+        let mut review = crate::decide::Review::default();
+        for f in &mut facts {
+            review.merge(std::mem::take(&mut f.review));
+        }
+        report.stale_decisions = reviewer.stale(&review.applied, &review.stale);
+    }
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
     if let Some(o) = out {

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use super::dossier::Trace;
 use super::walk::Entry;
 use super::{Command, Context};
+use crate::decide::{DocumentKey, Review, Reviewer};
 use crate::detect::Scratch;
 use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
-use crate::model::{Code, Decided, Dossier, Manual, RuleIndex};
+use crate::model::{Code, Decided, Dossier, Manual, RuleIndex, Source};
 use crate::package::names::removed_with_rules;
 use crate::report::{DocumentReport, FindingReport, Status};
 
@@ -32,6 +33,10 @@ pub(crate) struct Facts {
     /// The hash of its text, whitespace normalised, when it was processed to the end (see
     /// `duplicates.rs`).
     pub text: Option<super::duplicates::Digest32>,
+    /// SHA-256 (hex) of its bytes as read; empty when they were not read.
+    pub sha256: String,
+    /// Which reviewer decisions it used, and which addressed it but did not fit.
+    pub review: Review,
 }
 
 /// Processes document number `index` of the run in the light of what the other documents of the run
@@ -62,7 +67,11 @@ pub(crate) fn document(
     }));
     let report = match run {
         Ok(Ok(report)) => return (report, facts),
-        Ok(Err(reason)) => DocumentReport::manual(path, Some(format.name()), reason),
+        Ok(Err(reason)) => {
+            let mut report = DocumentReport::manual(path, Some(format.name()), reason);
+            report.sha256 = facts.sha256.clone();
+            report
+        }
         Err(panic) => {
             let msg = panic
                 .downcast_ref::<&str>()
@@ -103,7 +112,8 @@ fn findings(
     scratch: &mut Scratch,
     doc: &dyn Document,
     dossier: &Dossier,
-) -> Result<Vec<Decided>, Manual> {
+    key: &DocumentKey<'_>,
+) -> Result<(Vec<Decided>, Review), Manual> {
     let units = doc.units();
     if let Some(u) = units.iter().find(|u| u.len() > cx.max_unit_bytes) {
         return Err(Manual::new(
@@ -114,7 +124,7 @@ fn findings(
     let headers: Vec<Option<&str>> = (0..units.len()).map(|u| doc.header(u)).collect();
     let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
     let found = cx.detector.detect_in_dossier(scratch, &units, &headers, &identifiers, dossier);
-    Ok(cx.policy.decide_in_dossier(cx.rules, &units, found, dossier))
+    Ok(cx.policy.decide_document(cx.rules, &units, found, dossier, Some(key)))
 }
 
 fn process(
@@ -130,8 +140,11 @@ fn process(
     // The hash of the bytes read (the walk's hash, unless the file changed since): finding ids derive
     // from it.
     let content = super::duplicates::hash_bytes(&bytes);
+    facts.sha256 = hex(&content);
     let doc = format.open(bytes, &cx.options)?;
-    let decided = findings(cx, scratch, doc.as_ref(), dossier)?;
+    let key = DocumentKey { content: &content, sha256: &facts.sha256, pass: 1, kept: &[] };
+    let (decided, review) = findings(cx, scratch, doc.as_ref(), dossier, &key)?;
+    facts.review = review;
     let mode = cx.policy.mode();
     let units = doc.units();
     facts.text = Some(super::duplicates::text_hash(&units));
@@ -145,6 +158,7 @@ fn process(
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
         id: String::new(),
+        sha256: facts.sha256.clone(),
         name: String::new(),
         output: None,
         format: Some(format.name()),
@@ -172,13 +186,19 @@ fn process(
             let mut redacted = doc.redact(&to_redact)?;
             let mut removed = crate::decide::removed_values(&units, &decided);
             let mut pass = 1;
+            // What a reviewer kept by id stays kept in the re-scans, where its id is another.
+            let kept = if cx.policy.reviewer().is_some() { Reviewer::kept_by_id(&units, &decided) } else { Vec::new() };
             // Fail closed: the output is read back and scanned again. What the rules still find there (a
             // word that reads as a name only once its neighbour became a marker) is redacted in the
             // output, a bounded number of times.
             loop {
-                let (again, residual) = rescan(cx, scratch, format, &redacted.bytes, dossier)?;
+                let key = DocumentKey { content: &content, sha256: &facts.sha256, pass: pass + 1, kept: &kept };
+                let Rescan { doc: again, residual, review } =
+                    rescan(cx, scratch, format, &redacted.bytes, dossier, &key)?;
+                facts.review.merge(review);
                 if residual.is_empty() {
                     sweep(&removed, &redacted.bytes, again.as_ref())?;
+                    reviewer_spans_gone(&units, &decided, &again.units())?;
                     break;
                 }
                 if pass >= limits::MAX_REDACTION_PASSES {
@@ -227,14 +247,35 @@ fn finding_reports(
             let f = &d.finding;
             let location = doc.locate(f.unit, f.start, f.end);
             let mut report = FindingReport::new(cx.rules, cx.policy.mode(), d, f.text(&units), location);
-            let rule = &cx.rules.rule(f.rule).id;
-            report.id = crate::report::finding_id(content, rule, f.unit, f.start, f.end, pass.unwrap_or(1));
+            if d.id.is_none() {
+                let rule = &cx.rules.rule(f.rule).id;
+                report.id = crate::report::finding_id(content, rule, f.unit, f.start, f.end, pass.unwrap_or(1));
+            }
             if let Some(p) = pass {
                 report.why.push_str(&format!(" + found in the redacted output (pass {p})"));
             }
             report
         })
         .collect()
+}
+
+/// Bytes as lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+/// A redacted output read back: the document, what the rules would still redact in it, and which
+/// reviewer decisions the re-scan used.
+struct Rescan {
+    doc: Box<dyn Document>,
+    residual: Vec<Decided>,
+    review: Review,
 }
 
 /// Opens redacted bytes again and returns the document with what the rules would still redact in it.
@@ -244,16 +285,49 @@ fn rescan(
     format: &dyn Format,
     bytes: &[u8],
     dossier: &Dossier,
-) -> Result<(Box<dyn Document>, Vec<Decided>), Manual> {
+    key: &DocumentKey<'_>,
+) -> Result<Rescan, Manual> {
     let doc = format.open(bytes.to_vec(), &cx.options).map_err(|m| {
         Manual::new(Code::OutputUnreadable, format!("the redacted output could not be read back: {}", m.reason))
     })?;
-    let residual: Vec<Decided> = findings(cx, scratch, doc.as_ref(), dossier)
-        .map_err(|m| Manual::new(m.code, format!("the redacted output cannot be checked: {}", m.reason)))?
-        .into_iter()
-        .filter(Decided::is_redacted)
+    let (decided, review) = findings(cx, scratch, doc.as_ref(), dossier, key)
+        .map_err(|m| Manual::new(m.code, format!("the redacted output cannot be checked: {}", m.reason)))?;
+    let residual: Vec<Decided> = decided.into_iter().filter(Decided::is_redacted).collect();
+    Ok(Rescan { doc, residual, review })
+}
+
+/// Fail closed for what a reviewer added: a passage or value a format could not remove completely (a
+/// span across lines of a PDF, across runs of a paragraph) must not pass as removed. Every line of
+/// every such span is counted in the output's text: more copies than the input had outside the spans
+/// means a part was left, and the output is withheld.
+fn reviewer_spans_gone(units: &[&str], decided: &[Decided], output: &[&str]) -> Result<(), Manual> {
+    let spans: Vec<&str> = decided
+        .iter()
+        .filter(|d| d.is_redacted() && matches!(d.finding.evidence.source, Some(Source::Reviewer { .. })))
+        .map(|d| d.finding.text(units))
         .collect();
-    Ok((doc, residual))
+    if spans.is_empty() {
+        return Ok(());
+    }
+    let mut pieces: Vec<&str> = spans
+        .iter()
+        .flat_map(|s| s.split(['\n', '\r', '\t', '\u{b}', '\u{c}']))
+        .map(str::trim)
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .collect();
+    pieces.sort_unstable();
+    pieces.dedup();
+    let count = |texts: &[&str], piece: &str| texts.iter().map(|t| t.matches(piece).count()).sum::<usize>();
+    for piece in pieces {
+        let allowed = count(units, piece).saturating_sub(count(&spans, piece));
+        if count(output, piece) > allowed {
+            return Err(Manual::new(
+                Code::ResidualAfterRedaction,
+                "part of a passage or value a reviewer redacted is still in the output; output withheld",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Fail closed: refuses the output if any removed value still occurs in the file's bytes or decoded parts.
@@ -298,6 +372,8 @@ mod tests {
     use crate::formats::{Options, Redacted, Registry};
     use crate::model::{Location, Mode};
     use crate::rules::RuleSet;
+
+    const KEY: DocumentKey<'static> = DocumentKey { content: b"", sha256: "", pass: 2, kept: &[] };
 
     /// A format whose documents are one unit: the file's bytes as text.
     struct Echo;
@@ -347,15 +423,47 @@ mod tests {
         let mut scratch = detector.scratch();
         let small = b"Geen persoonsgegevens hier.";
         assert!(
-            rescan(&cx, &mut scratch, &Echo, small, &Dossier::default()).is_ok_and(|(_, residual)| residual.is_empty())
+            rescan(&cx, &mut scratch, &Echo, small, &Dossier::default(), &KEY).is_ok_and(|r| r.residual.is_empty())
         );
         // Over the limit, the detector is not run: before, that was an empty list of findings, so the
         // output passed its re-check with a BSN in it.
         let big = b"Een lange brief met BSN 111222333 aan het einde.";
-        let err = rescan(&cx, &mut scratch, &Echo, big, &Dossier::default()).err().expect("refused");
+        let err = rescan(&cx, &mut scratch, &Echo, big, &Dossier::default(), &KEY).err().expect("refused");
         assert_eq!(err.code, "too_large");
         assert!(err.reason.contains("output"), "{}", err.reason);
         let doc = Echo.open(big.to_vec(), &Options::default()).unwrap();
-        assert_eq!(findings(&cx, &mut scratch, doc.as_ref(), &Dossier::default()).unwrap_err().code, "too_large");
+        assert_eq!(findings(&cx, &mut scratch, doc.as_ref(), &Dossier::default(), &KEY).unwrap_err().code, "too_large");
+    }
+
+    #[test]
+    fn a_reviewers_passage_left_in_part_withholds_the_output() {
+        use crate::model::{Action, DecidedBy, Evidence, Finding};
+        let input = ["Kop\nIk vind het beleid\nvan de wethouder slecht.\nIk vind het beleid goed.\n"];
+        let (start, end) = (4, 47);
+        assert_eq!(&input[0][start..end], "Ik vind het beleid\nvan de wethouder slecht.");
+        let passage = Decided {
+            finding: Finding {
+                unit: 0,
+                start,
+                end,
+                rule: 0,
+                confidence: 1.0,
+                evidence: Evidence {
+                    source: Some(Source::Reviewer { reviewer: "A".into(), time: "2026-12-03T15:04:05Z".into() }),
+                    ..Evidence::default()
+                },
+            },
+            action: Action::Redact,
+            by: DecidedBy::Rule,
+            id: None,
+        };
+        let decided = [passage];
+        // Removed completely: its first line stands outside it too, and stays there.
+        let whole = ["Kop\n[5.2]\nIk vind het beleid goed.\n"];
+        assert!(reviewer_spans_gone(&input, &decided, &whole).is_ok());
+        // The format removed the second line only.
+        let partial = ["Kop\nIk vind het beleid\n[5.2]\nIk vind het beleid goed.\n"];
+        let err = reviewer_spans_gone(&input, &decided, &partial).unwrap_err();
+        assert_eq!(err.code, "residual_after_redaction");
     }
 }

@@ -65,6 +65,24 @@ pub(super) fn render(r: &Report) -> String {
         }
         h.push_str("</table>\n");
     }
+    if !r.stale_decisions.is_empty() {
+        h.push_str("<h2>Stale decisions (not applied)</h2>\n<table><tr><th>kind</th><th>what</th><th>action</th><th>reviewer</th><th>time</th><th>why</th></tr>\n");
+        for s in &r.stale_decisions {
+            let d = &s.decision;
+            let what = [&d.finding, &d.value, &d.text].into_iter().flatten().cloned().collect::<Vec<_>>().join(": ");
+            let _ = writeln!(
+                h,
+                "<tr class=\"manual\"><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&d.kind),
+                esc(&what),
+                esc(&d.action),
+                esc(&d.reviewer),
+                esc(&d.time),
+                esc(&s.why)
+            );
+        }
+        h.push_str("</table>\n");
+    }
     if !r.names.is_empty() {
         h.push_str("<h2>Folder names</h2>\n<table><tr><th>name</th><th>published as</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>why</th></tr>\n");
         for n in &r.names {

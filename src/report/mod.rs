@@ -13,7 +13,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::model::{Action, Evidence, Location, Manual, Mode};
+pub use crate::decide::reviewer::StaleDecision;
+use crate::model::{Action, DecidedBy, Evidence, Location, Manual, Mode};
 use crate::pipeline::Readers;
 use crate::{Error, Result};
 
@@ -41,6 +42,9 @@ pub struct Report {
     /// a file name's findings are the first of its document's.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<NameReport>,
+    /// Reviewer decisions (`--decisions`) that found nothing to apply to, in file order, with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale_decisions: Vec<StaleDecision>,
 }
 
 /// Findings in one folder name.
@@ -86,6 +90,8 @@ pub struct Counts {
     pub findings_redacted: usize,
     /// Findings kept, with a reason.
     pub findings_kept: usize,
+    /// Reviewer decisions that found nothing to apply to (`stale_decisions`).
+    pub stale_decisions: usize,
 }
 
 /// The outcome for one document.
@@ -132,6 +138,8 @@ pub struct DocumentReport {
     pub path: String,
     /// The document's number in the run (`0001`, or `PREFIX-0001` with `--number`), in input order.
     pub id: String,
+    /// SHA-256 (hex) of the document's bytes as read: passage decisions name their document by it.
+    pub sha256: String,
     /// The path relative to its input, with markers in place of personal data in file and folder
     /// names: what logs, the inventory and the redaction log show.
     pub name: String,
@@ -173,6 +181,7 @@ impl DocumentReport {
         DocumentReport {
             path,
             id: String::new(),
+            sha256: String::new(),
             name: String::new(),
             output: None,
             format,
@@ -194,6 +203,8 @@ pub struct FindingReport {
     /// A stable id: the same document bytes, rule and position in the text give the same id on every
     /// run and machine ([`finding_id`]). `lak check` compares findings by it.
     pub id: String,
+    /// Index of the text unit the finding is in (passage decisions address units).
+    pub unit: usize,
     /// Rule id.
     pub rule: String,
     /// Rule category.
@@ -203,6 +214,8 @@ pub struct FindingReport {
     /// `redact` or `keep` (with `reason`).
     #[serde(flatten)]
     pub action: Action,
+    /// Who decided the action: the rules, or a reviewer (with name, time and kind of decision).
+    pub decided_by: DecidedBy,
     /// The matched text. Personal data.
     pub text: String,
     /// Where it is.
@@ -226,16 +239,25 @@ impl FindingReport {
     ) -> FindingReport {
         let f = &decided.finding;
         let rule = rules.rule(f.rule);
+        let mut why = f.evidence.describe();
+        if let DecidedBy::Reviewer(r) = &decided.by
+            && !matches!(f.evidence.source, Some(crate::model::Source::Reviewer { .. }))
+        {
+            let action = if decided.is_redacted() { "redact" } else { "keep" };
+            why.push_str(&format!(" + reviewer {} decided on {} to {action} it", r.reviewer, r.time));
+        }
         FindingReport {
-            id: String::new(),
+            id: decided.id.clone().unwrap_or_default(),
+            unit: f.unit,
             rule: rule.id.clone(),
             category: rule.category.clone(),
             ground: rules.label(f, mode).to_string(),
             action: decided.action.clone(),
+            decided_by: decided.by.clone(),
             text: text.to_string(),
             location,
             confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
-            why: f.evidence.describe(),
+            why,
             evidence: f.evidence.clone(),
         }
     }
@@ -284,6 +306,7 @@ impl Report {
                 Action::Keep { .. } => c.findings_kept += 1,
             }
         }
+        c.stale_decisions = self.stale_decisions.len();
         self.counts = c;
     }
 

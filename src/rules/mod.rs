@@ -20,6 +20,9 @@ use sha2::{Digest, Sha256};
 use crate::model::{Finding, Mode};
 use crate::{Error, Result, limits};
 
+/// The id and category of the rule of findings a reviewer added ([`RuleSet::add_reviewer_rule`]).
+pub const REVIEWER_RULE: &str = "reviewer";
+
 /// A validated, complete rule set.
 #[derive(Clone, Debug)]
 pub struct RuleSet {
@@ -335,9 +338,29 @@ impl RuleSet {
         &self.sources
     }
 
-    /// The label written on a box for a finding in a mode.
-    pub fn label(&self, finding: &Finding, mode: Mode) -> &str {
-        self.label_of(&self.rules[finding.rule], mode)
+    /// The label written on a box for a finding in a mode: the ground a reviewer gave it, or its
+    /// rule's.
+    pub fn label<'a>(&'a self, finding: &'a Finding, mode: Mode) -> &'a str {
+        match &finding.evidence.ground {
+            Some(ground) => ground,
+            None => self.label_of(&self.rules[finding.rule], mode),
+        }
+    }
+
+    /// Adds the rule that findings a reviewer added (`lak redact --decisions`) are reported under: id
+    /// `reviewer`, category `reviewer`, ground `5.1.2e` unless the decision gives one. It matches
+    /// nothing itself. Returns its index.
+    pub fn add_reviewer_rule(&mut self) -> usize {
+        if let Some(i) = self.rules.iter().position(|r| r.id == REVIEWER_RULE) {
+            return i;
+        }
+        let mut rule = Rule::disabled(REVIEWER_RULE.into(), PathBuf::from("decisions"));
+        rule.category = REVIEWER_RULE.into();
+        rule.ground = "5.1.2e".into();
+        rule.description = "a value or passage a reviewer decided to redact".into();
+        rule.confidence = 1.0;
+        self.rules.push(rule);
+        self.rules.len() - 1
     }
 
     /// The label of a rule in a mode.
