@@ -394,3 +394,12 @@ fn a_street_of_the_bag_list_with_a_house_number_is_an_address() {
     assert!(addresses("de rokin 84 en Rokin 12 maart en Rokin 12:30").is_empty());
     assert!(redacted("Postbus 123, 1000 AB Amsterdam; Antwoordnummer 45").is_empty());
 }
+
+#[test]
+fn het_alone_opens_no_surname_but_van_het_and_t_do() {
+    assert_eq!(redacted("De bijeenkomst is in wijkcentrum Het Baken aan de Dorpsweg."), Vec::<String>::new());
+    assert_eq!(
+        redacted("Gesproken met Gerard van het Reve en Jan 't Hart."),
+        vec!["Gerard van het Reve", "Jan 't Hart"]
+    );
+}

@@ -900,6 +900,11 @@ impl<'a> Grammar<'a> {
                 }
                 ("given name + surname", if strong || given_clear { 0.9 } else { 0.8 })
             } else if has_tussen {
+                // `Het` opens no surname on its own (`van het Reve` and `'t Hart` do): `wijkcentrum Het
+                // Baken`, `Het Kasteel` name places; only a title or a label makes it a name.
+                if !strong && p.tussen.len() == 1 && self.lower(p.tussen[0]) == "het" {
+                    return None;
+                }
                 let first_cap = self.capitalised(p.tussen[0]);
                 let phrase_flags = {
                     let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
