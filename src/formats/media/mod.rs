@@ -3,4 +3,5 @@
 //! Word file are held to the same rules.
 
 pub(crate) mod bytes;
+pub(crate) mod deflate;
 pub(crate) mod jpeg;

@@ -176,7 +176,6 @@ fn push_png_chunk(out: &mut Vec<u8>, kind: &[u8], body: &[u8]) {
 /// The image data must be one zlib stream ending where the data ends, inflating to exactly the rows the
 /// header describes: bytes after the stream or after the last row are never shown and could hold anything.
 fn check_png_data(ihdr: &[u8], idat: &[u8]) -> Result<(), String> {
-    use flate2::{Decompress, FlushDecompress, Status};
     let bad = |why: &str| Err(format!("PNG: {why}"));
     let (Some(w), Some(h)) = (u32_be(ihdr, 0).map(|n| n as usize), u32_be(ihdr, 4).map(|n| n as usize)) else {
         return bad("short IHDR");
@@ -208,22 +207,14 @@ fn check_png_data(ihdr: &[u8], idat: &[u8]) -> Result<(), String> {
         })
     };
     let Some(expected) = expected.filter(|&e| e <= MAX_PNG_RAW) else { return bad("too large to check") };
-    let mut d = Decompress::new(true);
-    let mut scratch = vec![0u8; 64 * 1024];
-    loop {
-        let (was_in, was_out) = (d.total_in(), d.total_out());
-        let input = idat.get(was_in as usize..).unwrap_or_default();
-        let status = d.decompress(input, &mut scratch, FlushDecompress::None).map_err(|e| format!("PNG: {e}"))?;
-        if d.total_out() > expected as u64 {
-            return bad("more image data than the header describes");
-        }
-        match status {
-            Status::StreamEnd => break,
-            _ if d.total_in() == was_in && d.total_out() == was_out => return bad("truncated image data"),
-            _ => {}
-        }
-    }
-    if d.total_in() != idat.len() as u64 || d.total_out() != expected as u64 {
+    use crate::formats::media::deflate::{InflateError, inflate_with};
+    let mut produced = 0usize;
+    let consumed = inflate_with(idat, true, expected, |c| produced += c.len()).map_err(|e| match e {
+        InflateError::TooLarge => "PNG: more image data than the header describes".to_string(),
+        InflateError::Truncated => "PNG: truncated image data".to_string(),
+        InflateError::Corrupt(e) => format!("PNG: {e}"),
+    })?;
+    if consumed != idat.len() || produced != expected {
         return bad("image data of the wrong size, or bytes after it");
     }
     Ok(())

@@ -175,25 +175,10 @@ fn raw_is_exact(
     }
     match method {
         CompressionMethod::Stored => compressed == size,
-        CompressionMethod::Deflated => deflate_ends_exactly(&raw),
-        _ => false,
-    }
-}
-
-/// Inflates `raw` (a raw deflate stream) and says whether the stream ends exactly at its last byte.
-fn deflate_ends_exactly(raw: &[u8]) -> bool {
-    use flate2::{Decompress, FlushDecompress, Status};
-    let mut d = Decompress::new(false);
-    let mut scratch = vec![0u8; 64 * 1024];
-    loop {
-        let (was_in, was_out) = (d.total_in(), d.total_out());
-        let Some(input) = usize::try_from(was_in).ok().and_then(|i| raw.get(i..)) else { return false };
-        match d.decompress(input, &mut scratch, FlushDecompress::None) {
-            Ok(Status::StreamEnd) => return d.total_in() == raw.len() as u64,
-            Ok(_) if d.total_in() == was_in && d.total_out() == was_out => return false,
-            Ok(_) => {}
-            Err(_) => return false,
+        CompressionMethod::Deflated => {
+            crate::formats::media::deflate::ends_exactly(&raw, false, limits::MAX_OFFICE_PART_BYTES as usize)
         }
+        _ => false,
     }
 }
 

@@ -20,7 +20,6 @@
 //! checker calls broken. Image codecs (DCT, JPX, JBIG2, CCITT) and crypt filters are
 //! [`Fault::Unsupported`]: their callers decide.
 
-use flate2::{Decompress, FlushDecompress, Status};
 use lopdf::{Dictionary, Object, Stream};
 
 use crate::limits;
@@ -130,31 +129,12 @@ fn inflate(input: &[u8], cap: usize) -> Result<(Vec<u8>, bool), Fault> {
         return Err(damaged("FlateDecode", "no zlib header"));
     }
     let body = &input[2..];
-    let mut d = Decompress::new(false);
-    let mut out: Vec<u8> = Vec::with_capacity(body.len().saturating_mul(4).min(cap).max(64));
-    loop {
-        if out.len() == out.capacity() {
-            if out.len() >= cap.saturating_add(1) {
-                return Err(Fault::TooLarge);
-            }
-            let more = out.len().max(64 * 1024).min(cap.saturating_add(1) - out.len());
-            out.reserve_exact(more);
-        }
-        let (was_in, was_out) = (d.total_in(), d.total_out());
-        let rest = usize::try_from(was_in).ok().and_then(|i| body.get(i..)).unwrap_or(&[]);
-        match d.decompress_vec(rest, &mut out, FlushDecompress::None) {
-            Ok(Status::StreamEnd) => break,
-            Ok(_) if d.total_in() == was_in && d.total_out() == was_out && out.len() < out.capacity() => {
-                return Err(damaged("FlateDecode", "the data ends before the end of the compressed stream"));
-            }
-            Ok(_) => {}
-            Err(e) => return Err(damaged("FlateDecode", e)),
-        }
-    }
-    if out.len() > cap {
-        return Err(Fault::TooLarge);
-    }
-    let end = usize::try_from(d.total_in()).unwrap_or(usize::MAX);
+    use crate::formats::media::deflate::{InflateError, inflate as inflate_raw};
+    let inflated = inflate_raw(body, false, cap).map_err(|e| match e {
+        InflateError::TooLarge => Fault::TooLarge,
+        e => damaged("FlateDecode", e),
+    })?;
+    let (out, end) = (inflated.data, inflated.consumed);
     let stored = body.get(end..end.saturating_add(4)).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
     let intact = stored == Some(adler32(&out));
     Ok((out, intact))
