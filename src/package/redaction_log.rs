@@ -114,6 +114,7 @@ mod tests {
     fn finding(part: Option<&str>, text: &str) -> FindingReport {
         FindingReport {
             id: String::new(),
+            unit: 0,
             rule: "person".into(),
             category: "person".into(),
             ground: "5.1.2e".into(),
@@ -123,6 +124,7 @@ mod tests {
             confidence: 1.0,
             why: String::new(),
             evidence: Evidence::default(),
+            context: None,
         }
     }
 
