@@ -1,7 +1,9 @@
 //! The context snippet of a finding: the text around the value, for the reviewer who has to judge it.
 //!
-//! A snippet is the value's line, at most [`CONTEXT_CHARS`] characters on each side, cut at a word
-//! boundary where it is cut at all. Other findings inside it are listed (`others`) so that the review page
+//! A snippet is the value's sentence within its line: it ends at a line break, or at a sentence end
+//! (`.`, `!` or `?` and a space) at least [`MIN_CONTEXT_CHARS`] characters from the value (so that
+//! the `J.` of `J. de Vries` does not end it), and at most [`CONTEXT_CHARS`] characters on each side,
+//! cut at a word boundary where it is cut at all. Other findings inside it are listed (`others`) so that the review page
 //! can mask them: a reviewer judging one name should not read every other value of the document in
 //! passing. Offsets are bytes, as everywhere in lak: `start` is where the snippet begins in the finding's
 //! text unit, so that a passage marked in the snippet becomes unit offsets for a `passage` decision.
@@ -10,6 +12,12 @@ use serde::Serialize;
 
 /// The most characters taken on each side of a value.
 pub const CONTEXT_CHARS: usize = 120;
+/// A sentence end closer to the value than this does not end the snippet.
+pub const MIN_CONTEXT_CHARS: usize = 30;
+
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
 
 /// The text around a finding. The snippet is `before` + the finding's `text` + `after`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -63,14 +71,17 @@ pub fn snippets(units: &[&str], spans: &[Span]) -> Vec<Option<Context>> {
         .collect()
 }
 
-/// Where the snippet starts: the start of the line, or [`CONTEXT_CHARS`] characters back and then on to
-/// the start of a word; leading white space skipped.
+/// Where the snippet starts: the start of the line or sentence, or [`CONTEXT_CHARS`] characters back and
+/// then on to the start of a word; leading white space skipped.
 fn left_edge(text: &str, start: usize) -> usize {
     let head = &text[..start];
     let mut from = start;
     let mut cut = false;
     for (n, (i, c)) in head.char_indices().rev().enumerate() {
         if c == '\n' || c == '\r' {
+            break;
+        }
+        if n >= MIN_CONTEXT_CHARS && c.is_whitespace() && head[..i].chars().next_back().is_some_and(ends_sentence) {
             break;
         }
         if n == CONTEXT_CHARS {
@@ -85,8 +96,8 @@ fn left_edge(text: &str, start: usize) -> usize {
     from + (head[from..].len() - head[from..].trim_start().len())
 }
 
-/// Where the snippet ends: the end of the line, or [`CONTEXT_CHARS`] characters on and then back to the
-/// end of a word; trailing white space dropped.
+/// Where the snippet ends: the end of the line or sentence, or [`CONTEXT_CHARS`] characters on and then
+/// back to the end of a word; trailing white space dropped.
 fn right_edge(text: &str, end: usize) -> usize {
     let tail = &text[end..];
     let mut to = end;
@@ -100,6 +111,9 @@ fn right_edge(text: &str, end: usize) -> usize {
             break;
         }
         to = end + i + c.len_utf8();
+        if n >= MIN_CONTEXT_CHARS && ends_sentence(c) && tail[i + 1..].chars().next().is_none_or(char::is_whitespace) {
+            break;
+        }
     }
     if cut && let Some(space) = text[end..to].rfind(char::is_whitespace) {
         to = end + space;
@@ -121,6 +135,15 @@ mod tests {
         let c = one("Geachte heer,\n  Mijn BSN is 111222333 en mijn naam Jan.\nGroet", "111222333");
         assert_eq!((c.before.as_str(), c.after.as_str()), ("Mijn BSN is ", " en mijn naam Jan."));
         assert_eq!(c.start, "Geachte heer,\n  ".len());
+    }
+
+    #[test]
+    fn a_snippet_is_the_sentence_but_initials_and_near_stops_do_not_end_it() {
+        let text = "Eerste zin die er niet toe doet. Het besluit is op 3 mei door dhr. J. de Vries ondertekend. \
+                    Daarna volgde nog een zin die er evenmin toe doet. Slot.";
+        let c = one(text, "J. de Vries");
+        assert_eq!(c.before, "Het besluit is op 3 mei door dhr. ");
+        assert_eq!(c.after, " ondertekend. Daarna volgde nog een zin die er evenmin toe doet.");
     }
 
     #[test]

@@ -427,8 +427,7 @@
     const tg = groundSelect('term-ground', '5.1.2e');
     $('term-ground').replaceWith(tg);
     for (const id of ['f-doc', 'f-status', 'f-category', 'f-rule', 'f-conf', 'f-action']) $(id).addEventListener('change', () => filter(false));
-    let t = 0;
-    $('search').addEventListener('input', () => { clearTimeout(t); t = setTimeout(() => filter(false), N > 20000 ? 150 : 0); });
+    $('search').addEventListener('input', () => filter(false));
     $('term-add').addEventListener('click', addTerm);
     $('term').addEventListener('keydown', (e) => { if (e.key === 'Enter') addTerm(); });
     $('export').addEventListener('click', doExport);
