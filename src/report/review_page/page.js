@@ -317,7 +317,6 @@
     if (x.decided_by) rowOf('decided by', x.decided_by.by === 'reviewer' ? x.decided_by.reviewer + ' (' + x.decided_by.decision + ', ' + x.decided_by.time + ')' + (x.decided_by.note ? ': ' + x.decided_by.note : '') : x.decided_by.by);
     rowOf('now', (act[i] ? 'keep' : 'redact') + (decidedSet.has(i) ? ' (your decision)' : ''));
     rowOf('finding id', x.id || '');
-    box.append(t);
     const sn = el('div', 'snippet');
     sn.id = 'snippet';
     for (const p of snippetParts(i, reveal)) {
@@ -326,7 +325,7 @@
       if (!p[3]) { s.dataset.real = p[4]; s.title = 'another value: click to reveal'; s.addEventListener('click', () => { reveal = true; showDetail(); }); }
       sn.append(s);
     }
-    box.append(el('h2', null, 'Context'), sn);
+    box.append(sn);
     const bar = el('div', 'actions');
     const btn = (label, f) => { const b = el('button', null, label); b.type = 'button'; b.addEventListener('click', f); bar.append(b); return b; };
     btn((act[i] ? 'Redact' : 'Keep') + ' this finding (x)', () => flip(i)).id = 'flip';
@@ -342,6 +341,7 @@
       pb.append(el('span', 'hint', 'Mark text in the context, then'), g, b);
       box.append(pb);
     }
+    box.append(t);
   }
   // The unit byte offset of a point (node, offset) in the snippet.
   function offsetOf(node, off) {
