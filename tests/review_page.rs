@@ -145,6 +145,7 @@ fn the_page_lists_filters_and_searches_every_finding_and_exports_decisions() {
 
     // Decisions: flip the first finding with x, add a term, mark a passage in the hostile document.
     b.type_into("#reviewer", "A. Beoordelaar");
+    b.type_into("#note", "wethouder in functie");
     b.type_into("#list", "x");
     b.type_into("#term", "Project Zonnebloem");
     choose(&b, "term-ground", "5.1.2i");
@@ -194,6 +195,8 @@ fn the_page_lists_filters_and_searches_every_finding_and_exports_decisions() {
     assert_eq!(flip["action"], if first["action"] == "redact" { "keep" } else { "redact" });
     assert_eq!(flip["text"], first["text"]);
     assert_eq!(flip["document"], all[0].0["id"]);
+    assert_eq!(flip["note"], "wethouder in functie");
+    assert_eq!(ds[1].get("note"), None, "a note goes with one decision");
     let term = &ds[1];
     assert_eq!(
         (&term["kind"], &term["value"], &term["action"], &term["ground"]),

@@ -92,7 +92,10 @@
   function remember(name) { try { localStorage.setItem('lak-reviewer', name); } catch (e) { /* storage off */ } }
   const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
+  // The note, when there is one, goes with the next decision and is then cleared.
   function decide(d) {
+    const note = $('note').value.trim();
+    if (note) { d.note = note; $('note').value = ''; }
     decisions.push(d);
     changed();
   }
@@ -384,7 +387,7 @@
       const li = el('li');
       const what = d.kind === 'finding' ? 'finding ' + d.finding + (d.text ? ' "' + d.text + '"' : '')
         : d.kind === 'value' ? 'every "' + d.value + '"' : 'passage "' + d.text + '"';
-      li.append(d.action + (d.ground ? ' [' + d.ground + ']' : '') + ': ' + what + ' — ' + d.reviewer + ', ' + d.time + ' ');
+      li.append(d.action + (d.ground ? ' [' + d.ground + ']' : '') + ': ' + what + ' — ' + d.reviewer + ', ' + d.time + (d.note ? ' (' + d.note + ') ' : ' '));
       const b = el('button', null, 'undo');
       b.type = 'button';
       b.addEventListener('click', () => { decisions.splice(k, 1); changed(); });
