@@ -414,7 +414,7 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
     }
     line.push_str(&format!("; {} findings to redact, {} kept", c.findings_redacted, c.findings_kept));
     if let Some(dir) = &outcome.review_dir {
-        line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
+        line.push_str(&format!("; review: {}", dir.join(lak::report::PAGE_NAME).display()));
     }
     eprintln!("{line}");
 }
