@@ -349,6 +349,22 @@ fn lak_review_serves_the_page_on_loopback_under_its_token_and_saves_decisions() 
     b.open(&url);
     b.wait("return document.getElementById('decided').textContent.startsWith('1 decision')");
     assert_eq!(b.alert(), None);
+    // Going through the findings to redact, a flip takes the finding out of the list and the next one
+    // takes its place: the reviewer is not sent back to the top.
+    let findings = r["documents"][0]["findings"].as_array().unwrap();
+    let redact: Vec<&Value> = findings
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| (f["action"] == "redact") != (*i == 0))
+        .map(|(_, f)| &f["text"])
+        .collect();
+    assert!(redact.len() > 3);
+    choose(&b, "f-action", "redact");
+    b.type_into("#list", "j");
+    let value = || b.run("return document.querySelector('#detail td').textContent");
+    assert_eq!(&value(), redact[1]);
+    b.type_into("#list", "x");
+    assert_eq!(&value(), redact[2]);
 }
 
 #[test]

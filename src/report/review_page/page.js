@@ -204,8 +204,13 @@
       out[n++] = i;
     }
     shown = out.subarray(0, n);
+    const was = sel;
     sel = -1;
-    if (keep && cur >= 0) for (let k = 0; k < n; k++) if (shown[k] === cur) { sel = k; break; }
+    if (keep && cur >= 0) {
+      for (let k = 0; k < n; k++) if (shown[k] === cur) { sel = k; break; }
+      // A decided finding that left the filtered list: its successor takes its place.
+      if (sel < 0 && n > 0) sel = Math.min(was, n - 1);
+    }
     if (sel < 0 && n > 0) sel = 0;
     $('spacer').style.height = n * ROW + 'px';
     $('shown').textContent = n + ' of ' + N + ' findings';
