@@ -170,6 +170,13 @@ fn the_page_lists_filters_and_searches_every_finding_and_exports_decisions() {
     );
     b.run("const s = document.getElementById('search'); s.value = '111222333'; s.dispatchEvent(new Event('input'))");
     b.wait("return document.getElementById('shown').textContent.startsWith('1 ')");
+    // The links open the original and the redacted document (relative file URLs from the review folder).
+    let links = b.run("return [...document.querySelectorAll('#detail a')].map(a => [a.textContent, a.href])");
+    let links: Vec<(String, String)> = serde_json::from_value(links).unwrap();
+    let file = |url: &str| std::fs::read(url.strip_prefix("file://").expect("a file URL")).unwrap();
+    assert_eq!(links.len(), 2, "{links:?}");
+    assert_eq!((links[0].0.as_str(), file(&links[0].1)), ("original", d.read("dossier/hostile.txt")));
+    assert_eq!((links[1].0.as_str(), file(&links[1].1)), ("redacted", d.read("gelakt/hostile.txt")));
     let snippet = b.run("return document.getElementById('snippet').textContent");
     assert!(snippet.as_str().unwrap().contains("<img src=x onerror=\"window.__pwned=1\">"), "{snippet}");
     // Mark " <img src=x" after the BSN: the text of the span after the value, its first 11 characters.
