@@ -36,8 +36,10 @@
 //!   with markers, document numbers, outputs that never overwrite each other.
 //! - [`progress`] counts documents done for a progress bar, without a word about them.
 //! - [`check`] compares a run's findings with a committed expectations file (`lak check`, for CI).
-//! - [`report`] writes `lak-report.json` and `lak-report.html` into the review folder, never into the
-//!   output folder: the report holds the very values that were removed.
+//! - [`report`] writes `lak-report.json`, `lak-report.html` and the review page `lak-review.html` into
+//!   the review folder, never into the output folder: the report holds the very values that were removed.
+//! - [`review`] serves the review page on the loopback address and saves the reviewer's decisions
+//!   (`lak review`).
 //!
 //! # Example
 //!
@@ -68,6 +70,7 @@ pub mod package;
 pub mod pipeline;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod rules;
 
 pub use error::{Error, Result};

@@ -87,6 +87,18 @@ enum Cmd {
         #[command(flatten)]
         common: Common,
     },
+    /// Serve a review folder's page (lak-review.html) on 127.0.0.1 under a random token, and save the
+    /// reviewer's decisions.json into the folder. Ctrl-C ends it.
+    Review {
+        /// The review folder of a scan or redact run.
+        dir: PathBuf,
+        /// Port on 127.0.0.1 (default: a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Print the address only; do not open a browser.
+        #[arg(long)]
+        no_open: bool,
+    },
     /// List the active rules: id, category, ground (in the chosen mode) and description.
     Rules {
         #[command(flatten)]
@@ -240,6 +252,7 @@ fn run(cli: Cli) -> lak::Result<i32> {
             }
             return Ok(exit::OK);
         }
+        Cmd::Review { dir, port, no_open } => return review(&dir, port, no_open),
         Cmd::Scan { paths, review, decisions, common } => {
             (Command::Scan, paths, review, common, PackageArgs::default(), decisions)
         }
@@ -262,6 +275,39 @@ fn run(cli: Cli) -> lak::Result<i32> {
         summarise(&outcome, verbose);
     }
     Ok(outcome.exit_code())
+}
+
+/// `lak review`: prints the page's address (the token is in it, and nowhere else), opens a browser unless
+/// told not to, and serves until Ctrl-C.
+fn review(dir: &std::path::Path, port: u16, no_open: bool) -> lak::Result<i32> {
+    let server = lak::review::Server::bind(dir, port)?;
+    let url = server.url();
+    println!("{url}");
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    eprintln!("lak review: serving {} on 127.0.0.1 only; Ctrl-C to stop", dir.display());
+    if !no_open {
+        open_browser(&url);
+    }
+    server.serve()?;
+    Ok(exit::OK)
+}
+
+/// Opens `url` in the desktop's browser; without one, the printed address is enough.
+fn open_browser(url: &str) {
+    let opener: &[&str] = if cfg!(target_os = "macos") {
+        &["open"]
+    } else if cfg!(windows) {
+        &["explorer"]
+    } else {
+        &["xdg-open"]
+    };
+    let _ = std::process::Command::new(opener[0])
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
 }
 
 /// Runs the pipeline for one of the commands that process documents.
@@ -400,7 +446,7 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
         line.push_str(&format!("; {} stale reviewer decision(s), not applied", c.stale_decisions));
     }
     if let Some(dir) = &outcome.review_dir {
-        line.push_str(&format!("; report: {}", dir.join(lak::report::HTML_NAME).display()));
+        line.push_str(&format!("; review: {}", dir.join(lak::report::PAGE_NAME).display()));
     }
     eprintln!("{line}");
 }

@@ -28,7 +28,7 @@ fn redact_mirrors_the_folder_and_writes_the_report_beside_it() {
     // The clean document is copied unchanged.
     assert_eq!(d.read_string("gelakt/notitie.txt"), "Vergadering over de begroting. Geen persoonsgegevens.\n");
     // The report lives beside the output, never inside it.
-    assert_eq!(d.files("gelakt-review"), vec!["lak-report.html", "lak-report.json"]);
+    assert_eq!(d.files("gelakt-review"), vec!["lak-report.html", "lak-report.json", "lak-review.html"]);
     let r = d.report("gelakt-review");
     assert_eq!(r["command"], "redact");
     assert_eq!(r["counts"]["documents"], 2);
@@ -52,7 +52,7 @@ fn scan_writes_only_the_report() {
     dossier(&d);
     let out = d.lak(&["scan", "dossier", "--review", "rev"]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert_eq!(d.files("rev"), vec!["lak-report.html", "lak-report.json"]);
+    assert_eq!(d.files("rev"), vec!["lak-report.html", "lak-report.json", "lak-review.html"]);
     let r = d.report("rev");
     assert_eq!(status(&r, "brief.txt"), "found");
     assert_eq!(status(&r, "notitie.txt"), "clean");

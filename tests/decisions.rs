@@ -148,6 +148,9 @@ fn scan_decide_redact_applies_every_kind_of_decision_and_records_who_decided() {
     assert_eq!(kaya["decided_by"]["reviewer"], WHO);
     assert_eq!(kaya["decided_by"]["decision"], "finding");
     assert_eq!(kaya["decided_by"]["note"], "wil genoemd worden");
+    // The review page carries who decided, for the reviewer of the next round.
+    let page = d.read_string("out-review/lak-review.html");
+    assert!(page.contains(r#""decided_by":{"by":"reviewer","reviewer":"A. Beoordelaar""#), "no decided_by on the page");
     let mailbox = one(&r, "brief.txt", "vergunningen@haarlem.nl");
     assert_eq!((mailbox["action"].as_str(), mailbox["ground"].as_str()), (Some("redact"), Some("5.1.2i")));
     assert!(mailbox["why"].as_str().unwrap().contains("reviewer A. Beoordelaar decided on 2026-12-03T15:05:00Z"));
@@ -247,6 +250,10 @@ fn a_decision_whose_document_changed_is_stale_listed_and_never_applied_elsewhere
     assert!(!in_bytes(&txt, "Kaya-de Groot"));
     assert!(in_bytes(&txt, "U bent geboren"), "a stale passage is not applied at other offsets");
     assert!(d.read_string("out-review/lak-report.html").contains("Stale decisions"));
+    assert!(
+        d.read_string("out-review/lak-review.html").contains(r#""stale":[{"decision":"#),
+        "no stale list on the page"
+    );
 }
 
 #[test]

@@ -129,6 +129,7 @@ mod tests {
             confidence: 1.0,
             why: String::new(),
             evidence: Evidence::default(),
+            context: None,
         }
     }
 

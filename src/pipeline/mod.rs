@@ -425,7 +425,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         }
     }
     if let Some(dir) = &review_dir {
-        report.write(dir)?;
+        report.write(dir, out)?;
     }
     Ok(Outcome { report, review_dir })
 }

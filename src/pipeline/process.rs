@@ -231,8 +231,8 @@ fn process(
     Ok(report)
 }
 
-/// The report entries of decided findings; `pass` marks findings made on the output of an earlier
-/// redaction pass.
+/// The report entries of decided findings, each with its context snippet; `pass` marks findings made on
+/// the output of an earlier redaction pass.
 fn finding_reports(
     cx: &Context<'_>,
     doc: &dyn Document,
@@ -241,12 +241,16 @@ fn finding_reports(
     pass: Option<usize>,
 ) -> Vec<FindingReport> {
     let units = doc.units();
+    let spans: Vec<_> = decided.iter().map(|d| (d.finding.unit, d.finding.start, d.finding.end)).collect();
+    let contexts = crate::report::context::snippets(&units, &spans);
     decided
         .iter()
-        .map(|d| {
+        .zip(contexts)
+        .map(|(d, context)| {
             let f = &d.finding;
             let location = doc.locate(f.unit, f.start, f.end);
             let mut report = FindingReport::new(cx.rules, cx.policy.mode(), d, f.text(&units), location);
+            report.context = context;
             if d.id.is_none() {
                 let rule = &cx.rules.rule(f.rule).id;
                 report.id = crate::report::finding_id(content, rule, f.unit, f.start, f.end, pass.unwrap_or(1));

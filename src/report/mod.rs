@@ -1,5 +1,6 @@
 //! The review report: `lak-report.json` for machines, `lak-report.html` for the people who check the
-//! work.
+//! work, and `lak-review.html`, the page where they go through every finding with its context and
+//! record decisions (`review_page.rs`).
 //!
 //! **The report holds personal data**: every finding carries the text that was removed. It is written to
 //! the review folder, which lak never allows inside the output folder.
@@ -7,7 +8,12 @@
 //! The JSON schema is documented in docs/reference.md (section *Report*). Field order and document order are
 //! fixed, and the report has no timestamps, so the same input and rules give a byte-identical report.
 
+pub mod context;
 mod html;
+mod review_page;
+
+pub(crate) use review_page::content_security_policy;
+pub use review_page::{PAGE_NAME, document_links};
 
 use std::path::Path;
 
@@ -226,6 +232,9 @@ pub struct FindingReport {
     pub why: String,
     /// Why the rule fired, as data.
     pub evidence: Evidence,
+    /// The text around the value, for the review page (absent for findings in file and folder names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<context::Context>,
 }
 
 impl FindingReport {
@@ -259,6 +268,7 @@ impl FindingReport {
             confidence: (f64::from(f.confidence) * 100.0).round() / 100.0,
             why,
             evidence: f.evidence.clone(),
+            context: None,
         }
     }
 }
@@ -322,12 +332,20 @@ impl Report {
         html::render(self)
     }
 
-    /// Writes `lak-report.json` and `lak-report.html` into `dir` (created if needed), atomically, readable
-    /// by the owner only.
-    pub fn write(&self, dir: &Path) -> Result<()> {
+    /// The review page (`lak-review.html`) for a report written to `dir`; `out` is the output folder of
+    /// a redact run. The page links to the documents by paths relative to `dir`.
+    pub fn to_review_page(&self, dir: &Path, out: Option<&Path>) -> String {
+        review_page::render(self, &review_page::Links::new(self, dir, out))
+    }
+
+    /// Writes `lak-report.json`, `lak-report.html` and `lak-review.html` into `dir` (created if needed),
+    /// atomically, readable by the owner only; `out` is the output folder of a redact run.
+    pub fn write(&self, dir: &Path, out: Option<&Path>) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         crate::pipeline::write_atomically(&dir.join(JSON_NAME), self.to_json().as_bytes(), Readers::Owner)?;
         crate::pipeline::write_atomically(&dir.join(HTML_NAME), self.to_html().as_bytes(), Readers::Owner)?;
+        let page = self.to_review_page(dir, out);
+        crate::pipeline::write_atomically(&dir.join(PAGE_NAME), page.as_bytes(), Readers::Owner)?;
         Ok(())
     }
 }

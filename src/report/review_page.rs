@@ -1,0 +1,548 @@
+//! The review page, `lak-review.html`: where a person goes through every finding of a run, with its
+//! context, and records decisions (`decisions.json`) for `lak redact --decisions`.
+//!
+//! One self-contained file: the page's markup, style and script (`review_page/`) with the run's data
+//! embedded as JSON, and a Content-Security-Policy that lets nothing be loaded from elsewhere and only
+//! this script run (by its hash). Document text is data, never markup: it sits in
+//! `<script type="application/json">` blocks with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the script
+//! puts it on screen with `textContent` only.
+//!
+//! **Scale.** A large Woo request has 10,000 documents and 200,000 findings. The page does not build a
+//! table of them: one index block holds what filtering needs, column by column (document, rule,
+//! category, ground, confidence, action, value), and each document's details (context, location, why)
+//! are a block of their own, parsed the first time one of its findings is on screen; the list renders
+//! only the rows in view. Figures: docs/review.md.
+//!
+//! The page holds no timestamps or random ids: the same report gives the same bytes. `lak review` (see
+//! [`crate::review`]) serves it and finds the documents it links to with [`document_links`].
+
+use std::fmt::Write;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{DocumentReport, FindingReport, Report, Status};
+use crate::model::{Action, Code, Location};
+
+/// File name of the review page.
+pub const PAGE_NAME: &str = "lak-review.html";
+
+const HTML: &str = include_str!("review_page/page.html");
+const CSS: &str = include_str!("review_page/page.css");
+const JS: &str = include_str!("review_page/page.js");
+
+/// The id of the index block; [`document_links`] reads it back.
+const INDEX_ID: &str = "lak-index";
+
+/// Grounds a reviewer can choose for an added term or passage besides those the report uses: the
+/// personal-data grounds of the Woo (art. 5.1) and personal opinions on policy (5.2).
+const GROUNDS: &[&str] =
+    &["5.1.1c", "5.1.1d", "5.1.1e", "5.1.2a", "5.1.2c", "5.1.2d", "5.1.2e", "5.1.2f", "5.1.2h", "5.1.2i", "5.2"];
+
+/// Where the page links to a document: paths relative to the review folder, `/`-separated,
+/// percent-encoded, so that the page works when the review folder is opened in place.
+pub(super) struct Links {
+    docs: Vec<(Option<String>, Option<String>)>,
+}
+
+impl Links {
+    /// The links of every document of `report`, written to `dir`; `out` is the output folder of a
+    /// redact run.
+    pub(super) fn new(report: &Report, dir: &Path, out: Option<&Path>) -> Links {
+        let base = absolute(dir);
+        let docs = report
+            .documents
+            .iter()
+            .map(|d| {
+                // A link is never followed by lak; the page does not offer one either.
+                let original = d
+                    .reason
+                    .as_ref()
+                    .is_none_or(|m| m.code != "not_a_file")
+                    .then(|| relative_url(&base, &absolute(Path::new(&d.path))));
+                let redacted = match (out, &d.output) {
+                    (Some(out), Some(o)) if d.status != Status::NeedsManual => {
+                        Some(relative_url(&base, &absolute(&out.join(o))))
+                    }
+                    _ => None,
+                };
+                (original, redacted)
+            })
+            .collect();
+        Links { docs }
+    }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    // `a/../b` → `b`: the relative link is computed on plain components.
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The link from folder `base` to `target`, both absolute.
+fn relative_url(base: &Path, target: &Path) -> String {
+    let b: Vec<_> = base.components().collect();
+    let t: Vec<_> = target.components().collect();
+    let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(t[common..].iter().map(|c| percent_encode(&c.as_os_str().to_string_lossy())));
+    parts.join("/")
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            o.push(b as char);
+        } else {
+            let _ = write!(o, "%{b:02X}");
+        }
+    }
+    o
+}
+
+/// What the page needs to filter: strings once in tables, findings as columns.
+#[derive(Serialize)]
+struct Index<'a> {
+    meta: Meta<'a>,
+    rules: Vec<&'a str>,
+    categories: Vec<&'a str>,
+    grounds: Vec<&'a str>,
+    /// Grounds offered for added terms and passages.
+    choices: Vec<&'a str>,
+    docs: Vec<Doc<'a>>,
+    f: Columns<'a>,
+    names: Vec<NameFinding<'a>>,
+    /// Decisions that no longer fit the documents (see `stale_decisions` in the report).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    stale: &'a [super::StaleDecision],
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    lak_version: &'a str,
+    command: &'a str,
+    mode: String,
+    ruleset: &'a str,
+    counts: &'a super::Counts,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    id: &'a str,
+    name: &'a str,
+    path: &'a str,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<Reason<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    redacted: Option<&'a str>,
+    sha256: &'a str,
+    /// Index of its first finding in the columns; its findings follow in order.
+    first: usize,
+    n: usize,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    scrubbed: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Reason<'a> {
+    code: &'a str,
+    reason: &'a str,
+    /// What the reviewer can do about it.
+    help: &'static str,
+}
+
+/// One column per field; row `i` is finding `i`.
+#[derive(Serialize, Default)]
+struct Columns<'a> {
+    /// Document index.
+    d: Vec<u32>,
+    /// Rule, category and ground: indexes into the tables.
+    r: Vec<u32>,
+    c: Vec<u32>,
+    g: Vec<u32>,
+    /// Confidence in hundredths.
+    p: Vec<u8>,
+    /// 0 redact, 1 keep.
+    a: Vec<u8>,
+    /// The value.
+    t: Vec<&'a str>,
+}
+
+/// A finding's details, in its document's block.
+#[derive(Serialize)]
+struct Detail<'a> {
+    id: &'a str,
+    unit: usize,
+    why: &'a str,
+    at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keep: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cx: Option<&'a super::context::Context>,
+    /// Who decided, when a reviewer did (the rules otherwise: left out to keep the page small).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decided_by: Option<&'a crate::model::DecidedBy>,
+}
+
+#[derive(Serialize)]
+struct NameFinding<'a> {
+    name: &'a str,
+    redacted: &'a str,
+    text: &'a str,
+    rule: &'a str,
+    ground: &'a str,
+    keep: Option<&'a str>,
+}
+
+/// Interns strings into a table.
+struct Table<'a> {
+    items: Vec<&'a str>,
+    index: std::collections::HashMap<&'a str, u32>,
+}
+
+impl<'a> Table<'a> {
+    fn new() -> Self {
+        Table { items: Vec::new(), index: std::collections::HashMap::new() }
+    }
+    fn get(&mut self, s: &'a str) -> u32 {
+        *self.index.entry(s).or_insert_with(|| {
+            self.items.push(s);
+            (self.items.len() - 1) as u32
+        })
+    }
+}
+
+fn keep_reason(f: &FindingReport) -> Option<&str> {
+    match &f.action {
+        Action::Redact => None,
+        Action::Keep { reason } => Some(reason),
+    }
+}
+
+/// Where a finding is, in words: `page 3`, `word/document.xml`, `sheet Blad1, B7`, `line 4:12`.
+fn place(loc: &Location) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = &loc.part {
+        parts.push(p.clone());
+    }
+    if let Some(p) = loc.page {
+        parts.push(format!("page {p}"));
+    }
+    if let Some(s) = &loc.sheet {
+        parts.push(format!("sheet {s}"));
+    }
+    if let Some(c) = &loc.cell {
+        parts.push(format!("cell {c}"));
+    }
+    match (loc.line, loc.column) {
+        (Some(l), Some(c)) => parts.push(format!("line {l}:{c}")),
+        (Some(l), None) => parts.push(format!("line {l}")),
+        _ => {}
+    }
+    if parts.is_empty() || (loc.line.is_none() && loc.cell.is_none()) {
+        parts.push(format!("offset {}", loc.offset));
+    }
+    parts.join(", ")
+}
+
+/// What a reviewer can do about a document withheld for `code`.
+pub(crate) fn what_to_do(code: Code) -> &'static str {
+    match code {
+        Code::UnsupportedFormat | Code::Binary | Code::UnsupportedContent | Code::PdfUnsupported => {
+            "Convert it to a format lak reads (text, CSV, DOCX/XLSX/PPTX, PDF with text) and run lak again, or redact it by hand."
+        }
+        Code::NotUtf8 => "Save it as UTF-8 text and run lak again.",
+        Code::TooLarge | Code::ZipLimit | Code::PdfTooComplex => {
+            "Split it into smaller documents and run lak again, or redact it by hand."
+        }
+        Code::Unreadable | Code::OutputUnreadable | Code::WriteFailed => {
+            "Check that the file can be read and the folders written, then run lak again."
+        }
+        Code::NotAFile => "Copy the file the link points to into the dossier itself and run lak again.",
+        Code::Encrypted => "Ask the sender for a copy without a password, or open and save it without protection.",
+        Code::Corrupt | Code::PdfUnreadable | Code::UnsafePath | Code::DuplicateEntry | Code::XmlDtd => {
+            "Open it in the program that made it, save a clean copy and run lak again; otherwise redact it by hand."
+        }
+        Code::EmbeddedObject => {
+            "Remove or extract the embedded objects (or run with --drop-embedded) and run lak again."
+        }
+        Code::PdfImageOnly | Code::PdfUndecodableText => {
+            "Run text recognition (OCR) on it and check the result, or redact the scan by hand."
+        }
+        Code::ResidualAfterRedaction | Code::ResidualBytesAfterRedaction => {
+            "Redact it by hand: lak could not remove every value, so it published nothing. Add a decision or a deny term and run again."
+        }
+        Code::InternalError => "A bug in lak stopped it: please report it, and redact this document by hand.",
+        Code::DuplicateDiffers => "Check the copies of this document: publish the one that hides the most.",
+    }
+}
+
+/// JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&` (so no `</script>`
+/// or `<!--`), and no U+2028/U+2029 (line breaks to older JavaScript). All of these can only occur inside
+/// JSON strings, where the `\u` escapes mean the same.
+fn embed<T: Serialize>(out: &mut String, value: &T) {
+    let json = serde_json::to_string(value).expect("page data serialises");
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut o = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                o.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                o.push('=');
+            }
+        }
+    }
+    o
+}
+
+/// The page's Content-Security-Policy: nothing from elsewhere, only the page's own script (by hash),
+/// requests only to where the page came from (`lak review`).
+pub(crate) fn content_security_policy() -> String {
+    use sha2::{Digest, Sha256};
+    format!(
+        "default-src 'none'; script-src 'sha256-{}'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        base64(&Sha256::digest(JS.as_bytes()))
+    )
+}
+
+pub(super) fn render(r: &Report, links: &Links) -> String {
+    let mut rules = Table::new();
+    let mut categories = Table::new();
+    let mut grounds = Table::new();
+    let mut cols = Columns::default();
+    let mut docs = Vec::with_capacity(r.documents.len());
+    for (i, d) in r.documents.iter().enumerate() {
+        let (original, redacted) = links.docs.get(i).map(|(o, r)| (o.as_deref(), r.as_deref())).unwrap_or((None, None));
+        docs.push(Doc {
+            id: &d.id,
+            name: &d.name,
+            path: &d.path,
+            status: d.status,
+            format: d.format,
+            reason: d.reason.as_ref().map(|m| Reason {
+                code: m.code.as_str(),
+                reason: &m.reason,
+                help: what_to_do(m.code),
+            }),
+            original,
+            redacted,
+            sha256: &d.sha256,
+            first: cols.d.len(),
+            n: d.findings.len(),
+            notes: &d.notes,
+            scrubbed: &d.scrubbed,
+        });
+        for f in &d.findings {
+            cols.d.push(i as u32);
+            cols.r.push(rules.get(&f.rule));
+            cols.c.push(categories.get(&f.category));
+            cols.g.push(grounds.get(&f.ground));
+            cols.p.push((f.confidence * 100.0).round().clamp(0.0, 100.0) as u8);
+            cols.a.push(u8::from(keep_reason(f).is_some()));
+            cols.t.push(&f.text);
+        }
+    }
+    let mut choices: Vec<&str> = grounds.items.clone();
+    for g in GROUNDS {
+        if !choices.contains(g) {
+            choices.push(g);
+        }
+    }
+    let names = r
+        .names
+        .iter()
+        .flat_map(|n| {
+            n.findings.iter().map(move |f| NameFinding {
+                name: &n.name,
+                redacted: &n.redacted,
+                text: &f.text,
+                rule: &f.rule,
+                ground: &f.ground,
+                keep: keep_reason(f),
+            })
+        })
+        .collect();
+    let mode = r.mode.to_string();
+    let index = Index {
+        meta: Meta {
+            lak_version: r.lak_version,
+            command: r.command,
+            mode,
+            ruleset: &r.ruleset.hash,
+            counts: &r.counts,
+        },
+        rules: rules.items,
+        categories: categories.items,
+        grounds: grounds.items,
+        choices,
+        docs,
+        f: cols,
+        names,
+        stale: &r.stale_decisions,
+    };
+    // One buffer, written in order: at 200,000 findings the data is tens of megabytes, and a second
+    // copy of it would double what writing the page costs in memory.
+    let csp = content_security_policy();
+    let mut page = String::with_capacity(HTML.len() + CSS.len() + JS.len() + 400 * index.f.t.len() + (1 << 16));
+    let mut rest = HTML;
+    for slot in ["{{CSP}}", "{{CSS}}", "{{DATA}}", "{{JS}}"] {
+        let (head, tail) = rest.split_once(slot).expect("the page template has every slot");
+        page.push_str(head);
+        rest = tail;
+        match slot {
+            "{{CSP}}" => page.push_str(&csp),
+            "{{CSS}}" => page.push_str(CSS),
+            "{{JS}}" => page.push_str(JS),
+            _ => data(&mut page, r, &index),
+        }
+    }
+    page.push_str(rest);
+    page
+}
+
+/// The data blocks: the index, then one block per document with findings. Only these hold document
+/// text, as escaped JSON.
+fn data(page: &mut String, r: &Report, index: &Index<'_>) {
+    page.push_str("<script type=\"application/json\" id=\"");
+    page.push_str(INDEX_ID);
+    page.push_str("\">");
+    embed(page, index);
+    page.push_str("</script>\n");
+    for (i, d) in r.documents.iter().enumerate().filter(|(_, d)| !d.findings.is_empty()) {
+        let _ = write!(page, "<script type=\"application/json\" id=\"d{i}\">");
+        embed(page, &details(d));
+        page.push_str("</script>\n");
+    }
+}
+
+fn details(d: &DocumentReport) -> Vec<Detail<'_>> {
+    d.findings
+        .iter()
+        .map(|f| Detail {
+            id: &f.id,
+            unit: f.unit,
+            why: &f.why,
+            at: place(&f.location),
+            keep: keep_reason(f),
+            cx: f.context.as_ref(),
+            decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
+        })
+        .collect()
+}
+
+/// The documents a review page links to, as `(original, redacted)` paths relative to the review folder
+/// (decoded), in document order; `None` where the page has no index (not a page lak wrote).
+pub fn document_links(page: &str) -> Option<Vec<(Option<String>, Option<String>)>> {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        original: Option<String>,
+        redacted: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Index {
+        docs: Vec<Doc>,
+    }
+    let open = format!("<script type=\"application/json\" id=\"{INDEX_ID}\">");
+    let start = page.find(&open)? + open.len();
+    let end = start + page[start..].find("</script>")?;
+    let index: Index = serde_json::from_str(&page[start..end]).ok()?;
+    Some(
+        index
+            .docs
+            .into_iter()
+            .map(|d| (d.original.map(|o| percent_decode(&o)), d.redacted.map(|r| percent_decode(&r))))
+            .collect(),
+    )
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_cannot_close_its_script_element_and_means_the_same() {
+        let hostile = "</script><script>alert(1)</script> <img src=x onerror=alert(1)> & \u{2028}\u{2029}";
+        let mut out = String::new();
+        embed(&mut out, &hostile);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        assert!(!out.contains('\u{2028}') && !out.contains('\u{2029}'));
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), hostile);
+    }
+
+    #[test]
+    fn links_are_relative_to_the_review_folder_and_percent_encoded() {
+        let base = Path::new("/a/b/gelakt-review");
+        assert_eq!(relative_url(base, Path::new("/a/b/dossier/brief 1#.txt")), "../dossier/brief%201%23.txt");
+        assert_eq!(relative_url(base, Path::new("/a/x.pdf")), "../../x.pdf");
+        assert_eq!(percent_decode("../dossier/brief%201%23.txt"), "../dossier/brief 1#.txt");
+    }
+
+    #[test]
+    fn base64_is_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    /// Every manual-handling code gets advice (the match is exhaustive); codes of one kind may share it.
+    #[test]
+    fn every_manual_handling_code_has_advice() {
+        for &c in Code::ALL {
+            assert!(!what_to_do(c).is_empty(), "no advice for {c}");
+        }
+    }
+}
