@@ -67,6 +67,7 @@ pub mod formats;
 pub mod limits;
 pub mod model;
 pub mod package;
+mod percent;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

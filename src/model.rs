@@ -315,6 +315,35 @@ pub struct Location {
     pub length: usize,
 }
 
+impl Location {
+    /// Where, in words: `page 3`, `word/document.xml`, `sheet Blad1, cell B7`, `line 4:12` (the byte
+    /// offset where nothing finer is known). The HTML report and the review page show this.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.part {
+            parts.push(p.clone());
+        }
+        if let Some(p) = self.page {
+            parts.push(format!("page {p}"));
+        }
+        if let Some(s) = &self.sheet {
+            parts.push(format!("sheet {s}"));
+        }
+        if let Some(c) = &self.cell {
+            parts.push(format!("cell {c}"));
+        }
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => parts.push(format!("line {l}:{c}")),
+            (Some(l), None) => parts.push(format!("line {l}")),
+            _ => {}
+        }
+        if parts.is_empty() || (self.line.is_none() && self.cell.is_none()) {
+            parts.push(format!("offset {}", self.offset));
+        }
+        parts.join(", ")
+    }
+}
+
 /// Defines [`Code`] and its report names from one list.
 macro_rules! codes {
     ($($(#[doc = $doc:literal])* $variant:ident => $name:literal,)*) => {

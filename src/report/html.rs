@@ -131,23 +131,7 @@ pub(super) fn render(r: &Report) -> String {
         }
         h.push_str("<table><tr><th>where</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>confidence</th><th>why</th></tr>\n");
         for f in &d.findings {
-            let loc = &f.location;
-            let mut place = Vec::new();
-            if let Some(p) = &loc.part {
-                place.push(p.clone());
-            }
-            if let Some(p) = loc.page {
-                place.push(format!("page {p}"));
-            }
-            if let Some(s) = &loc.sheet {
-                place.push(format!("sheet {s}"));
-            }
-            if let Some(c) = &loc.cell {
-                place.push(c.clone());
-            }
-            if let (Some(l), Some(col)) = (loc.line, loc.column) {
-                place.push(format!("line {l}:{col}"));
-            }
+            let place = f.location.describe();
             let (class, action) = match &f.action {
                 Action::Redact => ("", "redact".to_string()),
                 Action::Keep { reason } => (" class=\"keep\"", format!("keep: {reason}")),
@@ -155,7 +139,7 @@ pub(super) fn render(r: &Report) -> String {
             let _ = writeln!(
                 h,
                 "<tr{class}><td>{}</td><td><code>{}</code></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-                esc(&place.join(", ")),
+                esc(&place),
                 esc(&f.text),
                 esc(&f.rule),
                 esc(&f.category),

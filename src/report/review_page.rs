@@ -22,7 +22,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use super::{DocumentReport, FindingReport, Report, Status};
-use crate::model::{Action, Code, Location};
+use crate::model::{Action, Code};
 
 /// File name of the review page.
 pub const PAGE_NAME: &str = "lak-review.html";
@@ -237,32 +237,6 @@ fn keep_reason(f: &FindingReport) -> Option<&str> {
     }
 }
 
-/// Where a finding is, in words: `page 3`, `word/document.xml`, `sheet Blad1, B7`, `line 4:12`.
-fn place(loc: &Location) -> String {
-    let mut parts = Vec::new();
-    if let Some(p) = &loc.part {
-        parts.push(p.clone());
-    }
-    if let Some(p) = loc.page {
-        parts.push(format!("page {p}"));
-    }
-    if let Some(s) = &loc.sheet {
-        parts.push(format!("sheet {s}"));
-    }
-    if let Some(c) = &loc.cell {
-        parts.push(format!("cell {c}"));
-    }
-    match (loc.line, loc.column) {
-        (Some(l), Some(c)) => parts.push(format!("line {l}:{c}")),
-        (Some(l), None) => parts.push(format!("line {l}")),
-        _ => {}
-    }
-    if parts.is_empty() || (loc.line.is_none() && loc.cell.is_none()) {
-        parts.push(format!("offset {}", loc.offset));
-    }
-    parts.join(", ")
-}
-
 /// What a reviewer can do about a document withheld for `code`.
 pub(crate) fn what_to_do(code: Code) -> &'static str {
     match code {
@@ -455,7 +429,7 @@ fn details(d: &DocumentReport) -> Vec<Detail<'_>> {
             id: &f.id,
             unit: f.unit,
             why: &f.why,
-            at: place(&f.location),
+            at: f.location.describe(),
             keep: keep_reason(f),
             cx: f.context.as_ref(),
             decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
@@ -483,29 +457,9 @@ pub fn document_links(page: &str) -> Option<Vec<(Option<String>, Option<String>)
         index
             .docs
             .into_iter()
-            .map(|d| (d.original.map(|o| percent_decode(&o)), d.redacted.map(|r| percent_decode(&r))))
+            .map(|d| (d.original.map(|o| crate::percent::decode(&o)), d.redacted.map(|r| crate::percent::decode(&r))))
             .collect(),
     )
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -527,7 +481,7 @@ mod tests {
         let base = Path::new("/a/b/gelakt-review");
         assert_eq!(relative_url(base, Path::new("/a/b/dossier/brief 1#.txt")), "../dossier/brief%201%23.txt");
         assert_eq!(relative_url(base, Path::new("/a/x.pdf")), "../../x.pdf");
-        assert_eq!(percent_decode("../dossier/brief%201%23.txt"), "../dossier/brief 1#.txt");
+        assert_eq!(crate::percent::decode("../dossier/brief%201%23.txt"), "../dossier/brief 1#.txt");
     }
 
     #[test]

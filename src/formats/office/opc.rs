@@ -126,7 +126,7 @@ pub(crate) fn content_types(xml: &[u8]) -> Result<ContentTypes, Manual> {
             "Override" => {
                 if let (Some(p), Some(t)) = (attr(attrs, "PartName"), attr(attrs, "ContentType")) {
                     let name = p.1.trim_start_matches('/').to_ascii_lowercase();
-                    ct.overrides.insert(percent_decode(&name), (t.1.clone(), span));
+                    ct.overrides.insert(crate::percent::decode(&name), (t.1.clone(), span));
                 }
             }
             _ => {}
@@ -195,26 +195,7 @@ fn resolve(base: &str, target: &str) -> String {
             s => segs.push(s),
         }
     }
-    percent_decode(&segs.join("/")).to_ascii_lowercase()
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let Ok(v) = u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16)
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::percent::decode(&segs.join("/")).to_ascii_lowercase()
 }
 
 #[cfg(test)]
