@@ -32,7 +32,7 @@ use rayon::prelude::*;
 
 pub use write::{Readers, write_atomically};
 
-use crate::decide::Policy;
+use crate::decide::{Labels, Policy, Pseudonyms};
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
 use crate::model::{Code, Dossier, DossierValue, Manual};
@@ -86,6 +86,8 @@ pub struct Job {
     pub options: Options,
     /// The publication package: document numbers, inventory data (redact).
     pub package: crate::package::Options,
+    /// The labels on the boxes: grounds, or pseudonyms for people (`--label`).
+    pub labels: Labels,
 }
 
 /// The result of a run.
@@ -124,6 +126,7 @@ impl Outcome {
 }
 
 /// What every worker shares.
+#[derive(Clone)]
 pub(crate) struct Context<'a> {
     pub rules: &'a RuleSet,
     pub detector: &'a Detector,
@@ -135,6 +138,10 @@ pub(crate) struct Context<'a> {
     pub max_unit_bytes: usize,
     /// Where redacted outputs wait for their names (redact).
     pub staging: Option<PathBuf>,
+    /// Which labels the boxes carry.
+    pub labels: Labels,
+    /// With `--label pseudonym`, once the run's people are numbered: the numbers (see `pseudonyms`).
+    pub pseudonyms: Option<&'a Pseudonyms>,
 }
 
 /// Puts the results of documents processed again in their places; an output staged in an earlier
@@ -218,6 +225,35 @@ fn same_text_alike(
     }
 }
 
+/// `--label pseudonym`: numbers the people of the run by their first mention (documents in the run's
+/// order, then position), processes every document with a redacted person again (redact) with the same
+/// dossier as its last round, its people's boxes now labelled with their numbers, and gives the
+/// findings in the report their labels. Scan writes no boxes: it only labels the report.
+fn pseudonymise(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    results: &mut [(DocumentReport, Facts)],
+) {
+    let pseudonyms = Pseudonyms::build(results.iter().flat_map(|(_, f)| f.people.iter().map(|(_, m)| m.clone())));
+    if matches!(cx.command, Command::Redact { .. }) && !pseudonyms.is_empty() {
+        let again: Vec<usize> =
+            (0..results.len()).filter(|&i| results[i].1.staged.is_some() && !results[i].1.people.is_empty()).collect();
+        let labelled = Context { pseudonyms: Some(&pseudonyms), ..cx.clone() };
+        let redone =
+            process_again(pool, &labelled, entries, &again, |i| results[i].1.given.clone().unwrap_or_default());
+        replace(results, &again, redone);
+    }
+    for (d, f) in results.iter_mut() {
+        f.given = None;
+        for (i, m) in &f.people {
+            if let (Some(finding), Some(label)) = (d.findings.get_mut(*i), pseudonyms.label(m)) {
+                finding.label = Some(label);
+            }
+        }
+    }
+}
+
 /// Runs a job.
 pub fn run(job: &Job, rules: &RuleSet, policy: &Policy) -> Result<Outcome> {
     run_with_progress(job, rules, policy, &crate::progress::Silent)
@@ -276,6 +312,8 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         options: job.options.clone(),
         max_unit_bytes: crate::limits::MAX_UNIT_BYTES,
         staging,
+        labels: job.labels,
+        pseudonyms: None,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
@@ -340,6 +378,11 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     for group in &groups {
         same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
+    }
+    // Pseudonyms: the run's people are numbered now that every document's names are known (see
+    // `pseudonyms`).
+    if job.labels == Labels::Pseudonym {
+        pseudonymise(&pool, &cx, &entries, &mut results);
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {
