@@ -27,6 +27,7 @@ mod walk;
 mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -195,19 +196,30 @@ fn same_text_alike(
         return;
     }
     let path = |i: usize| entries[i].source.display().to_string();
+    let given: Vec<Dossier> = group
+        .iter()
+        .map(|&i| {
+            let mut others = results[i].1.trace.as_ref().map(|t| t.relevant(known)).unwrap_or_default();
+            for &j in group.iter().filter(|&&j| j != i) {
+                others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
+                    value: value.clone(),
+                    rule: *rule,
+                    ground: None,
+                    from: path(j),
+                }));
+            }
+            others
+        })
+        .collect();
     let redone = process_again(pool, cx, entries, group, |i| {
-        let mut others = results[i].1.trace.as_ref().map(|t| t.relevant(known)).unwrap_or_default();
-        for &j in group.iter().filter(|&&j| j != i) {
-            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
-                value: value.clone(),
-                rule: *rule,
-                ground: None,
-                from: path(j),
-            }));
-        }
-        others
+        given[group.iter().position(|&j| j == i).expect("a member")].clone()
     });
     replace(results, group, redone);
+    if cx.labels == Labels::Pseudonym {
+        for (&i, d) in group.iter().zip(given) {
+            results[i].1.given = Some(dossier::Given::Own(d));
+        }
+    }
     for (&i, complete) in group.iter().zip(complete(results)) {
         if complete {
             continue;
@@ -241,7 +253,7 @@ fn pseudonymise(
             (0..results.len()).filter(|&i| results[i].1.staged.is_some() && !results[i].1.people.is_empty()).collect();
         let labelled = Context { pseudonyms: Some(&pseudonyms), ..cx.clone() };
         let redone =
-            process_again(pool, &labelled, entries, &again, |i| results[i].1.given.clone().unwrap_or_default());
+            process_again(pool, &labelled, entries, &again, |i| results[i].1.given.as_ref().map(dossier::Given::dossier).unwrap_or_default());
         replace(results, &again, redone);
     }
     for (d, f) in results.iter_mut() {
@@ -351,7 +363,9 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     }
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
-    let mut known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+    let mut known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
+    // With pseudonyms, a document keeps which entries of which round's knowledge it was given.
+    let keep_given = job.labels == Labels::Pseudonym && out.is_some();
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
         // Which documents go round again, with what, and their processing: all in the workers.
         let redone: Vec<(usize, (DocumentReport, Facts))> = pool.install(|| {
@@ -360,8 +374,13 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
                 .map_init(
                     || detector.scratch(),
                     |scratch, i| {
-                        let given = results[i].1.trace.as_ref()?.again(&known)?;
-                        Some((i, process::document(&cx, scratch, &entries[i], i, &given)))
+                        let trace = results[i].1.trace.as_ref()?;
+                        let given = trace.again(&known)?;
+                        let mut result = process::document(&cx, scratch, &entries[i], i, &given);
+                        if keep_given {
+                            result.1.given = Some(dossier::Given::Picked(Arc::clone(&known), trace.pick(&known)));
+                        }
+                        Some((i, result))
                     },
                 )
                 .flatten()
@@ -372,7 +391,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         }
         let (again, redone): (Vec<usize>, Vec<_>) = redone.into_iter().unzip();
         replace(&mut results, &again, redone);
-        known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+        known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
     }
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);

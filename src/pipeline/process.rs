@@ -40,9 +40,10 @@ pub(crate) struct Facts {
     /// With `--label pseudonym`: each redacted person finding, by its index in the report's findings,
     /// in the order they stand in the document, with who it names (see `decide/pseudonyms.rs`).
     pub people: Vec<(usize, Mention)>,
-    /// With `--label pseudonym` (redact): the dossier it was processed with, to process it once more
-    /// with the same knowledge when the run's people are numbered.
-    pub given: Option<Dossier>,
+    /// With `--label pseudonym` (redact): the dossier it was last processed with (none: the empty one),
+    /// to process it once more with the same knowledge when the run's people are numbered. Set by the
+    /// pipeline, which knows the round.
+    pub given: Option<super::dossier::Given>,
 }
 
 /// Processes document number `index` of the run in the light of what the other documents of the run
@@ -68,9 +69,6 @@ pub(crate) fn document(
         return (DocumentReport::manual(path, None, Manual::new(Code::UnsupportedFormat, reason)), Facts::default());
     };
     let mut facts = Facts::default();
-    if cx.labels == Labels::Pseudonym && matches!(cx.command, Command::Redact { .. }) {
-        facts.given = Some(dossier.clone());
-    }
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         process(cx, scratch, entry, index, format, dossier, &mut facts)
     }));
