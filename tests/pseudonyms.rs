@@ -185,6 +185,14 @@ fn the_default_is_the_ground() {
     for f in d.files("uit") {
         assert_eq!(d.read(&format!("uit/{f}")), d.read(&format!("uit2/{f}")), "{f}");
     }
+    // With pseudonyms, only the labels differ: the same values go.
+    let o = d.lak(&["redact", "in", "--out", "pseudo", "--label", "pseudonym"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let mut pseudo = d.read_string("pseudo/01-mail.txt");
+    for n in 1..=3 {
+        pseudo = pseudo.replace(&format!("[Persoon {n}]"), "[5.1.2e]");
+    }
+    assert_eq!(pseudo, mail);
 }
 
 #[test]

@@ -252,8 +252,9 @@ fn pseudonymise(
         let again: Vec<usize> =
             (0..results.len()).filter(|&i| results[i].1.staged.is_some() && !results[i].1.people.is_empty()).collect();
         let labelled = Context { pseudonyms: Some(&pseudonyms), ..cx.clone() };
-        let redone =
-            process_again(pool, &labelled, entries, &again, |i| results[i].1.given.as_ref().map(dossier::Given::dossier).unwrap_or_default());
+        let redone = process_again(pool, &labelled, entries, &again, |i| {
+            results[i].1.given.as_ref().map(dossier::Given::dossier).unwrap_or_default()
+        });
         replace(results, &again, redone);
     }
     for (d, f) in results.iter_mut() {
