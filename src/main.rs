@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use lak::check::Expectations;
 use lak::decide::reviewer::Decisions;
-use lak::decide::{Policy, Requester, Reviewer, tussenvoegsels};
+use lak::decide::{Labels, Policy, Requester, Reviewer, tussenvoegsels};
 use lak::formats::Options;
 use lak::model::Mode;
 use lak::pipeline::{self, Command, Job, exit};
@@ -40,6 +40,8 @@ enum Cmd {
         #[command(flatten)]
         decisions: DecisionArgs,
         #[command(flatten)]
+        label: LabelArgs,
+        #[command(flatten)]
         common: Common,
     },
     /// Write redacted copies of the inputs into an empty output folder, and the report beside it.
@@ -57,6 +59,8 @@ enum Cmd {
         package: PackageArgs,
         #[command(flatten)]
         decisions: DecisionArgs,
+        #[command(flatten)]
+        label: LabelArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -107,6 +111,22 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = ModeArg::Woo)]
         mode: ModeArg,
     },
+}
+
+/// The labels on the boxes (scan, redact).
+#[derive(Args, Default)]
+struct LabelArgs {
+    /// What the boxes say: the ground (`[5.1.2e]`), or for a person's name a pseudonym that is the same
+    /// for every mention of that person in the run (`[Persoon 3]`); the report keeps the grounds.
+    #[arg(long, value_enum, default_value_t = LabelArg::Ground)]
+    label: LabelArg,
+}
+
+#[derive(Clone, Copy, Default, ValueEnum)]
+enum LabelArg {
+    #[default]
+    Ground,
+    Pseudonym,
 }
 
 /// A reviewer's decisions (scan, redact).
@@ -244,7 +264,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> lak::Result<i32> {
-    let (command, paths, review, common, package, decisions) = match cli.command {
+    let (command, paths, review, common, package, decisions, label) = match cli.command {
         Cmd::Rules { rules, mode } => {
             let set = build_rules(&rules)?;
             for r in set.rules() {
@@ -253,24 +273,37 @@ fn run(cli: Cli) -> lak::Result<i32> {
             return Ok(exit::OK);
         }
         Cmd::Review { dir, port, no_open } => return review(&dir, port, no_open),
-        Cmd::Scan { paths, review, decisions, common } => {
-            (Command::Scan, paths, review, common, PackageArgs::default(), decisions)
+        Cmd::Scan { paths, review, decisions, label, common } => {
+            (Command::Scan, paths, review, common, PackageArgs::default(), decisions, label)
         }
-        Cmd::Redact { paths, out, review, package, decisions, common } => {
-            (Command::Redact { out }, paths, review, common, package, decisions)
+        Cmd::Redact { paths, out, review, package, decisions, label, common } => {
+            (Command::Redact { out }, paths, review, common, package, decisions, label)
         }
-        Cmd::Verify { paths, review, common } => {
-            (Command::Verify, paths, review, common, PackageArgs::default(), DecisionArgs::default())
-        }
+        Cmd::Verify { paths, review, common } => (
+            Command::Verify,
+            paths,
+            review,
+            common,
+            PackageArgs::default(),
+            DecisionArgs::default(),
+            LabelArgs::default(),
+        ),
         Cmd::Check { paths, expect, update, common } => {
             let quiet = common.quiet;
-            let outcome =
-                execute(Command::Check, paths, None, common, PackageArgs::default(), DecisionArgs::default())?;
+            let outcome = execute(
+                Command::Check,
+                paths,
+                None,
+                common,
+                PackageArgs::default(),
+                DecisionArgs::default(),
+                LabelArgs::default(),
+            )?;
             return check(&outcome, &expect, update, quiet);
         }
     };
     let (quiet, verbose) = (common.quiet, common.verbose);
-    let outcome = execute(command, paths, review, common, package, decisions)?;
+    let outcome = execute(command, paths, review, common, package, decisions, label)?;
     if !quiet {
         summarise(&outcome, verbose);
     }
@@ -318,7 +351,12 @@ fn execute(
     common: Common,
     package: PackageArgs,
     decisions: DecisionArgs,
+    label: LabelArgs,
 ) -> lak::Result<pipeline::Outcome> {
+    let labels = match label.label {
+        LabelArg::Ground => Labels::Ground,
+        LabelArg::Pseudonym => Labels::Pseudonym,
+    };
     let mut rules = build_rules(&common.rules)?;
     // Read before anything runs: a bad decisions file is a usage error (exit 2).
     let decisions = decisions.decisions.as_deref().map(Decisions::load).transpose()?;
@@ -343,7 +381,7 @@ fn execute(
     }
     let options =
         Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
-    let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into() };
+    let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into(), labels };
     // A bar only on a terminal: a redirected or piped stderr stays free of control characters.
     if !common.quiet && std::io::stderr().is_terminal() {
         pipeline::run_with_progress(&job, &rules, &policy, &lak::progress::Bar::default())

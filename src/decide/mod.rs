@@ -15,6 +15,7 @@
 //! every other copy of a redacted value in the document is redacted too ([`repeat`]).
 
 mod names;
+pub mod pseudonyms;
 mod repeat;
 mod requester;
 pub mod reviewer;
@@ -24,6 +25,7 @@ use std::collections::BTreeSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 pub use names::{NameBook, may_be_same, parse_name};
+pub use pseudonyms::{Labels, Mention, Pseudonyms};
 pub(crate) use repeat::bounded;
 pub use repeat::removed_values;
 pub use requester::Requester;

@@ -122,6 +122,7 @@ mod tests {
             rule: "person".into(),
             category: "person".into(),
             ground: "5.1.2e".into(),
+            label: None,
             action: Action::Redact,
             decided_by: crate::model::DecidedBy::Rule,
             text: text.into(),

@@ -137,39 +137,23 @@ impl Trace {
     /// with. Found through the index of the words of each entry, so a document costs the words it has,
     /// not the size of the dossier.
     pub(crate) fn relevant(&self, known: &Known) -> Dossier {
-        let (mut names, mut values, mut offices) = (Vec::new(), Vec::new(), Vec::new());
+        self.pick(known).dossier(known)
+    }
+
+    /// Which entries of `known` [`Trace::relevant`] gives this document, by their indices.
+    pub(crate) fn pick(&self, known: &Known) -> Picked {
+        let mut p = Picked::default();
         self.visit_indexed(known, |kind, i| match kind {
-            0 => names.push(i),
-            1 => values.push(i),
-            _ => offices.push(i),
+            0 => p.names.push(i as u32),
+            1 => p.values.push(i as u32),
+            _ => p.offices.push(i as u32),
         });
-        // In the run's order, whatever order the words came in; each name and value once.
-        for v in [&mut names, &mut values, &mut offices] {
+        // In the run's order, whatever order the words came in.
+        for v in [&mut p.names, &mut p.values, &mut p.offices] {
             v.sort_unstable();
             v.dedup();
         }
-        let d = &known.dossier;
-        let mut out = Dossier::default();
-        let mut seen = BTreeSet::new();
-        for i in names {
-            let n = &d.names[i];
-            if seen.insert((0, n.text.as_str(), n.official.is_some())) {
-                out.names.push(n.clone());
-            }
-        }
-        for i in values {
-            let v = &d.values[i];
-            if seen.insert((1, v.value.as_str(), false)) {
-                out.values.push(v.clone());
-            }
-        }
-        for i in offices {
-            let (n, from) = &d.redacted_names[i];
-            if seen.insert((2, n.as_str(), false)) {
-                out.redacted_names.push((n.clone(), from.clone()));
-            }
-        }
-        out
+        p
     }
 
     fn visit(&self, known: &Known, mut f: impl FnMut(Entry<'_>)) {
@@ -207,6 +191,64 @@ impl Trace {
                     f(2, i);
                 }
             }
+        }
+    }
+}
+
+/// The entries of a round's [`Known`] that one document was given, by index: what a document keeps of
+/// the dossier it was processed with, at four bytes an entry, to be processed again with the same
+/// (`--label pseudonym`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Picked {
+    names: Vec<u32>,
+    values: Vec<u32>,
+    offices: Vec<u32>,
+}
+
+impl Picked {
+    /// The dossier these entries of `known` make: each name and value once.
+    pub(crate) fn dossier(&self, known: &Known) -> Dossier {
+        let d = &known.dossier;
+        let mut out = Dossier::default();
+        let mut seen = BTreeSet::new();
+        for &i in &self.names {
+            let n = &d.names[i as usize];
+            if seen.insert((0, n.text.as_str(), n.official.is_some())) {
+                out.names.push(n.clone());
+            }
+        }
+        for &i in &self.values {
+            let v = &d.values[i as usize];
+            if seen.insert((1, v.value.as_str(), false)) {
+                out.values.push(v.clone());
+            }
+        }
+        for &i in &self.offices {
+            let (n, from) = &d.redacted_names[i as usize];
+            if seen.insert((2, n.as_str(), false)) {
+                out.redacted_names.push((n.clone(), from.clone()));
+            }
+        }
+        out
+    }
+}
+
+/// The dossier a document was last processed with, kept to process it again with the same once the
+/// run's people are numbered (`--label pseudonym`).
+#[derive(Clone, Debug)]
+pub(crate) enum Given {
+    /// Entries of a dossier round's knowledge (shared by the documents of that round).
+    Picked(std::sync::Arc<Known>, Picked),
+    /// A dossier of its own (copies with the same text, see `same_text_alike`).
+    Own(Dossier),
+}
+
+impl Given {
+    /// The dossier itself.
+    pub(crate) fn dossier(&self) -> Dossier {
+        match self {
+            Given::Picked(known, picked) => picked.dossier(known),
+            Given::Own(d) => d.clone(),
         }
     }
 }

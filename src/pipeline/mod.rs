@@ -27,12 +27,13 @@ mod walk;
 mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 pub use write::{Readers, write_atomically};
 
-use crate::decide::Policy;
+use crate::decide::{Labels, Policy, Pseudonyms};
 use crate::detect::Detector;
 use crate::formats::{Options, Registry};
 use crate::model::{Code, Dossier, DossierValue, Manual};
@@ -86,6 +87,8 @@ pub struct Job {
     pub options: Options,
     /// The publication package: document numbers, inventory data (redact).
     pub package: crate::package::Options,
+    /// The labels on the boxes: grounds, or pseudonyms for people (`--label`).
+    pub labels: Labels,
 }
 
 /// The result of a run.
@@ -124,6 +127,7 @@ impl Outcome {
 }
 
 /// What every worker shares.
+#[derive(Clone)]
 pub(crate) struct Context<'a> {
     pub rules: &'a RuleSet,
     pub detector: &'a Detector,
@@ -135,6 +139,10 @@ pub(crate) struct Context<'a> {
     pub max_unit_bytes: usize,
     /// Where redacted outputs wait for their names (redact).
     pub staging: Option<PathBuf>,
+    /// Which labels the boxes carry.
+    pub labels: Labels,
+    /// With `--label pseudonym`, once the run's people are numbered: the numbers (see `pseudonyms`).
+    pub pseudonyms: Option<&'a Pseudonyms>,
 }
 
 /// Puts the results of documents processed again in their places; an output staged in an earlier
@@ -188,19 +196,30 @@ fn same_text_alike(
         return;
     }
     let path = |i: usize| entries[i].source.display().to_string();
+    let given: Vec<Dossier> = group
+        .iter()
+        .map(|&i| {
+            let mut others = results[i].1.trace.as_ref().map(|t| t.relevant(known)).unwrap_or_default();
+            for &j in group.iter().filter(|&&j| j != i) {
+                others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
+                    value: value.clone(),
+                    rule: *rule,
+                    ground: None,
+                    from: path(j),
+                }));
+            }
+            others
+        })
+        .collect();
     let redone = process_again(pool, cx, entries, group, |i| {
-        let mut others = results[i].1.trace.as_ref().map(|t| t.relevant(known)).unwrap_or_default();
-        for &j in group.iter().filter(|&&j| j != i) {
-            others.values.extend(results[j].1.removed.iter().map(|(value, rule)| DossierValue {
-                value: value.clone(),
-                rule: *rule,
-                ground: None,
-                from: path(j),
-            }));
-        }
-        others
+        given[group.iter().position(|&j| j == i).expect("a member")].clone()
     });
     replace(results, group, redone);
+    if cx.labels == Labels::Pseudonym {
+        for (&i, d) in group.iter().zip(given) {
+            results[i].1.given = Some(dossier::Given::Own(d));
+        }
+    }
     for (&i, complete) in group.iter().zip(complete(results)) {
         if complete {
             continue;
@@ -215,6 +234,36 @@ fn same_text_alike(
         );
         *d = DocumentReport::manual(d.path.clone(), d.format, reason);
         f.trace = None;
+    }
+}
+
+/// `--label pseudonym`: numbers the people of the run by their first mention (documents in the run's
+/// order, then position), processes every document with a redacted person again (redact) with the same
+/// dossier as its last round, its people's boxes now labelled with their numbers, and gives the
+/// findings in the report their labels. Scan writes no boxes: it only labels the report.
+fn pseudonymise(
+    pool: &rayon::ThreadPool,
+    cx: &Context<'_>,
+    entries: &[walk::Entry],
+    results: &mut [(DocumentReport, Facts)],
+) {
+    let pseudonyms = Pseudonyms::build(results.iter().flat_map(|(_, f)| f.people.iter().map(|(_, m)| m.clone())));
+    if matches!(cx.command, Command::Redact { .. }) && !pseudonyms.is_empty() {
+        let again: Vec<usize> =
+            (0..results.len()).filter(|&i| results[i].1.staged.is_some() && !results[i].1.people.is_empty()).collect();
+        let labelled = Context { pseudonyms: Some(&pseudonyms), ..cx.clone() };
+        let redone = process_again(pool, &labelled, entries, &again, |i| {
+            results[i].1.given.as_ref().map(dossier::Given::dossier).unwrap_or_default()
+        });
+        replace(results, &again, redone);
+    }
+    for (d, f) in results.iter_mut() {
+        f.given = None;
+        for (i, m) in &f.people {
+            if let (Some(finding), Some(label)) = (d.findings.get_mut(*i), pseudonyms.label(m)) {
+                finding.label = Some(label);
+            }
+        }
     }
 }
 
@@ -276,6 +325,8 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         options: job.options.clone(),
         max_unit_bytes: crate::limits::MAX_UNIT_BYTES,
         staging,
+        labels: job.labels,
+        pseudonyms: None,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
@@ -313,7 +364,9 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     }
     // Dossier-wide consistency: documents where a value redacted elsewhere may stand un-redacted are
     // processed again with what the others redacted (see dossier.rs).
-    let mut known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+    let mut known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
+    // With pseudonyms, a document keeps which entries of which round's knowledge it was given.
+    let keep_given = job.labels == Labels::Pseudonym && out.is_some();
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
         // Which documents go round again, with what, and their processing: all in the workers.
         let redone: Vec<(usize, (DocumentReport, Facts))> = pool.install(|| {
@@ -322,8 +375,13 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
                 .map_init(
                     || detector.scratch(),
                     |scratch, i| {
-                        let given = results[i].1.trace.as_ref()?.again(&known)?;
-                        Some((i, process::document(&cx, scratch, &entries[i], i, &given)))
+                        let trace = results[i].1.trace.as_ref()?;
+                        let given = trace.again(&known)?;
+                        let mut result = process::document(&cx, scratch, &entries[i], i, &given);
+                        if keep_given {
+                            result.1.given = Some(dossier::Given::Picked(Arc::clone(&known), trace.pick(&known)));
+                        }
+                        Some((i, result))
                     },
                 )
                 .flatten()
@@ -334,12 +392,17 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         }
         let (again, redone): (Vec<usize>, Vec<_>) = redone.into_iter().unzip();
         replace(&mut results, &again, redone);
-        known = dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref()));
+        known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
     }
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     for group in &groups {
         same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
+    }
+    // Pseudonyms: the run's people are numbered now that every document's names are known (see
+    // `pseudonyms`).
+    if job.labels == Labels::Pseudonym {
+        pseudonymise(&pool, &cx, &entries, &mut results);
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::dossier::Trace;
 use super::walk::Entry;
 use super::{Command, Context};
-use crate::decide::{DocumentKey, Review, Reviewer};
+use crate::decide::{DocumentKey, Labels, Mention, Review, Reviewer};
 use crate::detect::Scratch;
 use crate::formats::{ByteView, Document, Format, Redaction};
 use crate::limits;
@@ -37,6 +37,13 @@ pub(crate) struct Facts {
     pub sha256: String,
     /// Which reviewer decisions it used, and which addressed it but did not fit.
     pub review: Review,
+    /// With `--label pseudonym`: each redacted person finding, by its index in the report's findings,
+    /// in the order they stand in the document, with who it names (see `decide/pseudonyms.rs`).
+    pub people: Vec<(usize, Mention)>,
+    /// With `--label pseudonym` (redact): the dossier it was last processed with (none: the empty one),
+    /// to process it once more with the same knowledge when the run's people are numbered. Set by the
+    /// pipeline, which knows the round.
+    pub given: Option<super::dossier::Given>,
 }
 
 /// Processes document number `index` of the run in the light of what the other documents of the run
@@ -91,6 +98,7 @@ pub(crate) fn document(
     }
     facts.trace = None;
     facts.text = None;
+    facts.people.clear();
     (report, facts)
 }
 
@@ -145,16 +153,18 @@ fn process(
     let key = DocumentKey { content: &content, sha256: &facts.sha256, pass: 1, kept: &[] };
     let (decided, review) = findings(cx, scratch, doc.as_ref(), dossier, &key)?;
     facts.review = review;
-    let mode = cx.policy.mode();
     let units = doc.units();
     facts.text = Some(super::duplicates::text_hash(&units));
     facts.trace =
         Some(Trace::new(&entry.source.display().to_string(), cx.rules, &units, &decided).processed_with(dossier));
     let reports = finding_reports(cx, doc.as_ref(), &decided, &content, None);
+    if cx.labels == Labels::Pseudonym {
+        facts.people = people(cx, &units, &decided, 0);
+    }
 
     facts.removed = removed_with_rules(&units, &decided);
     facts.kept = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(&units).to_string()).collect();
-    let to_redact = Redaction::plan(cx.rules, mode, &decided);
+    let to_redact = plan(cx, &units, &decided);
     let mut report = DocumentReport {
         path: entry.source.display().to_string(),
         id: String::new(),
@@ -206,13 +216,16 @@ fn process(
                 }
                 pass += 1;
                 let again_units = again.units();
+                if cx.labels == Labels::Pseudonym {
+                    facts.people.extend(people(cx, &again_units, &residual, report.findings.len()));
+                }
                 report.findings.extend(finding_reports(cx, again.as_ref(), &residual, &content, Some(pass)));
                 removed.extend(crate::decide::removed_values(&again_units, &residual));
                 facts.removed.extend(removed_with_rules(&again_units, &residual));
                 removed.sort();
                 removed.dedup();
                 let scrubbed = std::mem::take(&mut redacted.scrubbed);
-                redacted = again.redact(&Redaction::plan(cx.rules, mode, &residual))?;
+                redacted = again.redact(&plan(cx, &again_units, &residual))?;
                 redacted.scrubbed = scrubbed;
             }
             // Written under a number: the name it is published under is only known once every name
@@ -229,6 +242,45 @@ fn process(
         }
     }
     Ok(report)
+}
+
+/// Whether a finding names a person (the category of the name rules).
+fn is_person(cx: &Context<'_>, d: &Decided) -> bool {
+    cx.rules.rule(d.finding.rule).category == "person"
+}
+
+/// The redacted person findings of `decided`, by their index in the report's findings (the first at
+/// `offset`), in the order they stand in the text.
+fn people(cx: &Context<'_>, units: &[&str], decided: &[Decided], offset: usize) -> Vec<(usize, Mention)> {
+    let mut people: Vec<(usize, &Decided)> =
+        decided.iter().enumerate().filter(|(_, d)| d.is_redacted() && is_person(cx, d)).collect();
+    people.sort_by_key(|(i, d)| (d.finding.unit, d.finding.start, d.finding.end, *i));
+    let mut mentions: Vec<Mention> =
+        people.iter().map(|(_, d)| Mention::new(d.finding.evidence.name.as_ref(), d.finding.text(units))).collect();
+    Mention::in_document(&mut mentions);
+    people.into_iter().map(|(i, _)| offset + i).zip(mentions).collect()
+}
+
+/// The boxes for the redacted findings: labelled with their grounds, or, once the run's people are
+/// numbered (`--label pseudonym`), a person's name with the person's pseudonym.
+fn plan(cx: &Context<'_>, units: &[&str], decided: &[Decided]) -> Vec<Redaction> {
+    let mut plan = Redaction::plan(cx.rules, cx.policy.mode(), decided);
+    if let Some(pseudonyms) = cx.pseudonyms {
+        // `plan` has a box per redacted finding, in their order.
+        let redacted: Vec<&Decided> = decided.iter().filter(|d| d.is_redacted()).collect();
+        let labelled: Vec<usize> = (0..redacted.len()).filter(|&i| is_person(cx, redacted[i])).collect();
+        let mut mentions: Vec<Mention> = labelled
+            .iter()
+            .map(|&i| Mention::new(redacted[i].finding.evidence.name.as_ref(), redacted[i].finding.text(units)))
+            .collect();
+        Mention::in_document(&mut mentions);
+        for (i, m) in labelled.into_iter().zip(&mentions) {
+            if let Some(label) = pseudonyms.label(m) {
+                plan[i].label = label;
+            }
+        }
+    }
+    plan
 }
 
 /// The report entries of decided findings, each with its context snippet; `pass` marks findings made on
@@ -423,6 +475,8 @@ mod tests {
             options: Options::default(),
             max_unit_bytes: 40,
             staging: None,
+            labels: Labels::Ground,
+            pseudonyms: None,
         };
         let mut scratch = detector.scratch();
         let small = b"Geen persoonsgegevens hier.";

@@ -217,6 +217,10 @@ pub struct FindingReport {
     pub category: String,
     /// The label on the box in this run's mode.
     pub ground: String,
+    /// The label on the box when it is not the ground: a person's pseudonym (`Persoon 3`, `--label
+    /// pseudonym`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     /// `redact` or `keep` (with `reason`).
     #[serde(flatten)]
     pub action: Action,
@@ -261,6 +265,7 @@ impl FindingReport {
             rule: rule.id.clone(),
             category: rule.category.clone(),
             ground: rules.label(f, mode).to_string(),
+            label: None,
             action: decided.action.clone(),
             decided_by: decided.by.clone(),
             text: text.to_string(),

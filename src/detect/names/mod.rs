@@ -178,6 +178,9 @@ impl NameRecognizer {
                 });
             }
             for h in hits.drain(..) {
+                if is_pseudonym(text, h.start, h.end) {
+                    continue;
+                }
                 out.push(Finding {
                     unit,
                     start: h.start,
@@ -225,6 +228,9 @@ impl NameRecognizer {
         for (unit, start, end, seed) in
             propagate::occurrences(&self.lexicon, &seeds, texts, &toks[..texts.len()], &taken)
         {
+            if is_pseudonym(texts[unit], start, end) {
+                continue;
+            }
             out.push(Finding {
                 unit,
                 start,
@@ -243,6 +249,15 @@ impl NameRecognizer {
             });
         }
     }
+}
+
+/// Whether `text[start..end]` is the word of a pseudonym lak writes in place of a name (`Persoon 12`,
+/// `--label pseudonym`): `Persoon` followed by a space and a number. The re-scan of an output, and `lak
+/// verify`, must not take the label for the name of a Mrs Persoon (`Geachte mevrouw Persoon 1`).
+fn is_pseudonym(text: &str, start: usize, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    &text[start..end] == "Persoon" && digits > 0 && !rest[digits..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 #[cfg(test)]
