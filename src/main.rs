@@ -11,7 +11,7 @@ use lak::decide::reviewer::Decisions;
 use lak::decide::{Labels, Policy, Requester, Reviewer, tussenvoegsels};
 use lak::formats::Options;
 use lak::model::Mode;
-use lak::pipeline::{self, Command, Job, exit};
+use lak::pipeline::{self, Command, Job};
 use lak::report::Status;
 use lak::rules::{RuleSet, RuleSetBuilder};
 
@@ -231,6 +231,30 @@ impl From<ModeArg> for Mode {
     }
 }
 
+/// Exit codes, as documented in the README: the binary's mapping of a run's outcome to the process.
+mod exit {
+    /// Everything was processed.
+    pub const OK: i32 = 0;
+    /// `verify` found values to redact, `check` found differences, or the run failed.
+    pub const RESIDUAL_OR_ERROR: i32 = 1;
+    /// Bad arguments or configuration.
+    pub const USAGE: i32 = 2;
+    /// Some documents need manual handling, or reviewer decisions are stale.
+    pub const NEEDS_MANUAL: i32 = 3;
+
+    /// The exit code of a finished run.
+    pub fn of(outcome: &lak::pipeline::Outcome) -> i32 {
+        let c = &outcome.report.counts;
+        if c.residual > 0 {
+            RESIDUAL_OR_ERROR
+        } else if c.needs_manual > 0 || c.stale_decisions > 0 {
+            NEEDS_MANUAL
+        } else {
+            OK
+        }
+    }
+}
+
 fn build_rules(a: &RuleArgs) -> lak::Result<RuleSet> {
     let mut b = RuleSetBuilder::new();
     if a.no_default_rules {
@@ -307,7 +331,7 @@ fn run(cli: Cli) -> lak::Result<i32> {
     if !quiet {
         summarise(&outcome, verbose);
     }
-    Ok(outcome.exit_code())
+    Ok(exit::of(&outcome))
 }
 
 /// `lak review`: prints the page's address (the token is in it, and nowhere else), opens a browser unless

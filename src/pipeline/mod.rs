@@ -100,32 +100,6 @@ pub struct Outcome {
     pub review_dir: Option<PathBuf>,
 }
 
-/// Exit codes, as documented in the README.
-pub mod exit {
-    /// Everything was processed.
-    pub const OK: i32 = 0;
-    /// `verify` found values to redact, or the run failed.
-    pub const RESIDUAL_OR_ERROR: i32 = 1;
-    /// Bad arguments or configuration.
-    pub const USAGE: i32 = 2;
-    /// Some documents need manual handling, or reviewer decisions are stale.
-    pub const NEEDS_MANUAL: i32 = 3;
-}
-
-impl Outcome {
-    /// The process exit code for this outcome.
-    pub fn exit_code(&self) -> i32 {
-        let c = &self.report.counts;
-        if c.residual > 0 {
-            exit::RESIDUAL_OR_ERROR
-        } else if c.needs_manual > 0 || c.stale_decisions > 0 {
-            exit::NEEDS_MANUAL
-        } else {
-            exit::OK
-        }
-    }
-}
-
 /// What every worker shares.
 #[derive(Clone)]
 pub(crate) struct Context<'a> {
