@@ -462,7 +462,10 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         }
     }
     if let Some(dir) = &review_dir {
-        report.write(dir, out)?;
+        std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
+        for (name, text) in report.files(dir, out) {
+            write_atomically(&dir.join(name), text.as_bytes(), Readers::Owner)?;
+        }
     }
     Ok(Outcome { report, review_dir })
 }

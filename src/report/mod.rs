@@ -21,8 +21,6 @@ use serde::Serialize;
 
 pub use crate::decide::reviewer::StaleDecision;
 use crate::model::{Action, DecidedBy, Evidence, Location, Manual, Mode};
-use crate::pipeline::Readers;
-use crate::{Error, Result};
 
 /// File name of the JSON report.
 pub const JSON_NAME: &str = "lak-report.json";
@@ -343,14 +341,10 @@ impl Report {
         review_page::render(self, &review_page::Links::new(self, dir, out))
     }
 
-    /// Writes `lak-report.json`, `lak-report.html` and `lak-review.html` into `dir` (created if needed),
-    /// atomically, readable by the owner only; `out` is the output folder of a redact run.
-    pub fn write(&self, dir: &Path, out: Option<&Path>) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        crate::pipeline::write_atomically(&dir.join(JSON_NAME), self.to_json().as_bytes(), Readers::Owner)?;
-        crate::pipeline::write_atomically(&dir.join(HTML_NAME), self.to_html().as_bytes(), Readers::Owner)?;
-        let page = self.to_review_page(dir, out);
-        crate::pipeline::write_atomically(&dir.join(PAGE_NAME), page.as_bytes(), Readers::Owner)?;
-        Ok(())
+    /// The review folder's files, rendered: `lak-report.json`, `lak-report.html` and `lak-review.html`
+    /// for a report written to `dir`; `out` is the output folder of a redact run. The pipeline writes
+    /// them (owner-only, atomically): the report renders, it does not write.
+    pub fn files(&self, dir: &Path, out: Option<&Path>) -> Vec<(&'static str, String)> {
+        vec![(JSON_NAME, self.to_json()), (HTML_NAME, self.to_html()), (PAGE_NAME, self.to_review_page(dir, out))]
     }
 }
