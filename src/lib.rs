@@ -64,6 +64,8 @@ pub mod decide;
 pub mod detect;
 pub mod error;
 pub mod formats;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod limits;
 pub mod model;
 pub mod package;

@@ -15,9 +15,9 @@
 //! [`Registry::standard`].
 
 mod csv;
-mod media;
-mod office;
-mod pdf;
+pub(crate) mod media;
+pub(crate) mod office;
+pub(crate) mod pdf;
 mod splice;
 mod text;
 

@@ -25,21 +25,21 @@
 
 mod attrs;
 mod docx;
-mod fonts;
+pub(crate) mod fonts;
 mod headers;
-mod images;
-mod metafile;
+pub(crate) mod images;
+pub(crate) mod metafile;
 mod numfmt;
 mod opc;
-mod package;
+pub(crate) mod package;
 mod pptx;
-mod rewrite;
+pub(crate) mod rewrite;
 mod scrub;
 mod views;
-mod vocab;
+pub(crate) mod vocab;
 mod workbook;
 mod xlsx;
-mod xml_text;
+pub(crate) mod xml_text;
 
 use std::collections::{HashMap, HashSet};
 

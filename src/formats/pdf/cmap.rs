@@ -289,8 +289,10 @@ impl CMap {
                 Tok::Word(b"begincodespacerange") => {
                     i += 1;
                     while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1)) {
+                        // A high end written longer than the low end is clamped to the low end's length,
+                        // as in ranges, so that the CMap written back says what was read.
                         if let (Some((l, lo)), Some((_, hi))) = (code_of(lo), code_of(hi)) {
-                            map.codespace.push((l, lo, hi));
+                            map.codespace.push((l, lo, hi.min(max_code(l))));
                         }
                         i += 2;
                     }
@@ -632,6 +634,17 @@ endcmap CMapName currentdict /CMap defineresource pop end end";
         assert_eq!(m.cid(1, 5), Some(15));
         let m = CMap::parse(b"1 begincidrange <00> <0F> 10 endcidrange 1 begincidchar <05> 100 endcidchar").unwrap();
         assert_eq!((m.cid(1, 4), m.cid(1, 5), m.cid(1, 6)), (Some(14), Some(100), Some(16)));
+    }
+
+    #[test]
+    fn a_codespace_high_end_longer_than_its_low_end_is_written_back_as_read() {
+        // Found by fuzzing (fuzz/regressions/cmap/): `<048>` was kept as 0x480 for a 1-byte range and
+        // written back as `<480>`, which reads as `<4800>`.
+        let m = CMap::parse(b"1 begincodespacerange <00> <048> endcodespacerange").unwrap();
+        let written = m.write();
+        assert!(String::from_utf8_lossy(&written).contains("<00> <FF>"));
+        assert_eq!(CMap::parse(&written).unwrap().write(), written);
+        assert_eq!(m.code_len(&[0x41, 0x42]), 1);
     }
 
     #[test]

@@ -24,7 +24,7 @@
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
-mod cmap;
+pub(crate) mod cmap;
 mod crypt;
 mod encoding;
 mod filters;
@@ -38,7 +38,7 @@ mod names;
 mod normalise;
 mod objects;
 mod pagetree;
-mod program;
+pub(crate) mod program;
 mod resources;
 mod rewrite;
 mod scrub;

@@ -116,7 +116,7 @@ fn ps_int(t: &[u8]) -> Option<i64> {
 }
 
 /// The encoding in the clear-text part of a Type1 program.
-fn type1(clear: &[u8]) -> Builtin {
+pub(crate) fn type1(clear: &[u8]) -> Builtin {
     let end = clear.windows(5).position(|w| w == b"eexec").unwrap_or(clear.len());
     let tokens = ps_tokens(&clear[..end]);
     let Some(at) = tokens.iter().position(|t| *t == b"/Encoding") else {
@@ -238,7 +238,7 @@ fn cff_dict(d: &[u8]) -> Option<Vec<(u16, Vec<Option<i64>>)>> {
 }
 
 /// The built-in encoding of a CFF font program (the first font of the set); `None` if malformed.
-fn cff(d: &[u8]) -> Option<Builtin> {
+pub(crate) fn cff(d: &[u8]) -> Option<Builtin> {
     let hdr_size = usize::from(*d.get(2)?);
     let (_names, after_names) = cff_index(d, hdr_size)?;
     let (tops, after_tops) = cff_index(d, after_names)?;
