@@ -222,7 +222,8 @@ def process(args, corpus, source):
         elif row["status"] == "needs_manual":
             row["outcome"] = "withheld"
         else:
-            out = os.path.join(work, "out", os.path.basename(source))
+            # The report names the output: lak redacts personal data in file names too.
+            out = os.path.join(work, "out", doc.get("output") or os.path.basename(source))
             if not os.path.exists(out):
                 row["outcome"] = "error"
                 row["detail"] = "status {} but no output".format(row["status"])
