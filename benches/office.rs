@@ -14,7 +14,7 @@ use std::io::{Cursor, Write};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lak::decide::Policy;
 use lak::detect::Detector;
-use lak::formats::{Format, Office, Options, Redaction};
+use lak::formats::{Format, Office, Options};
 use lak::model::Mode;
 use lak::rules::RuleSet;
 
@@ -120,7 +120,7 @@ fn bench(c: &mut Criterion) {
             let units = doc.units();
             let found = detector.detect(scratch, &units);
             let decided = policy.decide(&rules, &units, found);
-            let cuts = Redaction::plan(&rules, Mode::Woo, &decided);
+            let cuts = lak::decide::plan(&rules, Mode::Woo, &decided);
             redacted += doc.redact(&cuts).unwrap().bytes.len();
         }
         redacted

@@ -11,7 +11,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lak::decide::Policy;
 use lak::detect::Detector;
-use lak::formats::{Format, Options, Pdf, Redaction};
+use lak::formats::{Format, Options, Pdf};
 use lak::model::Mode;
 use lak::rules::RuleSet;
 
@@ -40,7 +40,7 @@ fn redact_all(detector: &Detector, rules: &RuleSet, policy: &Policy, files: &[(S
         let doc = Pdf.open(bytes.clone(), &Options::default()).unwrap();
         let units = doc.units();
         let found = detector.detect(&mut scratch, &units);
-        let redactions = Redaction::plan(rules, Mode::Woo, &policy.decide(rules, &units, found));
+        let redactions = lak::decide::plan(rules, Mode::Woo, &policy.decide(rules, &units, found));
         std::hint::black_box(doc.redact(&redactions).unwrap());
     }
 }

@@ -7,7 +7,7 @@ mod synth;
 
 use lak::decide::Policy;
 use lak::detect::Detector;
-use lak::formats::{Format, Options, PlainText, Redaction};
+use lak::formats::{Format, Options, PlainText};
 use lak::model::Mode;
 use lak::rules::RuleSet;
 use synth::Rng;
@@ -68,7 +68,7 @@ fn mutated_letters_redact_to_valid_text() {
         let doc = PlainText.open(text.clone().into_bytes(), &Options::default()).unwrap();
         let units = doc.units();
         let found = det.detect(&mut scratch, &units);
-        let redactions = Redaction::plan(&rules, Mode::Woo, &policy.decide(&rules, &units, found));
+        let redactions = lak::decide::plan(&rules, Mode::Woo, &policy.decide(&rules, &units, found));
         let out = doc.redact(&redactions).expect("non-overlapping spans redact");
         assert!(String::from_utf8(out.bytes).is_ok());
     }

@@ -253,6 +253,21 @@ fn redact_conflicts(
     }
 }
 
+/// The boxes to draw: the spans of the findings decided [`crate::model::Action::Redact`], each labelled
+/// with its rule's ground in `mode` (or the reviewer's ground). The format adapters only apply them.
+pub fn plan(rules: &RuleSet, mode: Mode, decided: &[Decided]) -> Vec<crate::formats::Redaction> {
+    decided
+        .iter()
+        .filter(|d| d.is_redacted())
+        .map(|d| crate::formats::Redaction {
+            unit: d.finding.unit,
+            start: d.finding.start,
+            end: d.finding.end,
+            label: rules.label(&d.finding, mode).to_string(),
+        })
+        .collect()
+}
+
 /// The tussenvoegsels of the rule set's name rule (lower case).
 pub fn tussenvoegsels(rules: &RuleSet) -> BTreeSet<String> {
     let mut out = BTreeSet::new();

@@ -167,27 +167,6 @@ pub struct Redaction {
     pub label: String,
 }
 
-impl Redaction {
-    /// The spans to remove for the findings decided [`crate::model::Action::Redact`], each labelled with
-    /// its rule's ground in `mode`.
-    pub fn plan(
-        rules: &crate::rules::RuleSet,
-        mode: crate::model::Mode,
-        decided: &[crate::model::Decided],
-    ) -> Vec<Redaction> {
-        decided
-            .iter()
-            .filter(|d| d.is_redacted())
-            .map(|d| Redaction {
-                unit: d.finding.unit,
-                start: d.finding.start,
-                end: d.finding.end,
-                label: rules.label(&d.finding, mode).to_string(),
-            })
-            .collect()
-    }
-}
-
 /// The output of a redaction.
 #[derive(Clone, Debug, Default)]
 pub struct Redacted {

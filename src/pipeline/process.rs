@@ -264,7 +264,7 @@ fn people(cx: &Context<'_>, units: &[&str], decided: &[Decided], offset: usize) 
 /// The boxes for the redacted findings: labelled with their grounds, or, once the run's people are
 /// numbered (`--label pseudonym`), a person's name with the person's pseudonym.
 fn plan(cx: &Context<'_>, units: &[&str], decided: &[Decided]) -> Vec<Redaction> {
-    let mut plan = Redaction::plan(cx.rules, cx.policy.mode(), decided);
+    let mut plan = crate::decide::plan(cx.rules, cx.policy.mode(), decided);
     if let Some(pseudonyms) = cx.pseudonyms {
         // `plan` has a box per redacted finding, in their order.
         let redacted: Vec<&Decided> = decided.iter().filter(|d| d.is_redacted()).collect();

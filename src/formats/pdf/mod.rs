@@ -862,7 +862,7 @@ mod tests {
         let units = doc.units();
         let identifiers: Vec<bool> = (0..units.len()).map(|u| doc.is_identifier(u)).collect();
         let found = detector.detect_document(&mut detector.scratch(), &units, &[], &identifiers);
-        Redaction::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
+        crate::decide::plan(rules, crate::model::Mode::Woo, &policy.decide(rules, &units, found))
     }
 
     /// A page showing `text` in Helvetica whose descriptor embeds `program` (Flate-compressed).
