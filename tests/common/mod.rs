@@ -119,15 +119,45 @@ pub fn require(tool: &str) -> bool {
     panic!("{tool} is required for this test; install it (see .ci/run) or set LAK_SKIP_EXTERNAL=1");
 }
 
-/// Findings of one document in a report: (rule, text, action).
-pub fn findings(report: &serde_json::Value, doc_suffix: &str) -> Vec<(String, String, String)> {
-    let doc = report["documents"]
+/// The report entry of the document whose path ends in `doc_suffix`.
+pub fn document<'a>(report: &'a serde_json::Value, doc_suffix: &str) -> &'a serde_json::Value {
+    report["documents"]
         .as_array()
         .unwrap()
         .iter()
         .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
-        .unwrap_or_else(|| panic!("{doc_suffix} not in report"));
-    doc["findings"]
+        .unwrap_or_else(|| panic!("{doc_suffix} not in report"))
+}
+
+/// A minimal Word document (content types, relationships, `word/document.xml`) around `body`, the
+/// WordprocessingML inside `<w:body>`.
+pub fn docx_with_body(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let files = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
+        ),
+        (
+            "word/document.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"),
+        ),
+    ];
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in files {
+        z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// Findings of one document in a report: (rule, text, action).
+pub fn findings(report: &serde_json::Value, doc_suffix: &str) -> Vec<(String, String, String)> {
+    document(report, doc_suffix)["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -143,26 +173,17 @@ pub fn findings(report: &serde_json::Value, doc_suffix: &str) -> Vec<(String, St
 
 /// The ids of the findings of one document in a report, in report order.
 pub fn findings_ids(report: &serde_json::Value, doc_suffix: &str) -> Vec<String> {
-    let doc = report["documents"]
+    document(report, doc_suffix)["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
-        .unwrap_or_else(|| panic!("{doc_suffix} not in report"));
-    doc["findings"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The status of one document in a report.
 pub fn status(report: &serde_json::Value, doc_suffix: &str) -> String {
-    report["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["path"].as_str().unwrap().ends_with(doc_suffix))
-        .unwrap_or_else(|| panic!("{doc_suffix} not in report"))["status"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    document(report, doc_suffix)["status"].as_str().unwrap().to_string()
 }
 
 /// Converts `files` (paths relative to `d`) with headless LibreOffice to `to` (`pdf`, a CSV filter)
