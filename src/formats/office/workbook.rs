@@ -161,19 +161,12 @@ pub(super) fn rename_sheets(
         };
         for u in units {
             let unit = &sc.units[u];
-            let mut mine: Vec<&Cut> = cuts[i].iter().filter(|c| c.unit == u).collect();
-            mine.sort_by_key(|c| c.start);
-            let mut redacted = String::new();
-            let mut pos = 0;
-            for c in &mine {
-                if c.start < pos {
-                    continue;
-                }
-                redacted.push_str(&unit.text[pos..c.start]);
-                redacted.push_str(&c.with);
-                pos = c.end;
-            }
-            redacted.push_str(&unit.text[pos..]);
+            let mut edits: Vec<(std::ops::Range<usize>, &str)> =
+                cuts[i].iter().filter(|c| c.unit == u).map(|c| (c.start..c.end, c.with.as_str())).collect();
+            let redacted = crate::formats::splice::splice(unit.text.as_bytes(), &mut edits)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .ok_or_else(|| Manual::new(Code::InternalError, "overlapping changes in a sheet name"))?;
             let base = rewrite::sheet_name(&redacted).ok_or_else(|| {
                 Manual::new(
                     Code::UnsupportedContent,
