@@ -53,10 +53,15 @@ impl ContextMatcher {
     /// ends its line (`Geboortedatum:` / `14-06-1949`). `lead` is the line before the unit's first line:
     /// the label cell to the left in a table row, the paragraph before.
     pub(crate) fn find(&self, text: &str, start: usize, end: usize, lead: Option<&str>) -> Option<String> {
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let from = reach_back(text, start, self.window).max(line_start);
-        let to = ceil_boundary(text, end.saturating_add(self.window)).min(line_end);
+        // The line is searched for within the window only: lines can be long (a paragraph, a page of
+        // extracted text), and most values have no context word at all.
+        let back = reach_back(text, start, self.window);
+        let ahead = ceil_boundary(text, end.saturating_add(self.window));
+        let near_start = memchr::memrchr(b'\n', &text.as_bytes()[back..start]).map(|i| back + i + 1);
+        let near_end = memchr::memchr(b'\n', &text.as_bytes()[end..ahead]).map(|i| end + i);
+        let line_start = || near_start.unwrap_or_else(|| text[..back].rfind('\n').map_or(0, |i| i + 1));
+        let line_end = || near_end.unwrap_or_else(|| text[ahead..].find('\n').map_or(text.len(), |i| ahead + i));
+        let (from, to) = (near_start.unwrap_or(back), near_end.unwrap_or(ahead));
         let hay = &text[from..to];
         // Prefer the nearest word before the match, then the nearest after it.
         let mut before: Option<(usize, usize)> = None;
@@ -68,13 +73,14 @@ impl ContextMatcher {
             }
             if e <= start {
                 before = Some((s, e));
-            } else if s >= end && after.is_none() && !labels_next(&text[e..line_end]) {
+            } else if s >= end && after.is_none() && !labels_next(&text[e..line_end()]) {
                 after = Some((s, e));
             }
         }
         if let Some((s, e)) = before.or(after) {
             return Some(text[s..e].to_lowercase());
         }
+        let line_start = line_start();
         if !opens_line(&text[line_start..start]) {
             return None;
         }

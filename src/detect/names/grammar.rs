@@ -1085,23 +1085,8 @@ impl<'a> Grammar<'a> {
             || self.capitalised(k) && self.adjacent_word(k - 1) && self.org_suffix_right_at(k + 1)
     }
 
-    fn org_suffix_right_at(&mut self, k: usize) -> bool {
-        // Most words after a name start with a letter no suffix starts with.
-        if self.is_word(k) && !self.lx.org_suffix_may_start(self.toks[k].punct) {
-            return false;
-        }
-        let mut letters = String::new();
-        for j in k..(k + 3).min(self.toks.len()) {
-            match self.toks[j].kind {
-                Kind::Word | Kind::Initial => letters.push_str(&letters_only(self.tok_text(j))),
-                Kind::Punct if self.toks[j].punct == b'&' => letters.push('&'),
-                _ => break,
-            }
-            if self.lx.is_org_suffix(&letters) {
-                return true;
-            }
-        }
-        false
+    fn org_suffix_right_at(&self, k: usize) -> bool {
+        self.lx.org_suffix_from(self.text, self.toks, k)
     }
 
     /// The office of a public administrator before (context) or right after the name (`, wethouder`).

@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::tokens::{Kind, Tok};
 use crate::rules::NameLists;
 
 /// A given name.
@@ -181,6 +182,8 @@ pub(crate) struct Lexicon {
     org_suffixes: FxHashSet<Box<str>>,
     /// The first bytes of the organisation suffixes (as [`letters_only`] writes them).
     org_suffix_first: [bool; 256],
+    /// The longest organisation suffix, in bytes of its letters.
+    org_suffix_len: usize,
     abbreviations: FxHashSet<&'static str>,
     /// Bit `len` of `title_prefix[a][b]` is set when a title of that length starts with letters a, b: a
     /// cheap test that saves a hash look-up on almost every lower-case word.
@@ -202,6 +205,7 @@ impl Lexicon {
             headers: FxHashSet::default(),
             org_suffixes: FxHashSet::default(),
             org_suffix_first: [false; 256],
+            org_suffix_len: 0,
             abbreviations: ABBREVIATIONS.iter().copied().collect(),
             title_prefix: Box::new([[0; 27]; 27]),
             role_prefix: Box::new([[0; 27]; 27]),
@@ -253,6 +257,7 @@ impl Lexicon {
             if let Some(&b) = letters.as_bytes().first() {
                 lx.org_suffix_first[usize::from(b)] = true;
             }
+            lx.org_suffix_len = lx.org_suffix_len.max(letters.len());
             lx.org_suffixes.insert(letters.into());
         }
         lx
@@ -374,6 +379,48 @@ impl Lexicon {
     /// Whether letters (dots and spaces removed, lower-cased) are an organisation suffix (`bv`, `holding`).
     pub(crate) fn is_org_suffix(&self, letters: &str) -> bool {
         self.org_suffixes.contains(letters)
+    }
+
+    /// Whether the tokens from `k` on spell an organisation suffix (`B.V.`, `& Zn.`, `N.V.`): up to three
+    /// words, initials and `&`, their letters lower-cased and joined.
+    pub(crate) fn org_suffix_from(&self, text: &str, toks: &[Tok], k: usize) -> bool {
+        // Most words after a name start with a letter no suffix starts with.
+        if toks.get(k).is_some_and(|t| t.kind == Kind::Word && !self.org_suffix_may_start(t.punct)) {
+            return false;
+        }
+        // The letters so far, on the stack: no suffix is longer than `org_suffix_len`.
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        for t in toks.iter().skip(k).take(3) {
+            let mut push = |c: char| {
+                let n = c.len_utf8();
+                if len + n > buf.len().min(self.org_suffix_len) {
+                    return false;
+                }
+                c.encode_utf8(&mut buf[len..]);
+                len += n;
+                true
+            };
+            let word = &text[t.start as usize..t.end as usize];
+            let fits = match t.kind {
+                Kind::Word | Kind::Initial if word.is_ascii() => {
+                    word.bytes().filter(u8::is_ascii_alphanumeric).all(|b| push(char::from(b.to_ascii_lowercase())))
+                }
+                Kind::Word | Kind::Initial => {
+                    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).all(&mut push)
+                }
+                Kind::Punct if t.punct == b'&' => push('&'),
+                _ => return false,
+            };
+            if !fits {
+                return false;
+            }
+            let letters = std::str::from_utf8(&buf[..len]).expect("whole characters were pushed");
+            if self.is_org_suffix(letters) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether an organisation suffix may start with a word whose first byte, lower-cased, is `first`

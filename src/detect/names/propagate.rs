@@ -302,29 +302,7 @@ fn in_organisation(lx: &Lexicon, text: &str, toks: &[Tok], first: usize, last: u
     {
         return true;
     }
-    let suffix_at = |k: usize| {
-        // Most words after a name start with a letter no suffix starts with.
-        if toks.get(k).is_some_and(|t| t.kind == Kind::Word && !lx.org_suffix_may_start(t.punct)) {
-            return false;
-        }
-        let mut letters = String::new();
-        for t in toks.iter().skip(k).take(3) {
-            match t.kind {
-                Kind::Word | Kind::Initial => letters.extend(
-                    text[t.start as usize..t.end as usize]
-                        .chars()
-                        .filter(|c| c.is_alphanumeric())
-                        .flat_map(char::to_lowercase),
-                ),
-                Kind::Punct if t.punct == b'&' => letters.push('&'),
-                _ => break,
-            }
-            if lx.is_org_suffix(&letters) {
-                return true;
-            }
-        }
-        false
-    };
+    let suffix_at = |k: usize| lx.org_suffix_from(text, toks, k);
     suffix_at(last + 1) || capitalised(last + 1) && suffix_at(last + 2)
 }
 

@@ -123,39 +123,62 @@ fn starts_tussen_apostrophe(b: &[u8], i: usize) -> bool {
     matches!(b.get(i + 1), Some(b't' | b's' | b'T' | b'S')) && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
 }
 
+/// [`ASCII_CASE`] of a lower-case ASCII letter.
+const LOWER: u8 = 1;
+/// [`ASCII_CASE`] of an upper-case ASCII letter.
+const UPPER: u8 = 2;
+
+/// The case of every byte that is an ASCII letter, 0 for every other byte: the word loop reads one table
+/// entry per byte.
+const ASCII_CASE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = LOWER;
+        t[b'A' as usize + c] = UPPER;
+        c += 1;
+    }
+    t
+};
+
 /// Reads a word starting at `s`; returns the offset after it.
 fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut i = s;
-    let mut upper = 0usize;
-    let mut lower = 0usize;
+    // Letters read, the cases seen among them (`LOWER | UPPER`; a letter without case counts as lower),
+    // and the case of the first.
+    let mut letters = 0usize;
+    let mut seen = 0u8;
     let mut first_upper = None;
     let mut ascii = true;
     loop {
+        // A run of ASCII letters, the common case.
+        let run = i;
+        while i < n {
+            let k = ASCII_CASE[usize::from(b[i])];
+            if k == 0 {
+                break;
+            }
+            seen |= k;
+            i += 1;
+        }
+        if i > run {
+            letters += i - run;
+            first_upper.get_or_insert(b[run].is_ascii_uppercase());
+        }
         if i >= n {
             break;
         }
         let c = b[i];
-        if c.is_ascii_alphabetic() {
-            if c.is_ascii_uppercase() {
-                upper += 1
-            } else {
-                lower += 1
-            }
-            first_upper.get_or_insert(c.is_ascii_uppercase());
-            i += 1;
-        } else if c >= 0x80 {
-            ascii = false;
+        if c >= 0x80 {
             let ch = text[i..].chars().next().expect("char boundary");
             if !ch.is_alphabetic() {
                 break;
             }
-            if ch.is_uppercase() {
-                upper += 1
-            } else {
-                lower += 1
-            }
+            ascii = false;
+            seen |= if ch.is_uppercase() { UPPER } else { LOWER };
+            letters += 1;
             first_upper.get_or_insert(ch.is_uppercase());
             i += ch.len_utf8();
         } else if c == b'\'' && i + 1 < n && b[i + 1].is_ascii_alphabetic() && i > s {
@@ -166,7 +189,7 @@ fn word(text: &str, s: usize, out: &mut Vec<Tok>) -> usize {
         }
     }
     let shape = match first_upper {
-        Some(true) if upper >= 2 && lower == 0 => Shape::Upper,
+        Some(true) if letters >= 2 && seen & LOWER == 0 => Shape::Upper,
         Some(true) => Shape::Cap,
         _ => Shape::Lower,
     };
