@@ -101,7 +101,7 @@ pub(crate) fn cell_name(lx: &Lexicon, text: &str, toks: &[Tok]) -> Option<(usize
     let single: Vec<&Tok> = toks.iter().filter(|t| t.kind == Kind::Word).collect();
     if let [t] = single.as_slice() {
         let w = &text[t.start as usize..t.end as usize];
-        let f = with_lower(w, |l| lx.word(l));
+        let f = lx.word_any_case(w);
         if w.chars().count() <= 3
             || t.shape == Shape::Lower && f & WORD != 0
             || t.shape == Shape::Upper && f & (FIRST | SURNAME) == 0
@@ -114,7 +114,7 @@ pub(crate) fn cell_name(lx: &Lexicon, text: &str, toks: &[Tok]) -> Option<(usize
         match t.kind {
             Kind::Word => {
                 words += 1;
-                let f = with_lower(w, |l| lx.word(l));
+                let f = lx.word_any_case(w);
                 if with_lower(w, |l| UNITS.contains(&l) || lx.is_org_word(l) || lx.is_street_word(l)) {
                     return None;
                 }
@@ -148,7 +148,7 @@ fn parts(lx: &Lexicon, name: &str) -> NameParts {
             // the last word.
             let words: Vec<&str> = name.split_whitespace().collect();
             let from = (1..words.len())
-                .find(|&i| with_lower(words[i], |l| lx.word(l)) & TUSSEN != 0)
+                .find(|&i| lx.word_any_case(words[i]) & TUSSEN != 0)
                 .unwrap_or(words.len().saturating_sub(1));
             let split = words[..from].iter().map(|w| w.len() + 1).sum::<usize>().min(name.len());
             (&name[split..], &name[..split])
@@ -158,16 +158,13 @@ fn parts(lx: &Lexicon, name: &str) -> NameParts {
     for w in rest.split_whitespace() {
         if w.ends_with('.') {
             p.initials.push_str(&letters_only(w));
-        } else if with_lower(w, |l| lx.word(l)) & TUSSEN == 0 {
+        } else if lx.word_any_case(w) & TUSSEN == 0 {
             p.given.push(w.to_lowercase());
         }
     }
     for piece in surname.split('-') {
-        let core: Vec<String> = piece
-            .split_whitespace()
-            .filter(|w| with_lower(w, |l| lx.word(l)) & TUSSEN == 0)
-            .map(str::to_lowercase)
-            .collect();
+        let core: Vec<String> =
+            piece.split_whitespace().filter(|w| lx.word_any_case(w) & TUSSEN == 0).map(str::to_lowercase).collect();
         if !core.is_empty() {
             p.surnames.push(core.join(" "));
         }

@@ -248,7 +248,7 @@ impl<'a> Grammar<'a> {
         let mut words = 0;
         for w in line.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()) {
             words += 1;
-            let f = with_lower(w, |l| self.lx.word(l));
+            let f = self.lx.word_any_case(w);
             let joining =
                 with_lower(w, |l| matches!(l, "de" | "het" | "van" | "en" | "namens" | "deze" | "dezen" | "college"));
             if f & OFFICIAL != 0 {
@@ -372,7 +372,7 @@ impl<'a> Grammar<'a> {
         let f = if t.kind == Kind::Word {
             let text = self.tok_text(i);
             let (lx, cache) = (self.lx, &mut *self.cache);
-            with_lower(text, |w| lx.word_cached(cache, w))
+            lx.word_any_case_cached(cache, text)
         } else {
             0
         };

@@ -339,6 +339,30 @@ impl Lexicon {
         f
     }
 
+    /// Flags of a word in any letter case (`Jansen`, `JANSEN`).
+    pub(crate) fn word_any_case(&self, w: &str) -> u32 {
+        if w.is_ascii() {
+            self.words.get(&key_ascii_lower(w.as_bytes())).copied().unwrap_or(0)
+        } else {
+            super::grammar::with_lower(w, |l| self.word(l))
+        }
+    }
+
+    /// [`Lexicon::word_any_case`] through the per-thread cache.
+    pub(crate) fn word_any_case_cached(&self, cache: &mut FlagCache, w: &str) -> u32 {
+        if !w.is_ascii() {
+            return super::grammar::with_lower(w, |l| self.word_cached(cache, l));
+        }
+        let k = key_ascii_lower(w.as_bytes());
+        let slot = &mut cache.slots[(k as usize) & (FlagCache::SLOTS - 1)];
+        if slot.0 == k {
+            return slot.1;
+        }
+        let f = self.words.get(&k).copied().unwrap_or(0);
+        *slot = (k, f);
+        f
+    }
+
     /// Flags of a lower-cased phrase (words joined by single spaces).
     pub(crate) fn phrase(&self, lower: &str) -> u32 {
         self.phrases.get(&key(lower)).copied().unwrap_or(0)
@@ -468,13 +492,44 @@ impl Lexicon {
 /// A 64-bit hash of a word, used as its identity in the lexicon. With ~400k words the chance that two
 /// of them share a key is about 1 in 10^8; a clash could only make one word look like another.
 fn key(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(w.as_bytes());
-    h.write_usize(w.len());
-    // FxHasher's last step is a multiply; mix the high bits down so the hash map's bucket bits are good.
-    let x = h.finish();
-    (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (x >> 32)
+    hash_words(w.as_bytes(), |x| x)
+}
+
+/// The key of `w` lower-cased, for an ASCII `w`: equal to `key(&w.to_ascii_lowercase())` without the
+/// copy (the grammar asks this for every capitalised word).
+fn key_ascii_lower(w: &[u8]) -> u64 {
+    debug_assert!(w.is_ascii());
+    hash_words(w, ascii_lower_word)
+}
+
+/// Hashes `b` eight bytes at a time (the last word zero-padded), each word passed through `map` first.
+fn hash_words(b: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    const K: u64 = 0xF135_7AEA_2E62_A9C5;
+    let mut h = (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("chunks of eight"));
+        h = (h.rotate_left(26) ^ map(x)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(26) ^ map(u64::from_le_bytes(last))).wrapping_mul(K);
+    }
+    // The last step is a multiply; mix the high bits down so the hash map's bucket bits are good.
+    (h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (h >> 32)
+}
+
+/// Lower-cases the ASCII capitals among eight bytes (other bytes, also non-ASCII ones, stay).
+fn ascii_lower_word(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let seven = x & (0x7F * ONES);
+    // The high bit of each byte: at least `A`, above `Z`, ASCII.
+    let from_a = seven + (0x80 - u64::from(b'A')) * ONES;
+    let past_z = seven + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | (upper >> 2)
 }
 
 fn letter_index(c: u8) -> Option<usize> {
@@ -512,6 +567,24 @@ fn maybe(table: &[[u32; 27]; 27], head: &[u8; 2], len: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_any_case_key_is_the_key_of_the_lower_cased_word() {
+        for w in ["", "a", "Z", "Jansen", "JANSEN", "jAnSeN", "@[`{", "Van-Der-Meulen-Oosterhuis-Bakker", "O'BRIEN"] {
+            assert_eq!(key_ascii_lower(w.as_bytes()), key(&w.to_ascii_lowercase()), "{w}");
+        }
+        // Every byte, at every position of a word.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = [b'x'; 8];
+                word[at] = b;
+                let x = u64::from_le_bytes(word);
+                let mut want = word;
+                want[at] = b.to_ascii_lowercase();
+                assert_eq!(ascii_lower_word(x), u64::from_le_bytes(want), "byte {b} at {at}");
+            }
+        }
+    }
 
     fn lists() -> NameLists {
         let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();

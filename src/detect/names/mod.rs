@@ -203,14 +203,20 @@ impl NameRecognizer {
             if f.confidence >= 0.7
                 && let Some(parts) = &f.evidence.name
             {
-                seeds.add_name(&self.lexicon, &texts[f.unit][f.start..f.end], parts, f.evidence.official.as_ref());
+                seeds.add_name(
+                    &self.lexicon,
+                    cache,
+                    &texts[f.unit][f.start..f.end],
+                    parts,
+                    f.evidence.official.as_ref(),
+                );
             }
         }
         for &(unit, s, e) in emails {
             seeds.add_email(&self.lexicon, &texts[unit][s..e]);
         }
         for name in dossier {
-            seeds.add_dossier_name(&self.lexicon, name);
+            seeds.add_dossier_name(&self.lexicon, cache, name);
         }
         if seeds.is_empty() {
             return;

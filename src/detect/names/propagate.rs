@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::grammar::{month_in_date, with_lower};
-use super::lexicon::{AMBIG, FIRST, Lexicon, NOT_SURNAME, PLACE, SURNAME, TUSSEN, WORD};
+use super::lexicon::{AMBIG, FIRST, FlagCache, Lexicon, NOT_SURNAME, PLACE, SURNAME, TUSSEN, WORD};
 use super::tokens::{Kind, NON_ASCII, Tok};
 use crate::model::NameParts;
 
@@ -71,24 +71,33 @@ impl Seeds {
     }
 
     /// Seeds from a confirmed name.
-    pub(crate) fn add_name(&mut self, lx: &Lexicon, text: &str, parts: &NameParts, official: Option<&String>) {
+    pub(crate) fn add_name(
+        &mut self,
+        lx: &Lexicon,
+        cache: &mut FlagCache,
+        text: &str,
+        parts: &NameParts,
+        official: Option<&String>,
+    ) {
         for core in &parts.surnames {
             // Lower-case copies count only for a surname the gazetteer knows and that is no word: an
             // unknown word taken for a surname (`Meta Information`) must not take every `information`.
-            let f = lx.word(core);
+            // (The grammar just looked the word up: the cache has it.)
+            let f = lx.word_cached(cache, core);
             let capitalised_only = f & (AMBIG | WORD) != 0 || f & SURNAME == 0;
-            // A surname that is also a word is written with its tussenvoegsels (`Van der Meer zei`): a
-            // bare `Meer` at the start of a sentence is the word.
-            let tussen = tussen_before(lx, text, core);
-            let needs_tussen = f & (AMBIG | WORD) != 0 && !tussen.is_empty();
-            self.add(core, official, capitalised_only, || Seed {
-                from: text.to_string(),
-                capitalised_only,
-                official: official.cloned(),
-                parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
-                tussen,
-                dossier: None,
-                needs_tussen,
+            self.add(core, official, capitalised_only, || {
+                // A surname that is also a word is written with its tussenvoegsels (`Van der Meer zei`):
+                // a bare `Meer` at the start of a sentence is the word.
+                let tussen = tussen_before(lx, text, core);
+                Seed {
+                    from: text.to_string(),
+                    capitalised_only,
+                    official: official.cloned(),
+                    parts: NameParts { surnames: vec![core.clone()], ..NameParts::default() },
+                    needs_tussen: f & (AMBIG | WORD) != 0 && !tussen.is_empty(),
+                    tussen,
+                    dossier: None,
+                }
             });
         }
         for given in &parts.given {
@@ -113,9 +122,9 @@ impl Seeds {
     /// the dossier is anyone, or `Sint Maarten`), a surname that is also a word only behind its
     /// tussenvoegsels (`van der Meer`, never `Meer informatie`), no organisation words or places, and a
     /// surname the gazetteer does not know only from a name written with given names or initials.
-    pub(crate) fn add_dossier_name(&mut self, lx: &Lexicon, name: &crate::model::DossierName) {
+    pub(crate) fn add_dossier_name(&mut self, lx: &Lexicon, cache: &mut FlagCache, name: &crate::model::DossierName) {
         let mut more = Seeds::default();
-        more.add_name(lx, &name.text, &name.parts, name.official.as_ref());
+        more.add_name(lx, cache, &name.text, &name.parts, name.official.as_ref());
         let full = !name.parts.given.is_empty() || !name.parts.initials.is_empty();
         for (word, (mut seed, all_official)) in more.map {
             if self.map.contains_key(&word) || seed.parts.surnames.is_empty() {
@@ -292,7 +301,7 @@ fn in_organisation(lx: &Lexicon, text: &str, toks: &[Tok], first: usize, last: u
     // Skip a tussenvoegsel written before the name (`Bakkerij De Wit`).
     let mut before = first.checked_sub(1);
     if let Some(b) = before
-        && word(b).is_some_and(|w| with_lower(w, |l| lx.word(l)) & TUSSEN != 0)
+        && word(b).is_some_and(|w| lx.word_any_case(w) & TUSSEN != 0)
     {
         before = b.checked_sub(1);
     }
