@@ -18,19 +18,31 @@ pub(super) fn check(m: &str) -> bool {
 
 /// The 1-based sidecode of a plate written with or without hyphens.
 fn sidecode(m: &str) -> Option<usize> {
-    let shape: String = m
-        .chars()
-        .map(|c| match c {
-            'A'..='Z' => 'L',
-            '0'..='9' => 'D',
-            '-' => '-',
-            _ => '?',
-        })
-        .collect();
-    let hyphens = shape.contains('-');
+    // Plates are 6 characters and two hyphens at most; anything longer has no sidecode.
+    if m.len() > 8 {
+        return None;
+    }
+    let mut shape = [0u8; 8];
+    for (s, b) in shape.iter_mut().zip(m.bytes()) {
+        *s = match b {
+            b'A'..=b'Z' => b'L',
+            b'0'..=b'9' => b'D',
+            b'-' => b'-',
+            _ => return None,
+        };
+    }
+    let shape = &shape[..m.len()];
+    let hyphens = shape.contains(&b'-');
     SIDECODES
         .iter()
-        .position(|code| if hyphens { *code == shape } else { code.replace('-', "") == shape })
+        .position(|code| {
+            let code = code.as_bytes();
+            if hyphens {
+                code == shape
+            } else {
+                code.len() == shape.len() + 2 && code.iter().filter(|&&c| c != b'-').eq(shape.iter())
+            }
+        })
         .map(|i| i + 1)
 }
 
