@@ -31,7 +31,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use write::{Readers, write_atomically};
+pub use write::{Readers, write_atomically, write_atomically_with};
 
 use crate::decide::{Labels, Policy, Pseudonyms};
 use crate::detect::Detector;
@@ -463,8 +463,8 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     }
     if let Some(dir) = &review_dir {
         std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
-        for (name, text) in report.files(dir, out) {
-            write_atomically(&dir.join(name), text.as_bytes(), Readers::Owner)?;
+        for file in crate::report::ReviewFile::ALL {
+            write_atomically_with(&dir.join(file.name()), Readers::Owner, |w| report.write_file(file, dir, out, w))?;
         }
     }
     Ok(Outcome { report, review_dir })

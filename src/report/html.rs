@@ -31,7 +31,8 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-pub(super) fn render(r: &Report) -> String {
+/// Writes the page to `w`, one document at a time (`h` holds what is not written yet).
+pub(super) fn write(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut h = String::new();
     let c = &r.counts;
     let _ = write!(
@@ -108,6 +109,8 @@ pub(super) fn render(r: &Report) -> String {
     }
     h.push_str("<h2>Documents</h2>\n");
     for d in &r.documents {
+        w.write_all(h.as_bytes())?;
+        h.clear();
         let _ = writeln!(
             h,
             "<h3>{} {}</h3>\n<p>status: <strong>{}</strong>{}{}</p>",
@@ -152,5 +155,5 @@ pub(super) fn render(r: &Report) -> String {
         h.push_str("</table>\n");
     }
     h.push_str("</body></html>\n");
-    h
+    w.write_all(h.as_bytes())
 }

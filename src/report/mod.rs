@@ -15,6 +15,7 @@ mod review_page;
 pub(crate) use review_page::content_security_policy;
 pub use review_page::{PAGE_NAME, document_links};
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -323,28 +324,57 @@ impl Report {
         self.counts = c;
     }
 
-    /// The JSON text.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("the report serialises");
-        s.push('\n');
-        s
+    /// Writes the JSON text (`lak-report.json`).
+    pub fn write_json(&self, w: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, self).map_err(io::Error::other)?;
+        w.write_all(b"\n")
     }
 
-    /// The HTML page.
-    pub fn to_html(&self) -> String {
-        html::render(self)
+    /// Writes the HTML page (`lak-report.html`).
+    pub fn write_html(&self, w: &mut dyn Write) -> io::Result<()> {
+        html::write(self, w)
     }
 
-    /// The review page (`lak-review.html`) for a report written to `dir`; `out` is the output folder of
-    /// a redact run. The page links to the documents by paths relative to `dir`.
-    pub fn to_review_page(&self, dir: &Path, out: Option<&Path>) -> String {
-        review_page::render(self, &review_page::Links::new(self, dir, out))
+    /// Writes the review page (`lak-review.html`) for a report written to `dir`; `out` is the output
+    /// folder of a redact run. The page links to the documents by paths relative to `dir`.
+    pub fn write_review_page(&self, dir: &Path, out: Option<&Path>, w: &mut dyn Write) -> io::Result<()> {
+        review_page::write(self, &review_page::Links::new(self, dir, out), w)
     }
 
-    /// The review folder's files, rendered: `lak-report.json`, `lak-report.html` and `lak-review.html`
-    /// for a report written to `dir`; `out` is the output folder of a redact run. The pipeline writes
-    /// them (owner-only, atomically): the report renders, it does not write.
-    pub fn files(&self, dir: &Path, out: Option<&Path>) -> Vec<(&'static str, String)> {
-        vec![(JSON_NAME, self.to_json()), (HTML_NAME, self.to_html()), (PAGE_NAME, self.to_review_page(dir, out))]
+    /// Writes one of the review folder's files for a report written to `dir`; `out` is the output folder
+    /// of a redact run. The pipeline gives the writer (a temporary file it renames into place, owner-only):
+    /// the report renders, it does not open files. Each file is written as it is rendered, document by
+    /// document, never held whole in memory: at 10,000 documents they are hundreds of megabytes.
+    pub fn write_file(&self, file: ReviewFile, dir: &Path, out: Option<&Path>, w: &mut dyn Write) -> io::Result<()> {
+        match file {
+            ReviewFile::Json => self.write_json(w),
+            ReviewFile::Html => self.write_html(w),
+            ReviewFile::Page => self.write_review_page(dir, out, w),
+        }
+    }
+}
+
+/// The files a run writes to its review folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFile {
+    /// `lak-report.json`.
+    Json,
+    /// `lak-report.html`.
+    Html,
+    /// `lak-review.html`.
+    Page,
+}
+
+impl ReviewFile {
+    /// Every file, in the order they are written.
+    pub const ALL: [ReviewFile; 3] = [ReviewFile::Json, ReviewFile::Html, ReviewFile::Page];
+
+    /// Its name in the review folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewFile::Json => JSON_NAME,
+            ReviewFile::Html => HTML_NAME,
+            ReviewFile::Page => PAGE_NAME,
+        }
     }
 }
