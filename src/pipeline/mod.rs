@@ -16,12 +16,17 @@
 //!   the same bytes, and a document with the same text as others that hides less than they do is
 //!   withheld (`duplicates.rs`);
 //! - the output folder holds only documents; the report goes to a separate review folder;
+//! - the report does not hold the run's memory: each document's findings are rendered by the worker that
+//!   processed it into a spool file in the review folder (`spool.rs`, owner-only, removed when the run
+//!   ends, also when it fails), and the report's files are written from it in document order at the end,
+//!   each to a temporary file renamed into place;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod dossier;
 mod duplicates;
 mod process;
 mod publish;
+mod spool;
 mod sweep;
 mod walk;
 mod write;
@@ -94,7 +99,11 @@ pub struct Job {
 /// The result of a run.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The report (also written to `review_dir`, if any).
+    /// The report (also written to `review_dir`, if any). When it was written to a review folder, the
+    /// findings of processed documents went to its files as their documents were processed
+    /// ([`crate::report::spool`]): in memory they keep rule, category, ground, label, action, who
+    /// decided, text, location, confidence and `evidence.source`, but no `id`, `why`, `context` or other
+    /// evidence. Read `lak-report.json` for those.
     pub report: Report,
     /// Where the report was written.
     pub review_dir: Option<PathBuf>,
@@ -117,6 +126,9 @@ pub(crate) struct Context<'a> {
     pub labels: Labels,
     /// With `--label pseudonym`, once the run's people are numbered: the numbers (see `pseudonyms`).
     pub pseudonyms: Option<&'a Pseudonyms>,
+    /// Where the report's findings of each processed document go (see spool.rs), when the run writes a
+    /// report.
+    pub spool: Option<&'a dyn crate::report::spool::Store>,
 }
 
 /// Puts the results of documents processed again in their places; an output staged in an earlier
@@ -282,6 +294,38 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         names::check_prefix(prefix).map_err(Error::Usage)?;
     }
     let entries = walk::documents(&job.inputs)?;
+    // The report's findings wait in a spool in the review folder (created now, after the walk, so that
+    // the spool is never taken for an input); a run that fails leaves no folder it created.
+    let spool_dir = review_dir.as_deref().filter(|_| job.command != Command::Check);
+    let created = spool_dir.filter(|d| !d.exists());
+    if let Some(dir) = spool_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let spool = spool_dir.map(spool::Spool::new).transpose();
+    let outcome = spool.and_then(|spool| {
+        let store = spool.as_ref().map(|s| s as &dyn crate::report::spool::Store);
+        run_documents(job, rules, policy, progress, &entries, review_dir.clone(), store)
+    });
+    if let (Err(_), Some(dir)) = (&outcome, created) {
+        let _ = std::fs::remove_dir(dir);
+    }
+    outcome
+}
+
+/// Runs a job on its documents (`entries`), with the spool of the report's findings (`store`).
+fn run_documents(
+    job: &Job,
+    rules: &RuleSet,
+    policy: &Policy,
+    progress: &dyn crate::progress::Progress,
+    entries: &[walk::Entry],
+    review_dir: Option<PathBuf>,
+    store: Option<&dyn crate::report::spool::Store>,
+) -> Result<Outcome> {
+    let out = match &job.command {
+        Command::Redact { out } => Some(out.as_path()),
+        _ => None,
+    };
     let staging = out.map(|o| o.join(publish::STAGING));
     if let Some(s) = &staging {
         std::fs::create_dir_all(s).map_err(|e| Error::io(s, e))?;
@@ -301,6 +345,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         staging,
         labels: job.labels,
         pseudonyms: None,
+        spool: store,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
@@ -464,7 +509,9 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     if let Some(dir) = &review_dir {
         std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
         for file in crate::report::ReviewFile::ALL {
-            write_atomically_with(&dir.join(file.name()), Readers::Owner, |w| report.write_file(file, dir, out, w))?;
+            write_atomically_with(&dir.join(file.name()), Readers::Owner, |w| {
+                report.write_file(file, dir, out, store, w)
+            })?;
         }
     }
     Ok(Outcome { report, review_dir })

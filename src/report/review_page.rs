@@ -22,6 +22,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
+use super::spool::{self, Store};
 use super::{DocumentReport, FindingReport, Report, Status};
 use crate::model::{Action, Code};
 
@@ -189,7 +190,7 @@ struct Columns<'a> {
 
 /// A finding's details, in its document's block.
 #[derive(Serialize)]
-struct Detail<'a> {
+pub(super) struct Detail<'a> {
     id: &'a str,
     unit: usize,
     why: &'a str,
@@ -273,7 +274,7 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
 /// JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&` (so no `</script>`
 /// or `<!--`), and no U+2028/U+2029 (line breaks to older JavaScript). All of these can only occur inside
 /// JSON strings, where the `\u` escapes mean the same. Written to `w` as it is serialised.
-fn embed<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+pub(super) fn embed<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
     let mut e = Escape { out: w, held: Vec::new() };
     serde_json::to_writer(&mut e, value).map_err(io::Error::other)?;
     e.out.write_all(&e.held)
@@ -350,7 +351,7 @@ pub(crate) fn content_security_policy() -> String {
 }
 
 /// Writes the page to `w`.
-pub(super) fn write(r: &Report, links: &Links, w: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(r: &Report, links: &Links, store: Option<&dyn Store>, w: &mut dyn Write) -> io::Result<()> {
     let mut rules = Table::new();
     let mut categories = Table::new();
     let mut grounds = Table::new();
@@ -436,7 +437,7 @@ pub(super) fn write(r: &Report, links: &Links, w: &mut dyn Write) -> io::Result<
             "{{CSP}}" => w.write_all(csp.as_bytes())?,
             "{{CSS}}" => w.write_all(CSS.as_bytes())?,
             "{{JS}}" => w.write_all(JS.as_bytes())?,
-            _ => data(w, r, &index)?,
+            _ => data(w, r, &index, store)?,
         }
     }
     w.write_all(rest.as_bytes())
@@ -444,7 +445,7 @@ pub(super) fn write(r: &Report, links: &Links, w: &mut dyn Write) -> io::Result<
 
 /// The data blocks: the index, then one block per document with findings. Only these hold document
 /// text, as escaped JSON.
-fn data(w: &mut dyn Write, r: &Report, index: &Index<'_>) -> io::Result<()> {
+fn data(w: &mut dyn Write, r: &Report, index: &Index<'_>, store: Option<&dyn Store>) -> io::Result<()> {
     w.write_all(b"<script type=\"application/json\" id=\"")?;
     w.write_all(INDEX_ID.as_bytes())?;
     w.write_all(b"\">")?;
@@ -452,25 +453,45 @@ fn data(w: &mut dyn Write, r: &Report, index: &Index<'_>) -> io::Result<()> {
     w.write_all(b"</script>\n")?;
     for (i, d) in r.documents.iter().enumerate().filter(|(_, d)| !d.findings.is_empty()) {
         write!(w, "<script type=\"application/json\" id=\"d{i}\">")?;
-        embed(w, &details(d))?;
+        details(w, d, store)?;
         w.write_all(b"</script>\n")?;
     }
     Ok(())
 }
 
-fn details(d: &DocumentReport) -> Vec<Detail<'_>> {
-    d.findings
-        .iter()
-        .map(|f| Detail {
-            id: &f.id,
-            unit: f.unit,
-            why: &f.why,
-            at: f.location.describe(),
-            keep: keep_reason(f),
-            cx: f.context.as_ref(),
-            decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
-        })
-        .collect()
+/// A finding's details, for its document's block.
+pub(super) fn detail(f: &FindingReport) -> Detail<'_> {
+    Detail {
+        id: &f.id,
+        unit: f.unit,
+        why: &f.why,
+        at: f.location.describe(),
+        keep: keep_reason(f),
+        cx: f.context.as_ref(),
+        decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
+    }
+}
+
+/// A document's block: the details of its findings as a JSON array, those rendered early from `store`.
+fn details(w: &mut dyn Write, d: &DocumentReport, store: Option<&dyn Store>) -> io::Result<()> {
+    let spooled = spool::pieces(d, store)?;
+    let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+    w.write_all(b"[")?;
+    for (i, f) in d.findings[..inline].iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        embed(w, &detail(f))?;
+    }
+    if let Some(p) = &spooled {
+        for (i, piece) in p.items.iter().enumerate() {
+            if inline + i > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(p.at(&piece.detail))?;
+        }
+    }
+    w.write_all(b"]")
 }
 
 /// The documents a review page links to, as `(original, redacted)` paths relative to the review folder
