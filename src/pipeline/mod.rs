@@ -424,12 +424,12 @@ fn run_documents(
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     for group in &groups {
-        same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
+        same_text_alike(&pool, &cx, entries, &mut results, group, &known);
     }
     // Pseudonyms: the run's people are numbered now that every document's names are known (see
     // `pseudonyms`).
     if job.labels == Labels::Pseudonym {
-        pseudonymise(&pool, &cx, &entries, &mut results);
+        pseudonymise(&pool, &cx, entries, &mut results);
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {
