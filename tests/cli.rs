@@ -398,3 +398,44 @@ fn streets_without_a_suffix_are_addresses_in_word_documents() {
         ]
     );
 }
+
+/// The report's findings wait in a spool file in the review folder while a run goes, so that lak's
+/// memory does not grow with the report (issue 10). After the run only the report is there, the same
+/// bytes whatever the number of threads (documents processed again in a dossier round, pseudonyms
+/// given at the end, a value in a file name, a byte copy, a document lak cannot read); after a run
+/// that cannot write its report, neither a spool nor a part of a report is left.
+#[test]
+fn the_review_folder_holds_the_report_and_no_spool_whatever_the_threads_and_after_a_failure() {
+    let d = Dir::new();
+    d.create("dossier/a.txt", "Gesprek met mevrouw J. Vlonkert over haar aanvraag.\nGeboortedatum: 14-03-1987\n");
+    d.create("dossier/b.txt", "Vlonkert belde terug over de brief.\nDe aanvraag van 14-03-1987 is compleet.\n");
+    d.create("dossier/c.txt", "Vlonkert belde terug over de brief.\nDe aanvraag van 14-03-1987 is compleet.\n");
+    d.create("dossier/brief Jansen 111222333.txt", LETTER);
+    d.create("dossier/foto.bin", [0u8, 159, 146, 150]);
+    let listing = |rel: &str| {
+        let mut v: Vec<String> =
+            std::fs::read_dir(d.join(rel)).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        v.sort();
+        v
+    };
+    for (review, jobs) in [("een", "1"), ("twee", "2")] {
+        let o = d.lak(&["scan", "dossier", "--review", review, "--label", "pseudonym", "-j", jobs, "-q"]);
+        assert_eq!(o.code, 3, "{o:?}");
+        assert_eq!(listing(review), ["lak-report.html", "lak-report.json", "lak-review.html"]);
+    }
+    for f in ["lak-report.html", "lak-report.json", "lak-review.html"] {
+        assert_eq!(d.read(&format!("een/{f}")), d.read(&format!("twee/{f}")), "{f}");
+    }
+    let r = d.report("een");
+    assert_eq!(status(&r, "foto.bin"), "needs_manual");
+    let json = d.read_string("een/lak-report.json");
+    assert!(json.contains("\"label\": \"Persoon 1\""), "{json}");
+    assert!(json.contains("\"part\": \"file name\""), "{json}");
+    // The report cannot be written (a folder stands where the JSON goes): the run fails, and the review
+    // folder holds nothing lak wrote.
+    std::fs::create_dir_all(d.join("drie/lak-report.json")).unwrap();
+    let o = d.lak(&["scan", "dossier", "--review", "drie", "-q"]);
+    assert_eq!(o.code, 1, "{o:?}");
+    assert_eq!(listing("drie"), ["lak-report.json"]);
+    assert!(listing("drie/lak-report.json").is_empty());
+}

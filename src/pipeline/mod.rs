@@ -16,12 +16,17 @@
 //!   the same bytes, and a document with the same text as others that hides less than they do is
 //!   withheld (`duplicates.rs`);
 //! - the output folder holds only documents; the report goes to a separate review folder;
+//! - the report does not hold the run's memory: each document's findings are rendered by the worker that
+//!   processed it into a spool file in the review folder (`spool.rs`, owner-only, removed when the run
+//!   ends, also when it fails), and the report's files are written from it in document order at the end,
+//!   each to a temporary file renamed into place;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
 mod dossier;
 mod duplicates;
 mod process;
 mod publish;
+mod spool;
 mod sweep;
 mod walk;
 mod write;
@@ -31,7 +36,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-pub use write::{Readers, write_atomically};
+pub use write::{Readers, write_atomically, write_atomically_with};
 
 use crate::decide::{Labels, Policy, Pseudonyms};
 use crate::detect::Detector;
@@ -94,7 +99,11 @@ pub struct Job {
 /// The result of a run.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The report (also written to `review_dir`, if any).
+    /// The report (also written to `review_dir`, if any). When it was written to a review folder, the
+    /// findings of processed documents went to its files as their documents were processed
+    /// ([`crate::report::spool`]): in memory they keep rule, category, ground, label, action, who
+    /// decided, text, location, confidence and `evidence.source`, but no `id`, `why`, `context` or other
+    /// evidence. Read `lak-report.json` for those.
     pub report: Report,
     /// Where the report was written.
     pub review_dir: Option<PathBuf>,
@@ -117,17 +126,25 @@ pub(crate) struct Context<'a> {
     pub labels: Labels,
     /// With `--label pseudonym`, once the run's people are numbered: the numbers (see `pseudonyms`).
     pub pseudonyms: Option<&'a Pseudonyms>,
+    /// Where the report's findings of each processed document go (see spool.rs), when the run writes a
+    /// report.
+    pub spool: Option<&'a dyn crate::report::spool::Store>,
 }
 
 /// Puts the results of documents processed again in their places; an output staged in an earlier
 /// round is withdrawn when the document now needs manual handling.
 fn replace(results: &mut [(DocumentReport, Facts)], again: &[usize], redone: Vec<(DocumentReport, Facts)>) {
     for (&i, result) in again.iter().zip(redone) {
-        if let (Some(old), None) = (&results[i].1.staged, &result.1.staged) {
-            let _ = std::fs::remove_file(old);
-        }
-        results[i] = result;
+        put(&mut results[i], result);
     }
+}
+
+/// Puts the result of a document processed again in the place of its earlier one (see `replace`).
+fn put(slot: &mut (DocumentReport, Facts), result: (DocumentReport, Facts)) {
+    if let (Some(old), None) = (&slot.1.staged, &result.1.staged) {
+        let _ = std::fs::remove_file(old);
+    }
+    *slot = result;
 }
 
 /// Processes documents `which` again, in parallel, each with the dossier `dossier_of` gives it.
@@ -282,6 +299,38 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         names::check_prefix(prefix).map_err(Error::Usage)?;
     }
     let entries = walk::documents(&job.inputs)?;
+    // The report's findings wait in a spool in the review folder (created now, after the walk, so that
+    // the spool is never taken for an input); a run that fails leaves no folder it created.
+    let spool_dir = review_dir.as_deref().filter(|_| job.command != Command::Check);
+    let created = spool_dir.filter(|d| !d.exists());
+    if let Some(dir) = spool_dir {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    let spool = spool_dir.map(spool::Spool::new).transpose();
+    let outcome = spool.and_then(|spool| {
+        let store = spool.as_ref().map(|s| s as &dyn crate::report::spool::Store);
+        run_documents(job, rules, policy, progress, &entries, review_dir.clone(), store)
+    });
+    if let (Err(_), Some(dir)) = (&outcome, created) {
+        let _ = std::fs::remove_dir(dir);
+    }
+    outcome
+}
+
+/// Runs a job on its documents (`entries`), with the spool of the report's findings (`store`).
+fn run_documents(
+    job: &Job,
+    rules: &RuleSet,
+    policy: &Policy,
+    progress: &dyn crate::progress::Progress,
+    entries: &[walk::Entry],
+    review_dir: Option<PathBuf>,
+    store: Option<&dyn crate::report::spool::Store>,
+) -> Result<Outcome> {
+    let out = match &job.command {
+        Command::Redact { out } => Some(out.as_path()),
+        _ => None,
+    };
     let staging = out.map(|o| o.join(publish::STAGING));
     if let Some(s) = &staging {
         std::fs::create_dir_all(s).map_err(|e| Error::io(s, e))?;
@@ -301,6 +350,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
         staging,
         labels: job.labels,
         pseudonyms: None,
+        spool: store,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(job.jobs.unwrap_or(0))
@@ -342,41 +392,44 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     // With pseudonyms, a document keeps which entries of which round's knowledge it was given.
     let keep_given = job.labels == Labels::Pseudonym && out.is_some();
     for _ in 0..crate::limits::MAX_DOSSIER_ROUNDS {
-        // Which documents go round again, with what, and their processing: all in the workers.
-        let redone: Vec<(usize, (DocumentReport, Facts))> = pool.install(|| {
-            (0..results.len())
-                .into_par_iter()
+        // Which documents go round again, with what, and their processing: all in the workers. A new
+        // result takes its document's place at once: a round never holds two results of a document
+        // (at 10,000 documents, collecting them first doubled the run's memory for a moment).
+        let redone = pool.install(|| {
+            results
+                .par_iter_mut()
+                .enumerate()
                 .map_init(
                     || detector.scratch(),
-                    |scratch, i| {
-                        let trace = results[i].1.trace.as_ref()?;
+                    |scratch, (i, slot)| {
+                        let trace = slot.1.trace.as_ref()?;
                         let given = trace.again(&known)?;
+                        let picked = keep_given.then(|| trace.pick(&known));
                         let mut result = process::document(&cx, scratch, &entries[i], i, &given);
-                        if keep_given {
-                            result.1.given = Some(dossier::Given::Picked(Arc::clone(&known), trace.pick(&known)));
+                        if let Some(picked) = picked {
+                            result.1.given = Some(dossier::Given::Picked(Arc::clone(&known), picked));
                         }
-                        Some((i, result))
+                        put(slot, result);
+                        Some(())
                     },
                 )
                 .flatten()
-                .collect()
+                .count()
         });
-        if redone.is_empty() {
+        if redone == 0 {
             break;
         }
-        let (again, redone): (Vec<usize>, Vec<_>) = redone.into_iter().unzip();
-        replace(&mut results, &again, redone);
         known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
     }
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     for group in &groups {
-        same_text_alike(&pool, &cx, &entries, &mut results, group, &known);
+        same_text_alike(&pool, &cx, entries, &mut results, group, &known);
     }
     // Pseudonyms: the run's people are numbered now that every document's names are known (see
     // `pseudonyms`).
     if job.labels == Labels::Pseudonym {
-        pseudonymise(&pool, &cx, &entries, &mut results);
+        pseudonymise(&pool, &cx, entries, &mut results);
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {
@@ -463,8 +516,10 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     }
     if let Some(dir) = &review_dir {
         std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
-        for (name, text) in report.files(dir, out) {
-            write_atomically(&dir.join(name), text.as_bytes(), Readers::Owner)?;
+        for file in crate::report::ReviewFile::ALL {
+            write_atomically_with(&dir.join(file.name()), Readers::Owner, |w| {
+                report.write_file(file, dir, out, store, w)
+            })?;
         }
     }
     Ok(Outcome { report, review_dir })

@@ -73,7 +73,13 @@ pub(crate) fn document(
         process(cx, scratch, entry, index, format, dossier, &mut facts)
     }));
     let report = match run {
-        Ok(Ok(report)) => return (report, facts),
+        Ok(Ok(mut report)) => {
+            // Rendered now, once, and kept out of memory until the report is written (see spool.rs).
+            if let Some(store) = cx.spool {
+                crate::report::spool::spool(store, &mut report);
+            }
+            return (report, facts);
+        }
         Ok(Err(reason)) => {
             let mut report = DocumentReport::manual(path, Some(format.name()), reason);
             report.sha256 = facts.sha256.clone();
@@ -180,6 +186,7 @@ fn process(
         findings: reports,
         passes: None,
         duplicate: None,
+        spooled: None,
     };
     match &cx.command {
         Command::Scan | Command::Check => {
@@ -477,6 +484,7 @@ mod tests {
             staging: None,
             labels: Labels::Ground,
             pseudonyms: None,
+            spool: None,
         };
         let mut scratch = detector.scratch();
         let small = b"Geen persoonsgegevens hier.";

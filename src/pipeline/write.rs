@@ -26,12 +26,35 @@ pub(crate) fn stage(path: &Path, bytes: &[u8]) -> Result<()> {
     write(path, bytes, Readers::Everyone, false)
 }
 
+/// Writes what `render` writes to a temporary file beside `path`, flushes it to disk and renames it into
+/// place: [`write_atomically`] for files too large to hold in memory (the review folder's reports). When
+/// `render` or the disk fails, the temporary file is removed and nothing appears under `path`.
+pub fn write_atomically_with(
+    path: &Path,
+    readers: Readers,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    write_with(path, readers, true, render)
+}
+
 fn write(path: &Path, bytes: &[u8], readers: Readers, sync: bool) -> Result<()> {
+    write_with(path, readers, sync, |w| w.write_all(bytes))
+}
+
+fn write_with(
+    path: &Path,
+    readers: Readers,
+    sync: bool,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut tmp =
         tempfile::Builder::new().prefix(".lak-").suffix(".tmp").tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(tmp.path(), e))?;
+    {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        render(&mut w).and_then(|()| w.flush()).map_err(|e| Error::io(path, e))?;
+    }
     #[cfg(unix)]
     if readers == Readers::Everyone {
         use std::os::unix::fs::PermissionsExt;

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Report, Status};
+use super::spool::{self, Store};
+use super::{FindingReport, Report, Status};
 use crate::model::Action;
 
 fn esc(s: &str) -> String {
@@ -20,6 +21,26 @@ fn esc(s: &str) -> String {
     o
 }
 
+/// A finding's row in a document's table.
+pub(super) fn row(f: &FindingReport) -> String {
+    let place = f.location.describe();
+    let (class, action) = match &f.action {
+        Action::Redact => ("", "redact".to_string()),
+        Action::Keep { reason } => (" class=\"keep\"", format!("keep: {reason}")),
+    };
+    format!(
+        "<tr{class}><td>{}</td><td><code>{}</code></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>\n",
+        esc(&place),
+        esc(&f.text),
+        esc(&f.rule),
+        esc(&f.category),
+        esc(&f.ground),
+        esc(&action),
+        f.confidence,
+        esc(&f.why)
+    )
+}
+
 fn status_word(s: Status) -> &'static str {
     match s {
         Status::Redacted => "redacted",
@@ -31,7 +52,8 @@ fn status_word(s: Status) -> &'static str {
     }
 }
 
-pub(super) fn render(r: &Report) -> String {
+/// Writes the page to `w`, one document at a time (`h` holds what is not written yet).
+pub(super) fn write(r: &Report, store: Option<&dyn Store>, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut h = String::new();
     let c = &r.counts;
     let _ = write!(
@@ -108,6 +130,8 @@ pub(super) fn render(r: &Report) -> String {
     }
     h.push_str("<h2>Documents</h2>\n");
     for d in &r.documents {
+        w.write_all(h.as_bytes())?;
+        h.clear();
         let _ = writeln!(
             h,
             "<h3>{} {}</h3>\n<p>status: <strong>{}</strong>{}{}</p>",
@@ -130,27 +154,20 @@ pub(super) fn render(r: &Report) -> String {
             continue;
         }
         h.push_str("<table><tr><th>where</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>confidence</th><th>why</th></tr>\n");
-        for f in &d.findings {
-            let place = f.location.describe();
-            let (class, action) = match &f.action {
-                Action::Redact => ("", "redact".to_string()),
-                Action::Keep { reason } => (" class=\"keep\"", format!("keep: {reason}")),
-            };
-            let _ = writeln!(
-                h,
-                "<tr{class}><td>{}</td><td><code>{}</code></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-                esc(&place),
-                esc(&f.text),
-                esc(&f.rule),
-                esc(&f.category),
-                esc(&f.ground),
-                esc(&action),
-                f.confidence,
-                esc(&f.why)
-            );
+        let spooled = spool::pieces(d, store)?;
+        let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+        for f in &d.findings[..inline] {
+            h.push_str(&row(f));
+        }
+        if let Some(p) = &spooled {
+            w.write_all(h.as_bytes())?;
+            h.clear();
+            for piece in &p.items {
+                w.write_all(p.at(&piece.row))?;
+            }
         }
         h.push_str("</table>\n");
     }
     h.push_str("</body></html>\n");
-    h
+    w.write_all(h.as_bytes())
 }

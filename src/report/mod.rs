@@ -7,14 +7,22 @@
 //!
 //! The JSON schema is documented in docs/reference.md (section *Report*). Field order and document order are
 //! fixed, and the report has no timestamps, so the same input and rules give a byte-identical report.
+//!
+//! **Scale.** At 10,000 documents the three files are hundreds of megabytes, and the findings behind them
+//! most of what a run would hold in memory. So the files are written to a writer the pipeline gives,
+//! document by document ([`Report::write_file`]), and a document's findings are rendered once, when the
+//! worker that processed it is done, into a [`spool::Store`] (the pipeline's spool file), from which the
+//! writers take them in document order; the bytes are those of rendering the whole report in memory.
 
 pub mod context;
 mod html;
 mod review_page;
+pub mod spool;
 
 pub(crate) use review_page::content_security_policy;
 pub use review_page::{PAGE_NAME, document_links};
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
@@ -177,6 +185,10 @@ pub struct DocumentReport {
     /// The earlier document of the run this one duplicates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate: Option<Duplicate>,
+    /// Where its findings were rendered when it was processed (see [`spool`]); `None` when they are
+    /// whole in memory.
+    #[serde(skip)]
+    pub spooled: Option<spool::Spooled>,
 }
 
 impl DocumentReport {
@@ -197,6 +209,28 @@ impl DocumentReport {
             findings: Vec::new(),
             passes: None,
             duplicate: None,
+            spooled: None,
+        }
+    }
+
+    /// The entry without its findings, for the writers, which add them one by one.
+    fn without_findings(&self) -> DocumentReport {
+        DocumentReport {
+            path: self.path.clone(),
+            id: self.id.clone(),
+            sha256: self.sha256.clone(),
+            name: self.name.clone(),
+            output: self.output.clone(),
+            format: self.format,
+            date: self.date.clone(),
+            status: self.status,
+            reason: self.reason.clone(),
+            notes: self.notes.clone(),
+            scrubbed: self.scrubbed.clone(),
+            findings: Vec::new(),
+            passes: self.passes,
+            duplicate: self.duplicate.clone(),
+            spooled: None,
         }
     }
 }
@@ -323,28 +357,304 @@ impl Report {
         self.counts = c;
     }
 
-    /// The JSON text.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("the report serialises");
-        s.push('\n');
-        s
+    /// Writes the JSON text (`lak-report.json`); `store` holds the findings rendered as their documents
+    /// were processed ([`spool`]). One document at a time, the way `serde_json` would write the whole
+    /// report pretty-printed: each part is pretty-printed on its own and indented for its depth.
+    pub fn write_json(&self, store: Option<&dyn spool::Store>, w: &mut dyn Write) -> io::Result<()> {
+        let head = Report {
+            lak_version: self.lak_version,
+            command: self.command,
+            mode: self.mode,
+            ruleset: self.ruleset.clone(),
+            counts: self.counts.clone(),
+            documents: Vec::new(),
+            names: self.names.clone(),
+            stale_decisions: self.stale_decisions.clone(),
+        };
+        let head = serde_json::to_string_pretty(&head).map_err(io::Error::other)?;
+        let (before, after) = split_empty(&head, "\n  \"documents\": ")?;
+        w.write_all(before.as_bytes())?;
+        if !self.documents.is_empty() {
+            w.write_all(b"[")?;
+            for (i, d) in self.documents.iter().enumerate() {
+                w.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+                write_document_json(d, store, w)?;
+            }
+            w.write_all(b"\n  ]")?;
+        } else {
+            w.write_all(b"[]")?;
+        }
+        w.write_all(after.as_bytes())?;
+        w.write_all(b"\n")
     }
 
-    /// The HTML page.
-    pub fn to_html(&self) -> String {
-        html::render(self)
+    /// Writes the HTML page (`lak-report.html`).
+    pub fn write_html(&self, store: Option<&dyn spool::Store>, w: &mut dyn Write) -> io::Result<()> {
+        html::write(self, store, w)
     }
 
-    /// The review page (`lak-review.html`) for a report written to `dir`; `out` is the output folder of
-    /// a redact run. The page links to the documents by paths relative to `dir`.
-    pub fn to_review_page(&self, dir: &Path, out: Option<&Path>) -> String {
-        review_page::render(self, &review_page::Links::new(self, dir, out))
+    /// Writes the review page (`lak-review.html`) for a report written to `dir`; `out` is the output
+    /// folder of a redact run. The page links to the documents by paths relative to `dir`.
+    pub fn write_review_page(
+        &self,
+        dir: &Path,
+        out: Option<&Path>,
+        store: Option<&dyn spool::Store>,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        review_page::write(self, &review_page::Links::new(self, dir, out), store, w)
     }
 
-    /// The review folder's files, rendered: `lak-report.json`, `lak-report.html` and `lak-review.html`
-    /// for a report written to `dir`; `out` is the output folder of a redact run. The pipeline writes
-    /// them (owner-only, atomically): the report renders, it does not write.
-    pub fn files(&self, dir: &Path, out: Option<&Path>) -> Vec<(&'static str, String)> {
-        vec![(JSON_NAME, self.to_json()), (HTML_NAME, self.to_html()), (PAGE_NAME, self.to_review_page(dir, out))]
+    /// Writes one of the review folder's files for a report written to `dir`; `out` is the output folder
+    /// of a redact run; `store` holds the findings rendered as their documents were processed
+    /// ([`spool`]). The pipeline gives the writer (a temporary file it renames into place, owner-only):
+    /// the report renders, it does not open files. Each file is written document by document, never
+    /// held whole in memory: at 10,000 documents they are hundreds of megabytes.
+    pub fn write_file(
+        &self,
+        file: ReviewFile,
+        dir: &Path,
+        out: Option<&Path>,
+        store: Option<&dyn spool::Store>,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        match file {
+            ReviewFile::Json => self.write_json(store, w),
+            ReviewFile::Html => self.write_html(store, w),
+            ReviewFile::Page => self.write_review_page(dir, out, store, w),
+        }
+    }
+}
+
+/// `text` cut around the empty array `[]` after `key`, which must occur once: the part up to and with
+/// the key, and the part after the array.
+fn split_empty<'a>(text: &'a str, key: &str) -> io::Result<(&'a str, &'a str)> {
+    let marker = format!("{key}[]");
+    match text.match_indices(&marker).map(|(i, _)| i).collect::<Vec<_>>()[..] {
+        [i] => Ok((&text[..i + key.len()], &text[i + marker.len()..])),
+        _ => Err(io::Error::other(format!("the report's JSON has not one {key:?}"))),
+    }
+}
+
+/// One document of `lak-report.json`, at its depth, its findings from memory and from `store`.
+fn write_document_json(d: &DocumentReport, store: Option<&dyn spool::Store>, w: &mut dyn Write) -> io::Result<()> {
+    let head = spool::indent(&serde_json::to_string_pretty(&d.without_findings()).map_err(io::Error::other)?, 4);
+    let (before, after) = split_empty(&head, "\n      \"findings\": ")?;
+    w.write_all(before.as_bytes())?;
+    if d.findings.is_empty() {
+        w.write_all(b"[]")?;
+    } else {
+        let spooled = spool::pieces(d, store)?;
+        let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+        w.write_all(b"[")?;
+        for (i, f) in d.findings[..inline].iter().enumerate() {
+            w.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
+            w.write_all(spool::finding_json(f)?.0.as_bytes())?;
+        }
+        if let Some(p) = &spooled {
+            for (i, (piece, f)) in p.items.iter().zip(&d.findings[inline..]).enumerate() {
+                w.write_all(if inline + i == 0 { b"\n        " } else { b",\n        " })?;
+                let json = p.at(&piece.json);
+                w.write_all(&json[..piece.label_at])?;
+                if let Some(label) = &f.label {
+                    w.write_all(spool::label_json(label)?.as_bytes())?;
+                }
+                w.write_all(&json[piece.label_at..])?;
+            }
+        }
+        w.write_all(b"\n      ]")?;
+    }
+    w.write_all(after.as_bytes())
+}
+
+/// The files a run writes to its review folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFile {
+    /// `lak-report.json`.
+    Json,
+    /// `lak-report.html`.
+    Html,
+    /// `lak-review.html`.
+    Page,
+}
+
+impl ReviewFile {
+    /// Every file, in the order they are written.
+    pub const ALL: [ReviewFile; 3] = [ReviewFile::Json, ReviewFile::Html, ReviewFile::Page];
+
+    /// Its name in the review folder.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewFile::Json => JSON_NAME,
+            ReviewFile::Html => HTML_NAME,
+            ReviewFile::Page => PAGE_NAME,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::spool::{Chunk, Store};
+    use super::*;
+    use crate::model::{Evidence, Source};
+
+    /// A store in memory.
+    #[derive(Default)]
+    struct Memory(Mutex<Vec<u8>>);
+
+    impl Store for Memory {
+        fn put(&self, bytes: &[u8]) -> io::Result<Chunk> {
+            let mut m = self.0.lock().unwrap();
+            let offset = m.len() as u64;
+            m.extend_from_slice(bytes);
+            Ok(Chunk { offset, len: bytes.len() as u64 })
+        }
+        fn get(&self, c: Chunk) -> io::Result<Vec<u8>> {
+            let m = self.0.lock().unwrap();
+            m.get(c.offset as usize..(c.offset + c.len) as usize)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| io::Error::other("gone"))
+        }
+    }
+
+    fn finding(text: &str, keep: bool, part: Option<&str>) -> FindingReport {
+        FindingReport {
+            id: format!("id-{text}"),
+            unit: 2,
+            rule: "person".into(),
+            category: "person".into(),
+            ground: "5.1.2e".into(),
+            label: None,
+            action: if keep { Action::Keep { reason: "office".into() } } else { Action::Redact },
+            decided_by: DecidedBy::Rule,
+            text: text.into(),
+            location: Location { part: part.map(str::to_string), line: Some(3), ..Location::default() },
+            confidence: 0.87,
+            why: "name: <b>&\"x\"\u{2028} </script>".into(),
+            evidence: Evidence { source: Some(Source::Name { form: "initials + surname" }), ..Evidence::default() },
+            context: Some(context::Context {
+                start: 3,
+                before: "Mevrouw \u{2029}".into(),
+                after: " belde <!--".into(),
+                others: vec![[0, 2]],
+            }),
+        }
+    }
+
+    fn document(path: &str, findings: Vec<FindingReport>) -> DocumentReport {
+        DocumentReport {
+            path: path.into(),
+            id: "0001".into(),
+            sha256: "ab".into(),
+            name: path.into(),
+            output: None,
+            format: Some("text"),
+            date: None,
+            status: Status::Found,
+            reason: None,
+            notes: vec!["een notitie".into()],
+            scrubbed: Vec::new(),
+            findings,
+            passes: None,
+            duplicate: None,
+            spooled: None,
+        }
+    }
+
+    fn report(documents: Vec<DocumentReport>) -> Report {
+        Report {
+            lak_version: "0.0.0",
+            command: "scan",
+            mode: Mode::Woo,
+            ruleset: RulesetInfo { hash: "sha256:00".into(), sources: vec!["builtin".into()], rules: 3 },
+            counts: Counts::default(),
+            documents,
+            names: vec![NameReport {
+                name: "J. Jansen".into(),
+                redacted: "[5.1.2e]".into(),
+                findings: vec![finding("J. Jansen", false, Some("folder name"))],
+            }],
+            stale_decisions: Vec::new(),
+        }
+    }
+
+    fn render(r: &Report, store: Option<&dyn Store>) -> Vec<Vec<u8>> {
+        ReviewFile::ALL
+            .iter()
+            .map(|&file| {
+                let mut out = Vec::new();
+                r.write_file(file, Path::new("/r/review"), Some(Path::new("/r/out")), store, &mut out).unwrap();
+                out
+            })
+            .collect()
+    }
+
+    /// The files written from spooled findings are byte for byte those of the report whole in memory,
+    /// and the JSON is what `serde_json` writes of the whole report: labels given after spooling, file
+    /// name findings in front, documents without findings, copies.
+    #[test]
+    fn spooled_findings_give_the_same_bytes_as_the_report_in_memory() {
+        let a = vec![
+            finding("A. de Vries", false, None),
+            finding("wethouder Bos", true, None),
+            finding("Piet", false, None),
+        ];
+        let mut whole = report(vec![
+            document("d/a.txt", a.clone()),
+            DocumentReport::manual(
+                "d/b.bin".into(),
+                None,
+                crate::model::Manual::new(crate::model::Code::Binary, "binary"),
+            ),
+            document("d/c.txt", vec![finding("C. Smit", false, None)]),
+        ]);
+        let store = Memory::default();
+        let mut spooled = whole.clone();
+        for d in &mut spooled.documents {
+            spool::spool(&store, d);
+        }
+        assert!(spooled.documents[0].spooled.is_some() && spooled.documents[0].findings[0].context.is_none());
+        // After the dossier rounds: a copy, a pseudonym, a finding in a file name.
+        for r in [&mut whole, &mut spooled] {
+            let copy = DocumentReport { path: "d/kopie.txt".into(), ..r.documents[0].clone() };
+            r.documents.push(copy);
+            r.documents[0].findings[2].label = Some("Persoon \"1\"".into());
+            r.documents[0].findings.insert(0, finding("a.txt", false, Some("file name")));
+            r.count();
+        }
+        let expected = render(&whole, None);
+        let mut json = serde_json::to_string_pretty(&whole).unwrap();
+        json.push('\n');
+        assert_eq!(String::from_utf8(expected[0].clone()).unwrap(), json);
+        let actual = render(&spooled, Some(&store));
+        for (file, (e, a)) in ReviewFile::ALL.iter().zip(expected.iter().zip(&actual)) {
+            assert_eq!(String::from_utf8_lossy(a), String::from_utf8_lossy(e), "{}", file.name());
+        }
+        // No documents at all.
+        let empty = report(Vec::new());
+        assert_eq!(
+            render(&empty, None)[0],
+            format!("{}\n", serde_json::to_string_pretty(&empty).unwrap()).into_bytes()
+        );
+    }
+
+    /// A chunk that does not read back as it was written fails the write; the findings are never
+    /// silently left out.
+    #[test]
+    fn a_damaged_or_missing_spool_is_an_error() {
+        let store = Memory::default();
+        let mut r = report(vec![document("d/a.txt", vec![finding("A. de Vries", false, None)])]);
+        spool::spool(&store, &mut r.documents[0]);
+        store.0.lock().unwrap().truncate(10);
+        for file in ReviewFile::ALL {
+            assert!(
+                r.write_file(file, Path::new("r"), None, Some(&store), &mut Vec::new()).is_err(),
+                "{}",
+                file.name()
+            );
+            assert!(r.write_file(file, Path::new("r"), None, None, &mut Vec::new()).is_err(), "{}", file.name());
+        }
     }
 }

@@ -16,11 +16,13 @@
 //! The page holds no timestamps or random ids: the same report gives the same bytes. `lak review` (see
 //! [`crate::review`]) serves it and finds the documents it links to with [`document_links`].
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
+use super::spool::{self, Store};
 use super::{DocumentReport, FindingReport, Report, Status};
 use crate::model::{Action, Code};
 
@@ -188,7 +190,7 @@ struct Columns<'a> {
 
 /// A finding's details, in its document's block.
 #[derive(Serialize)]
-struct Detail<'a> {
+pub(super) struct Detail<'a> {
     id: &'a str,
     unit: usize,
     why: &'a str,
@@ -271,18 +273,54 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
 
 /// JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&` (so no `</script>`
 /// or `<!--`), and no U+2028/U+2029 (line breaks to older JavaScript). All of these can only occur inside
-/// JSON strings, where the `\u` escapes mean the same.
-fn embed<T: Serialize>(out: &mut String, value: &T) {
-    let json = serde_json::to_string(value).expect("page data serialises");
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
+/// JSON strings, where the `\u` escapes mean the same. Written to `w` as it is serialised.
+pub(super) fn embed<T: Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    let mut e = Escape { out: w, held: Vec::new() };
+    serde_json::to_writer(&mut e, value).map_err(io::Error::other)?;
+    e.out.write_all(&e.held)
+}
+
+/// The escaping of [`embed`], as a writer.
+struct Escape<'a> {
+    out: &'a mut dyn Write,
+    /// The start of a U+2028 or U+2029 (`E2 80 A8`, `E2 80 A9`) whose end is in the next write.
+    held: Vec<u8>,
+}
+
+impl Write for Escape<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut data = std::mem::take(&mut self.held);
+        data.extend_from_slice(buf);
+        let mut from = 0;
+        let mut i = 0;
+        while i < data.len() {
+            let (escaped, len): (&[u8], usize) = match data[i] {
+                b'<' => (b"\\u003c", 1),
+                b'>' => (b"\\u003e", 1),
+                b'&' => (b"\\u0026", 1),
+                0xE2 if data.len() - i < 3 && [0x80u8, 0xA8].starts_with(&data[i + 1..]) => {
+                    self.out.write_all(&data[from..i])?;
+                    self.held = data[i..].to_vec();
+                    return Ok(buf.len());
+                }
+                0xE2 if data[i + 1..].starts_with(&[0x80, 0xA8]) => (b"\\u2028", 3),
+                0xE2 if data[i + 1..].starts_with(&[0x80, 0xA9]) => (b"\\u2029", 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.out.write_all(&data[from..i])?;
+            self.out.write_all(escaped)?;
+            i += len;
+            from = i;
         }
+        self.out.write_all(&data[from..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -312,7 +350,8 @@ pub(crate) fn content_security_policy() -> String {
     )
 }
 
-pub(super) fn render(r: &Report, links: &Links) -> String {
+/// Writes the page to `w`.
+pub(super) fn write(r: &Report, links: &Links, store: Option<&dyn Store>, w: &mut dyn Write) -> io::Result<()> {
     let mut rules = Table::new();
     let mut categories = Table::new();
     let mut grounds = Table::new();
@@ -387,54 +426,72 @@ pub(super) fn render(r: &Report, links: &Links) -> String {
         names,
         stale: &r.stale_decisions,
     };
-    // One buffer, written in order: at 200,000 findings the data is tens of megabytes, and a second
-    // copy of it would double what writing the page costs in memory.
+    // Written in order, straight to `w`: at 200,000 findings the data is tens of megabytes.
     let csp = content_security_policy();
-    let mut page = String::with_capacity(HTML.len() + CSS.len() + JS.len() + 400 * index.f.t.len() + (1 << 16));
     let mut rest = HTML;
     for slot in ["{{CSP}}", "{{CSS}}", "{{DATA}}", "{{JS}}"] {
         let (head, tail) = rest.split_once(slot).expect("the page template has every slot");
-        page.push_str(head);
+        w.write_all(head.as_bytes())?;
         rest = tail;
         match slot {
-            "{{CSP}}" => page.push_str(&csp),
-            "{{CSS}}" => page.push_str(CSS),
-            "{{JS}}" => page.push_str(JS),
-            _ => data(&mut page, r, &index),
+            "{{CSP}}" => w.write_all(csp.as_bytes())?,
+            "{{CSS}}" => w.write_all(CSS.as_bytes())?,
+            "{{JS}}" => w.write_all(JS.as_bytes())?,
+            _ => data(w, r, &index, store)?,
         }
     }
-    page.push_str(rest);
-    page
+    w.write_all(rest.as_bytes())
 }
 
 /// The data blocks: the index, then one block per document with findings. Only these hold document
 /// text, as escaped JSON.
-fn data(page: &mut String, r: &Report, index: &Index<'_>) {
-    page.push_str("<script type=\"application/json\" id=\"");
-    page.push_str(INDEX_ID);
-    page.push_str("\">");
-    embed(page, index);
-    page.push_str("</script>\n");
+fn data(w: &mut dyn Write, r: &Report, index: &Index<'_>, store: Option<&dyn Store>) -> io::Result<()> {
+    w.write_all(b"<script type=\"application/json\" id=\"")?;
+    w.write_all(INDEX_ID.as_bytes())?;
+    w.write_all(b"\">")?;
+    embed(w, index)?;
+    w.write_all(b"</script>\n")?;
     for (i, d) in r.documents.iter().enumerate().filter(|(_, d)| !d.findings.is_empty()) {
-        let _ = write!(page, "<script type=\"application/json\" id=\"d{i}\">");
-        embed(page, &details(d));
-        page.push_str("</script>\n");
+        write!(w, "<script type=\"application/json\" id=\"d{i}\">")?;
+        details(w, d, store)?;
+        w.write_all(b"</script>\n")?;
+    }
+    Ok(())
+}
+
+/// A finding's details, for its document's block.
+pub(super) fn detail(f: &FindingReport) -> Detail<'_> {
+    Detail {
+        id: &f.id,
+        unit: f.unit,
+        why: &f.why,
+        at: f.location.describe(),
+        keep: keep_reason(f),
+        cx: f.context.as_ref(),
+        decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
     }
 }
 
-fn details(d: &DocumentReport) -> Vec<Detail<'_>> {
-    d.findings
-        .iter()
-        .map(|f| Detail {
-            id: &f.id,
-            unit: f.unit,
-            why: &f.why,
-            at: f.location.describe(),
-            keep: keep_reason(f),
-            cx: f.context.as_ref(),
-            decided_by: Some(&f.decided_by).filter(|b| **b != crate::model::DecidedBy::Rule),
-        })
-        .collect()
+/// A document's block: the details of its findings as a JSON array, those rendered early from `store`.
+fn details(w: &mut dyn Write, d: &DocumentReport, store: Option<&dyn Store>) -> io::Result<()> {
+    let spooled = spool::pieces(d, store)?;
+    let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+    w.write_all(b"[")?;
+    for (i, f) in d.findings[..inline].iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        embed(w, &detail(f))?;
+    }
+    if let Some(p) = &spooled {
+        for (i, piece) in p.items.iter().enumerate() {
+            if inline + i > 0 {
+                w.write_all(b",")?;
+            }
+            w.write_all(p.at(&piece.detail))?;
+        }
+    }
+    w.write_all(b"]")
 }
 
 /// The documents a review page links to, as `(original, redacted)` paths relative to the review folder
@@ -469,11 +526,28 @@ mod tests {
     #[test]
     fn embedded_json_cannot_close_its_script_element_and_means_the_same() {
         let hostile = "</script><script>alert(1)</script> <img src=x onerror=alert(1)> & \u{2028}\u{2029}";
-        let mut out = String::new();
-        embed(&mut out, &hostile);
+        let mut out = Vec::new();
+        embed(&mut out, &hostile).unwrap();
+        let out = String::from_utf8(out).unwrap();
         assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
         assert!(!out.contains('\u{2028}') && !out.contains('\u{2029}'));
         assert_eq!(serde_json::from_str::<String>(&out).unwrap(), hostile);
+    }
+
+    /// serde_json writes a string in pieces: a U+2028 cut between two writes is escaped all the same.
+    #[test]
+    fn a_line_separator_cut_between_writes_is_escaped() {
+        let text = "a\u{2028}b\u{2029}<\u{20ac}";
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            let mut out = Vec::new();
+            let mut e = Escape { out: &mut out, held: Vec::new() };
+            e.write_all(&bytes[..cut]).unwrap();
+            e.write_all(&bytes[cut..]).unwrap();
+            let held = std::mem::take(&mut e.held);
+            out.extend(held);
+            assert_eq!(String::from_utf8(out).unwrap(), "a\\u2028b\\u2029\\u003c\u{20ac}", "cut at {cut}");
+        }
     }
 
     #[test]
