@@ -15,6 +15,7 @@
 //! [`Registry::standard`].
 
 mod csv;
+mod mail;
 pub(crate) mod media;
 pub(crate) mod office;
 pub(crate) mod pdf;
@@ -26,6 +27,7 @@ use std::path::Path;
 use crate::model::{Location, Manual};
 
 pub use csv::Csv;
+pub use mail::Mail;
 pub use office::Office;
 pub use pdf::Pdf;
 pub use text::PlainText;
@@ -208,6 +210,7 @@ impl Registry {
                 Box::new(Office::EXCEL),
                 Box::new(Office::POWERPOINT),
                 Box::new(Pdf),
+                Box::new(Mail),
             ],
         }
     }
