@@ -321,6 +321,117 @@ pub(super) fn write_field(name: &str, value: &str, eol: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Fields whose values are addresses or message ids: a marker written into them must leave them valid
+/// ([`repair`]).
+pub(super) fn is_structured(name: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "reply-to",
+        "sender",
+        "return-path",
+        "delivered-to",
+        "resent-from",
+        "resent-to",
+        "resent-cc",
+        "resent-bcc",
+        "resent-sender",
+        "disposition-notification-to",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "content-id",
+        "resent-message-id",
+    ];
+    FIELDS.iter().any(|f| name.eq_ignore_ascii_case(f))
+}
+
+/// An address or message-id value with markers (`[5.1.2e]`) written in, made valid again: a marker in a
+/// display name is quoted (`"[5.1.2e]" <...>`), a marker in place of a whole address or message id
+/// becomes `redacted@[5.1.2e]` (a domain literal), a marker in a local part is quoted. Readers that parse
+/// these fields strictly (Python's `email` raises on `<[5.1.2e]>` in a `Message-ID`) then still read them.
+pub(super) fn repair(name: &str, value: &str) -> String {
+    let ids = ["message-id", "in-reply-to", "references", "content-id", "resent-message-id"]
+        .iter()
+        .any(|f| name.eq_ignore_ascii_case(f));
+    let mut out = String::with_capacity(value.len() + 16);
+    let mut rest = value;
+    let mut quoted = false;
+    while let Some(c) = rest.chars().next() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                out.push(c);
+                rest = &rest[1..];
+            }
+            '\\' if quoted => {
+                let n = rest.chars().nth(1).map_or(1, |n| 1 + n.len_utf8());
+                out.push_str(&rest[..n]);
+                rest = &rest[n..];
+            }
+            '<' if !quoted => match rest.find('>') {
+                Some(end) => {
+                    out.push('<');
+                    out.push_str(&fix_angle(&rest[1..end], ids));
+                    out.push('>');
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    out.push_str(rest);
+                    rest = "";
+                }
+            },
+            '[' if !quoted && !out.ends_with('@') => match rest.find(']') {
+                Some(end) => {
+                    out.push('"');
+                    out.push_str(&rest[..=end]);
+                    out.push('"');
+                    rest = &rest[end + 1..];
+                }
+                None => {
+                    out.push_str(rest);
+                    rest = "";
+                }
+            },
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
+/// The inside of `<...>` with a marker in it, valid again; a message id with a marker in it is
+/// replaced whole (`redacted@[5.1.2e]`).
+fn fix_angle(inner: &str, ids: bool) -> String {
+    if !inner.contains('[') {
+        return inner.to_string();
+    }
+    if ids {
+        let start = inner.find('[').unwrap_or(0);
+        let end = inner[start..].find(']').map_or(inner.len(), |e| start + e + 1);
+        return format!("redacted@[{}]", inner[start..end].replace(['[', ']', '\\'], ""));
+    }
+    let literal = |s: &str| format!("[{}]", s.replace(['[', ']', '\\'], ""));
+    match inner.rfind('@') {
+        None => format!("redacted@{}", literal(inner)),
+        Some(at) => {
+            let (local, domain) = (&inner[..at], &inner[at + 1..]);
+            let local = if local.contains('[') && !local.starts_with('"') {
+                format!("\"{}\"", local.replace(['"', '\\'], ""))
+            } else {
+                local.to_string()
+            };
+            let whole_literal = domain.starts_with('[') && domain.ends_with(']') && domain.matches('[').count() == 1;
+            let domain = if domain.contains('[') && !whole_literal { literal(domain) } else { domain.to_string() };
+            format!("{local}@{domain}")
+        }
+    }
+}
+
 /// A `Content-Type` or `Content-Disposition` value: the lower-case type and the parameters, names lower
 /// case, values decoded (quoted strings, RFC 2231 continuations and charsets, encoded words).
 #[derive(Clone, Debug, Default)]
@@ -503,6 +614,18 @@ mod tests {
             value.retain(|&b| b != b'\r' && b != b'\n');
             assert_eq!(decode(&value).unwrap(), v.trim());
         }
+    }
+
+    #[test]
+    fn markers_in_addresses_and_message_ids_leave_them_valid() {
+        assert_eq!(repair("From", "[5.1.2e] <[5.1.2e]>"), "\"[5.1.2e]\" <redacted@[5.1.2e]>");
+        assert_eq!(
+            repair("To", "Jeroen [5.1.2e] <[5.1.2e]@gemeente.example.nl>"),
+            "Jeroen \"[5.1.2e]\" <\"[5.1.2e]\"@gemeente.example.nl>"
+        );
+        assert_eq!(repair("Cc", "\"Bakker, [5.1.2e]\" <a@b.nl>"), "\"Bakker, [5.1.2e]\" <a@b.nl>");
+        assert_eq!(repair("To", "<[5.1.2e]> <x@[192.0.2.1]>"), "<redacted@[5.1.2e]> <x@[192.0.2.1]>");
+        assert_eq!(repair("References", "<CAKx=[5.1.2e]> <a@b>"), "<redacted@[5.1.2e]> <a@b>");
     }
 
     #[test]

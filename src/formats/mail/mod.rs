@@ -395,8 +395,9 @@ impl Document for MailDocument {
             }
             match *r {
                 UnitRef::Field { part, field, prefix } => {
-                    let value = mark(u, prefix)?;
                     let name = &self.parts[part].fields[field].name;
+                    let value = mark(u, prefix)?;
+                    let value = if headers::is_structured(name) { headers::repair(name, &value) } else { value };
                     plan.fields.insert((part, field), headers::write_field(name, &value, self.eol));
                 }
                 UnitRef::FileName { part, disposition } => {
