@@ -316,7 +316,7 @@ impl Builder {
 /// The character reference at the start of `s` (`&amp;`, `&#233;`, `&#xE9;`): the character and the
 /// reference's length. Only references closed by `;` are read; others are text as written.
 fn reference(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    let semi = s.as_bytes().iter().take(12).position(|&b| b == b';')?;
     let body = &s[1..semi];
     let ch = if let Some(num) = body.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
