@@ -21,6 +21,7 @@ const MESSAGES: &[(&str, &[&str])] = &[
             "NL44RABO0123456789",
             "06-48213579",
             "a.timmermans@example.nl",
+            "timmermans%40example.nl",
             "Sanne Verhoeven",
             "s.verhoeven@juridischloket.example.nl",
             "Brouwer",
@@ -215,6 +216,9 @@ fn every_planted_value_is_gone_from_every_header_body_and_attachment() {
             assert!(after.texts.iter().any(|t| t.contains(kept)), "{kept:?} lost from {name}");
         }
     }
+    // lak's own check of the outputs agrees.
+    let verify = d.lak(&["verify", "uit"]);
+    assert_eq!(verify.code, 0, "{verify:?}");
     // The tracking pixel, the script and Outlook's transport headers are gone; the marker says the ground.
     let outlook = String::from_utf8(d.read("uit/outlook-alternative.eml")).unwrap();
     for gone in

@@ -46,6 +46,8 @@ def outlook():
         "<p class=\"MsoNormal\">De vergoeding van &euro; 25,00 mag naar NL44RABO0123456789. Zij is bereikbaar op "
         "06-48213579 of <a href=\"mailto:a.timmermans@example.nl\" title=\"Mail Anouk Timmermans\">mail</a>.</p>"
         "<p class=\"MsoNormal\">Met vriendelijke groet,<br>Sanne Verhoeven<br>Juridisch Loket</p>"
+        "<p class=\"MsoNormal\"><a href=\"https://eur01.safelinks.example.com/?url=mailto%3Aa.timmermans%40example.nl"
+        "&amp;data=05\">Antwoord aan de aanvrager</a></p>"
         "<img width=\"1\" height=\"1\" src=\"https://tracker.example.com/open.gif?r=a.timmermans\">"
         "<script>document.write('Sanne Verhoeven')</script>"
         "</div></body></html>"

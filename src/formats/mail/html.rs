@@ -164,7 +164,7 @@ pub(super) fn read(html: &str) -> Html {
     while i < s.len() {
         if s[i] != b'<' {
             let next = memchr::memchr(b'<', &s[i..]).map_or(s.len(), |n| i + n);
-            text.add(html, i..next);
+            text.add(html, i..next, false);
             i = next;
             continue;
         }
@@ -180,7 +180,7 @@ pub(super) fn read(html: &str) -> Html {
             continue;
         }
         let Some(t) = tag(s, i) else {
-            text.add(html, i..i + 1);
+            text.add(html, i..i + 1, false);
             i += 1;
             continue;
         };
@@ -225,7 +225,7 @@ pub(super) fn read(html: &str) -> Html {
                 }
             }
             let mut b = Builder::default();
-            b.add(html, v.clone());
+            b.add(html, v.clone(), true);
             b.what = format!("attribute {name}");
             b.flush(&mut out.units);
         }
@@ -233,7 +233,7 @@ pub(super) fn read(html: &str) -> Html {
         if RAW_TEXT.contains(&t.name.as_str()) {
             let end = closing_tag_start(s, i, &t.name).unwrap_or(s.len());
             let mut b = Builder::default();
-            b.add(html, i..end);
+            b.add(html, i..end, false);
             b.what = t.name.clone();
             b.flush(&mut out.units);
             i = end;
@@ -271,21 +271,25 @@ struct Builder {
 }
 
 impl Builder {
-    /// Adds `html[range]` with its character references decoded.
-    fn add(&mut self, html: &str, range: Range<usize>) {
+    /// Adds `html[range]` with its character references decoded, and with `percent` its %-escapes too
+    /// (an address in a link, `?u=a.timmermans%40example.nl`, is read as written out).
+    fn add(&mut self, html: &str, range: Range<usize>, percent: bool) {
         self.at.get_or_insert(range.start);
         let s = &html[range.clone()];
         let mut plain = 0;
         let mut i = 0;
         let b = s.as_bytes();
         while i < b.len() {
-            if b[i] == b'&'
-                && let Some((ch, len)) = reference(&s[i..])
-            {
+            let decoded = match b[i] {
+                b'&' => reference(&s[i..]).map(|(ch, len)| (ch.to_string(), len)),
+                b'%' if percent => escapes(&s[i..]),
+                _ => None,
+            };
+            if let Some((text, len)) = decoded {
                 self.plain(s, range.start, plain..i);
                 let at = self.text.len();
-                self.text.push(ch);
-                self.pieces.push((at, ch.len_utf8(), range.start + i..range.start + i + len));
+                self.text.push_str(&text);
+                self.pieces.push((at, text.len(), range.start + i..range.start + i + len));
                 i += len;
                 plain = i;
                 continue;
@@ -328,6 +332,22 @@ fn reference(s: &str) -> Option<(char, usize)> {
         named(body)?
     };
     Some((ch, semi + 1))
+}
+
+/// The run of %-escapes at the start of `s` as text, and its length, when it decodes to UTF-8 without
+/// control characters (a piece whose lengths differ, removed whole when a redaction touches it).
+fn escapes(s: &str) -> Option<(String, usize)> {
+    let b = s.as_bytes();
+    let mut bytes = Vec::new();
+    let mut i = 0;
+    while b.get(i) == Some(&b'%') {
+        let hex = b.get(i + 1..i + 3)?;
+        let Some(v) = std::str::from_utf8(hex).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) else { break };
+        bytes.push(v);
+        i += 3;
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    (!text.is_empty() && !text.chars().any(char::is_control)).then_some((text, i))
 }
 
 /// Latin-1 entity names, U+00A0 to U+00FF in order.
@@ -402,6 +422,8 @@ mod tests {
         assert!(!texts.iter().any(|t| t.contains("Piet") || t.contains("zoe") || t.contains("track")));
         assert_eq!(r.removed.len(), 4, "{:?}", r.removed);
         assert_eq!(&h[r.meta_charsets[0].clone()], "windows-1252");
+        let link = read("<a href=\"https://x.example/c?u=a.timmermans%40example.nl&amp;n=Zo%C3%AB\">x</a>");
+        assert_eq!(link.units[0].text, "https://x.example/c?u=a.timmermans@example.nl&n=Zo\u{eb}");
         // A redaction over the name takes the reference whole.
         let u = r.units.iter().find(|u| u.text.starts_with("Beste")).unwrap();
         let mut edits = Vec::new();
