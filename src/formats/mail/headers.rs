@@ -85,9 +85,17 @@ pub(super) fn role(name: &str) -> Role {
     }
 }
 
-/// The fields of the header block at `src[start..end]` and where the body starts. A first line
-/// `From sender date` (an mbox envelope) is skipped; its range is returned.
-pub(super) fn split(src: &[u8], start: usize, end: usize) -> Result<(Vec<Field>, usize, Option<Range<usize>>), Manual> {
+/// A header block read.
+pub(super) struct Block {
+    pub fields: Vec<Field>,
+    /// Where the body starts.
+    pub body: usize,
+    /// A first line `From sender date` (an mbox envelope), skipped.
+    pub envelope: Option<Range<usize>>,
+}
+
+/// The header block at `src[start..end]`.
+pub(super) fn split(src: &[u8], start: usize, end: usize) -> Result<Block, Manual> {
     let mut fields: Vec<Field> = Vec::new();
     let mut envelope = None;
     let mut pos = start;
@@ -98,7 +106,7 @@ pub(super) fn split(src: &[u8], start: usize, end: usize) -> Result<(Vec<Field>,
         let content = line.strip_suffix(b"\n").unwrap_or(line);
         let content = content.strip_suffix(b"\r").unwrap_or(content);
         if content.is_empty() {
-            return Ok((fields, line_end, envelope));
+            return Ok(Block { fields, body: line_end, envelope });
         }
         if matches!(content[0], b' ' | b'\t') {
             let Some(f) = fields.last_mut() else {
@@ -137,7 +145,7 @@ pub(super) fn split(src: &[u8], start: usize, end: usize) -> Result<(Vec<Field>,
         }
         pos = line_end;
     }
-    Ok((fields, end, envelope))
+    Ok(Block { fields, body: end, envelope })
 }
 
 /// A field's value as text: UTF-8 (RFC 6532) with its encoded words decoded, white space at both ends
@@ -609,8 +617,8 @@ mod tests {
             let f = write_field("From", v, b"\r\n");
             assert!(f.is_ascii());
             assert!(f.split(|&b| b == b'\n').all(|l| l.len() <= 80), "{}", String::from_utf8_lossy(&f));
-            let (fields, _, _) = split(&f, 0, f.len()).unwrap();
-            let mut value = fields[0].value.clone();
+            let block = split(&f, 0, f.len()).unwrap();
+            let mut value = block.fields[0].value.clone();
             value.retain(|&b| b != b'\r' && b != b'\n');
             assert_eq!(decode(&value).unwrap(), v.trim());
         }

@@ -105,7 +105,7 @@ fn read_part(
     if parts.len() >= limits::MAIL_MAX_PARTS {
         return Err(Manual::new(Code::MailTooComplex, format!("more than {} MIME parts", limits::MAIL_MAX_PARTS)));
     }
-    let (fields, body_start, envelope) = headers::split(src, range.start, range.end)?;
+    let headers::Block { fields, body: body_start, envelope } = headers::split(src, range.start, range.end)?;
     let envelope = if path.is_empty() {
         envelope
     } else if envelope.is_some() {
