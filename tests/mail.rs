@@ -323,3 +323,32 @@ fn outputs_are_the_same_with_one_or_two_workers() {
         assert_eq!(d.read(&format!("a/{name}")), d.read(&format!("b/{name}")), "{name} differs");
     }
 }
+
+#[test]
+fn a_picture_needs_manual_handling_unless_the_user_lets_it_through() {
+    // Outlook's signature logo: an inline PNG in multipart/related, referenced by cid.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let m = format!(
+        "From: Sanne Verhoeven <s.verhoeven@example.nl>\r\nSubject: logo\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related; boundary=\"rel\"\r\n\r\n--rel\r\n\
+         Content-Type: text/html; charset=utf-8\r\n\r\n<p>Groet, Sanne Verhoeven</p><img src=\"cid:logo\" alt=\"Logo\">\r\n\
+         --rel\r\nContent-Type: image/png\r\nContent-ID: <logo>\r\nContent-Transfer-Encoding: base64\r\n\r\n{png}\r\n--rel--\r\n"
+    );
+    let d = Dir::new();
+    d.create("in/logo.eml", &m);
+    assert_eq!(d.lak(&["redact", "in", "--out", "a"]).code, 3);
+    assert_eq!(document(&d.report("a-review"), "logo.eml")["reason"]["code"], "embedded_object");
+
+    let out = d.lak(&["redact", "in", "--out", "b", "--allow-unchecked-images"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("b-review");
+    let notes = document(&r, "logo.eml")["notes"].to_string();
+    assert!(notes.contains("unchecked"), "{notes}");
+    let after = python_reads(&d, "b/logo.eml");
+    assert_eq!(after.structure, ["multipart/related", "1.text/html", "2.image/png"]);
+    assert!(!after.texts[0].contains("Verhoeven"), "{:?}", after.texts);
+
+    let out = d.lak(&["redact", "in", "--out", "c", "--drop-embedded"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(python_reads(&d, "c/logo.eml").structure, ["multipart/related", "1.text/html", "2.text/plain"]);
+}

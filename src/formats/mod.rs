@@ -151,8 +151,9 @@ pub struct Options {
     /// Remove embedded objects (OLE objects, attachments) lak cannot inspect instead of sending the
     /// document to manual handling (`--drop-embedded`).
     pub drop_embedded: bool,
-    /// Let pages that hold only images (scans, no text layer) through, marked as unchecked in the report,
-    /// instead of sending the document to manual handling (`--allow-unchecked-images`).
+    /// Let pages that hold only images (scans, no text layer) and pictures in e-mail through, marked as
+    /// unchecked in the report, instead of sending the document to manual handling
+    /// (`--allow-unchecked-images`).
     pub allow_unchecked_images: bool,
 }
 
