@@ -219,6 +219,16 @@ pub(super) fn qp_encode(data: &[u8], eol: &[u8]) -> Vec<u8> {
 /// The text of `bytes` in `charset` (none: US-ASCII), or why it cannot be read.
 pub(super) fn decode_text(bytes: &[u8], charset: Option<&str>) -> Result<String, Manual> {
     let label = charset.map(str::trim).filter(|c| !c.is_empty()).unwrap_or("us-ascii");
+    // 8-bit bytes in text that says it is ASCII (or says nothing): mail clients read valid UTF-8 as
+    // UTF-8; anything else would be a guess (WHATWG reads `us-ascii` as Windows-1252).
+    if label.eq_ignore_ascii_case("us-ascii") && !bytes.is_ascii() {
+        return std::str::from_utf8(bytes).map(str::to_string).map_err(|_| {
+            Manual::new(
+                Code::UnknownCharset,
+                "8-bit text that declares no charset (or US-ASCII) and is not UTF-8: lak does not guess",
+            )
+        });
+    }
     let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
         Manual::new(Code::UnknownCharset, format!("text in the charset {label:?}, which lak does not know"))
     })?;
@@ -267,5 +277,7 @@ mod tests {
         assert_eq!(decode_text(b"Caf\xe9", Some("ISO-8859-1")).unwrap(), "Caf\u{e9}");
         assert_eq!(decode_text(b"abc", Some("x-klingon")).unwrap_err().code, "unknown_charset");
         assert_eq!(decode_text(b"\xff", Some("utf-8")).unwrap_err().code, "unknown_charset");
+        assert_eq!(decode_text("Zo\u{eb}".as_bytes(), None).unwrap(), "Zo\u{eb}");
+        assert_eq!(decode_text(b"Zo\xeb", Some("US-ASCII")).unwrap_err().code, "unknown_charset");
     }
 }
