@@ -455,7 +455,8 @@ impl Params {
 
     /// Parses `value`; anything that is not the syntax is an error.
     pub(super) fn parse(value: &str) -> Result<Params, Manual> {
-        let corrupt = |why: &str| Manual::new(Code::Corrupt, format!("{why} in {value:?}"));
+        // The reason names the field, not its value: a file name in it can name a person.
+        let corrupt = |why: &str| Manual::new(Code::Corrupt, format!("{why} in a content type or disposition"));
         let mut parts = split_params(value).ok_or_else(|| corrupt("an unclosed quoted string"))?.into_iter();
         let kind = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
         // (name, section, extended, value)

@@ -67,7 +67,8 @@ pub(super) fn read(
 ) -> Result<Leaf, Manual> {
     let kind = part.ctype.kind.as_str();
     let name = part.file_name().unwrap_or("").to_string();
-    let what = if name.is_empty() { format!("{} ({kind})", part.name()) } else { format!("{} ({name})", part.name()) };
+    // Reasons name the part by its place and type, never by its file name (which can name a person).
+    let what = format!("{} ({kind})", part.name());
     match kind {
         "application/pkcs7-mime" | "application/x-pkcs7-mime" | "application/pgp-encrypted" => {
             return Err(Manual::new(Code::Encrypted, format!("{what} is encrypted (S/MIME or PGP)")));

@@ -131,7 +131,7 @@ fn read_part(
         Some(i) => {
             let mut p = Params::parse(&value(i)?)?;
             if !p.kind.contains('/') {
-                return Err(Manual::new(Code::Corrupt, format!("a content type without a subtype: {:?}", p.kind)));
+                return Err(Manual::new(Code::Corrupt, "a content type without a subtype"));
             }
             let before = p.params.len();
             p.params.retain(|(n, _)| KEPT_TYPE_PARAMS.contains(&n.as_str()));

@@ -446,7 +446,9 @@ impl Document for MailDocument {
             let Some(Leaf::Attachment { data, doc }) = self.leaves.get(&a.part) else {
                 return Err(internal("an attachment was lost"));
             };
-            let r = doc.redact(&nested[k]).map_err(|m| Manual::new(m.code, format!("{}: {}", a.label, m.reason)))?;
+            let r = doc
+                .redact(&nested[k])
+                .map_err(|m| Manual::new(m.code, format!("{}: {}", self.parts[a.part].name(), m.reason)))?;
             for s in r.scrubbed {
                 add_once(&mut scrubbed, format!("in {}: {s}", a.label));
             }
