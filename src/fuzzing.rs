@@ -17,7 +17,7 @@ use lopdf::{Dictionary, Object, Stream, dictionary};
 use crate::formats::office::vocab::{Ctx, Role};
 use crate::formats::office::{fonts, images, metafile, package, rewrite, xml_text};
 use crate::formats::pdf::{cmap::CMap, program};
-use crate::formats::{Csv, Document, Format, Office, Options, Pdf, Redaction};
+use crate::formats::{Csv, Document, Format, Mail, Office, Options, Pdf, Redaction};
 
 /// A fuzz entry point.
 pub type Target = fn(&[u8]);
@@ -35,6 +35,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("pdf_content", pdf_content),
     ("pdf", pdf),
     ("csv", csv),
+    ("mail", mail),
 ];
 
 /// The label every fuzz redaction carries.
@@ -196,6 +197,14 @@ pub fn csv(data: &[u8]) {
     }
 }
 
+/// E-mail through the public adapter: MIME structure, header fields, transfer encodings, charsets, HTML
+/// and attachments; open, then redact every unit whole.
+pub fn mail(data: &[u8]) {
+    if let Ok(doc) = Mail.open(data.to_vec(), &Options::default()) {
+        redact_everything(&Mail, doc.as_ref());
+    }
+}
+
 /// A one-page PDF whose page content is `content`, with `/F1` (Helvetica, WinAnsi) and `/F2` (a Type0
 /// font with an identity encoding and a `/ToUnicode` CMap) as resources.
 fn one_page_pdf(content: &[u8]) -> Option<Vec<u8>> {
@@ -302,6 +311,7 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
                 out.push(("pdf", name, data));
             }
             "csv" => out.push(("csv", name, data)),
+            "eml" => out.push(("mail", name, data)),
             _ => {}
         }
     }

@@ -111,6 +111,21 @@ pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;
 /// Most text strings in one PDF's object graph (each is scanned as its own unit).
 pub const PDF_MAX_STRINGS: usize = 500_000;
 
+// E-mail
+
+/// Largest header field of an e-mail message, unfolded (bytes). Real fields stay below a few KiB
+/// (`References` of a long thread, `Received`).
+pub const MAIL_MAX_FIELD_BYTES: usize = 64 * 1024;
+
+/// Most header fields in one part of an e-mail message.
+pub const MAIL_MAX_FIELDS: usize = 2_000;
+
+/// Most MIME parts in one e-mail message (a nested message counts its own).
+pub const MAIL_MAX_PARTS: usize = 1_000;
+
+/// Deepest nesting of multipart parts, and of messages attached to messages.
+pub const MAIL_MAX_DEPTH: usize = 16;
+
 /// Redaction passes over one document: when the re-scan of a redacted output still finds values (a name
 /// that reads as one only once its neighbour became a marker), the output is redacted again, at most
 /// this many passes in all, before the document goes to manual handling.
@@ -127,7 +142,13 @@ mod tests {
 
     fn bytes(n: u64) -> String {
         const MIB: u64 = 1024 * 1024;
-        if n.is_multiple_of(1024 * MIB) { format!("{} GiB", n / (1024 * MIB)) } else { format!("{} MiB", n / MIB) }
+        if n.is_multiple_of(1024 * MIB) {
+            format!("{} GiB", n / (1024 * MIB))
+        } else if n.is_multiple_of(MIB) {
+            format!("{} MiB", n / MIB)
+        } else {
+            format!("{} KiB", n / 1024)
+        }
     }
 
     fn count(n: u64) -> String {
@@ -185,6 +206,10 @@ mod tests {
                 count(PDF_MAX_IMAGE_PIXELS),
             ),
             ("PDF: text strings in the object graph".into(), c(PDF_MAX_STRINGS)),
+            ("e-mail: one header field, unfolded".into(), bytes(MAIL_MAX_FIELD_BYTES as u64)),
+            ("e-mail: header fields in one part".into(), c(MAIL_MAX_FIELDS)),
+            ("e-mail: MIME parts in one message".into(), c(MAIL_MAX_PARTS)),
+            ("e-mail: nesting of parts and attached messages".into(), c(MAIL_MAX_DEPTH)),
             ("redaction passes over one document".into(), c(MAX_REDACTION_PASSES)),
             ("rounds of dossier-wide consistency".into(), c(MAX_DOSSIER_ROUNDS)),
         ];

@@ -201,8 +201,8 @@ struct Common {
     /// document to manual handling.
     #[arg(long)]
     drop_embedded: bool,
-    /// Let image-only pages (scans without a text layer) through, marked unchecked in the report,
-    /// instead of sending the document to manual handling.
+    /// Let image-only pages (scans without a text layer) and pictures in e-mail through, marked
+    /// unchecked in the report, instead of sending the document to manual handling.
     #[arg(long)]
     allow_unchecked_images: bool,
     /// Worker threads (default: all cores).

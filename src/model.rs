@@ -419,6 +419,14 @@ codes! {
     PdfTooComplex => "pdf_too_complex",
     /// A PDF construct lak does not handle.
     PdfUnsupported => "pdf_unsupported",
+    /// A signed e-mail message or part (S/MIME, PGP): redacting it would break the signature.
+    Signed => "signed",
+    /// Text in a charset lak does not know, or bytes invalid in their charset.
+    UnknownCharset => "unknown_charset",
+    /// An e-mail part in a transfer encoding lak does not know, or that does not decode.
+    BadTransferEncoding => "bad_transfer_encoding",
+    /// An e-mail message over a structure limit (parts, nesting).
+    MailTooComplex => "mail_too_complex",
 }
 
 impl Serialize for Code {

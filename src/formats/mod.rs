@@ -15,6 +15,7 @@
 //! [`Registry::standard`].
 
 mod csv;
+mod mail;
 pub(crate) mod media;
 pub(crate) mod office;
 pub(crate) mod pdf;
@@ -26,6 +27,7 @@ use std::path::Path;
 use crate::model::{Location, Manual};
 
 pub use csv::Csv;
+pub use mail::Mail;
 pub use office::Office;
 pub use pdf::Pdf;
 pub use text::PlainText;
@@ -149,8 +151,9 @@ pub struct Options {
     /// Remove embedded objects (OLE objects, attachments) lak cannot inspect instead of sending the
     /// document to manual handling (`--drop-embedded`).
     pub drop_embedded: bool,
-    /// Let pages that hold only images (scans, no text layer) through, marked as unchecked in the report,
-    /// instead of sending the document to manual handling (`--allow-unchecked-images`).
+    /// Let pages that hold only images (scans, no text layer) and pictures in e-mail through, marked as
+    /// unchecked in the report, instead of sending the document to manual handling
+    /// (`--allow-unchecked-images`).
     pub allow_unchecked_images: bool,
 }
 
@@ -208,6 +211,7 @@ impl Registry {
                 Box::new(Office::EXCEL),
                 Box::new(Office::POWERPOINT),
                 Box::new(Pdf),
+                Box::new(Mail),
             ],
         }
     }

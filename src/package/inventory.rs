@@ -155,6 +155,10 @@ pub fn reason_in_words(code: Code) -> &'static str {
         Code::PdfUnreadable => "PDF die niet te lezen is",
         Code::PdfTooComplex => "PDF die te complex is om automatisch te verwerken",
         Code::PdfUnsupported => "PDF met onderdelen die lak niet verwerkt",
+        Code::Signed => "ondertekend bericht: lakken zou de handtekening breken",
+        Code::UnknownCharset => "tekst in een tekenset die lak niet kent of die niet klopt",
+        Code::BadTransferEncoding => "e-maildeel in een codering die lak niet kan ontcijferen",
+        Code::MailTooComplex => "e-mail met te veel of te diep geneste onderdelen",
         Code::DuplicateDiffers => {
             "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd"
         }

@@ -268,6 +268,15 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
         }
         Code::InternalError => "A bug in lak stopped it: please report it, and redact this document by hand.",
         Code::DuplicateDiffers => "Check the copies of this document: publish the one that hides the most.",
+        Code::Signed => {
+            "Ask for the message without its signature (or save its content without it), or redact it by hand."
+        }
+        Code::UnknownCharset | Code::BadTransferEncoding => {
+            "Open the message in a mail client, save it again (as UTF-8 where it asks) and run lak again; otherwise redact it by hand."
+        }
+        Code::MailTooComplex => {
+            "Save the attached messages and files separately and run lak on them, or redact it by hand."
+        }
     }
 }
 

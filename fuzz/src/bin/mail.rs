@@ -1,0 +1,4 @@
+//! AFL++ target: [`lak::fuzzing::mail`].
+fn main() {
+    afl::fuzz!(|data: &[u8]| lak::fuzzing::mail(data));
+}

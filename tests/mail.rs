@@ -1,0 +1,354 @@
+//! E-mail (`.eml`) end to end: `lak redact` on messages in the styles of real mail clients (fixtures/mail,
+//! built by tests/build-fixtures/mail.py with Python's `email` package), and every output read back by
+//! independent tools: Python's `email` parser for the headers, the decoded bodies and the attachments,
+//! then pdftotext and unzip for the attached PDF and DOCX. A planted value must be gone from every byte
+//! and from every decoded reading; the MIME structure must be the one of the input.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Dir, document, office_text, pdftotext, require, status};
+
+/// Every message that lak redacts completely, with the values planted in it (synthetic people).
+const MESSAGES: &[(&str, &[&str])] = &[
+    (
+        "outlook-alternative.eml",
+        &[
+            "Anouk",
+            "Timmermans",
+            "961145936",
+            "NL44RABO0123456789",
+            "06-48213579",
+            "a.timmermans@example.nl",
+            "timmermans%40example.nl",
+            "Sanne Verhoeven",
+            "s.verhoeven@juridischloket.example.nl",
+            "Brouwer",
+            "j.brouwer@gemeente.example.nl",
+            "192.0.2.15",
+            "198.51.100.7",
+        ],
+    ),
+    (
+        "thunderbird-reply.eml",
+        &[
+            "Anouk",
+            "Timmermans",
+            "a.timmermans@example.nl",
+            "Jeroen",
+            "Brouwer",
+            "030-2861234",
+            "06-19384756",
+            "VX-412-K",
+            "Wilgenhof 12",
+            "3521 KL",
+            "961145936",
+            "06-48213579",
+        ],
+    ),
+    (
+        "base64-utf8.eml",
+        &[
+            "Zo\u{eb} van Dijk",
+            "zoe.vandijk@example.nl",
+            "\u{d6}zdemir",
+            "b.ozdemir@example.nl",
+            "Lieke",
+            "Janssen",
+            "NL05INGB0008765432",
+            "301191487",
+            "14-08-1979",
+            "06-27485913",
+        ],
+    ),
+    (
+        "attachments.eml",
+        &[
+            "Karin",
+            "Bosman",
+            "Sjoerd",
+            "Kuipers",
+            "s.kuipers@example.nl",
+            "k.bosman@lakdorp.example.nl",
+            "Veenstra",
+            "06-28417390",
+            "Esdoornlaan 17",
+            "Esdoornlaan 21",
+            "3704 KT",
+            "693 41 27",
+        ],
+    ),
+    (
+        "forwarded.eml",
+        &["Lieke", "Janssen", "Anouk", "Timmermans", "Jeroen", "Brouwer", "961145936", "VX-412-K", "06-19384756"],
+    ),
+];
+
+/// Text that is not personal data and must stay readable, per message.
+const KEPT: &[(&str, &str)] = &[
+    ("outlook-alternative.eml", "parkeervergunning"),
+    ("outlook-alternative.eml", "Juridisch Loket"),
+    ("thunderbird-reply.eml", "Team Handhaving, Gemeente Voorbeeld"),
+    ("thunderbird-reply.eml", "Doorgestuurd bericht"),
+    ("base64-utf8.eml", "Hierbij het rekeningnummer"),
+    ("attachments.eml", "Bijgaand het verslag"),
+    ("forwarded.eml", "Ter info"),
+];
+
+/// Reads a message with Python's `email` package: every header decoded, every leaf part decoded
+/// (transfer encoding and charset), attachments saved into a folder; prints JSON.
+const READ_MESSAGE: &str = r#"
+import email, email.policy, json, os, sys
+path, outdir = sys.argv[1], sys.argv[2]
+os.makedirs(outdir, exist_ok=True)
+def walk(msg, prefix, out):
+    for k, v in msg.items():
+        out["headers"].append(k + ": " + str(v))
+    out["structure"].append(prefix + msg.get_content_type())
+    out["defects"] += [prefix + type(d).__name__ for d in msg.defects]
+    if msg.is_multipart():
+        for i, p in enumerate(msg.iter_parts() if hasattr(msg, "iter_parts") else msg.get_payload()):
+            walk(p, prefix + str(i + 1) + ".", out)
+        return
+    if msg.get_content_type() == "message/rfc822":
+        walk(msg.get_payload()[0], prefix + "1.", out)
+        return
+    data = msg.get_payload(decode=True) or b""
+    if msg.get_content_maintype() == "text":
+        out["texts"].append(data.decode(msg.get_content_charset() or "us-ascii"))
+    else:
+        name = prefix + (msg.get_filename() or "attachment")
+        out["files"].append(name)
+        with open(os.path.join(outdir, name), "wb") as f:
+            f.write(data)
+msg = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+out = {"headers": [], "texts": [], "files": [], "structure": [], "defects": []}
+walk(msg, "", out)
+print(json.dumps(out))
+"#;
+
+struct Reading {
+    headers: Vec<String>,
+    texts: Vec<String>,
+    /// Saved attachments: (name, path).
+    files: Vec<(String, std::path::PathBuf)>,
+    structure: Vec<String>,
+    defects: Vec<String>,
+}
+
+fn python_reads(d: &Dir, rel: &str) -> Reading {
+    require("python3");
+    let outdir = d.join(&format!("py-{}", rel.replace('/', "_")));
+    let o = Command::new("python3")
+        .args(["-c", READ_MESSAGE])
+        .arg(d.join(rel))
+        .arg(&outdir)
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "python's email package failed on {rel}: {}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let strings =
+        |k: &str| -> Vec<String> { v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect() };
+    Reading {
+        headers: strings("headers"),
+        texts: strings("texts"),
+        files: strings("files").into_iter().map(|n| (n.clone(), outdir.join(n))).collect(),
+        structure: strings("structure"),
+        defects: strings("defects"),
+    }
+}
+
+/// Every way an independent tool reads an output message: its bytes, its decoded headers and texts, and
+/// the text of its attachments.
+fn readings(d: &Dir, rel: &str) -> Vec<(String, String)> {
+    let r = python_reads(d, rel);
+    let mut out = vec![
+        ("bytes".to_string(), String::from_utf8_lossy(&d.read(rel)).into_owned()),
+        ("headers (python email)".to_string(), r.headers.join("\n")),
+        ("text parts (python email)".to_string(), r.texts.join("\n")),
+    ];
+    for (name, path) in &r.files {
+        out.push((
+            format!("attachment {name}, bytes"),
+            String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned(),
+        ));
+        out.push((format!("attachment name {name}"), name.clone()));
+        if name.ends_with(".pdf") {
+            out.push((format!("attachment {name}, pdftotext"), pdftotext(path)));
+        } else if name.ends_with(".docx") {
+            out.push((format!("attachment {name}, unzip"), office_text(path)));
+            let o = Command::new("unzip").arg("-p").arg(path).output().expect("unzip runs");
+            out.push((format!("attachment {name}, unzip -p"), String::from_utf8_lossy(&o.stdout).into_owned()));
+        }
+    }
+    out
+}
+
+fn copy_messages(d: &Dir, names: &[&str]) {
+    for name in names {
+        d.fixture(&format!("mail/{name}"), &format!("in/{name}"));
+    }
+}
+
+#[test]
+fn every_planted_value_is_gone_from_every_header_body_and_attachment() {
+    let d = Dir::new();
+    let names: Vec<&str> = MESSAGES.iter().map(|m| m.0).collect();
+    copy_messages(&d, &names);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("uit-review");
+    for (name, planted) in MESSAGES {
+        assert_eq!(status(&r, name), "redacted", "{name}: {}", document(&r, name));
+        // The input as the same parser reads it: the output keeps its MIME structure.
+        let before = python_reads(&d, &format!("in/{name}"));
+        let after = python_reads(&d, &format!("uit/{name}"));
+        assert_eq!(before.structure, after.structure, "{name}: MIME structure changed");
+        assert!(after.defects.is_empty(), "{name}: python's parser found defects: {:?}", after.defects);
+        assert_eq!(before.files.len(), after.files.len());
+        for (how, text) in readings(&d, &format!("uit/{name}")) {
+            for value in *planted {
+                assert!(!text.contains(value), "{value:?} left in {name} ({how})");
+            }
+        }
+        for (_, kept) in KEPT.iter().filter(|k| k.0 == *name) {
+            assert!(after.texts.iter().any(|t| t.contains(kept)), "{kept:?} lost from {name}");
+        }
+    }
+    // lak's own check of the outputs agrees.
+    let verify = d.lak(&["verify", "uit"]);
+    assert_eq!(verify.code, 0, "{verify:?}");
+    // The tracking pixel, the script and Outlook's transport headers are gone; the marker says the ground.
+    let outlook = String::from_utf8(d.read("uit/outlook-alternative.eml")).unwrap();
+    for gone in
+        ["tracker.example.com", "<script", "Thread-Index", "X-MS-Exchange", "X-Originating-IP", "multi-part message"]
+    {
+        assert!(!outlook.contains(gone), "{gone} still in the Outlook message");
+    }
+    let texts = python_reads(&d, "uit/outlook-alternative.eml").texts;
+    assert!(texts[0].contains("BSN [5.1.1e]") && texts[1].contains("BSN [5.1.1e]"), "{texts:?}");
+    // Attachment names are scanned: the file names of the attachments lost their people.
+    let att = python_reads(&d, "uit/attachments.eml");
+    assert!(att.files.iter().any(|(n, _)| n.ends_with("Verslag [5.1.2e].pdf")), "{:?}", att.files);
+}
+
+#[test]
+fn a_value_found_in_one_alternative_is_removed_from_the_other() {
+    // The BSN has its context word only in the plain-text part; the HTML part writes it bare in a
+    // table cell, and a name only in a title attribute. One document: both go from both parts.
+    let m = "From: a@example.nl\r\nSubject: x\r\nMIME-Version: 1.0\r\n\
+             Content-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n--alt\r\n\
+             Content-Type: text/plain; charset=utf-8\r\n\r\nBSN van de aanvrager: 301191487. Dossier Wilgenhof.\r\n--alt\r\n\
+             Content-Type: text/html; charset=utf-8\r\n\r\n<table><tr><td>301191487</td></tr></table>\
+             <p title=\"Bram \u{d6}zdemir\">Dossier Wilgenhof, zie Bram \u{d6}zdemir.</p>\r\n--alt--\r\n";
+    let d = Dir::new();
+    d.create("in/alt.eml", m);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = python_reads(&d, "uit/alt.eml");
+    assert_eq!(r.texts.len(), 2);
+    for t in &r.texts {
+        assert!(!t.contains("301191487") && !t.contains("\u{d6}zdemir"), "{t}");
+        assert!(t.contains("Dossier Wilgenhof"), "{t}");
+    }
+}
+
+#[test]
+fn hostile_and_unreadable_messages_need_manual_handling_with_their_codes() {
+    let cases = [
+        ("malformed-boundary.eml", "corrupt"),
+        ("unknown-charset.eml", "unknown_charset"),
+        ("deep-nesting.eml", "mail_too_complex"),
+        ("huge-header.eml", "too_large"),
+        ("smime-signed.eml", "signed"),
+        ("winmail-dat.eml", "embedded_object"),
+    ];
+    let d = Dir::new();
+    copy_messages(&d, &cases.map(|c| c.0));
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    for (name, code) in cases {
+        let doc = document(&r, name);
+        assert_eq!(doc["status"], "needs_manual", "{name}");
+        assert_eq!(doc["reason"]["code"], code, "{name}: {doc}");
+    }
+    assert!(d.documents("uit").is_empty(), "{:?}", d.documents("uit"));
+}
+
+#[test]
+fn drop_embedded_replaces_an_attachment_lak_cannot_read() {
+    let d = Dir::new();
+    copy_messages(&d, &["winmail-dat.eml"]);
+    let out = d.lak(&["redact", "in", "--out", "uit", "--drop-embedded"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = python_reads(&d, "uit/winmail-dat.eml");
+    assert_eq!(r.structure, ["multipart/mixed", "1.text/plain", "2.text/plain"]);
+    assert!(r.texts[1].contains("attachment removed"), "{:?}", r.texts);
+    assert!(!String::from_utf8_lossy(&d.read("uit/winmail-dat.eml")).contains("winmail.dat"));
+}
+
+#[test]
+fn scan_reports_where_in_the_message_each_value_is() {
+    let d = Dir::new();
+    copy_messages(&d, &["outlook-alternative.eml", "forwarded.eml"]);
+    let out = d.lak(&["scan", "in", "--review", "rev"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("rev");
+    let parts = |name: &str| -> Vec<String> {
+        document(&r, name)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["location"]["part"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let outlook = parts("outlook-alternative.eml");
+    for want in ["message, header From", "part 1 (text/plain)", "part 2 (text/html), attribute href"] {
+        assert!(outlook.iter().any(|p| p == want), "{want} not in {outlook:?}");
+    }
+    assert!(parts("forwarded.eml").iter().any(|p| p == "part 2 (message/rfc822)!message, header From"));
+    assert_eq!(document(&r, "outlook-alternative.eml")["date"], "2025-03-04");
+}
+
+#[test]
+fn outputs_are_the_same_with_one_or_two_workers() {
+    let d = Dir::new();
+    let names: Vec<&str> = MESSAGES.iter().map(|m| m.0).collect();
+    copy_messages(&d, &names);
+    assert_eq!(d.lak(&["redact", "in", "--out", "a", "-j", "1"]).code, 0);
+    assert_eq!(d.lak(&["redact", "in", "--out", "b", "-j", "2"]).code, 0);
+    for name in names {
+        assert_eq!(d.read(&format!("a/{name}")), d.read(&format!("b/{name}")), "{name} differs");
+    }
+}
+
+#[test]
+fn a_picture_needs_manual_handling_unless_the_user_lets_it_through() {
+    // Outlook's signature logo: an inline PNG in multipart/related, referenced by cid.
+    let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    let m = format!(
+        "From: Sanne Verhoeven <s.verhoeven@example.nl>\r\nSubject: logo\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/related; boundary=\"rel\"\r\n\r\n--rel\r\n\
+         Content-Type: text/html; charset=utf-8\r\n\r\n<p>Groet, Sanne Verhoeven</p><img src=\"cid:logo\" alt=\"Logo\">\r\n\
+         --rel\r\nContent-Type: image/png\r\nContent-ID: <logo>\r\nContent-Transfer-Encoding: base64\r\n\r\n{png}\r\n--rel--\r\n"
+    );
+    let d = Dir::new();
+    d.create("in/logo.eml", &m);
+    assert_eq!(d.lak(&["redact", "in", "--out", "a"]).code, 3);
+    assert_eq!(document(&d.report("a-review"), "logo.eml")["reason"]["code"], "embedded_object");
+
+    let out = d.lak(&["redact", "in", "--out", "b", "--allow-unchecked-images"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("b-review");
+    let notes = document(&r, "logo.eml")["notes"].to_string();
+    assert!(notes.contains("unchecked"), "{notes}");
+    let after = python_reads(&d, "b/logo.eml");
+    assert_eq!(after.structure, ["multipart/related", "1.text/html", "2.image/png"]);
+    assert!(!after.texts[0].contains("Verhoeven"), "{:?}", after.texts);
+
+    let out = d.lak(&["redact", "in", "--out", "c", "--drop-embedded"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(python_reads(&d, "c/logo.eml").structure, ["multipart/related", "1.text/html", "2.text/plain"]);
+}
