@@ -329,7 +329,11 @@ impl Lexicon {
     /// Flags of a lower-cased word, through a per-thread cache: text repeats its words, and the cache
     /// stays in the CPU cache where the 400k-word table does not.
     pub(crate) fn word_cached(&self, cache: &mut FlagCache, lower: &str) -> u32 {
-        let k = key(lower);
+        self.flags_cached(cache, key(lower))
+    }
+
+    /// Flags of the word with key `k`, through the cache.
+    fn flags_cached(&self, cache: &mut FlagCache, k: u64) -> u32 {
         let slot = &mut cache.slots[(k as usize) & (FlagCache::SLOTS - 1)];
         if slot.0 == k {
             return slot.1;
@@ -353,14 +357,7 @@ impl Lexicon {
         if !w.is_ascii() {
             return super::grammar::with_lower(w, |l| self.word_cached(cache, l));
         }
-        let k = key_ascii_lower(w.as_bytes());
-        let slot = &mut cache.slots[(k as usize) & (FlagCache::SLOTS - 1)];
-        if slot.0 == k {
-            return slot.1;
-        }
-        let f = self.words.get(&k).copied().unwrap_or(0);
-        *slot = (k, f);
-        f
+        self.flags_cached(cache, key_ascii_lower(w.as_bytes()))
     }
 
     /// Flags of a lower-cased phrase (words joined by single spaces).
