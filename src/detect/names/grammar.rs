@@ -12,6 +12,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use super::lexicon::*;
 use super::tokens::{FLAGS_KNOWN, Kind, Shape, Tok};
 use crate::model::NameParts;
@@ -61,13 +63,17 @@ pub(crate) struct Hit {
 /// The part after the comma of a surname-first name (`Berg, J.P. van den`).
 #[derive(Debug, Default)]
 struct InvertedTail {
-    initials: Vec<usize>,
-    given: Vec<(usize, usize)>,
+    initials: Few<usize>,
+    given: Few<(usize, usize)>,
     /// A tussenvoegsel follows (`, J.P. van den`).
     tussen: bool,
     /// Index one past the last token.
     end: usize,
 }
+
+/// The few tokens of one part of a name, kept inline: a candidate is parsed at almost every
+/// capitalised word, and four heap vectors per candidate were a tenth of the recogniser's time.
+type Few<T> = SmallVec<[T; 4]>;
 
 /// A parsed candidate before acceptance.
 #[derive(Debug, Default)]
@@ -75,13 +81,13 @@ struct Parsed {
     first: usize,
     /// Index one past the last token.
     end: usize,
-    initials: Vec<usize>,
+    initials: Few<usize>,
     /// Given names as token ranges (a hyphenated name spans three tokens).
-    given: Vec<(usize, usize)>,
+    given: Few<(usize, usize)>,
     nick: Option<usize>,
-    tussen: Vec<usize>,
+    tussen: Few<usize>,
     /// Surname cores as token ranges.
-    cores: Vec<(usize, usize)>,
+    cores: Few<(usize, usize)>,
 }
 
 /// Reads names from one unit's tokens.
@@ -363,6 +369,56 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Calls `f` with the words `words` lower-cased and joined by `sep`: on the stack when they are ASCII
+    /// and short (the common case; phrases are looked up at most capitalised words), else on the heap.
+    fn with_phrase<R>(&self, words: impl IntoIterator<Item = usize>, sep: u8, f: impl FnOnce(&str) -> R) -> R {
+        const MAX: usize = 96;
+        let mut buf = [0u8; MAX];
+        let mut len = 0;
+        let mut words = words.into_iter().enumerate();
+        for (n, k) in words.by_ref() {
+            let w = self.tok_text(k);
+            let need = w.len() + usize::from(n > 0);
+            if !w.is_ascii() || len + need > MAX {
+                // Spill: the rest goes through `to_lowercase` on the heap.
+                let mut heap = String::from(std::str::from_utf8(&buf[..len]).expect("ASCII so far"));
+                for (n, k) in std::iter::once((n, k)).chain(words) {
+                    if n > 0 {
+                        heap.push(char::from(sep));
+                    }
+                    heap.push_str(&self.tok_text(k).to_lowercase());
+                }
+                return f(&heap);
+            }
+            if n > 0 {
+                buf[len] = sep;
+                len += 1;
+            }
+            for (dst, src) in buf[len..len + w.len()].iter_mut().zip(w.bytes()) {
+                *dst = src.to_ascii_lowercase();
+            }
+            len += w.len();
+        }
+        f(std::str::from_utf8(&buf[..len]).expect("ASCII"))
+    }
+
+    /// The words among tokens `range`, lower-cased and joined by `sep`, into one string.
+    fn joined_lower(&self, range: std::ops::Range<usize>, sep: char) -> String {
+        let mut out = String::new();
+        for k in range.filter(|&k| self.is_word(k)) {
+            if !out.is_empty() {
+                out.push(sep);
+            }
+            let w = self.tok_text(k);
+            if w.is_ascii() {
+                out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                out.push_str(&w.to_lowercase());
+            }
+        }
+        out
+    }
+
     /// Lexicon flags of a word token (0 for other tokens), looked up once.
     fn flags(&mut self, i: usize) -> u32 {
         let t = self.toks[i];
@@ -426,16 +482,17 @@ impl<'a> Grammar<'a> {
                 self.toks[k].kind == Kind::Punct && matches!(self.toks[k].punct, b'.' | b'!' | b'?') && k + 2 < to
             })
             .map_or(from, |k| k + 1);
-        let words: Vec<usize> = (from..to).filter(|&k| self.is_word(k)).collect();
-        if words.is_empty() || words.len() > 5 || self.flags(words[0]) & CLOSING_START == 0 {
+        let mut words = (from..to).filter(|&k| self.toks[k].kind == Kind::Word);
+        let Some(first) = words.next() else { return false };
+        if words.count() > 4 || self.flags(first) & CLOSING_START == 0 {
             return false;
         }
+
         // Only words and trailing punctuation on the line.
         if (from..to).any(|k| !matches!(self.toks[k].kind, Kind::Word | Kind::Punct)) {
             return false;
         }
-        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
-        self.lx.is_closing(&phrase)
+        self.with_phrase((from..to).filter(|&k| self.is_word(k)), b' ', |phrase| self.lx.is_closing(phrase))
     }
 
     /// The words from the start of the line to `colon` form a mail header field (`Van:`, `Verzonden door:`).
@@ -456,8 +513,7 @@ impl<'a> Grammar<'a> {
         if self.flags(words[0]) & HEADER_START == 0 {
             return false;
         }
-        let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
-        self.lx.is_header(&phrase)
+        self.with_phrase(words.iter().copied(), b' ', |phrase| self.lx.is_header(phrase))
     }
 
     /// A multi-word phrase (role, office or title) ending at token `last`: its flags and first token.
@@ -469,8 +525,7 @@ impl<'a> Grammar<'a> {
             if !(first..=last).all(|k| self.is_word(k)) {
                 continue;
             }
-            let phrase = (first..=last).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-            let f = self.lx.phrase(&phrase);
+            let f = self.with_phrase(first..=last, b' ', |phrase| self.lx.phrase(phrase));
             if f & (TITLE | SALUT | ROLE | OFFICIAL) != 0 {
                 return Some((f, first));
             }
@@ -691,8 +746,8 @@ impl<'a> Grammar<'a> {
     }
 
     /// `tussenvoegsel* core` at `j`: (tussenvoegsel tokens, core token range, next index).
-    fn surname_part(&mut self, mut j: usize, lower_ok: bool) -> Option<(Vec<usize>, (usize, usize), usize)> {
-        let mut tussen = Vec::new();
+    fn surname_part(&mut self, mut j: usize, lower_ok: bool) -> Option<(Few<usize>, (usize, usize), usize)> {
+        let mut tussen = Few::new();
         while self.is_word(j) && tussen.len() < 4 && self.flags(j) & TUSSEN != 0 {
             tussen.push(j);
             j += 1;
@@ -729,13 +784,8 @@ impl<'a> Grammar<'a> {
         if r.1 - r.0 == 1 {
             return self.flags(r.0);
         }
-        let sep = if self.is_punct(r.0 + 1, b'-') { "" } else { " " };
-        let phrase = (r.0..r.1)
-            .filter(|&k| self.is_word(k))
-            .map(|k| self.lower(k))
-            .collect::<Vec<_>>()
-            .join(if sep.is_empty() { "-" } else { " " });
-        self.lx.phrase(&phrase)
+        let sep = if self.is_punct(r.0 + 1, b'-') { b'-' } else { b' ' };
+        self.with_phrase((r.0..r.1).filter(|&k| self.is_word(k)), sep, |phrase| self.lx.phrase(phrase))
     }
 
     /// Decides on a parsed candidate; returns the hit and the token index to continue from.
@@ -752,9 +802,9 @@ impl<'a> Grammar<'a> {
         }
         // Letter case must be consistent: "AB te Haarlem" (a postcode's letters before a place) is not
         // "Ab te Haarlem".
-        let shapes: Vec<Shape> =
-            p.given.iter().map(|g| self.toks[g.0].shape).chain(p.cores.iter().map(|c| self.toks[c.0].shape)).collect();
-        if shapes.contains(&Shape::Upper) && shapes.iter().any(|s| *s != Shape::Upper) && !strong {
+        let shapes = p.given.iter().map(|g| g.0).chain(p.cores.iter().map(|c| c.0)).map(|k| self.toks[k].shape);
+        let (upper, other) = shapes.fold((false, false), |(u, o), s| (u || s == Shape::Upper, o || s != Shape::Upper));
+        if upper && other && !strong {
             return None;
         }
         // "te Haarlem" inside a name is a place.
@@ -848,9 +898,8 @@ impl<'a> Grammar<'a> {
             // "DE HEER", "Heer": a title, even though Heer is also a surname, unless a given name or initials
             // make it a name. ("De Graaf" stays a name: "graaf" is a title, "de graaf" is not.)
             if cf & TITLE != 0 && !has_initials && !has_given {
-                let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
-                let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
-                if p.tussen.is_empty() || self.lx.phrase(&phrase) & TITLE != 0 {
+                let words = p.tussen.iter().copied().chain(core.0..core.1);
+                if p.tussen.is_empty() || self.with_phrase(words, b' ', |phrase| self.lx.phrase(phrase)) & TITLE != 0 {
                     return None;
                 }
             }
@@ -906,11 +955,8 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
                 let first_cap = self.capitalised(p.tussen[0]);
-                let phrase_flags = {
-                    let words: Vec<usize> = p.tussen.iter().copied().chain(core.0..core.1).collect();
-                    let phrase = words.iter().map(|&k| self.lower(k)).collect::<Vec<_>>().join(" ");
-                    self.lx.phrase(&phrase)
-                };
+                let words = p.tussen.iter().copied().chain(core.0..core.1);
+                let phrase_flags = self.with_phrase(words, b' ', |phrase| self.lx.phrase(phrase));
                 if phrase_flags & PLACE != 0 && !strong {
                     return None;
                 }
@@ -1123,8 +1169,7 @@ impl<'a> Grammar<'a> {
     ) -> Hit {
         let mut parts = NameParts::default();
         for &(a, b) in &p.given {
-            let g = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join("-");
-            parts.given.push(g);
+            parts.given.push(self.joined_lower(a..b, '-'));
         }
         if let Some(nick) = p.nick {
             parts.given.push(self.lower(nick).into_owned());
@@ -1133,8 +1178,7 @@ impl<'a> Grammar<'a> {
             parts.initials.push_str(&letters_only(self.tok_text(k)));
         }
         for &(a, b) in &p.cores {
-            let c = (a..b).filter(|&k| self.is_word(k)).map(|k| self.lower(k)).collect::<Vec<_>>().join(" ");
-            parts.surnames.push(c);
+            parts.surnames.push(self.joined_lower(a..b, ' '));
         }
         let start = self.toks[p.first].start as usize;
         let end_byte = self.toks[end - 1].end as usize;
