@@ -68,6 +68,7 @@ pub mod formats;
 pub mod fuzzing;
 pub mod limits;
 pub mod model;
+pub mod ocr;
 pub mod package;
 mod percent;
 pub mod pipeline;

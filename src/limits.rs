@@ -111,6 +111,14 @@ pub const PDF_MAX_IMAGE_PIXELS: u64 = 100_000_000;
 /// Most text strings in one PDF's object graph (each is scanned as its own unit).
 pub const PDF_MAX_STRINGS: usize = 500_000;
 
+// Pictures
+
+/// Most pixels of a picture lak reads (decodes, OCRs and writes back).
+pub const PICTURE_MAX_PIXELS: u64 = 100_000_000;
+
+/// Longest OCR of one picture, in seconds; a picture that takes longer needs manual handling.
+pub const OCR_SECONDS_PER_PICTURE: u64 = 300;
+
 // E-mail
 
 /// Largest header field of an e-mail message, unfolded (bytes). Real fields stay below a few KiB
@@ -206,6 +214,8 @@ mod tests {
                 count(PDF_MAX_IMAGE_PIXELS),
             ),
             ("PDF: text strings in the object graph".into(), c(PDF_MAX_STRINGS)),
+            ("picture: pixels".into(), count(PICTURE_MAX_PIXELS)),
+            ("picture: OCR time".into(), format!("{OCR_SECONDS_PER_PICTURE} s")),
             ("e-mail: one header field, unfolded".into(), bytes(MAIL_MAX_FIELD_BYTES as u64)),
             ("e-mail: header fields in one part".into(), c(MAIL_MAX_FIELDS)),
             ("e-mail: MIME parts in one message".into(), c(MAIL_MAX_PARTS)),

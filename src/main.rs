@@ -201,8 +201,9 @@ struct Common {
     /// document to manual handling.
     #[arg(long)]
     drop_embedded: bool,
-    /// Let image-only pages (scans without a text layer) and pictures in e-mail through, marked
-    /// unchecked in the report, instead of sending the document to manual handling.
+    /// Let image-only pages (scans without a text layer), pictures in e-mail, and picture files OCR
+    /// cannot read (or without Tesseract) through, marked unchecked in the report, instead of sending
+    /// the document to manual handling.
     #[arg(long)]
     allow_unchecked_images: bool,
     /// Worker threads (default: all cores).
@@ -403,8 +404,11 @@ fn execute(
         }
         (None, _) => {}
     }
-    let options =
-        Options { drop_embedded: common.drop_embedded, allow_unchecked_images: common.allow_unchecked_images };
+    let options = Options {
+        drop_embedded: common.drop_embedded,
+        allow_unchecked_images: common.allow_unchecked_images,
+        ocr: lak::ocr::Engine::find(),
+    };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into(), labels };
     // A bar only on a terminal: a redirected or piped stderr stays free of control characters.
     if !common.quiet && std::io::stderr().is_terminal() {

@@ -427,6 +427,12 @@ codes! {
     BadTransferEncoding => "bad_transfer_encoding",
     /// An e-mail message over a structure limit (parts, nesting).
     MailTooComplex => "mail_too_complex",
+    /// A picture, and no OCR engine to read it.
+    OcrUnavailable => "ocr_unavailable",
+    /// A picture OCR reads too unsure to check (handwriting, a blurred photo).
+    OcrLowConfidence => "ocr_low_confidence",
+    /// A picture in which OCR reads no text: lak does not judge what a photo shows.
+    PictureWithoutText => "picture_without_text",
 }
 
 impl Serialize for Code {

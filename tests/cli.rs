@@ -65,7 +65,7 @@ fn unreadable_and_unsupported_documents_need_manual_handling_and_are_withheld() 
     dossier(&d);
     d.create("dossier/binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     d.create("dossier/latin1.txt", b"Caf\xe9 de Vries\n");
-    d.create("dossier/foto.jpg", b"\xff\xd8\xff\xe0");
+    d.create("dossier/opname.mp3", b"ID3\x04\x00");
     let out = d.lak(&["redact", "dossier", "--out", "gelakt"]);
     assert_eq!(out.code, 3, "{out:?}");
     assert!(out.stderr.contains("needs manual handling"), "{}", out.stderr);
@@ -86,7 +86,7 @@ fn unreadable_and_unsupported_documents_need_manual_handling_and_are_withheld() 
     };
     assert_eq!(reason("binary.txt"), "binary");
     assert_eq!(reason("latin1.txt"), "not_utf8");
-    assert_eq!(reason("foto.jpg"), "unsupported_format");
+    assert_eq!(reason("opname.mp3"), "unsupported_format");
     assert!(out.stderr.contains("lak handles: txt"), "{}", out.stderr);
 }
 

@@ -26,7 +26,7 @@ fn dossier(d: &Dir) {
     d.create("dossier/notulen.txt", "Vergadering over de begroting.\n");
     d.create("dossier/Bezwaar Qwerenbrink.txt", "Bezwaar van mevrouw A. Qwerenbrink.\n");
     // Withheld, with a name in its file name.
-    d.create("dossier/Foto P. Hendriks 06-12345678.jpg", b"\xff\xd8\xff\xe0");
+    d.create("dossier/Opname P. Hendriks 06-12345678.mp3", b"ID3\x03");
 }
 
 /// What no line lak prints may hold: the values and the names they stand in.
@@ -92,7 +92,7 @@ fn log_lines_name_documents_by_number_and_published_name_never_by_value() {
     let out = d.lak(&["redact", "dossier", "--out", "g2", "-v"]);
     let lines: Vec<&str> = out.stderr.lines().collect();
     assert!(
-        lines.contains(&"lak: needs manual handling: 0003 Foto [5.1.2e] [5.1.2e].jpg: unsupported_format"),
+        lines.contains(&"lak: needs manual handling: 0003 Opname [5.1.2e] [5.1.2e].mp3: unsupported_format"),
         "{lines:?}"
     );
     assert!(lines.contains(&"lak: 0001 Bezwaar [5.1.2e].txt: redacted, 2× 5.1.2e"), "{lines:?}");

@@ -19,6 +19,7 @@ mod mail;
 pub(crate) mod media;
 pub(crate) mod office;
 pub(crate) mod pdf;
+pub(crate) mod picture;
 mod splice;
 mod text;
 
@@ -30,6 +31,7 @@ pub use csv::Csv;
 pub use mail::Mail;
 pub use office::Office;
 pub use pdf::Pdf;
+pub use picture::Picture;
 pub use text::PlainText;
 
 /// A file type lak can process.
@@ -151,10 +153,13 @@ pub struct Options {
     /// Remove embedded objects (OLE objects, attachments) lak cannot inspect instead of sending the
     /// document to manual handling (`--drop-embedded`).
     pub drop_embedded: bool,
-    /// Let pages that hold only images (scans, no text layer) and pictures in e-mail through, marked as
-    /// unchecked in the report, instead of sending the document to manual handling
-    /// (`--allow-unchecked-images`).
+    /// Let pages that hold only images (scans, no text layer), pictures in e-mail and picture files OCR
+    /// cannot read through, marked as unchecked in the report, instead of sending the document to manual
+    /// handling (`--allow-unchecked-images`).
     pub allow_unchecked_images: bool,
+    /// The OCR engine pictures are read with (`None`: pictures need manual handling, or with
+    /// `allow_unchecked_images` pass unchecked).
+    pub ocr: Option<crate::ocr::Engine>,
 }
 
 /// One span to remove.
@@ -212,6 +217,7 @@ impl Registry {
                 Box::new(Office::POWERPOINT),
                 Box::new(Pdf),
                 Box::new(Mail),
+                Box::new(Picture),
             ],
         }
     }

@@ -159,6 +159,9 @@ pub fn reason_in_words(code: Code) -> &'static str {
         Code::UnknownCharset => "tekst in een tekenset die lak niet kent of die niet klopt",
         Code::BadTransferEncoding => "e-maildeel in een codering die lak niet kan ontcijferen",
         Code::MailTooComplex => "e-mail met te veel of te diep geneste onderdelen",
+        Code::OcrUnavailable => "afbeelding; tekstherkenning (OCR) is niet geïnstalleerd",
+        Code::OcrLowConfidence => "afbeelding waarvan de tekst niet betrouwbaar te herkennen is",
+        Code::PictureWithoutText => "afbeelding zonder tekst; beoordeling door een medewerker nodig",
         Code::DuplicateDiffers => {
             "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd"
         }

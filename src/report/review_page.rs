@@ -277,6 +277,13 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
         Code::MailTooComplex => {
             "Save the attached messages and files separately and run lak on them, or redact it by hand."
         }
+        Code::OcrUnavailable => {
+            "Install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-nld) and run lak again, or redact the picture by hand."
+        }
+        Code::OcrLowConfidence => "Redact the picture by hand: text recognition cannot read it reliably.",
+        Code::PictureWithoutText => {
+            "Look at the picture: publish it only if it shows no person, home or vehicle (then run with --allow-unchecked-images)."
+        }
     }
 }
 

@@ -1,0 +1,148 @@
+//! Pictures (`.png`, `.jpg`) end to end: `lak redact` on a scanned letter (fixtures/pictures, built by
+//! tests/build-fixtures/pictures.sh: LibreOffice renders, poppler rasterises), and every output read
+//! back by independent tools: Tesseract's own command line for what a reader of the picture sees,
+//! exiftool for metadata. Pictures lak cannot read well enough must not be published as checked.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Dir, document, require, status};
+
+/// The values planted in the letter (synthetic people).
+const PLANTED: &[&str] = &["Jansen", "Pieter", "Vries", "111222333", "12345678", "NL91ABNA0417164300", "Bakker"];
+
+/// Text of the letter that is no personal data and must stay readable.
+const KEPT: &[&str] = &["Voorbeeldstad", "Vergunningen", "aanvraag", "ontvangen", "beleidsmedewerker"];
+
+/// What Tesseract reads in a picture, run directly (not through lak).
+fn ocr(path: &Path) -> String {
+    let out = Command::new("tesseract").arg(path).args(["stdout", "-l", "nld"]).output().expect("tesseract runs");
+    assert!(out.status.success(), "tesseract failed on {}", path.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The letter's values as OCR may read them: digits and letters only, so `06-12345678` read as
+/// `06 12345678` still counts.
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+}
+
+fn letters(d: &Dir) {
+    d.fixture("pictures/brief-scan.png", "in/brief-scan.png");
+    d.fixture("pictures/brief-foto.jpg", "in/brief-foto.jpg");
+}
+
+#[test]
+fn a_scanned_letter_is_redacted_in_its_pixels() {
+    if !require("tesseract") || !require("exiftool") {
+        return;
+    }
+    let d = Dir::new();
+    letters(&d);
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    for name in ["brief-scan.png", "brief-foto.jpg"] {
+        assert_eq!(status(&report, name), "redacted");
+        let doc = document(&report, name);
+        let rules: Vec<&str> =
+            doc["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+        for rule in ["bsn", "iban", "phone", "person-name"] {
+            assert!(rules.contains(&rule), "{name}: no {rule} finding in {rules:?}");
+        }
+        // Every finding says where it is in the picture.
+        assert!(doc["findings"].as_array().unwrap().iter().all(|f| f["location"]["bbox"].is_array()));
+        let out = d.join(&format!("out/{name}"));
+        assert!(out.exists(), "{name} was not published");
+        let read = ocr(&out);
+        let all = squeezed(&read);
+        for value in PLANTED {
+            assert!(!all.contains(&squeezed(value)), "{name}: OCR still reads {value:?} in the output:\n{read}");
+        }
+        for word in KEPT {
+            assert!(read.contains(word), "{name}: {word:?} is gone from the output:\n{read}");
+        }
+    }
+    // The JPEG's camera owner and GPS position are gone: exiftool finds neither, and the bytes hold no
+    // trace of the owner's name.
+    let meta = Command::new("exiftool").arg(d.join("out/brief-foto.jpg")).output().unwrap();
+    let meta = String::from_utf8_lossy(&meta.stdout);
+    assert!(!meta.contains("Hendriks") && !meta.contains("GPS"), "metadata left:\n{meta}");
+    assert!(!d.read("out/brief-foto.jpg").windows(8).any(|w| w == b"Hendriks"));
+    // The input is untouched.
+    assert_eq!(d.read("in/brief-foto.jpg"), std::fs::read(common::fixtures().join("pictures/brief-foto.jpg")).unwrap());
+}
+
+#[test]
+fn the_same_pictures_give_the_same_bytes() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    letters(&d);
+    for out in ["a", "b"] {
+        let run = d.lak(&["redact", "in", "--out", out, "--review", &format!("review-{out}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    for name in ["brief-scan.png", "brief-foto.jpg"] {
+        assert_eq!(d.read(&format!("a/{name}")), d.read(&format!("b/{name}")), "{name} differs between runs");
+    }
+}
+
+#[test]
+fn pictures_lak_cannot_read_well_enough_are_withheld() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    d.fixture("pictures/te-klein.png", "in/te-klein.png");
+    d.fixture("pictures/zonder-tekst.png", "in/zonder-tekst.png");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "manual handling has its own exit code: {}", run.stderr);
+    let report = d.report("review");
+    assert_eq!(document(&report, "te-klein.png")["reason"]["code"], "ocr_low_confidence");
+    assert_eq!(document(&report, "zonder-tekst.png")["reason"]["code"], "picture_without_text");
+    assert!(d.documents("out").is_empty(), "withheld pictures were published: {:?}", d.documents("out"));
+
+    // A person who looked at them lets them through: published encoded anew, marked as not checked.
+    let run = d.lak(&["redact", "in", "--out", "out2", "--review", "review2", "--allow-unchecked-images"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = d.report("review2");
+    let notes = document(&report, "zonder-tekst.png")["notes"].to_string();
+    assert!(notes.contains("not checked"), "{notes}");
+    assert_eq!(d.documents("out2").len(), 2);
+}
+
+#[test]
+fn without_tesseract_pictures_need_manual_handling_and_say_how_to_install_it() {
+    let d = Dir::new();
+    d.fixture("pictures/brief-scan.png", "in/brief-scan.png");
+    let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
+    let out = Command::new(bin)
+        .args(["redact", "in", "--out", "out", "--review", "review"])
+        .env("LAK_TESSERACT", d.join("no-such-tesseract"))
+        .current_dir(d.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let report = d.report("review");
+    let reason = &document(&report, "brief-scan.png")["reason"];
+    assert_eq!(reason["code"], "ocr_unavailable");
+    assert!(reason["reason"].as_str().unwrap().contains("apt-get install tesseract-ocr"));
+    assert!(d.documents("out").is_empty());
+}
+
+#[test]
+fn a_picture_that_is_not_what_its_name_says_is_refused() {
+    let d = Dir::new();
+    d.create("in/kapot.png", b"\x89PNG\r\n\x1a\nnot really a picture");
+    d.create("in/tekst.jpg", b"Pieter de Vries, BSN 111222333");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3);
+    let report = d.report("review");
+    assert_eq!(document(&report, "kapot.png")["reason"]["code"], "corrupt");
+    assert_eq!(document(&report, "tekst.jpg")["reason"]["code"], "corrupt");
+    assert!(d.documents("out").is_empty());
+}
