@@ -427,6 +427,9 @@ codes! {
     BadTransferEncoding => "bad_transfer_encoding",
     /// An e-mail message over a structure limit (parts, nesting).
     MailTooComplex => "mail_too_complex",
+    /// An Outlook message lak cannot convert faithfully: not a plain message (appointments, contacts,
+    /// tasks), an RTF-only body, a recipient of an unknown type.
+    MsgUnsupported => "msg_unsupported",
 }
 
 impl Serialize for Code {
