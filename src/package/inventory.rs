@@ -72,6 +72,14 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
             ("Deels openbaar", names.join("; "), counts.join(", "))
         }
     };
+    // An Outlook message is published as a MIME message: the row says so (see formats/msg).
+    if d.format == Some("msg") && d.output.as_deref().is_some_and(|o| o.ends_with(".eml")) {
+        toelichting = [toelichting, "Outlook-bericht (.msg) gepubliceerd als .eml".to_string()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
     // Copies are linked both ways: a copy names the document it equals, that document its copies.
     let related = match &d.duplicate {
         Some(dup) => {

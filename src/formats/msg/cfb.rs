@@ -203,6 +203,9 @@ pub(super) fn read(file: &[u8]) -> Result<Storage, Manual> {
     let mut visited = vec![false; entries.len()];
     visited[0] = true;
     let mut read_stream = |e: &Entry, sectors: &mut Sectors<'_>| -> Result<Vec<u8>, Manual> {
+        if e.size > sectors.file.len() as u64 {
+            return Err(corrupt(format!("a stream declares {} bytes, more than the whole file", e.size)));
+        }
         if e.size >= 4096 {
             return sectors.read(e.start, Some(e.size), "stream");
         }
