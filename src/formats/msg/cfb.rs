@@ -63,17 +63,12 @@ struct Sectors<'a> {
 }
 
 impl Sectors<'_> {
-    /// Sector `n`; the last sector of a file may be cut short (read as zeros past the end).
-    fn sector(&self, n: u32) -> Result<Vec<u8>, Manual> {
-        let n = n as usize;
-        if n >= self.count {
-            return Err(corrupt(format!("sector {n} is past the end of the file")));
-        }
-        let start = (n + 1) * self.size;
-        let end = (start + self.size).min(self.file.len());
-        let mut out = self.file[start..end].to_vec();
-        out.resize(self.size, 0);
-        Ok(out)
+    /// Sector `n`. A sector the file cuts short is damage: reading it as zeros would be a guess.
+    fn sector(&self, n: u32) -> Result<&[u8], Manual> {
+        let start = (n as usize + 1) * self.size;
+        self.file
+            .get(start..start + self.size)
+            .ok_or_else(|| corrupt(format!("sector {n} is past the end of the file")))
     }
 
     /// The sectors of the chain starting at `start`, each claimed (a sector in two chains, a loop, a
@@ -112,7 +107,7 @@ impl Sectors<'_> {
         }
         let mut out = Vec::with_capacity(len as usize);
         for s in chain {
-            out.extend_from_slice(&self.sector(s)?);
+            out.extend_from_slice(self.sector(s)?);
         }
         out.truncate(len as usize);
         Ok(out)
@@ -165,7 +160,7 @@ pub(super) fn read(file: &[u8]) -> Result<Storage, Manual> {
         }
         seen[i] = true;
         let start = (i + 1) * size;
-        let block = file.get(start..(start + size).min(file.len())).unwrap_or(&[]);
+        let block = file.get(start..start + size).ok_or_else(|| corrupt("a DIFAT sector past the end of the file"))?;
         fat_at.extend((0..per).map(|k| u32_at(block, 4 * k)).take(fat_sectors - fat_at.len()));
         difat = u32_at(block, 4 * per);
     }
@@ -178,7 +173,7 @@ pub(super) fn read(file: &[u8]) -> Result<Storage, Manual> {
         }
         sectors.claimed[i] = true;
         let block = sectors.sector(s)?;
-        fat.extend((0..size / 4).map(|k| u32_at(&block, 4 * k)));
+        fat.extend((0..size / 4).map(|k| u32_at(block, 4 * k)));
     }
     sectors.fat = fat;
 
@@ -322,4 +317,39 @@ fn entry(e: &[u8], major: u16) -> Result<Entry, Manual> {
         start: u32_at(e, 0x74),
         size,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!("{}/fixtures/mail/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn a_message_reads_as_its_tree_of_storages() {
+        let root = read(&fixture("outlook-attachments.msg")).unwrap();
+        assert!(root.stream("__properties_version1.0").is_some());
+        assert!(root.stream("__SUBSTG1.0_0037001F").is_some(), "names compare case-insensitively");
+        let attached = root.storage("__attach_version1.0_#00000002").and_then(|a| a.storage("__substg1.0_3701000D"));
+        assert!(attached.is_some_and(|m| m.stream("__properties_version1.0").is_some()));
+        // The PDF (over 4096 bytes) comes from sectors of its own, whole.
+        let pdf = root.storage("__attach_version1.0_#00000000").and_then(|a| a.stream("__substg1.0_37010102"));
+        assert!(pdf.is_some_and(|p| p.starts_with(b"%PDF") && p.len() > 4096));
+    }
+
+    #[test]
+    fn damaged_containers_are_refused_not_repaired() {
+        let good = fixture("outlook-note.msg");
+        for n in [0, 100, 511, 512, 1024, good.len() / 2, good.len() - 1] {
+            assert!(read(&good[..n]).is_err(), "cut at {n}");
+        }
+        for name in ["cyclic-chain.msg", "huge-size.msg", "truncated.msg"] {
+            assert_eq!(read(&fixture(name)).unwrap_err().code, "corrupt", "{name}");
+        }
+        let mut other_version = good.clone();
+        other_version[0x1A] = 5;
+        assert_eq!(read(&other_version).unwrap_err().code, "corrupt");
+    }
 }
