@@ -530,7 +530,8 @@ fn base64(data: &[u8]) -> Vec<u8> {
     crate::formats::mail::body::base64_encode(data, EOL)
 }
 
-/// A FILETIME as an RFC 5322 date in UTC.
+/// A FILETIME as an RFC 5322 date in UTC, without the optional day of the week (`Thu` reads as a
+/// first name to the detector, and the date says the day anyway).
 fn rfc5322_date(filetime: u64) -> Option<String> {
     const EPOCH_DIFF: u64 = 11_644_473_600;
     let secs = (filetime / 10_000_000).checked_sub(EPOCH_DIFF)?;
@@ -549,13 +550,8 @@ fn rfc5322_date(filetime: u64) -> Option<String> {
     if !(1970..=9999).contains(&year) {
         return None;
     }
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    Some(format!(
-        "{}, {day} {} {year} {h:02}:{m:02}:{s:02} +0000",
-        DAYS[(days % 7) as usize],
-        MONTHS[(month - 1) as usize]
-    ))
+    Some(format!("{day} {} {year} {h:02}:{m:02}:{s:02} +0000", MONTHS[(month - 1) as usize]))
 }
 
 #[cfg(test)]
@@ -566,7 +562,7 @@ mod tests {
     fn dates_names_and_parameters_are_written_as_rfc_5322_wants() {
         // 2025-03-04 09:12:00 UTC.
         let ft = (1_741_079_520 + 11_644_473_600) * 10_000_000;
-        assert_eq!(rfc5322_date(ft).as_deref(), Some("Tue, 4 Mar 2025 09:12:00 +0000"));
+        assert_eq!(rfc5322_date(ft).as_deref(), Some("4 Mar 2025 09:12:00 +0000"));
         assert_eq!(rfc5322_date(0), None);
         assert_eq!(phrase("Jan Jansen"), "Jan Jansen");
         assert_eq!(phrase("Jansen, J."), "\"Jansen, J.\"");
