@@ -428,7 +428,7 @@ codes! {
     /// An e-mail message over a structure limit (parts, nesting).
     MailTooComplex => "mail_too_complex",
     /// An Outlook message lak cannot convert faithfully: not a plain message (appointments, contacts,
-    /// tasks), an RTF-only body, a recipient of an unknown type.
+    /// tasks), a native RTF body as its only body, a recipient of an unknown type.
     MsgUnsupported => "msg_unsupported",
 }
 

@@ -53,6 +53,8 @@ const MESSAGES: &[(&str, &[&str])] = &[
             "06-52938417",
         ],
     ),
+    ("rtf-only.msg", &["Femke", "Graaf", "Smits", "284716406", "f.degraaf@example.nl"]),
+    ("rtf-html.msg", &["Femke", "Graaf", "Smits", "06-31827465", "f.degraaf@example.nl"]),
 ];
 
 /// Text that is no one's and must stay.
@@ -61,18 +63,45 @@ const KEPT: &[(&str, &str)] = &[
     ("outlook-note.msg", "Met vriendelijke groet"),
     ("outlook-attachments.msg", "Bijgaand het verslag"),
     ("outlook-attachments.msg", "parkeert weer op de stoep"),
+    ("rtf-only.msg", "Geachte heer"),
+    ("rtf-html.msg", "bel mij op"),
 ];
 
 /// Lists every stream of a compound file with olefile, each decoded as UTF-16LE when it is a
-/// `001F` string and as bytes otherwise; prints JSON.
+/// `001F` string, decompressed when it is compressed RTF (MS-OXRTFCP, written again here) and as bytes
+/// otherwise; prints JSON.
 const OLE_STREAMS: &str = r#"
-import json, sys, olefile
+import json, struct, sys, olefile
+PRE = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss \\fmodern \\fscript "
+       b"\\fdecor MS Sans SerifSymbolArialTimes New RomanCourier{\\colortbl\\red0\\green0\\blue0\r\n\\par "
+       b"\\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx")
+def lzfu(data):
+    comp, raw, kind, crc = struct.unpack_from("<IIII", data)
+    ring = bytearray(PRE.ljust(4096, b"\0")); w = len(PRE); out = bytearray(); i = 16
+    while i < len(data):
+        control = data[i]; i += 1
+        for bit in range(8):
+            if control & (1 << bit):
+                ref = struct.unpack_from(">H", data, i)[0]; i += 2
+                off, n = ref >> 4, (ref & 15) + 2
+                if off == w:
+                    return bytes(out)
+                for k in range(n):
+                    b = ring[(off + k) % 4096]; out.append(b); ring[w] = b; w = (w + 1) % 4096
+            else:
+                b = data[i]; i += 1; out.append(b); ring[w] = b; w = (w + 1) % 4096
+    return bytes(out)
 ole = olefile.OleFileIO(sys.argv[1])
 out = {}
 for path in ole.listdir(streams=True, storages=False):
     name = "/".join(path)
     data = ole.openstream(path).read()
-    out[name] = data.decode("utf-16-le", "replace") if name.endswith("001F") else data.decode("latin-1")
+    if name.endswith("001F"):
+        out[name] = data.decode("utf-16-le", "replace")
+    elif name.endswith("10090102"):
+        out[name] = lzfu(data).decode("latin-1")
+    else:
+        out[name] = data.decode("latin-1")
 print(json.dumps(out))
 "#;
 
@@ -187,7 +216,7 @@ fn every_planted_value_is_gone_from_every_header_body_and_attachment_of_the_eml(
     assert_eq!(out.code, 0, "{out:?}");
     let r = d.report("uit-review");
     // Published as .eml, under the input's name.
-    assert_eq!(d.documents("uit"), ["outlook-attachments.eml", "outlook-note.eml"]);
+    assert_eq!(d.documents("uit"), ["outlook-attachments.eml", "outlook-note.eml", "rtf-html.eml", "rtf-only.eml"]);
     for (name, planted) in MESSAGES {
         let doc = document(&r, name);
         assert_eq!(status(&r, name), "redacted", "{name}: {doc}");
@@ -266,7 +295,7 @@ fn hostile_and_unsupported_messages_need_manual_handling_with_their_codes() {
         ("huge-size.msg", "corrupt"),
         ("smime.msg", "encrypted"),
         ("appointment.msg", "msg_unsupported"),
-        ("rtf-only.msg", "msg_unsupported"),
+        ("rtf-native.msg", "msg_unsupported"),
         ("ole-attachment.msg", "embedded_object"),
     ];
     let d = Dir::new();

@@ -167,7 +167,9 @@ pub fn reason_in_words(code: Code) -> &'static str {
         Code::UnknownCharset => "tekst in een tekenset die lak niet kent of die niet klopt",
         Code::BadTransferEncoding => "e-maildeel in een codering die lak niet kan ontcijferen",
         Code::MailTooComplex => "e-mail met te veel of te diep geneste onderdelen",
-        Code::MsgUnsupported => "Outlook-item dat lak niet getrouw kan omzetten (geen gewoon bericht of alleen RTF)",
+        Code::MsgUnsupported => {
+            "Outlook-item dat lak niet getrouw kan omzetten (geen gewoon bericht of alleen opgemaakte RTF-tekst)"
+        }
         Code::DuplicateDiffers => {
             "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd"
         }

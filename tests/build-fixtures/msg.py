@@ -395,6 +395,14 @@ def simple(name, cls="IPM.Note", **kw):
 outlook_note()
 outlook_attachments()
 simple("rtf-only.msg", plain=None, rtf=RTF)
+RTF_HTML = (
+    "{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\deff0{\\fonttbl{\\f0 Arial;}}"
+    "{\\*\\htmltag19 <html>}{\\*\\htmltag64 <p>}\\htmlrtf {\\htmlrtf0 Beste heer Smits, bel mij op 06-31827465.\\htmlrtf\\par\\htmlrtf0}"
+    "{\\*\\htmltag72 </p>}{\\*\\htmltag84 <a href=\"mailto:f.degraaf@example.nl\">}\\htmlrtf {\\htmlrtf0 Femke de Graaf}\\htmlrtf0"
+    "{\\*\\htmltag92 </a>}{\\*\\htmltag27 </html>}}"
+)
+simple("rtf-html.msg", plain=None, rtf=RTF_HTML)
+simple("rtf-native.msg", plain=None, rtf=RTF.replace("\\fromtext ", ""))
 simple("smime.msg", cls="IPM.Note.SMIME")
 simple("appointment.msg", cls="IPM.Appointment")
 simple("ole-attachment.msg", attach=[ole_attachment])

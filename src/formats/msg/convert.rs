@@ -9,7 +9,7 @@
 //! | `PidTagInternetMessageId`, `PidTagInReplyToId`, `PidTagInternetReferences` | `Message-ID`, `In-Reply-To`, `References` |
 //! | `PidTagBody` | a `text/plain` part |
 //! | `PidTagHtml` / `PidTagBodyHtml` | a `text/html` part (with the plain text: `multipart/alternative`) |
-//! | `PidTagRtfCompressed` | dropped when there is a plain or HTML body (the same text); alone: manual handling |
+//! | `PidTagRtfCompressed` | dropped when there is a plain or HTML body (the same text); alone: the HTML or text it encapsulates (`\\fromhtml1`, `\\fromtext`), native RTF to manual handling |
 //! | attachments by value: long file name, MIME type, content id, data | a part each (`multipart/mixed`) |
 //! | embedded messages (attach method 5) | `message/rfc822` parts, converted the same way |
 //!
@@ -25,6 +25,7 @@
 
 use super::cfb::Storage;
 use super::props::{Object, Props, tag};
+use super::rtf::Encapsulated;
 use crate::formats::Options;
 use crate::formats::mail::headers::{encode_words, write_field};
 use crate::limits;
@@ -183,18 +184,24 @@ pub(super) fn message(
     field("MIME-Version", "1.0");
 
     // The body: plain text and HTML; compressed RTF only when it is all there is.
-    let plain = string(id::BODY)?;
-    let html = html_body(&props, &what)?;
+    let mut plain = string(id::BODY)?;
+    let mut html = html_body(&props, &what)?;
     let rtf = props.binary(id::RTF_COMPRESSED);
     if rtf.is_some() && (plain.is_some() || html.is_some()) {
         dropped.add("RTF body (Outlook's copy of the same text) left out");
     } else if let Some(rtf) = rtf {
-        // Checked (CRC, sizes) before it is refused, so that a damaged body says so.
-        super::rtf::decompress(rtf)?;
-        return Err(Manual::new(
-            Code::MsgUnsupported,
-            format!("{what} has only an RTF body, which lak does not convert to text"),
-        ));
+        // The only body: the HTML or text it encapsulates (MS-OXRTFEX) is converted; native RTF is not.
+        match super::rtf::encapsulated(&super::rtf::decompress(rtf)?)? {
+            Some(Encapsulated::Html(h)) => html = Some((h.into_bytes(), "utf-8".into())),
+            Some(Encapsulated::Text(t)) => plain = Some(t),
+            None => {
+                return Err(Manual::new(
+                    Code::MsgUnsupported,
+                    format!("{what} has only a native RTF body, which lak does not convert to text"),
+                ));
+            }
+        }
+        dropped.add("RTF body: the HTML or text it encapsulates converted, RTF formatting left out");
     }
     let mut parts: Vec<Vec<u8>> = Vec::new();
     let text_part = |kind: &str, charset: &str, data: &[u8]| -> Vec<u8> {
