@@ -114,6 +114,9 @@ impl Sectors<'_> {
     }
 }
 
+/// Reads one stream's bytes (from sectors or from the mini stream).
+type ReadStream<'s> = dyn FnMut(&Entry, &mut Sectors<'_>) -> Result<Vec<u8>, Manual> + 's;
+
 /// One directory entry, as much of it as lak uses.
 struct Entry {
     name: String,
@@ -251,7 +254,7 @@ pub(super) fn read(file: &[u8]) -> Result<Storage, Manual> {
         first: u32,
         depth: usize,
         sectors: &mut Sectors<'_>,
-        read_stream: &mut dyn FnMut(&Entry, &mut Sectors<'_>) -> Result<Vec<u8>, Manual>,
+        read_stream: &mut ReadStream<'_>,
     ) -> Result<Storage, Manual> {
         if depth > limits::MSG_MAX_STORAGE_DEPTH {
             return Err(Manual::new(
@@ -297,7 +300,7 @@ fn entry(e: &[u8], major: u16) -> Result<Entry, Manual> {
     let name = if kind == 0 {
         String::new()
     } else {
-        if name_len < 2 || name_len > 64 || name_len % 2 != 0 {
+        if !(2..=64).contains(&name_len) || !name_len.is_multiple_of(2) {
             return Err(corrupt("a directory entry with a bad name length"));
         }
         let units: Vec<u16> = (0..name_len / 2 - 1).map(|k| u16_at(e, 2 * k)).collect();

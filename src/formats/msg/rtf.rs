@@ -184,7 +184,7 @@ pub(super) fn encapsulated(rtf: &[u8]) -> Result<Option<Encapsulated>, Manual> {
                     }
                     let was_first = std::mem::take(&mut first_in_group);
                     match word {
-                        "htmltag" if html && was_first || html && tag => tag = true,
+                        "htmltag" if html && (was_first || tag) => tag = true,
                         _ if was_first && SKIPPED.contains(&word) => skip = true,
                         "htmlrtf" => suppressed = param != Some(0),
                         "ansicpg" => codepage = param.and_then(|p| u32::try_from(p).ok()).unwrap_or(1252),
