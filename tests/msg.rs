@@ -269,6 +269,8 @@ fn every_planted_value_is_gone_from_every_header_body_and_attachment_of_the_eml(
         ]
     );
     assert!(att.files.iter().any(|(n, _)| n.ends_with("Verslag [5.1.2e].pdf")), "{:?}", att.files);
+    // The date comes from the submit time, as the message's own date.
+    assert_eq!(document(&r, "outlook-note.msg")["date"], "2025-03-04");
     // What was not converted is listed, and was never copied.
     let note = document(&r, "outlook-note.msg");
     let scrubbed: Vec<&str> = note["scrubbed"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();

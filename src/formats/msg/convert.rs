@@ -390,7 +390,7 @@ fn phrase(name: &str) -> String {
 }
 
 /// The HTML body and its charset: `PidTagHtml` (bytes in the internet code page) or `PidTagBodyHtml`
-/// (UTF-16).
+/// (UTF-16, or 8-bit in the internet code page).
 fn html_body(props: &Props, what: &str) -> Result<Option<(Vec<u8>, String)>, Manual> {
     if let Some(b) = props.binary(id::HTML) {
         let cs = match props.long(id::INTERNET_CODEPAGE) {
@@ -406,7 +406,8 @@ fn html_body(props: &Props, what: &str) -> Result<Option<(Vec<u8>, String)>, Man
         return Ok(Some((b.to_vec(), cs)));
     }
     // PidTagBodyHtml as a string is the same property id with the Unicode type.
-    Ok(props.string(id::HTML, None)?.map(|s| (s.into_bytes(), "utf-8".to_string())))
+    let cp = props.long(id::INTERNET_CODEPAGE);
+    Ok(props.string(id::HTML, cp)?.map(|s| (s.into_bytes(), "utf-8".to_string())))
 }
 
 /// One attachment as a MIME part, or none when it has nothing to carry.
