@@ -349,3 +349,13 @@ fn a_msg_and_an_eml_of_the_same_name_both_publish() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(d.documents("uit").len(), 2, "{:?}", d.documents("uit"));
 }
+
+#[test]
+fn numbered_outputs_take_the_eml_extension_too() {
+    let d = Dir::new();
+    copy_messages(&d, &["outlook-note.msg", "rtf-only.msg"]);
+    d.create("in/brief.txt", "Geen persoonsgegevens.\n");
+    let out = d.lak(&["redact", "in", "--out", "uit", "--number", "WOO"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(d.documents("uit"), ["WOO-0001.txt", "WOO-0002.eml", "WOO-0003.eml"]);
+}
