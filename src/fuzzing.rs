@@ -17,7 +17,7 @@ use lopdf::{Dictionary, Object, Stream, dictionary};
 use crate::formats::office::vocab::{Ctx, Role};
 use crate::formats::office::{fonts, images, metafile, package, rewrite, xml_text};
 use crate::formats::pdf::{cmap::CMap, program};
-use crate::formats::{Csv, Document, Format, Mail, Office, Options, Pdf, Redaction};
+use crate::formats::{Csv, Document, Format, Mail, Msg, Office, Options, Pdf, Redaction};
 
 /// A fuzz entry point.
 pub type Target = fn(&[u8]);
@@ -36,6 +36,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("pdf", pdf),
     ("csv", csv),
     ("mail", mail),
+    ("msg", msg),
 ];
 
 /// The label every fuzz redaction carries.
@@ -205,6 +206,15 @@ pub fn mail(data: &[u8]) {
     }
 }
 
+/// An Outlook message: the CFB container, the property streams, compressed RTF and the conversion to
+/// MIME, then the e-mail adapter over what the conversion gave. The output is an `.eml`: it must open
+/// again as one.
+pub fn msg(data: &[u8]) {
+    if let Ok(doc) = Msg.open(data.to_vec(), &Options::default()) {
+        redact_everything(&Mail, doc.as_ref());
+    }
+}
+
 /// A one-page PDF whose page content is `content`, with `/F1` (Helvetica, WinAnsi) and `/F2` (a Type0
 /// font with an identity encoding and a `/ToUnicode` CMap) as resources.
 fn one_page_pdf(content: &[u8]) -> Option<Vec<u8>> {
@@ -312,6 +322,7 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
             }
             "csv" => out.push(("csv", name, data)),
             "eml" => out.push(("mail", name, data)),
+            "msg" => out.push(("msg", name, data)),
             _ => {}
         }
     }

@@ -134,6 +134,21 @@ pub const MAIL_MAX_PARTS: usize = 1_000;
 /// Deepest nesting of multipart parts, and of messages attached to messages.
 pub const MAIL_MAX_DEPTH: usize = 16;
 
+// Outlook messages
+
+/// Most directory entries (storages and streams) in one `.msg` container. A message has a few dozen
+/// per object (message, recipient, attachment).
+pub const MSG_MAX_ENTRIES: usize = 100_000;
+
+/// Deepest nesting of storages in one `.msg` container (an attached message is two levels).
+pub const MSG_MAX_STORAGE_DEPTH: usize = 20;
+
+/// Deepest nesting of Outlook messages attached to messages.
+pub const MSG_MAX_DEPTH: usize = 8;
+
+/// Largest RTF body of an Outlook message, decompressed (bytes).
+pub const MSG_MAX_RTF_BYTES: usize = 64 * 1024 * 1024;
+
 /// Redaction passes over one document: when the re-scan of a redacted output still finds values (a name
 /// that reads as one only once its neighbour became a marker), the output is redacted again, at most
 /// this many passes in all, before the document goes to manual handling.
@@ -220,6 +235,10 @@ mod tests {
             ("e-mail: header fields in one part".into(), c(MAIL_MAX_FIELDS)),
             ("e-mail: MIME parts in one message".into(), c(MAIL_MAX_PARTS)),
             ("e-mail: nesting of parts and attached messages".into(), c(MAIL_MAX_DEPTH)),
+            ("Outlook message: storages and streams in the container".into(), c(MSG_MAX_ENTRIES)),
+            ("Outlook message: nesting of storages".into(), c(MSG_MAX_STORAGE_DEPTH)),
+            ("Outlook message: messages attached to messages".into(), c(MSG_MAX_DEPTH)),
+            ("Outlook message: RTF body, decompressed".into(), bytes(MSG_MAX_RTF_BYTES as u64)),
             ("redaction passes over one document".into(), c(MAX_REDACTION_PASSES)),
             ("rounds of dossier-wide consistency".into(), c(MAX_DOSSIER_ROUNDS)),
         ];

@@ -433,6 +433,9 @@ codes! {
     OcrLowConfidence => "ocr_low_confidence",
     /// A picture in which OCR reads no text: lak does not judge what a photo shows.
     PictureWithoutText => "picture_without_text",
+    /// An Outlook message lak cannot convert faithfully: not a plain message (appointments, contacts,
+    /// tasks), a native RTF body as its only body, a recipient of an unknown type.
+    MsgUnsupported => "msg_unsupported",
 }
 
 impl Serialize for Code {

@@ -33,7 +33,7 @@ impl Rng {
 fn mutations(target: &str) -> usize {
     match target {
         "office" | "pdf" | "package" => 16,
-        "pdf_content" | "mail" => 40,
+        "pdf_content" | "mail" | "msg" => 40,
         _ => 120,
     }
 }

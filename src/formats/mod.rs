@@ -15,8 +15,9 @@
 //! [`Registry::standard`].
 
 mod csv;
-mod mail;
+pub(crate) mod mail;
 pub(crate) mod media;
+mod msg;
 pub(crate) mod office;
 pub(crate) mod pdf;
 pub(crate) mod picture;
@@ -29,6 +30,7 @@ use crate::model::{Location, Manual};
 
 pub use csv::Csv;
 pub use mail::Mail;
+pub use msg::Msg;
 pub use office::Office;
 pub use pdf::Pdf;
 pub use picture::Picture;
@@ -41,6 +43,12 @@ pub trait Format: Send + Sync {
 
     /// File name extensions (lower case, without the dot) this format claims.
     fn extensions(&self) -> &'static [&'static str];
+
+    /// The format the redacted output is written in, when it is another (an Outlook `.msg` is written
+    /// as `.eml`): the pipeline reads the output back with it and publishes it under its extension.
+    fn output(&self) -> Option<&'static dyn Format> {
+        None
+    }
 
     /// Parses a file. Anything that cannot be fully understood is a [`Manual`] reason.
     fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual>;
@@ -218,6 +226,7 @@ impl Registry {
                 Box::new(Pdf),
                 Box::new(Mail),
                 Box::new(Picture),
+                Box::new(Msg),
             ],
         }
     }

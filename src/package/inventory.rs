@@ -72,6 +72,14 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
             ("Deels openbaar", names.join("; "), counts.join(", "))
         }
     };
+    // An Outlook message is published as a MIME message: the row says so (see formats/msg).
+    if d.format == Some("msg") && d.output.as_deref().is_some_and(|o| o.ends_with(".eml")) {
+        toelichting = [toelichting, "Outlook-bericht (.msg) gepubliceerd als .eml".to_string()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
     // Copies are linked both ways: a copy names the document it equals, that document its copies.
     let related = match &d.duplicate {
         Some(dup) => {
@@ -162,6 +170,9 @@ pub fn reason_in_words(code: Code) -> &'static str {
         Code::OcrUnavailable => "afbeelding; tekstherkenning (OCR) is niet geïnstalleerd",
         Code::OcrLowConfidence => "afbeelding waarvan de tekst niet betrouwbaar te herkennen is",
         Code::PictureWithoutText => "afbeelding zonder tekst; beoordeling door een medewerker nodig",
+        Code::MsgUnsupported => {
+            "Outlook-item dat lak niet getrouw kan omzetten (geen gewoon bericht of alleen opgemaakte RTF-tekst)"
+        }
         Code::DuplicateDiffers => {
             "een document met dezelfde tekst is verder gelakt; deze versie wordt niet gepubliceerd"
         }

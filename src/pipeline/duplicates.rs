@@ -158,8 +158,13 @@ pub(crate) fn copy(
     let (report, facts) = first;
     let mut report = report.clone();
     report.path = entry.source.display().to_string();
-    let mut copy =
-        Facts { removed: facts.removed.clone(), kept: facts.kept.clone(), text: facts.text, ..Facts::default() };
+    let mut copy = Facts {
+        removed: facts.removed.clone(),
+        kept: facts.kept.clone(),
+        text: facts.text,
+        written_as: facts.written_as,
+        ..Facts::default()
+    };
     if let (Some(from), Some(dir)) = (&facts.staged, staging) {
         let to = dir.join(format!("{index:07}"));
         match std::fs::read(from)

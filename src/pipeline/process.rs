@@ -28,6 +28,9 @@ pub(crate) struct Facts {
     pub kept: Vec<String>,
     /// Where the redacted output waits until it gets its published name (redact).
     pub staged: Option<PathBuf>,
+    /// The extension (`eml`) the output is published under when its format writes another format
+    /// than it reads (an Outlook `.msg` is published as `.eml`).
+    pub written_as: Option<&'static str>,
     /// What it redacted, for the other documents of the run (see `dossier.rs`).
     pub trace: Option<Trace>,
     /// The hash of its text, whitespace normalised, when it was processed to the end (see
@@ -211,7 +214,7 @@ fn process(
             loop {
                 let key = DocumentKey { content: &content, sha256: &facts.sha256, pass: pass + 1, kept: &kept };
                 let Rescan { doc: again, residual, review } =
-                    rescan(cx, scratch, format, &redacted.bytes, dossier, &key)?;
+                    rescan(cx, scratch, format.output().unwrap_or(format), &redacted.bytes, dossier, &key)?;
                 facts.review.merge(review);
                 if residual.is_empty() {
                     sweep(&removed, &redacted.bytes, again.as_ref())?;
@@ -241,6 +244,7 @@ fn process(
             let target = staging.join(format!("{index:07}"));
             super::write::stage(&target, &redacted.bytes).map_err(|e| Manual::new(Code::WriteFailed, e.to_string()))?;
             facts.staged = Some(target);
+            facts.written_as = format.output().and_then(|f| f.extensions().first().copied());
             report.scrubbed = redacted.scrubbed;
             report.passes = (pass > 1).then_some(pass);
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {

@@ -31,20 +31,35 @@ pub(crate) fn publish(
     facts: &mut [Facts],
     numbered: bool,
 ) -> Result<()> {
+    // An output in another format than its input (`.msg` → `.eml`) takes that format's extension.
+    let exts: Vec<String> = facts
+        .iter()
+        .enumerate()
+        .map(|(i, f)| f.written_as.map_or_else(|| names.extension(i).to_string(), |e| format!(".{e}")))
+        .collect();
     let targets: Vec<Option<String>> = if numbered {
         documents
             .iter()
             .zip(facts.iter())
             .enumerate()
-            .map(|(i, (d, f))| f.staged.as_ref().map(|_| format!("{}{}", d.id, names.extension(i))))
+            .map(|(i, (d, f))| f.staged.as_ref().map(|_| format!("{}{}", d.id, exts[i])))
             .collect()
     } else {
         let written: Vec<Option<(Vec<String>, Vec<String>)>> = facts
             .iter()
             .enumerate()
-            .map(|(i, f)| f.staged.as_ref().map(|_| (names.original(i), names.redacted(i))))
+            .map(|(i, f)| {
+                f.staged.as_ref().map(|_| {
+                    let mut redacted = names.redacted(i);
+                    if let Some(last) = redacted.last_mut() {
+                        let stem = last.len() - names.extension(i).len();
+                        last.replace_range(stem.., &exts[i]);
+                    }
+                    (names.original(i), redacted)
+                })
+            })
             .collect();
-        let exts: Vec<&str> = (0..documents.len()).map(|i| names.extension(i)).collect();
+        let exts: Vec<&str> = exts.iter().map(String::as_str).collect();
         names::assign(&written, &exts, RESERVED)
     };
     for ((d, f), target) in documents.iter_mut().zip(facts.iter_mut()).zip(targets) {

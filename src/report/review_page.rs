@@ -274,6 +274,9 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
         Code::UnknownCharset | Code::BadTransferEncoding => {
             "Open the message in a mail client, save it again (as UTF-8 where it asks) and run lak again; otherwise redact it by hand."
         }
+        Code::MsgUnsupported => {
+            "Save it from Outlook as a message in HTML or text (or print it to PDF) and run lak again; otherwise redact it by hand."
+        }
         Code::MailTooComplex => {
             "Save the attached messages and files separately and run lak on them, or redact it by hand."
         }

@@ -114,7 +114,7 @@ pub(super) fn base64_decode(raw: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Base64 in lines of 76 characters.
-pub(super) fn base64_encode(data: &[u8], eol: &[u8]) -> Vec<u8> {
+pub(in crate::formats) fn base64_encode(data: &[u8], eol: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() * 4 / 3 + data.len() / 57 * eol.len() + 8);
     for line in data.chunks(57) {
         for g in line.chunks(3) {

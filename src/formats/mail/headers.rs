@@ -244,7 +244,7 @@ fn q_safe(c: u8) -> bool {
 }
 
 /// `text` as encoded words (at most 75 characters each, RFC 2047), never splitting a character.
-fn encode_words(text: &str) -> Vec<String> {
+pub(in crate::formats) fn encode_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();
     for ch in text.chars() {
@@ -293,7 +293,7 @@ fn tokens(text: &str) -> Vec<&str> {
 }
 
 /// A header field written anew: `name: value` with the non-ASCII runs as encoded words, folded.
-pub(super) fn write_field(name: &str, value: &str, eol: &[u8]) -> Vec<u8> {
+pub(in crate::formats) fn write_field(name: &str, value: &str, eol: &[u8]) -> Vec<u8> {
     // Line breaks and control characters cannot stand in a field value.
     let value: String = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let toks = tokens(&value);

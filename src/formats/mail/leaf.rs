@@ -101,7 +101,9 @@ pub(super) fn read(
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
-        .filter(|e| registry.for_path(Path::new(&format!("x.{e}"))).is_some())
+        // A format written as another (an attached Outlook `.msg`, published as `.eml`) could not go
+        // back into its part as what it claims to be: such an attachment is one lak cannot check.
+        .filter(|e| registry.for_path(Path::new(&format!("x.{e}"))).is_some_and(|f| f.output().is_none()))
         .or_else(|| extension_of_type(kind).map(str::to_string));
     if let Some(ext) = ext {
         let opened = if ext == "eml" {

@@ -23,8 +23,8 @@
 //! unknown charset, an undecodable transfer encoding, signed or encrypted content, an attachment no
 //! adapter reads (or one its adapter refuses), a picture, a part over a limit.
 
-mod body;
-mod headers;
+pub(super) mod body;
+pub(super) mod headers;
 mod html;
 mod leaf;
 mod mime;
