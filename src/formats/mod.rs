@@ -15,7 +15,7 @@
 //! [`Registry::standard`].
 
 mod csv;
-mod mail;
+pub(crate) mod mail;
 pub(crate) mod media;
 pub(crate) mod office;
 pub(crate) mod pdf;

@@ -27,6 +27,7 @@ pub(crate) const RESERVED: &[&str] =
 pub(crate) fn publish(
     out: &Path,
     names: &Names,
+    (entries, containers): (&[super::walk::Entry], &[super::containers::Container]),
     documents: &mut [DocumentReport],
     facts: &mut [Facts],
     numbered: bool,
@@ -36,7 +37,7 @@ pub(crate) fn publish(
             .iter()
             .zip(facts.iter())
             .enumerate()
-            .map(|(i, (d, f))| f.staged.as_ref().map(|_| format!("{}{}", d.id, names.extension(i))))
+            .map(|(i, (d, f))| f.staged.as_ref().map(|_| format!("{}{}", d.id, extension(names, entries, i))))
             .collect()
     } else {
         let written: Vec<Option<(Vec<String>, Vec<String>)>> = facts
@@ -47,6 +48,10 @@ pub(crate) fn publish(
         let exts: Vec<&str> = (0..documents.len()).map(|i| names.extension(i)).collect();
         names::assign(&written, &exts, RESERVED)
     };
+    if !numbered {
+        // Members of containers are written into their containers (see containers.rs).
+        super::containers::publish(out, containers, entries, &targets, documents, facts);
+    }
     for ((d, f), target) in documents.iter_mut().zip(facts.iter_mut()).zip(targets) {
         let (Some(staged), Some(target)) = (f.staged.take(), target) else { continue };
         match place(&staged, &out.join(&target)) {
@@ -63,8 +68,17 @@ pub(crate) fn publish(
     std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))
 }
 
+/// The extension a document is published with under its number: its own, or `.eml` for a message of
+/// a mailbox (which has none).
+fn extension<'a>(names: &'a Names, entries: &[super::walk::Entry], i: usize) -> &'a str {
+    match &entries[i].member {
+        Some(m) if m.is_message() => ".eml",
+        _ => names.extension(i),
+    }
+}
+
 /// Renames `staged` to `target`, creating folders; refuses to replace anything.
-fn place(staged: &Path, target: &Path) -> std::result::Result<(), String> {
+pub(crate) fn place(staged: &Path, target: &Path) -> std::result::Result<(), String> {
     let say = |what: &str, e: std::io::Error| format!("{what} the output failed: {e}");
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| say("creating the folder of", e))?;

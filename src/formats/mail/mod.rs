@@ -27,6 +27,7 @@ mod body;
 mod headers;
 mod html;
 mod leaf;
+pub(crate) mod mbox;
 mod mime;
 mod write;
 

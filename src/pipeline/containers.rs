@@ -1,0 +1,435 @@
+//! Containers in a dossier: `.zip` files and mailboxes (`.mbox`).
+//!
+//! A container is not a document: its entries are. [`expand`] replaces each container the walk found by
+//! its members, in the container's order, each an [`Entry`] like a file of a folder: its path is the
+//! container's path and the entry's name (`bijlagen.zip/brief.pdf`; a mailbox's messages are numbered,
+//! `postvak.mbox/0003`, a number being no one's name), and it is read, detected, decided, redacted and
+//! taken into the dossier's consistency rounds by the normal adapters (a message by the e-mail adapter).
+//! A `.zip` or `.mbox` inside a zip is a container again, up to [`limits::MAX_ZIP_NESTING`] levels.
+//! Members hold no bytes: [`read`] gets them from the file again, through the same checks.
+//!
+//! What the walk cannot list makes the container itself a document that needs manual handling (an
+//! unreadable zip, too many entries, two entries with one name, sizes that add up to a bomb, a file that
+//! is no mailbox). What is wrong with one entry (an unsafe name, encryption, a bomb, nesting too deep)
+//! makes that entry one; its path then names it by its number (`bijlagen.zip/entry 3`) when its name is
+//! unsafe. Folder entries are neither documents nor written: a zip's folders follow from its files.
+//!
+//! [`publish`] writes each container once, in mirrored output: a new zip with the written members in
+//! the input's order under their published names (names are content: scanned and redacted like file
+//! names), or a new mailbox ([`crate::formats::mail::mbox::write`]). A member that needs manual handling
+//! (or is skipped as a duplicate) is left out, as a withheld file is left out of the output folder; a
+//! container with nothing left is not written. A document's `output` is the container's published path
+//! and the member's name in it (for a message: its number in the written mailbox). With `--number`
+//! every member is published on its own, under its document number (a row of the inventory is one
+//! file), a message as `.eml`.
+
+use std::io::{Cursor, Read, Seek};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::process::Facts;
+use super::walk::Entry;
+use crate::formats::mail::mbox;
+use crate::formats::office::package;
+use crate::limits;
+use crate::model::{Code, Manual};
+use crate::report::{DocumentReport, Status};
+
+/// The kind of a container.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Zip,
+    Mbox,
+}
+
+impl Kind {
+    /// The container kind of a path, by its extension.
+    pub(crate) fn of(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "zip" => Some(Kind::Zip),
+            "mbox" => Some(Kind::Mbox),
+            _ => None,
+        }
+    }
+
+    fn ext(self) -> &'static str {
+        match self {
+            Kind::Zip => ".zip",
+            Kind::Mbox => ".mbox",
+        }
+    }
+}
+
+/// One step from a container's bytes to one of its members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// The zip entry with this index.
+    Zip(usize),
+    /// The message at these bytes of a mailbox.
+    Mbox(Range<usize>),
+}
+
+/// Where a member of a container is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Member {
+    /// The file on disk that holds it (the outermost container).
+    pub file: PathBuf,
+    /// From that file's bytes to the member's.
+    pub steps: Vec<Step>,
+    /// The container of the run that holds it directly.
+    pub container: usize,
+}
+
+impl Member {
+    /// A message of a mailbox, read by the e-mail adapter.
+    pub(crate) fn is_message(&self) -> bool {
+        matches!(self.steps.last(), Some(Step::Mbox(_)))
+    }
+}
+
+/// A container of the run.
+#[derive(Clone, Debug)]
+pub(crate) struct Container {
+    pub kind: Kind,
+    /// Its path in the output tree, as found.
+    pub relative: PathBuf,
+    /// What it holds, in its order.
+    pub items: Vec<Item>,
+    /// The container that holds it.
+    pub parent: Option<usize>,
+}
+
+/// One thing a container holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Item {
+    /// A document of the run, by its index.
+    Document(usize),
+    /// A container of the run, by its index.
+    Container(usize),
+}
+
+/// Replaces every container among the walked entries by its members (see the module docs).
+pub(crate) fn expand(walked: Vec<Entry>) -> crate::Result<(Vec<Entry>, Vec<Container>)> {
+    let mut out = Vec::with_capacity(walked.len());
+    let mut containers = Vec::new();
+    for entry in walked {
+        match Kind::of(&entry.source).filter(|_| entry.problem.is_none()) {
+            Some(kind) => {
+                let file = entry.source.clone();
+                open_container(entry, kind, &file, Vec::new(), None, 1, &mut out, &mut containers);
+            }
+            None => out.push(entry),
+        }
+        if out.len() > limits::MAX_DOCUMENTS {
+            return Err(crate::Error::Usage(format!("more than {} files in the inputs", limits::MAX_DOCUMENTS)));
+        }
+    }
+    Ok((out, containers))
+}
+
+/// Lists container `entry` (of `kind`, reached from `file` by `steps`, held by `parent`, `depth` levels
+/// deep) into `out` and `containers`; when it cannot be listed, it is itself a document that needs
+/// manual handling.
+#[allow(clippy::too_many_arguments)]
+fn open_container(
+    mut entry: Entry,
+    kind: Kind,
+    file: &Path,
+    steps: Vec<Step>,
+    parent: Option<usize>,
+    depth: usize,
+    out: &mut Vec<Entry>,
+    containers: &mut Vec<Container>,
+) {
+    let listed = match kind {
+        Kind::Zip => list_zip(file, &steps),
+        Kind::Mbox => list_mbox(file, &steps),
+    };
+    let items = match listed {
+        Ok(items) => items,
+        Err(manual) => {
+            entry.problem = Some(manual);
+            push_document(entry, parent, out, containers);
+            return;
+        }
+    };
+    let index = containers.len();
+    containers.push(Container { kind, relative: entry.relative.clone(), items: Vec::new(), parent });
+    if let Some(p) = parent {
+        containers[p].items.push(Item::Container(index));
+    }
+    for (name, step, problem) in items {
+        let mut steps = steps.clone();
+        steps.push(step);
+        let member = Member { file: file.to_path_buf(), steps: steps.clone(), container: index };
+        let child = Entry {
+            source: entry.source.join(&name),
+            relative: entry.relative.join(&name),
+            problem,
+            member: Some(member),
+        };
+        match Kind::of(Path::new(&name)).filter(|_| child.problem.is_none() && kind == Kind::Zip) {
+            Some(inner) if depth < limits::MAX_ZIP_NESTING => {
+                open_container(child, inner, file, steps, Some(index), depth + 1, out, containers)
+            }
+            Some(_) => {
+                let reason = format!(
+                    "a container nested {} levels deep; lak opens at most {}",
+                    depth + 1,
+                    limits::MAX_ZIP_NESTING
+                );
+                let child = Entry { problem: Some(Manual::new(Code::ZipLimit, reason)), ..child };
+                push_document(child, Some(index), out, containers);
+            }
+            None => push_document(child, Some(index), out, containers),
+        }
+    }
+}
+
+fn push_document(entry: Entry, container: Option<usize>, out: &mut Vec<Entry>, containers: &mut [Container]) {
+    if let Some(c) = container {
+        containers[c].items.push(Item::Document(out.len()));
+    }
+    out.push(entry);
+}
+
+/// A member's name (a path inside the container), how to reach it, and what is wrong with it.
+type Listed = (String, Step, Option<Manual>);
+
+/// The entries of a zip, folders left out. An entry whose name is unsafe is named by its number.
+fn list_zip(file: &Path, steps: &[Step]) -> Result<Vec<Listed>, Manual> {
+    let mut archive = archive(file, steps)?;
+    let listed = package::list(&mut archive)?;
+    let mut out = Vec::new();
+    for (i, item) in listed.into_iter().enumerate() {
+        match item {
+            Ok(l) if l.is_dir => {}
+            Ok(l) => out.push((l.name.trim_end_matches('/').to_string(), Step::Zip(l.index), None)),
+            Err(manual) => {
+                let name = archive
+                    .by_index_raw(i)
+                    .ok()
+                    .and_then(|f| f.name().ok().map(|n| n.into_owned()))
+                    .filter(|n| package::check_name(n).is_ok())
+                    .unwrap_or_else(|| format!("entry {}", i + 1));
+                out.push((name.trim_end_matches('/').to_string(), Step::Zip(i), Some(manual)));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The messages of a mailbox, named by their numbers.
+fn list_mbox(file: &Path, steps: &[Step]) -> Result<Vec<Listed>, Manual> {
+    let bytes = bytes_at(file, steps)?;
+    if bytes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ranges = mbox::split(&bytes).ok_or_else(|| {
+        Manual::new(Code::Corrupt, "not a mailbox: the file does not start with a `From ` separator line")
+    })?;
+    let width = ranges.len().to_string().len().max(4);
+    Ok(ranges.into_iter().enumerate().map(|(i, r)| (format!("{:0width$}", i + 1), Step::Mbox(r), None)).collect())
+}
+
+/// A reader of a container's bytes.
+trait ReadSeek: Read + Seek + Send {}
+impl<T: Read + Seek + Send> ReadSeek for T {}
+
+/// The zip reached by `steps` from `file`: the file itself is read where it lies, an inner zip from memory.
+fn archive(file: &Path, steps: &[Step]) -> Result<zip::ZipArchive<Box<dyn ReadSeek>>, Manual> {
+    let reader: Box<dyn ReadSeek> = if steps.is_empty() {
+        let f = open_file(file)?;
+        Box::new(std::io::BufReader::new(f))
+    } else {
+        Box::new(Cursor::new(bytes_at(file, steps)?))
+    };
+    package::open(reader)
+}
+
+fn open_file(file: &Path) -> Result<std::fs::File, Manual> {
+    let unreadable = |e: std::io::Error| Manual::new(Code::Unreadable, format!("cannot be read: {e}"));
+    let meta = std::fs::metadata(file).map_err(unreadable)?;
+    if meta.len() > limits::MAX_INPUT_BYTES {
+        return Err(Manual::new(
+            Code::TooLarge,
+            format!("{} bytes; lak reads at most {}", meta.len(), limits::MAX_INPUT_BYTES),
+        ));
+    }
+    std::fs::File::open(file).map_err(unreadable)
+}
+
+/// The bytes reached by `steps` from `file`, each zip entry read through the checks of
+/// [`package::list_one`] and [`package::read_listed`] again (the file may have changed since the walk).
+fn bytes_at(file: &Path, steps: &[Step]) -> Result<Vec<u8>, Manual> {
+    let Some((last, before)) = steps.split_last() else {
+        let mut bytes = Vec::new();
+        open_file(file)?
+            .read_to_end(&mut bytes)
+            .map_err(|e| Manual::new(Code::Unreadable, format!("cannot be read: {e}")))?;
+        return Ok(bytes);
+    };
+    match last {
+        Step::Zip(index) => {
+            let mut archive = archive(file, before)?;
+            let listed = package::list_one(&mut archive, *index)??;
+            package::read_listed(&mut archive, &listed)
+        }
+        Step::Mbox(range) => {
+            let bytes = bytes_at(file, before)?;
+            if range.end > bytes.len() {
+                return Err(Manual::new(Code::Unreadable, "the mailbox changed while lak read it"));
+            }
+            Ok(mbox::message(&bytes, range.clone()))
+        }
+    }
+}
+
+/// The bytes of a member.
+pub(crate) fn read(member: &Member) -> Result<Vec<u8>, Manual> {
+    bytes_at(&member.file, &member.steps)
+}
+
+/// A container's published name: the name [`crate::package::names::assign`] gave the folder its
+/// members were placed in, with the container's extension at its end (`x.zip (2)` → `x (2).zip`).
+fn with_extension(name: &str, ext: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(ext) {
+        return name.to_string();
+    }
+    match lower.rfind(ext) {
+        Some(at) => format!("{}{}{}", &name[..at], &name[at + ext.len()..], &name[at..at + ext.len()]),
+        None => format!("{name}{ext}"),
+    }
+}
+
+/// Writes every container that holds a written member into `out` (mirrored output), and gives each
+/// member its `output`. `targets[i]` is the path document `i` would have had in a folder tree; the
+/// staged outputs of members are read from `facts`. A container that cannot be written withholds its
+/// members.
+pub(crate) fn publish(
+    out: &Path,
+    containers: &[Container],
+    entries: &[Entry],
+    targets: &[Option<String>],
+    documents: &mut [DocumentReport],
+    facts: &mut [Facts],
+) {
+    // Each container's published path, as components: from any written member below it.
+    let mut paths: Vec<Option<Vec<String>>> = vec![None; containers.len()];
+    for (i, target) in targets.iter().enumerate() {
+        let (Some(target), Some(member)) = (target, &entries[i].member) else { continue };
+        let comps: Vec<&str> = target.split('/').collect();
+        let mut c = Some(member.container);
+        while let Some(k) = c {
+            if paths[k].is_some() {
+                break;
+            }
+            let depth = containers[k].relative.components().count();
+            paths[k] = Some(comps[..depth].iter().map(|s| s.to_string()).collect());
+            c = containers[k].parent;
+        }
+    }
+    // The extension fixed at every level, outermost first (a container comes after its parent).
+    for k in 0..containers.len() {
+        let Some(mut p) = paths[k].take() else { continue };
+        if let Some(parent) = containers[k].parent.and_then(|q| paths[q].as_ref()) {
+            p.splice(..parent.len(), parent.iter().cloned());
+        }
+        if let Some(last) = p.last_mut() {
+            *last = with_extension(last, containers[k].kind.ext());
+        }
+        paths[k] = Some(p);
+    }
+    let mut built: Vec<Option<Vec<u8>>> = vec![None; containers.len()];
+    for k in (0..containers.len()).rev() {
+        let Some(path) = &paths[k] else { continue };
+        let depth = path.len();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        let mut written: Vec<(usize, String)> = Vec::new();
+        for item in &containers[k].items {
+            match *item {
+                Item::Document(i) => {
+                    let (Some(staged), Some(target)) = (facts[i].staged.take(), &targets[i]) else { continue };
+                    let name = target.split('/').skip(depth).collect::<Vec<_>>().join("/");
+                    match std::fs::read(&staged) {
+                        Ok(bytes) => {
+                            files.push((name.clone(), bytes));
+                            let place = match containers[k].kind {
+                                Kind::Zip => name,
+                                Kind::Mbox => format!("{:04}", files.len()),
+                            };
+                            written.push((i, place));
+                        }
+                        Err(e) => withhold(&mut documents[i], format!("reading the staged output failed: {e}")),
+                    }
+                    let _ = std::fs::remove_file(staged);
+                }
+                Item::Container(c) => {
+                    if let (Some(bytes), Some(inner)) = (built[c].take(), &paths[c]) {
+                        files.push((inner[depth..].join("/"), bytes));
+                    }
+                }
+            }
+        }
+        if files.is_empty() {
+            continue;
+        }
+        let bytes = match containers[k].kind {
+            Kind::Zip => package::write_new(&files),
+            Kind::Mbox => Ok(mbox::write(files.iter().map(|(_, b)| b.as_slice()))),
+        };
+        let at = path.join("/");
+        for (i, place) in written {
+            documents[i].output = Some(format!("{at}/{place}"));
+        }
+        match bytes {
+            Ok(bytes) => built[k] = Some(bytes),
+            Err(m) => withhold_all(k, containers, documents, &m.reason),
+        }
+    }
+    for k in (0..containers.len()).filter(|&k| containers[k].parent.is_none()) {
+        let (Some(bytes), Some(path)) = (built[k].take(), &paths[k]) else { continue };
+        let staged = out.join(super::publish::STAGING).join(format!("container-{k:07}"));
+        let result = super::write::stage(&staged, &bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|()| super::publish::place(&staged, &out.join(path.join("/"))));
+        if let Err(reason) = result {
+            let _ = std::fs::remove_file(&staged);
+            withhold_all(k, containers, documents, &reason);
+        }
+    }
+}
+
+fn withhold(d: &mut DocumentReport, reason: String) {
+    d.status = Status::NeedsManual;
+    d.reason = Some(Manual::new(Code::WriteFailed, reason));
+    d.output = None;
+}
+
+/// Withholds every document of container `k`, nested containers included.
+fn withhold_all(k: usize, containers: &[Container], documents: &mut [DocumentReport], reason: &str) {
+    for item in &containers[k].items {
+        match *item {
+            Item::Document(i) if documents[i].output.is_some() => {
+                withhold(&mut documents[i], format!("writing its container failed: {reason}"))
+            }
+            Item::Document(_) => {}
+            Item::Container(c) => withhold_all(c, containers, documents, reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_containers_extension_stays_at_its_end() {
+        assert_eq!(with_extension("[5.1.2e].zip", ".zip"), "[5.1.2e].zip");
+        assert_eq!(with_extension("[5.1.2e].zip (2)", ".zip"), "[5.1.2e] (2).zip");
+        assert_eq!(with_extension("Bijlagen.ZIP", ".zip"), "Bijlagen.ZIP");
+        assert_eq!(with_extension("[5.1.2e]", ".mbox"), "[5.1.2e].mbox");
+    }
+}
