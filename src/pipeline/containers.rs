@@ -125,6 +125,8 @@ pub(crate) fn expand(walked: Vec<Entry>) -> crate::Result<(Vec<Entry>, Vec<Conta
             return Err(crate::Error::Usage(format!("more than {} files in the inputs", limits::MAX_DOCUMENTS)));
         }
     }
+    // The walk's thread keeps no zip open (see `LAST_ZIP`).
+    LAST_ZIP.with(|cell| cell.borrow_mut().take());
     Ok((out, containers))
 }
 
@@ -248,6 +250,33 @@ fn archive(file: &Path, steps: &[Step]) -> Result<zip::ZipArchive<Box<dyn ReadSe
     package::open(reader)
 }
 
+/// A zip on disk, opened: which file, its size and time when it was opened, and its central directory.
+type Opened = (PathBuf, u64, Option<std::time::SystemTime>, zip::ZipArchive<Box<dyn ReadSeek>>);
+
+thread_local! {
+    /// The zip file this worker read a member of last: the members of a zip are mostly processed one
+    /// after the other by the same worker, and reading a central directory of thousands of entries
+    /// again for each of them would cost the square of their number.
+    static LAST_ZIP: std::cell::RefCell<Option<Opened>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Entry `index` of the zip file `file`, decompressed, through a central directory read once per worker
+/// while the file's size and time stay the same.
+fn zip_entry_on_disk(file: &Path, index: usize) -> Result<Vec<u8>, Manual> {
+    let meta = std::fs::metadata(file).map_err(|e| Manual::new(Code::Unreadable, format!("cannot be read: {e}")))?;
+    let (len, modified) = (meta.len(), meta.modified().ok());
+    LAST_ZIP.with(|cell| {
+        let mut last = cell.borrow_mut();
+        if !matches!(&*last, Some((p, l, m, _)) if p == file && *l == len && *m == modified) {
+            *last = None;
+            *last = Some((file.to_path_buf(), len, modified, archive(file, &[])?));
+        }
+        let (.., archive) = last.as_mut().expect("opened above");
+        let listed = package::list_one(archive, index)??;
+        package::read_listed(archive, &listed)
+    })
+}
+
 fn open_file(file: &Path) -> Result<std::fs::File, Manual> {
     let unreadable = |e: std::io::Error| Manual::new(Code::Unreadable, format!("cannot be read: {e}"));
     let meta = std::fs::metadata(file).map_err(unreadable)?;
@@ -271,10 +300,20 @@ fn bytes_at(file: &Path, steps: &[Step]) -> Result<Vec<u8>, Manual> {
         return Ok(bytes);
     };
     match last {
+        Step::Zip(index) if before.is_empty() => zip_entry_on_disk(file, *index),
         Step::Zip(index) => {
             let mut archive = archive(file, before)?;
             let listed = package::list_one(&mut archive, *index)??;
             package::read_listed(&mut archive, &listed)
+        }
+        Step::Mbox(range) if before.is_empty() => {
+            // A message of a mailbox on disk: only its own bytes are read, not the whole mailbox again.
+            let fail = |e: std::io::Error| Manual::new(Code::Unreadable, format!("cannot be read: {e}"));
+            let mut f = open_file(file)?;
+            f.seek(std::io::SeekFrom::Start(range.start as u64)).map_err(fail)?;
+            let mut bytes = vec![0; range.len()];
+            f.read_exact(&mut bytes).map_err(fail)?;
+            Ok(mbox::message(&bytes, 0..bytes.len()))
         }
         Step::Mbox(range) => {
             let bytes = bytes_at(file, before)?;
