@@ -328,3 +328,41 @@ fn numbered_output_publishes_every_member_under_its_own_number() {
     let message = document(&r, "in/postvak.mbox/0001");
     assert_eq!(message["output"].as_str().unwrap(), format!("{}.eml", message["id"].as_str().unwrap()));
 }
+
+#[test]
+fn containers_named_after_people_lose_the_names_and_are_never_merged() {
+    let d = Dir::new();
+    let zip = |names: &[(&str, &str)]| {
+        use std::io::Write;
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in names {
+            z.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    };
+    let letter = "Brief van mevrouw Ilse Roelofs en meneer Gerrit Hoogeveen over de kapvergunning.\n";
+    d.create("in/Bezwaar Ilse Roelofs.zip", zip(&[("brief.txt", letter)]));
+    d.create("in/Bezwaar Gerrit Hoogeveen.zip", zip(&[("brief.txt", letter), ("Map Roelofs/notitie.txt", "Niets.\n")]));
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    // Two containers whose names redact alike get two files, the extension kept at the end.
+    assert_eq!(d.documents("uit"), vec!["Bezwaar [5.1.2e] (2).zip", "Bezwaar [5.1.2e].zip"]);
+    let r = d.report("uit-review");
+    assert_eq!(
+        document(&r, "in/Bezwaar Gerrit Hoogeveen.zip/Map Roelofs/notitie.txt")["output"],
+        "Bezwaar [5.1.2e].zip/Map [5.1.2e]/notitie.txt"
+    );
+    assert_eq!(document(&r, "in/Bezwaar Ilse Roelofs.zip/brief.txt")["output"], "Bezwaar [5.1.2e] (2).zip/brief.txt");
+}
+
+#[test]
+fn a_zip_given_as_a_file_argument_is_a_container_too() {
+    let d = Dir::new();
+    d.fixture("containers/bomb.zip", "bomb.zip");
+    let out = d.lak(&["redact", "bomb.zip", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    assert_eq!(code(&r, "bomb.zip/leeg.txt"), "zip_limit");
+    assert_eq!(document(&r, "bomb.zip/gewoon.txt")["output"], "bomb.zip/gewoon.txt");
+}
