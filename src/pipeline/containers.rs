@@ -464,6 +464,60 @@ fn withhold_all(k: usize, containers: &[Container], documents: &mut [DocumentRep
 mod tests {
     use super::*;
 
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in files {
+            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            w.start_file(*name, options).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn walked(dir: &Path, name: &str) -> Entry {
+        let source = dir.join(name);
+        Entry { source, relative: PathBuf::from(name), problem: None, member: None }
+    }
+
+    #[test]
+    fn entries_that_add_up_to_a_bomb_refuse_the_whole_zip() {
+        // Five entries that each declare 250 MiB (under the limit of one entry, at a ratio under 200×
+        // by the sizes they declare): together over the limit of all entries.
+        let mut z = zip_of(&[("a.txt", b"a"), ("b.txt", b"b"), ("c.txt", b"c"), ("d.txt", b"d"), ("e.txt", b"e")]);
+        let mut at = 0;
+        while let Some(i) = z[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+            let cd = at + i;
+            z[cd + 20..cd + 24].copy_from_slice(&(2u32 << 20).to_le_bytes());
+            z[cd + 24..cd + 28].copy_from_slice(&(250u32 << 20).to_le_bytes());
+            at = cd + 4;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bom.zip"), &z).unwrap();
+        let (entries, containers) = expand(vec![walked(dir.path(), "bom.zip")]).unwrap();
+        assert!(containers.is_empty());
+        assert_eq!(entries.len(), 1);
+        let problem = entries[0].problem.as_ref().expect("refused");
+        assert!(matches!(problem.code, Code::ZipLimit | Code::Corrupt), "{problem:?}");
+    }
+
+    #[test]
+    fn members_are_read_again_through_the_checks() {
+        let inner = zip_of(&[("c.txt", b"binnen")]);
+        let z = zip_of(&[("a.txt", b"buiten"), ("map/", b""), ("b.zip", &inner)]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.zip"), &z).unwrap();
+        let (entries, containers) = expand(vec![walked(dir.path(), "x.zip")]).unwrap();
+        let names: Vec<String> = entries.iter().map(|e| e.relative.display().to_string()).collect();
+        assert_eq!(names, ["x.zip/a.txt", "x.zip/b.zip/c.txt"]);
+        assert_eq!(containers.len(), 2);
+        assert_eq!(containers[0].items, [Item::Document(0), Item::Container(1)]);
+        assert_eq!(read(entries[1].member.as_ref().unwrap()).unwrap(), b"binnen");
+        // The file changed since the walk: what is read is checked again, never trusted.
+        std::fs::write(dir.path().join("x.zip"), b"PK\x05\x06 weg").unwrap();
+        assert!(read(entries[0].member.as_ref().unwrap()).is_err());
+    }
+
     #[test]
     fn a_containers_extension_stays_at_its_end() {
         assert_eq!(with_extension("[5.1.2e].zip", ".zip"), "[5.1.2e].zip");
