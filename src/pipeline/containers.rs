@@ -111,89 +111,117 @@ pub(crate) enum Item {
 
 /// Replaces every container among the walked entries by its members (see the module docs).
 pub(crate) fn expand(walked: Vec<Entry>) -> crate::Result<(Vec<Entry>, Vec<Container>)> {
-    let mut out = Vec::with_capacity(walked.len());
-    let mut containers = Vec::new();
+    let mut run = Listing { out: Vec::with_capacity(walked.len()), containers: Vec::new(), budget: None };
     for entry in walked {
         match Kind::of(&entry.source).filter(|_| entry.problem.is_none()) {
             Some(kind) => {
+                let (documents, containers) = (run.out.len(), run.containers.len());
+                // A zip's documents in all, nested containers' included, are held to the limit of the
+                // entries of one zip: listing a zip of zips of zips must not cost the product of theirs.
+                run.budget = (kind == Kind::Zip).then_some(limits::MAX_OFFICE_ENTRIES);
                 let file = entry.source.clone();
-                open_container(entry, kind, &file, Vec::new(), None, 1, &mut out, &mut containers);
+                if let Err(manual) = run.open(entry.clone(), kind, &file, Vec::new(), None, 1) {
+                    run.out.truncate(documents);
+                    run.containers.truncate(containers);
+                    run.out.push(Entry { problem: Some(manual), ..entry });
+                }
             }
-            None => out.push(entry),
+            None => run.out.push(entry),
         }
-        if out.len() > limits::MAX_DOCUMENTS {
+        if run.out.len() > limits::MAX_DOCUMENTS {
             return Err(crate::Error::Usage(format!("more than {} files in the inputs", limits::MAX_DOCUMENTS)));
         }
     }
     // The walk's thread keeps no zip open (see `LAST_ZIP`).
     LAST_ZIP.with(|cell| cell.borrow_mut().take());
-    Ok((out, containers))
+    Ok((run.out, run.containers))
 }
 
-/// Lists container `entry` (of `kind`, reached from `file` by `steps`, held by `parent`, `depth` levels
-/// deep) into `out` and `containers`; when it cannot be listed, it is itself a document that needs
-/// manual handling.
-#[allow(clippy::too_many_arguments)]
-fn open_container(
-    mut entry: Entry,
-    kind: Kind,
-    file: &Path,
-    steps: Vec<Step>,
-    parent: Option<usize>,
-    depth: usize,
-    out: &mut Vec<Entry>,
-    containers: &mut Vec<Container>,
-) {
-    let listed = match kind {
-        Kind::Zip => list_zip(file, &steps),
-        Kind::Mbox => list_mbox(file, &steps),
-    };
-    let items = match listed {
-        Ok(items) => items,
-        Err(manual) => {
-            entry.problem = Some(manual);
-            push_document(entry, parent, out, containers);
-            return;
-        }
-    };
-    let index = containers.len();
-    containers.push(Container { kind, relative: entry.relative.clone(), items: Vec::new(), parent });
-    if let Some(p) = parent {
-        containers[p].items.push(Item::Container(index));
-    }
-    for (name, step, problem) in items {
-        let mut steps = steps.clone();
-        steps.push(step);
-        let member = Member { file: file.to_path_buf(), steps: steps.clone(), container: index };
-        let child = Entry {
-            source: entry.source.join(&name),
-            relative: entry.relative.join(&name),
-            problem,
-            member: Some(member),
+/// What the expansion of the run's containers has listed so far.
+struct Listing {
+    out: Vec<Entry>,
+    containers: Vec<Container>,
+    /// How many more documents the zip being listed may hold, nested containers included.
+    budget: Option<usize>,
+}
+
+impl Listing {
+    /// Lists container `entry` (of `kind`, reached from `file` by `steps`, held by `parent`, `depth`
+    /// levels deep); when it cannot be listed, it is itself a document that needs manual handling. The
+    /// error refuses the outermost zip: its documents in all are over the limit.
+    fn open(
+        &mut self,
+        mut entry: Entry,
+        kind: Kind,
+        file: &Path,
+        steps: Vec<Step>,
+        parent: Option<usize>,
+        depth: usize,
+    ) -> Result<(), Manual> {
+        let listed = match kind {
+            Kind::Zip => list_zip(file, &steps),
+            Kind::Mbox => list_mbox(file, &steps),
         };
-        match Kind::of(Path::new(&name)).filter(|_| child.problem.is_none() && kind == Kind::Zip) {
-            Some(inner) if depth < limits::MAX_ZIP_NESTING => {
-                open_container(child, inner, file, steps, Some(index), depth + 1, out, containers)
+        let items = match listed {
+            Ok(items) => items,
+            Err(manual) => {
+                entry.problem = Some(manual);
+                return self.push(entry, parent);
             }
-            Some(_) => {
-                let reason = format!(
-                    "a container nested {} levels deep; lak opens at most {}",
-                    depth + 1,
-                    limits::MAX_ZIP_NESTING
-                );
-                let child = Entry { problem: Some(Manual::new(Code::ZipLimit, reason)), ..child };
-                push_document(child, Some(index), out, containers);
-            }
-            None => push_document(child, Some(index), out, containers),
+        };
+        let index = self.containers.len();
+        self.containers.push(Container { kind, relative: entry.relative.clone(), items: Vec::new(), parent });
+        if let Some(p) = parent {
+            self.containers[p].items.push(Item::Container(index));
         }
+        for (name, step, problem) in items {
+            let mut steps = steps.clone();
+            steps.push(step);
+            let member = Member { file: file.to_path_buf(), steps: steps.clone(), container: index };
+            let child = Entry {
+                source: entry.source.join(&name),
+                relative: entry.relative.join(&name),
+                problem,
+                member: Some(member),
+            };
+            match Kind::of(Path::new(&name)).filter(|_| child.problem.is_none() && kind == Kind::Zip) {
+                Some(inner) if depth < limits::MAX_ZIP_NESTING => {
+                    self.open(child, inner, file, steps, Some(index), depth + 1)?
+                }
+                Some(_) => {
+                    let reason = format!(
+                        "a container nested {} levels deep; lak opens at most {}",
+                        depth + 1,
+                        limits::MAX_ZIP_NESTING
+                    );
+                    self.push(Entry { problem: Some(Manual::new(Code::ZipLimit, reason)), ..child }, Some(index))?;
+                }
+                None => self.push(child, Some(index))?,
+            }
+        }
+        Ok(())
     }
-}
 
-fn push_document(entry: Entry, container: Option<usize>, out: &mut Vec<Entry>, containers: &mut [Container]) {
-    if let Some(c) = container {
-        containers[c].items.push(Item::Document(out.len()));
+    /// Adds a document, a member of `container`.
+    fn push(&mut self, entry: Entry, container: Option<usize>) -> Result<(), Manual> {
+        if let Some(budget) = &mut self.budget {
+            *budget = budget.checked_sub(1).ok_or_else(|| {
+                Manual::new(
+                    Code::ZipLimit,
+                    format!(
+                        "more than {} documents in the zip, those of the containers in it included; lak opens at most {}",
+                        limits::MAX_OFFICE_ENTRIES,
+                        limits::MAX_OFFICE_ENTRIES
+                    ),
+                )
+            })?;
+        }
+        if let Some(c) = container {
+            self.containers[c].items.push(Item::Document(self.out.len()));
+        }
+        self.out.push(entry);
+        Ok(())
     }
-    out.push(entry);
 }
 
 /// A member's name (a path inside the container), how to reach it, and what is wrong with it.
@@ -499,6 +527,23 @@ mod tests {
         assert_eq!(entries.len(), 1);
         let problem = entries[0].problem.as_ref().expect("refused");
         assert!(matches!(problem.code, Code::ZipLimit | Code::Corrupt), "{problem:?}");
+    }
+
+    #[test]
+    fn the_entry_limit_counts_the_documents_of_nested_zips_too() {
+        let names: Vec<String> = (0..limits::MAX_OFFICE_ENTRIES / 2 + 1).map(|i| format!("{i}.txt")).collect();
+        let inner = zip_of(&names.iter().map(|n| (n.as_str(), &b""[..])).collect::<Vec<_>>());
+        let z = zip_of(&[("a.zip", &inner), ("b.zip", &inner)]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.zip"), &z).unwrap();
+        let (entries, containers) = expand(vec![walked(dir.path(), "x.zip")]).unwrap();
+        assert!(containers.is_empty());
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].problem.as_ref().map(|p| p.code), Some(Code::ZipLimit));
+        // One of them alone is within the limit.
+        std::fs::write(dir.path().join("y.zip"), zip_of(&[("a.zip", &inner)])).unwrap();
+        let (entries, _) = expand(vec![walked(dir.path(), "y.zip")]).unwrap();
+        assert_eq!(entries.len(), names.len());
     }
 
     #[test]
