@@ -547,6 +547,22 @@ mod tests {
     }
 
     #[test]
+    fn a_mailbox_in_a_zip_is_a_container_of_messages() {
+        let mbox = b"From a@example.nl Mon Jan  1 10:00:00 2024\r\nSubject: een\r\n\r\n>From hier\r\n\r\n\
+                     From b@example.nl Mon Jan  1 11:00:00 2024\r\nSubject: twee\r\n\r\ntekst\r\n";
+        let z = zip_of(&[("post.mbox", mbox)]);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.zip"), &z).unwrap();
+        let (entries, containers) = expand(vec![walked(dir.path(), "x.zip")]).unwrap();
+        let names: Vec<String> = entries.iter().map(|e| e.relative.display().to_string()).collect();
+        assert_eq!(names, ["x.zip/post.mbox/0001", "x.zip/post.mbox/0002"]);
+        assert_eq!(containers[1].kind, Kind::Mbox);
+        assert_eq!(entries[0].format_path().extension().unwrap(), "eml");
+        assert_eq!(read(entries[0].member.as_ref().unwrap()).unwrap(), b"Subject: een\r\n\r\nFrom hier\r\n");
+        assert_eq!(read(entries[1].member.as_ref().unwrap()).unwrap(), b"Subject: twee\r\n\r\ntekst\r\n");
+    }
+
+    #[test]
     fn members_are_read_again_through_the_checks() {
         let inner = zip_of(&[("c.txt", b"binnen")]);
         let z = zip_of(&[("a.txt", b"buiten"), ("map/", b""), ("b.zip", &inner)]);
