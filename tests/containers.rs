@@ -219,6 +219,7 @@ fn a_zip_and_a_mailbox_are_redacted_entry_by_entry_and_written_back_whole() {
     assert!(messages[0]["headers"].to_string().contains("Subject: Kapvergunning Esdoornlaan"));
     assert!(messages[1]["texts"].to_string().contains("uw bezwaar tegen de kapvergunning ontvangen"));
     assert_eq!(document(&r, "in/postvak.mbox/0003")["output"], "postvak.mbox/0002");
+    assert!(document(&r, "in/postvak.mbox/0001")["scrubbed"].to_string().contains("mailbox `From ` line"));
 
     // The inventory lists every entry and message, the withheld ones as niet openbaar with their code.
     let inventory = d.read_string("uit/inventarislijst.csv");

@@ -246,6 +246,10 @@ fn process(
             super::write::stage(&target, &redacted.bytes).map_err(|e| Manual::new(Code::WriteFailed, e.to_string()))?;
             facts.staged = Some(target);
             report.scrubbed = redacted.scrubbed;
+            if entry.member.as_ref().is_some_and(|m| m.is_message()) {
+                // The mailbox's separator line of the message is never copied (containers.rs).
+                report.scrubbed.push("mailbox `From ` line (envelope sender and delivery time)".into());
+            }
             report.passes = (pass > 1).then_some(pass);
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {
                 report.status = Status::Redacted;
