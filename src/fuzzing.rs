@@ -37,6 +37,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("csv", csv),
     ("mail", mail),
     ("msg", msg),
+    ("mbox", mbox),
 ];
 
 /// The label every fuzz redaction carries.
@@ -215,6 +216,30 @@ pub fn msg(data: &[u8]) {
     }
 }
 
+/// Mailboxes (`mail/mbox.rs`): split into messages, each unquoted, written back; the written mailbox
+/// splits into the same messages (each ending in a line break).
+pub fn mbox(data: &[u8]) {
+    use crate::formats::mail::mbox;
+    let Some(ranges) = mbox::split(data) else { return };
+    let messages: Vec<Vec<u8>> = ranges
+        .into_iter()
+        .map(|r| {
+            assert!(r.start <= r.end && r.end <= data.len(), "range {r:?} of {}", data.len());
+            mbox::message(data, r)
+        })
+        .collect();
+    let written = mbox::write(messages.iter().map(Vec::as_slice));
+    let again = mbox::split(&written).expect("a written mailbox starts with a separator");
+    assert_eq!(again.len(), messages.len(), "the written mailbox splits into another number of messages");
+    for (r, m) in again.into_iter().zip(&messages) {
+        let mut expected = m.clone();
+        if !expected.ends_with(b"\n") {
+            expected.push(b'\n');
+        }
+        assert!(mbox::message(&written, r) == expected, "a message changed in the round trip");
+    }
+}
+
 /// A one-page PDF whose page content is `content`, with `/F1` (Helvetica, WinAnsi) and `/F2` (a Type0
 /// font with an identity encoding and a `/ToUnicode` CMap) as resources.
 fn one_page_pdf(content: &[u8]) -> Option<Vec<u8>> {
@@ -323,6 +348,8 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
             "csv" => out.push(("csv", name, data)),
             "eml" => out.push(("mail", name, data)),
             "msg" => out.push(("msg", name, data)),
+            "mbox" => out.push(("mbox", name, data)),
+            "zip" => out.push(("package", name, data)),
             _ => {}
         }
     }

@@ -55,6 +55,10 @@ pub const MAX_HEADERS_PER_SHARED_STRING: usize = 64;
 /// How deep Office packages embedded in Office packages (a chart's workbook inside a DOCX) are opened.
 pub const MAX_OFFICE_NESTING: usize = 2;
 
+/// How deep containers in a dossier are opened: a `.zip` (or `.mbox`) in a `.zip` in a `.zip` is three
+/// levels. The zip limits above apply to every level.
+pub const MAX_ZIP_NESTING: usize = 3;
+
 // EMF and WMF pictures
 
 /// Most records in one EMF or WMF picture. Real pictures have hundreds to a few hundred thousand.
@@ -199,15 +203,19 @@ mod tests {
             ("compiled pattern set".into(), bytes(MAX_REGEX_BYTES as u64)),
             ("context window".into(), format!("{MAX_CONTEXT_WINDOW} bytes each side")),
             ("files per run".into(), c(MAX_DOCUMENTS)),
-            ("Office package: zip entries".into(), c(MAX_OFFICE_ENTRIES)),
-            ("Office package: one part, uncompressed".into(), bytes(MAX_OFFICE_PART_BYTES)),
-            ("Office package: all parts, uncompressed".into(), bytes(MAX_OFFICE_TOTAL_BYTES)),
+            ("Office package or `.zip`: zip entries".into(), c(MAX_OFFICE_ENTRIES)),
+            ("Office package or `.zip`: one part, uncompressed".into(), bytes(MAX_OFFICE_PART_BYTES)),
+            ("Office package or `.zip`: all parts, uncompressed".into(), bytes(MAX_OFFICE_TOTAL_BYTES)),
             (
-                format!("Office package: compression ratio of a part over {}", bytes(OFFICE_RATIO_CHECK_BYTES)),
+                format!(
+                    "Office package or `.zip`: compression ratio of a part over {}",
+                    bytes(OFFICE_RATIO_CHECK_BYTES)
+                ),
                 format!("{MAX_OFFICE_COMPRESSION_RATIO}×"),
             ),
             ("Office XML: element nesting".into(), c(MAX_OFFICE_XML_DEPTH)),
             ("Office packages inside Office packages".into(), format!("{MAX_OFFICE_NESTING} levels")),
+            ("containers (`.zip`, `.mbox`) inside zips in a dossier".into(), format!("{MAX_ZIP_NESTING} levels")),
             ("EMF/WMF picture: records".into(), c(MAX_METAFILE_RECORDS)),
             ("EMF/WMF picture: strings read".into(), c(MAX_METAFILE_TEXTS)),
             ("EMF/WMF picture: GDI objects (fonts, pens, ...)".into(), c(MAX_METAFILE_OBJECTS)),

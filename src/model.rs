@@ -397,7 +397,7 @@ codes! {
     Encrypted => "encrypted",
     /// Damaged, or not a valid file of its format.
     Corrupt => "corrupt",
-    /// A zip container over the limits that protect the reader (bombs, entry counts).
+    /// A zip container over the limits that protect the reader (bombs, entry counts, nesting).
     ZipLimit => "zip_limit",
     /// A part or entry with an unsafe name (zip-slip).
     UnsafePath => "unsafe_path",

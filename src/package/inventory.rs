@@ -96,7 +96,12 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
     cells[0] = d.id.clone();
     cells[1] = meta.matter.clone().unwrap_or_default();
     cells[4] = d.name.clone();
-    cells[5] = file_type(&d.name).to_string();
+    // A message of a mailbox (`postvak.mbox/0003`) has no extension of its own: its adapter says it is one.
+    cells[5] = match (file_type(&d.name), d.format) {
+        ("other", Some("eml")) => "email",
+        (t, _) => t,
+    }
+    .to_string();
     cells[6] = d.date.clone().unwrap_or_default();
     cells[7] = beoordeling.to_string();
     cells[9] = grond;

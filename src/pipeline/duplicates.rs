@@ -42,6 +42,9 @@ pub(crate) fn content_hash(entry: &Entry) -> Option<Digest32> {
     if entry.problem.is_some() {
         return None;
     }
+    if let Some(member) = &entry.member {
+        return super::containers::read(member).ok().map(|bytes| hash_bytes(&bytes));
+    }
     let meta = std::fs::symlink_metadata(&entry.source).ok()?;
     if !meta.is_file() || meta.len() > limits::MAX_INPUT_BYTES {
         return None;

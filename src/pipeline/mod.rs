@@ -22,6 +22,7 @@
 //!   each to a temporary file renamed into place;
 //! - the same inputs and rules give byte-identical outputs and reports.
 
+mod containers;
 mod dossier;
 mod duplicates;
 mod process;
@@ -298,7 +299,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     if let Some(prefix) = &job.package.number {
         names::check_prefix(prefix).map_err(Error::Usage)?;
     }
-    let entries = walk::documents(&job.inputs)?;
+    let (entries, containers) = containers::expand(walk::documents(&job.inputs)?)?;
     // The report's findings wait in a spool in the review folder (created now, after the walk, so that
     // the spool is never taken for an input); a run that fails leaves no folder it created.
     let spool_dir = review_dir.as_deref().filter(|_| job.command != Command::Check);
@@ -309,7 +310,7 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     let spool = spool_dir.map(spool::Spool::new).transpose();
     let outcome = spool.and_then(|spool| {
         let store = spool.as_ref().map(|s| s as &dyn crate::report::spool::Store);
-        run_documents(job, rules, policy, progress, &entries, review_dir.clone(), store)
+        run_documents(job, rules, policy, progress, (&entries, &containers), review_dir.clone(), store)
     });
     if let (Err(_), Some(dir)) = (&outcome, created) {
         let _ = std::fs::remove_dir(dir);
@@ -317,13 +318,14 @@ fn run_job(job: &Job, rules: &RuleSet, policy: &Policy, progress: &dyn crate::pr
     outcome
 }
 
-/// Runs a job on its documents (`entries`), with the spool of the report's findings (`store`).
+/// Runs a job on its documents (`entries`, some of them members of `containers`), with the spool of the
+/// report's findings (`store`).
 fn run_documents(
     job: &Job,
     rules: &RuleSet,
     policy: &Policy,
     progress: &dyn crate::progress::Progress,
-    entries: &[walk::Entry],
+    (entries, containers): (&[walk::Entry], &[containers::Container]),
     review_dir: Option<PathBuf>,
     store: Option<&dyn crate::report::spool::Store>,
 ) -> Result<Outcome> {
@@ -483,7 +485,7 @@ fn run_documents(
         }
     }
     if let Some(o) = out {
-        publish::publish(o, &names, &mut documents, &mut facts, job.package.number.is_some())?;
+        publish::publish(o, &names, (entries, containers), &mut documents, &mut facts, job.package.number.is_some())?;
     }
     let mut report = Report {
         lak_version: crate::VERSION,

@@ -4,7 +4,7 @@
 //! the run. After redacting, the output is opened again with the same adapter and scanned with the same
 //! rules and policy; if anything the rules would redact is still there, the output is not written.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::dossier::Trace;
 use super::walk::Entry;
@@ -60,9 +60,9 @@ pub(crate) fn document(
 ) -> (DocumentReport, Facts) {
     let path = entry.source.display().to_string();
     if let Some(problem) = &entry.problem {
-        return (DocumentReport::manual(path, None, Manual::new(Code::NotAFile, problem.clone())), Facts::default());
+        return (DocumentReport::manual(path, None, problem.clone()), Facts::default());
     }
-    let Some(format) = cx.registry.for_path(&entry.source) else {
+    let Some(format) = cx.registry.for_path(&entry.format_path()) else {
         let ext = entry
             .source
             .extension()
@@ -111,7 +111,11 @@ pub(crate) fn document(
     (report, facts)
 }
 
-fn read(source: &Path) -> Result<Vec<u8>, Manual> {
+fn read(entry: &Entry) -> Result<Vec<u8>, Manual> {
+    if let Some(member) = &entry.member {
+        return super::containers::read(member);
+    }
+    let source = &entry.source;
     let meta = std::fs::metadata(source).map_err(|e| Manual::new(Code::Unreadable, format!("cannot be read: {e}")))?;
     if meta.len() > limits::MAX_INPUT_BYTES {
         return Err(Manual::new(
@@ -153,7 +157,7 @@ fn process(
     dossier: &Dossier,
     facts: &mut Facts,
 ) -> Result<DocumentReport, Manual> {
-    let bytes = read(&entry.source)?;
+    let bytes = read(entry)?;
     // The hash of the bytes read (the walk's hash, unless the file changed since): finding ids derive
     // from it.
     let content = super::duplicates::hash_bytes(&bytes);
@@ -246,6 +250,10 @@ fn process(
             facts.staged = Some(target);
             facts.written_as = format.output().and_then(|f| f.extensions().first().copied());
             report.scrubbed = redacted.scrubbed;
+            if entry.member.as_ref().is_some_and(|m| m.is_message()) {
+                // The mailbox's separator line of the message is never copied (containers.rs).
+                report.scrubbed.push("mailbox `From ` line (envelope sender and delivery time)".into());
+            }
             report.passes = (pass > 1).then_some(pass);
             if !to_redact.is_empty() || !report.scrubbed.is_empty() {
                 report.status = Status::Redacted;

@@ -27,15 +27,21 @@ pub(crate) const RESERVED: &[&str] =
 pub(crate) fn publish(
     out: &Path,
     names: &Names,
+    (entries, containers): (&[super::walk::Entry], &[super::containers::Container]),
     documents: &mut [DocumentReport],
     facts: &mut [Facts],
     numbered: bool,
 ) -> Result<()> {
-    // An output in another format than its input (`.msg` → `.eml`) takes that format's extension.
+    // An output in another format than its input (`.msg` → `.eml`) takes that format's extension; a
+    // message of a mailbox (which has none) is an `.eml` when published on its own.
     let exts: Vec<String> = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| f.written_as.map_or_else(|| names.extension(i).to_string(), |e| format!(".{e}")))
+        .map(|(i, f)| match (f.written_as, &entries[i].member) {
+            (Some(e), _) => format!(".{e}"),
+            (None, Some(m)) if m.is_message() => ".eml".to_string(),
+            (None, _) => names.extension(i).to_string(),
+        })
         .collect();
     let targets: Vec<Option<String>> = if numbered {
         documents
@@ -62,6 +68,10 @@ pub(crate) fn publish(
         let exts: Vec<&str> = exts.iter().map(String::as_str).collect();
         names::assign(&written, &exts, RESERVED)
     };
+    if !numbered {
+        // Members of containers are written into their containers (see containers.rs).
+        super::containers::publish(out, containers, entries, &targets, documents, facts);
+    }
     for ((d, f), target) in documents.iter_mut().zip(facts.iter_mut()).zip(targets) {
         let (Some(staged), Some(target)) = (f.staged.take(), target) else { continue };
         match place(&staged, &out.join(&target)) {
@@ -79,7 +89,7 @@ pub(crate) fn publish(
 }
 
 /// Renames `staged` to `target`, creating folders; refuses to replace anything.
-fn place(staged: &Path, target: &Path) -> std::result::Result<(), String> {
+pub(crate) fn place(staged: &Path, target: &Path) -> std::result::Result<(), String> {
     let say = |what: &str, e: std::io::Error| format!("{what} the output failed: {e}");
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| say("creating the folder of", e))?;

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::{Code, Manual};
 use crate::{Error, Result, limits};
 
 /// One document to process.
@@ -16,8 +17,25 @@ pub(crate) struct Entry {
     pub source: PathBuf,
     /// Its path in the output tree.
     pub relative: PathBuf,
-    /// A problem found while walking (a link, an unreadable folder entry).
-    pub problem: Option<String>,
+    /// A problem found while walking (a link, an unreadable folder entry, a container or an entry of one
+    /// that cannot be opened).
+    pub problem: Option<Manual>,
+    /// Where it is inside a container (a zip entry, a message of a mailbox), if it is in one.
+    pub member: Option<super::containers::Member>,
+}
+
+impl Entry {
+    /// The path whose extension says which adapter reads it: a message of a mailbox is read as `.eml`.
+    pub(crate) fn format_path(&self) -> std::borrow::Cow<'_, Path> {
+        match &self.member {
+            Some(m) if m.is_message() => std::borrow::Cow::Owned(self.source.with_extension("eml")),
+            _ => std::borrow::Cow::Borrowed(&self.source),
+        }
+    }
+}
+
+fn not_a_file() -> Manual {
+    Manual::new(Code::NotAFile, "a symbolic link or special file: not followed")
 }
 
 /// Lists the documents under `inputs`.
@@ -32,14 +50,14 @@ pub(crate) fn documents(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
                     Ok(e) => {
                         let relative =
                             e.path().strip_prefix(input).expect("walkdir stays below its root").to_path_buf();
-                        let problem = (!e.file_type().is_file())
-                            .then(|| "a symbolic link or special file: not followed".to_string());
-                        out.push(Entry { source: e.path().to_path_buf(), relative, problem });
+                        let problem = (!e.file_type().is_file()).then(not_a_file);
+                        out.push(Entry { source: e.path().to_path_buf(), relative, problem, member: None });
                     }
                     Err(err) => {
                         let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| input.clone());
                         let relative = path.strip_prefix(input).map(Path::to_path_buf).unwrap_or_else(|_| path.clone());
-                        out.push(Entry { source: path, relative, problem: Some(format!("cannot be read: {err}")) });
+                        let problem = Some(Manual::new(Code::NotAFile, format!("cannot be read: {err}")));
+                        out.push(Entry { source: path, relative, problem, member: None });
                     }
                 }
                 if out.len() > limits::MAX_DOCUMENTS {
@@ -51,8 +69,8 @@ pub(crate) fn documents(inputs: &[PathBuf]) -> Result<Vec<Entry>> {
                 .file_name()
                 .map(PathBuf::from)
                 .ok_or_else(|| Error::Usage(format!("{}: not a file name", input.display())))?;
-            let problem = (!meta.is_file()).then(|| "a symbolic link or special file: not followed".to_string());
-            out.push(Entry { source: input.clone(), relative: name, problem });
+            let problem = (!meta.is_file()).then(not_a_file);
+            out.push(Entry { source: input.clone(), relative: name, problem, member: None });
         }
     }
     Ok(out)

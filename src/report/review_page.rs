@@ -61,10 +61,10 @@ impl Links {
                     .reason
                     .as_ref()
                     .is_none_or(|m| m.code != "not_a_file")
-                    .then(|| relative_url(&base, &absolute(Path::new(&d.path))));
+                    .then(|| relative_url(&base, &container_file(&absolute(Path::new(&d.path)))));
                 let redacted = match (out, &d.output) {
                     (Some(out), Some(o)) if d.status != Status::NeedsManual => {
-                        Some(relative_url(&base, &absolute(&out.join(o))))
+                        Some(relative_url(&base, &container_file(&absolute(&out.join(o)))))
                     }
                     _ => None,
                 };
@@ -73,6 +73,15 @@ impl Links {
             .collect();
         Links { docs }
     }
+}
+
+/// The file a link opens for `path`: the path itself, or for an entry of a container
+/// (`bijlagen.zip/brief.pdf`, `postvak.mbox/0003`), which is no file of its own, the container.
+fn container_file(path: &Path) -> PathBuf {
+    if path.exists() {
+        return path.to_path_buf();
+    }
+    path.ancestors().skip(1).find(|a| a.is_file()).map_or_else(|| path.to_path_buf(), Path::to_path_buf)
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -575,6 +584,18 @@ mod tests {
         assert_eq!(relative_url(base, Path::new("/a/b/dossier/brief 1#.txt")), "../dossier/brief%201%23.txt");
         assert_eq!(relative_url(base, Path::new("/a/x.pdf")), "../../x.pdf");
         assert_eq!(crate::percent::decode("../dossier/brief%201%23.txt"), "../dossier/brief 1#.txt");
+    }
+
+    #[test]
+    fn an_entry_of_a_container_links_to_the_container() {
+        let dir = tempfile::tempdir().unwrap();
+        let zip = dir.path().join("bijlagen.zip");
+        std::fs::write(&zip, b"PK").unwrap();
+        assert_eq!(container_file(&zip.join("map/brief.pdf")), zip);
+        assert_eq!(container_file(&zip), zip);
+        // A path that is in no file stays what it is.
+        let gone = dir.path().join("weg/brief.pdf");
+        assert_eq!(container_file(&gone), gone);
     }
 
     #[test]

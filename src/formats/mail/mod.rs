@@ -27,6 +27,7 @@ pub(super) mod body;
 pub(super) mod headers;
 mod html;
 mod leaf;
+pub(crate) mod mbox;
 mod mime;
 mod write;
 

@@ -1,7 +1,8 @@
 //! Reading and writing the zip container of an Office file, safely.
 //!
-//! An Office file (OOXML: DOCX, XLSX, PPTX) is a zip of *parts*. This module is the only place that
-//! touches the zip format. Reading refuses, with a [`Manual`] reason, everything a hostile or damaged
+//! An Office file (OOXML: DOCX, XLSX, PPTX) is a zip of *parts*, and a `.zip` in a dossier is a zip of
+//! documents (`pipeline/containers.rs`). This module is the only place that touches the zip format, so
+//! both are held to the same limits. Reading refuses, with a [`Manual`] reason, everything a hostile or damaged
 //! file could use against lak or against the people who open the output:
 //!
 //! - a password-protected Office file, which is not a zip at all but a CFB (OLE2) container holding the
@@ -22,7 +23,7 @@
 //! data no reader of the part sees, so such a part is written again from its decompressed content. The
 //! zip comment and whatever lies between entries are never copied: the writer builds a new archive.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Read, Seek, Write};
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
@@ -71,98 +72,182 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<Entry>, Manual> {
              file with an Office extension); remove the password or convert it, then run lak again",
         ));
     }
-    let mut archive = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| Manual::new(Code::Corrupt, format!("not a readable zip package: {e}")))?;
-    if archive.len() > limits::MAX_OFFICE_ENTRIES {
-        return Err(Manual::new(
-            Code::ZipLimit,
-            format!("{} zip entries; lak opens at most {}", archive.len(), limits::MAX_OFFICE_ENTRIES),
-        ));
-    }
-    if archive.has_duplicate_names() {
-        return Err(duplicate(None));
-    }
-    let mut entries = Vec::with_capacity(archive.len());
-    let mut seen = std::collections::HashSet::new();
-    let mut total_declared: u64 = 0;
+    let mut archive = open(Cursor::new(bytes))?;
+    let listed = list(&mut archive)?;
+    let mut entries = Vec::with_capacity(listed.len());
     let mut total_actual: u64 = 0;
-    for index in 0..archive.len() {
-        let file =
-            archive.by_index_raw(index).map_err(|e| Manual::new(Code::Corrupt, format!("zip entry {index}: {e}")))?;
-        let name = file
-            .name()
-            .map_err(|_| Manual::new(Code::UnsafePath, format!("zip entry {index}: name is not valid")))?
-            .into_owned();
-        check_name(&name)?;
-        if !seen.insert(name.to_lowercase()) {
-            return Err(duplicate(Some(&name)));
-        }
-        if file.encrypted() {
-            return Err(Manual::new(
-                Code::Encrypted,
-                format!("part {name} is encrypted; remove the password and run lak again"),
-            ));
-        }
-        let declared = file.size();
-        let compressed = file.compressed_size();
-        let method = file.compression();
-        let modified = file.last_modified().unwrap_or_default();
-        let is_dir = file.is_dir();
-        let no_extras = file.comment().is_empty() && file.extra_data_fields().next().is_none();
-        drop(file);
-        if declared > limits::MAX_OFFICE_PART_BYTES {
-            return Err(too_big(&name, declared));
-        }
-        total_declared = total_declared.saturating_add(declared);
-        if total_declared > limits::MAX_OFFICE_TOTAL_BYTES {
+    for item in listed {
+        let item = item?;
+        let data = if item.is_dir { Vec::new() } else { read_listed(&mut archive, &item)? };
+        total_actual += data.len() as u64;
+        if total_actual > limits::MAX_OFFICE_TOTAL_BYTES {
             return Err(total_too_big());
         }
-        if declared > limits::OFFICE_RATIO_CHECK_BYTES
-            && declared / compressed.max(1) > limits::MAX_OFFICE_COMPRESSION_RATIO
-        {
-            return Err(Manual::new(
-                Code::ZipLimit,
-                format!(
-                    "part {name} expands {}× ({compressed} → {declared} bytes): a zip bomb? lak \
-                     accepts at most {}×",
-                    declared / compressed.max(1),
-                    limits::MAX_OFFICE_COMPRESSION_RATIO
-                ),
-            ));
-        }
-        let mut data = Vec::new();
-        if !is_dir {
-            let file = archive.by_index(index).map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
-            // One byte more than declared: enough to see a lie, never enough to be a bomb.
-            file.take(declared + 1)
-                .read_to_end(&mut data)
-                .map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
-            if data.len() as u64 != declared {
-                return Err(Manual::new(
-                    Code::ZipLimit,
-                    format!(
-                        "part {name} declares {declared} bytes but holds {}{}",
-                        data.len(),
-                        if data.len() as u64 > declared { " or more" } else { "" }
-                    ),
-                ));
-            }
-            total_actual += data.len() as u64;
-            if total_actual > limits::MAX_OFFICE_TOTAL_BYTES {
-                return Err(total_too_big());
-            }
-        }
+        let Listed { name, index, declared, compressed, method, modified, is_dir, no_extras } = item;
         let raw_ok = no_extras && !is_dir && raw_is_exact(&mut archive, index, method, declared, compressed);
         entries.push(Entry { name, data, index, method, modified, is_dir, raw_ok });
     }
     Ok(entries)
 }
 
+/// One entry of a zip as its central directory describes it, checked against the limits that do not
+/// need its content.
+#[derive(Clone, Debug)]
+pub(crate) struct Listed {
+    /// The name as stored.
+    pub name: String,
+    /// Index in the archive.
+    pub index: usize,
+    /// Declared uncompressed size.
+    pub declared: u64,
+    compressed: u64,
+    method: CompressionMethod,
+    modified: DateTime,
+    /// A folder entry.
+    pub is_dir: bool,
+    no_extras: bool,
+}
+
+/// Opens a zip (an Office package, or a `.zip` in a dossier) and refuses one with more entries than
+/// [`limits::MAX_OFFICE_ENTRIES`] before anything is decompressed.
+pub(crate) fn open<R: Read + Seek>(reader: R) -> Result<ZipArchive<R>, Manual> {
+    let archive =
+        ZipArchive::new(reader).map_err(|e| Manual::new(Code::Corrupt, format!("not a readable zip: {e}")))?;
+    if archive.len() > limits::MAX_OFFICE_ENTRIES {
+        return Err(Manual::new(
+            Code::ZipLimit,
+            format!("{} zip entries; lak opens at most {}", archive.len(), limits::MAX_OFFICE_ENTRIES),
+        ));
+    }
+    Ok(archive)
+}
+
+/// Lists the entries of an opened zip. What makes the whole archive unsafe (two entries with one name,
+/// declared sizes adding up to a bomb) is the outer error; what is wrong with one entry (an unsafe
+/// name, encryption, a part over the size or ratio limit) is that entry's error: an Office package
+/// refuses both, a dossier zip withholds only that entry.
+pub(crate) fn list<R: Read + Seek>(archive: &mut ZipArchive<R>) -> Result<Vec<Result<Listed, Manual>>, Manual> {
+    if archive.has_duplicate_names() {
+        return Err(duplicate(None));
+    }
+    let mut out = Vec::with_capacity(archive.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut total_declared: u64 = 0;
+    for index in 0..archive.len() {
+        let listed = list_one(archive, index)?;
+        if let Ok(item) = &listed {
+            if !seen.insert(item.name.to_lowercase()) {
+                return Err(duplicate(Some(&item.name)));
+            }
+            total_declared = total_declared.saturating_add(item.declared);
+            if total_declared > limits::MAX_OFFICE_TOTAL_BYTES {
+                return Err(total_too_big());
+            }
+        }
+        out.push(listed);
+    }
+    Ok(out)
+}
+
+/// Entry `index` of an opened zip, with the checks that need no decompression (see [`list`]): the outer
+/// error when the central directory cannot be read there, the inner when the entry is refused.
+pub(crate) fn list_one<R: Read + Seek>(
+    archive: &mut ZipArchive<R>,
+    index: usize,
+) -> Result<Result<Listed, Manual>, Manual> {
+    let file =
+        archive.by_index_raw(index).map_err(|e| Manual::new(Code::Corrupt, format!("zip entry {index}: {e}")))?;
+    let Ok(name) = file.name().map(|n| n.into_owned()) else {
+        return Ok(Err(Manual::new(Code::UnsafePath, format!("zip entry {index}: name is not valid"))));
+    };
+    let listed = Listed {
+        declared: file.size(),
+        compressed: file.compressed_size(),
+        method: file.compression(),
+        modified: file.last_modified().unwrap_or_default(),
+        is_dir: file.is_dir(),
+        no_extras: file.comment().is_empty() && file.extra_data_fields().next().is_none(),
+        index,
+        name,
+    };
+    let encrypted = file.encrypted();
+    drop(file);
+    Ok(check_entry(listed, encrypted))
+}
+
+/// The checks of one entry that need no decompression.
+fn check_entry(listed: Listed, encrypted: bool) -> Result<Listed, Manual> {
+    let Listed { name, declared, compressed, .. } = &listed;
+    check_name(name)?;
+    if encrypted {
+        return Err(Manual::new(
+            Code::Encrypted,
+            format!("part {name} is encrypted; remove the password and run lak again"),
+        ));
+    }
+    if *declared > limits::MAX_OFFICE_PART_BYTES {
+        return Err(too_big(name, *declared));
+    }
+    if *declared > limits::OFFICE_RATIO_CHECK_BYTES
+        && declared / (*compressed).max(1) > limits::MAX_OFFICE_COMPRESSION_RATIO
+    {
+        return Err(Manual::new(
+            Code::ZipLimit,
+            format!(
+                "part {name} expands {}× ({compressed} → {declared} bytes): a zip bomb? lak \
+                 accepts at most {}×",
+                declared / (*compressed).max(1),
+                limits::MAX_OFFICE_COMPRESSION_RATIO
+            ),
+        ));
+    }
+    Ok(listed)
+}
+
+/// Decompresses one listed entry: one byte more than declared is read, enough to see a lie, never
+/// enough to be a bomb.
+pub(crate) fn read_listed<R: Read + Seek>(archive: &mut ZipArchive<R>, item: &Listed) -> Result<Vec<u8>, Manual> {
+    let (name, declared) = (&item.name, item.declared);
+    let file = archive.by_index(item.index).map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
+    let mut data = Vec::new();
+    file.take(declared + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| Manual::new(Code::Corrupt, format!("part {name}: {e}")))?;
+    if data.len() as u64 != declared {
+        return Err(Manual::new(
+            Code::ZipLimit,
+            format!(
+                "part {name} declares {declared} bytes but holds {}{}",
+                data.len(),
+                if data.len() as u64 > declared { " or more" } else { "" }
+            ),
+        ));
+    }
+    Ok(data)
+}
+
+/// Writes a new zip of `files` (name, content), in that order: deflated, every entry dated
+/// 1980-01-01 00:00 (the zip epoch: no time of the run or of the input), no extra fields, no comments.
+pub(crate) fn write_new(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Manual> {
+    let fail = |e: &dyn std::fmt::Display| Manual::new(Code::WriteFailed, format!("writing the zip failed: {e}"));
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in files {
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(DateTime::default())
+            .unix_permissions(0o644)
+            .large_file(bytes.len() as u64 >= u32::MAX as u64);
+        writer.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
+        writer.write_all(bytes).map_err(|e| fail(&e))?;
+    }
+    Ok(writer.finish().map_err(|e| fail(&e))?.into_inner())
+}
+
 /// Whether the compressed bytes of entry `index` are exactly its content: stored bytes of the declared
 /// size, or one deflate stream that ends at the last compressed byte (a decompressor stops at the end of
 /// the stream, so bytes after it are never seen by a reader, and would be copied by a raw copy).
-fn raw_is_exact(
-    archive: &mut ZipArchive<Cursor<&[u8]>>,
+fn raw_is_exact<R: Read + Seek>(
+    archive: &mut ZipArchive<R>,
     index: usize,
     method: CompressionMethod,
     size: u64,
@@ -209,7 +294,7 @@ fn total_too_big() -> Manual {
 
 /// Refuses names that could escape the folder they are extracted into (zip-slip) or that no Office
 /// producer writes.
-fn check_name(name: &str) -> Result<(), Manual> {
+pub(crate) fn check_name(name: &str) -> Result<(), Manual> {
     let bad = |why: &str| Err(Manual::new(Code::UnsafePath, format!("zip entry name {name:?} {why}")));
     if name.is_empty() {
         return bad("is empty");
