@@ -403,3 +403,13 @@ fn het_alone_opens_no_surname_but_van_het_and_t_do() {
         vec!["Gerard van het Reve", "Jan 't Hart"]
     );
 }
+
+#[test]
+fn english_header_words_and_weekdays_are_no_names() {
+    // `From` is a surname and `Thu` a given name in the lists; in English mail text they are words.
+    assert_eq!(redacted("From the minutes: the permit is granted."), Vec::<String>::new());
+    assert_eq!(redacted("Date: Thu, 14 Mar 2024 10:00:00 +0100"), Vec::<String>::new());
+    assert_eq!(redacted("On Thu, 14 Mar 2024 the office is open. With thanks, the team."), Vec::<String>::new());
+    // A name after the header word still is one.
+    assert_eq!(redacted("From: Jan Jansen"), vec!["Jan Jansen"]);
+}

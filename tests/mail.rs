@@ -352,3 +352,21 @@ fn a_picture_needs_manual_handling_unless_the_user_lets_it_through() {
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(python_reads(&d, "c/logo.eml").structure, ["multipart/related", "1.text/html", "2.text/plain"]);
 }
+
+#[test]
+fn an_english_message_without_personal_data_is_published_unchanged() {
+    // `From` is in the surname list and `Thu` in the given-name list: neither is a person here, and
+    // taking them for one redacted the `From:` header's name and withheld the message.
+    let d = Dir::new();
+    let m = "From: Team Vergunningen <vergunningen@gemeente.example>\r\nTo: info@example.org\r\n\
+             Date: Thu, 14 Mar 2024 10:00:00 +0100\r\nSubject: Re: application\r\nMIME-Version: 1.0\r\n\
+             Content-Type: text/plain; charset=utf-8\r\n\r\n\
+             From the minutes: the permit is granted.\r\nOn Thu, 14 Mar 2024 the office is open.\r\n";
+    d.create("in/english.eml", m);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let r = d.report("uit-review");
+    assert_eq!(status(&r, "english.eml"), "clean", "{}", document(&r, "english.eml"));
+    let after = python_reads(&d, "uit/english.eml");
+    assert!(after.texts[0].contains("From the minutes") && after.texts[0].contains("On Thu, 14 Mar"), "{:?}", after.texts);
+}
