@@ -8,7 +8,8 @@
 //! | `message/rfc822`, a `.eml` file | a message of its own, read by this adapter |
 //! | a file another adapter reads (by file name, else by type): PDF, DOCX, XLSX, PPTX, text, CSV | that adapter's document |
 //! | S/MIME or PGP signed or encrypted parts | manual handling (`signed`, `encrypted`) |
-//! | pictures | manual handling (`embedded_object`): lak reads no text in pixels; kept with their metadata removed under `--allow-unchecked-images` |
+//! | PNG and JPEG pictures (inline or attached) | the picture adapter's document: OCR, values blacked out in the pixels, encoded anew; what OCR cannot check needs manual handling with its code (`ocr_unavailable`, `picture_without_text`, `ocr_low_confidence`) |
+//! | other pictures (GIF, BMP, WebP, TIFF) | manual handling (`embedded_object`): kept with their metadata removed under `--allow-unchecked-images` |
 //! | anything else (TNEF `winmail.dat`, archives, executables) | manual handling (`embedded_object`) |
 //!
 //! With `--drop-embedded`, a part that would go to manual handling for what it is (not for being
@@ -18,8 +19,8 @@ use std::path::Path;
 
 use super::html::{self, Html};
 use super::mime::Part;
-use crate::formats::office::images;
-use crate::formats::{Document, Options, Registry};
+use crate::formats::office::images::{self, ImageFormat};
+use crate::formats::{Document, Format, Options, Picture, Registry};
 use crate::model::{Code, Manual};
 
 /// A leaf part, read.
@@ -55,6 +56,27 @@ fn extension_of_type(kind: &str) -> Option<&'static str> {
         "application/vnd.openxmlformats-officedocument.presentationml.presentation" => "pptx",
         "message/rfc822" | "message/global" => "eml",
         _ => return None,
+    })
+}
+
+/// A PNG or JPEG picture (by its type or file name, and its first bytes), read like a picture file in
+/// the dossier: OCR, detection, pixel redaction ([`Picture`]). What that adapter cannot check (no
+/// Tesseract, no text, text read unsure) is dropped under `--drop-embedded`, else the message needs
+/// manual handling with the picture's reason; a damaged picture always does.
+fn picture(name: &str, kind: &str, what: &str, data: &[u8], options: &Options) -> Option<Result<Leaf, Manual>> {
+    let by_name = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| Picture.extensions().iter().any(|x| x.eq_ignore_ascii_case(e)));
+    if !(kind.starts_with("image/") || by_name)
+        || !matches!(images::sniff(data), Some(ImageFormat::Jpeg | ImageFormat::Png))
+    {
+        return None;
+    }
+    Some(match Picture.open(data.to_vec(), options) {
+        Ok(doc) => Ok(Leaf::Attachment { data: data.to_vec(), doc }),
+        Err(m) if options.drop_embedded && m.code != Code::Corrupt => Ok(Leaf::Dropped),
+        Err(m) => Err(Manual::new(m.code, format!("picture {what}: {}", m.reason))),
     })
 }
 
@@ -96,6 +118,9 @@ pub(super) fn read(
         let html = (kind == "text/html").then(|| html::read(&text));
         return Ok(Leaf::Text { text, html });
     }
+    if let Some(leaf) = picture(&name, kind, &what, &data, options) {
+        return leaf;
+    }
     let registry = Registry::standard();
     let ext = Path::new(&name)
         .extension()
@@ -134,7 +159,7 @@ pub(super) fn read(
         return Err(Manual::new(
             Code::EmbeddedObject,
             format!(
-                "picture {what}: lak reads no text in pictures. Check it by hand, or run with \
+                "picture {what}: lak reads text only in PNG and JPEG pictures. Check it by hand, or run with \
                  --allow-unchecked-images (kept, metadata removed) or --drop-embedded (removed)"
             ),
         ));

@@ -207,7 +207,10 @@ impl MailDocument {
                             attachments.push((i, label));
                         }
                         Leaf::Picture { clean, .. } => {
-                            add_once(&mut doc.notes, "pictures kept unchecked: lak reads no text in pictures");
+                            add_once(
+                                &mut doc.notes,
+                                "pictures kept unchecked: lak reads text only in PNG and JPEG pictures",
+                            );
                             if clean.is_some() {
                                 add_once(
                                     &mut doc.scrubbed,
@@ -227,6 +230,8 @@ impl MailDocument {
         for (part, label) in attachments {
             let Some(Leaf::Attachment { doc: inner, .. }) = doc.leaves.get(&part) else { continue };
             let count = inner.units().len();
+            // Every attachment is listed, also one without findings: the reviewer sees what was read.
+            doc.notes.push(format!("attachment {label}: read and redacted with the message"));
             for n in inner.notes() {
                 doc.notes.push(format!("in {label}: {n}"));
             }
