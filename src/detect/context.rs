@@ -80,8 +80,13 @@ impl ContextMatcher {
         if let Some((s, e)) = before.or(after) {
             return Some(text[s..e].to_lowercase());
         }
+        // What stands before the match in the window decides for most matches without looking for the
+        // start of a long line: if it already fails `opens_line`, the whole line before it does too.
+        if !opens_line(&text[near_start.unwrap_or(back)..start]) {
+            return None;
+        }
         let line_start = line_start();
-        if !opens_line(&text[line_start..start]) {
+        if near_start.is_none() && !opens_line(&text[line_start..start]) {
             return None;
         }
         let previous = match line_start.checked_sub(1) {
