@@ -146,3 +146,67 @@ fn a_picture_that_is_not_what_its_name_says_is_refused() {
     assert_eq!(document(&report, "tekst.jpg")["reason"]["code"], "corrupt");
     assert!(d.documents("out").is_empty());
 }
+
+/// What an identity card pasted into a letter or a slide holds (tests/build-fixtures/office-pictures.sh).
+const CARD: &[&str] = &["Verbeek", "Lotte", "Marije", "12-05-1984", "NXKR7PWA3", "274918365"];
+
+/// Every picture of an Office file, unpacked by `unzip`.
+fn media(d: &Dir, file: &str) -> Vec<std::path::PathBuf> {
+    let dir = d.join(&format!("unzipped/{}", file.replace('/', "_")));
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = Command::new("unzip").args(["-o", "-q"]).arg(d.join(file)).arg("-d").arg(&dir).output().unwrap();
+    assert!(o.status.success(), "unzip {file}: {}", String::from_utf8_lossy(&o.stderr));
+    let mut out = Vec::new();
+    for sub in ["word/media", "ppt/media", "xl/media"] {
+        if let Ok(rd) = std::fs::read_dir(dir.join(sub)) {
+            out.extend(rd.map(|e| e.unwrap().path()));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn an_identity_card_pasted_into_a_letter_or_a_slide_is_redacted_in_its_pixels() {
+    if !require("tesseract") || !require("unzip") {
+        return;
+    }
+    let d = Dir::new();
+    d.fixture("office/pictures-id-kopie.docx", "in/brief.docx");
+    d.fixture("office/pictures-casus.pptx", "in/casus.pptx");
+    // Before: Tesseract reads the card in both files.
+    for file in ["in/brief.docx", "in/casus.pptx"] {
+        let read: String = media(&d, file).iter().map(|p| ocr(p)).collect();
+        assert!(squeezed(&read).contains("274918365"), "{file}: the fixture's card does not read:\n{read}");
+    }
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    for (name, part) in
+        [("brief.docx", "word/media/image1.png, OCR block"), ("casus.pptx", "ppt/media/image1.png, OCR block")]
+    {
+        assert_eq!(status(&report, name), "redacted");
+        let doc = document(&report, name);
+        let findings = doc["findings"].as_array().unwrap();
+        for rule in ["bsn", "id-document", "date-of-birth", "person-name"] {
+            assert!(
+                findings.iter().any(|f| f["rule"] == rule && f["location"]["part"].as_str().unwrap().starts_with(part)),
+                "{name}: no {rule} finding in the picture: {doc}"
+            );
+        }
+        // Tesseract reads the published pictures: the card's values are gone, its heading is not.
+        let pictures = media(&d, &format!("out/{name}"));
+        let read: String = pictures.iter().map(|p| ocr(p)).collect();
+        for value in CARD {
+            assert!(!squeezed(&read).contains(&squeezed(value)), "{name}: OCR still reads {value:?}:\n{read}");
+        }
+        assert!(read.contains("IDENTITEITSKAART"), "{name}: the card's heading is gone:\n{read}");
+    }
+    // The picture without text in the letter stays a picture, and the letter still opens in LibreOffice.
+    assert_eq!(media(&d, "out/brief.docx").len(), 2);
+    if require("soffice") {
+        common::soffice_convert(&d, &["out/brief.docx".into()], "txt:Text", "lo");
+        let text = d.read_string("lo/brief.txt");
+        assert!(text.contains("De aanvraag is volledig."), "{text}");
+    }
+}

@@ -173,7 +173,8 @@ fn alphanumerics(word: &str) -> usize {
 /// `beside_box` (a black box) may read unsure: the box, not the writing, is what OCR stumbles on.
 fn readable(words: &[Word], beside_box: impl Fn(&Word) -> bool) -> Result<(), Manual> {
     let content: Vec<&Word> = words.iter().filter(|w| alphanumerics(&w.text) >= 2).collect();
-    if content.is_empty() {
+    // Only one- and two-letter fragments (what OCR makes of a gradient, a photo's texture): no text.
+    if !content.iter().any(|w| alphanumerics(&w.text) >= 3) {
         return Err(Manual::new(
             Code::PictureWithoutText,
             "OCR reads no text in this picture; lak does not judge what a photo shows (a face, a house, a \

@@ -96,6 +96,9 @@ enum Part {
     Metafile(metafile::Metafile),
     /// An Office package inside this one.
     Embedded(Box<OfficeDocument>),
+    /// A PNG or JPEG picture read by OCR (the picture adapter's document): redacted in its pixels and
+    /// encoded anew.
+    Picture(Box<dyn Document>),
 }
 
 /// An opened Office file.
@@ -339,22 +342,25 @@ impl OfficeDocument {
                 Some(PartKind::Metafile(_)) => Part::Metafile(
                     metafiles[i].take().ok_or_else(|| Manual::new(Code::InternalError, "a metafile was lost"))?,
                 ),
-                Some(PartKind::Image(format)) => match images::strip(format, &e.data) {
-                    Ok(Some(clean)) => {
-                        scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
-                        Part::Image(clean)
+                Some(PartKind::Image(format)) => match read_picture(&e.name, format, &e.data, options) {
+                    Read::Picture(doc) => {
+                        scrubbed.add("pictures read by OCR and encoded anew (no metadata, no old pixels)", 1);
+                        for n in doc.notes() {
+                            notes.add(format!("picture {}: {n}", e.name), 1);
+                        }
+                        Part::Picture(doc)
                     }
-                    Ok(None) => Part::Raw,
-                    Err(why) if options.drop_embedded => {
-                        let _ = why;
-                        scrubbed.add("embedded objects lak cannot read removed (--drop-embedded)", 1);
+                    Read::Refused(m) if options.drop_embedded => {
+                        let _ = m;
+                        scrubbed.add("pictures OCR cannot read removed (--drop-embedded)", 1);
                         Part::Remove
                     }
-                    Err(why) => {
-                        return Err(Manual::new(
-                            Code::EmbeddedObject,
-                            format!("picture {} does not parse ({why}); lak cannot check it", e.name),
-                        ));
+                    Read::Refused(m) => return Err(m),
+                    Read::Unread(why) => {
+                        if let Some(why) = why {
+                            notes.add(why, 1);
+                        }
+                        strip_picture(&e.name, format, &e.data, options, &mut scrubbed)?
                     }
                 },
                 Some(PartKind::Package) => {
@@ -458,6 +464,7 @@ impl OfficeDocument {
                 Part::Xml(sc) => out.extend(sc.units.iter().map(|u| if u.hidden { "" } else { u.text.as_str() })),
                 Part::Metafile(m) => out.extend(m.texts.iter().map(|t| t.text.as_str())),
                 Part::Embedded(d) => d.collect_units(out),
+                Part::Picture(d) => out.extend(d.units()),
                 _ => {}
             }
         }
@@ -531,11 +538,73 @@ fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, 
     }
 }
 
+/// What OCR made of a picture in the package.
+enum Read {
+    /// Read: its text is units of the document, its pixels are redacted.
+    Picture(Box<dyn Document>),
+    /// Read too unsure to check (`ocr_low_confidence`): the document needs manual handling, or the
+    /// picture is removed under `--drop-embedded`.
+    Refused(Manual),
+    /// Not read (not a PNG or JPEG, no text in it, no Tesseract): kept as pictures were before OCR,
+    /// without metadata; the note says why, once per document.
+    Unread(Option<&'static str>),
+}
+
+/// Reads a PNG or JPEG picture with the picture adapter (OCR). A copy of an identity card pasted into a
+/// letter is the document's most personal page: its text is found and blacked out like any other. A
+/// picture without text stays (lak does not judge what a photo shows, and a logo is no person).
+fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &Options) -> Read {
+    if !matches!(format, images::ImageFormat::Png | images::ImageFormat::Jpeg) {
+        return Read::Unread(None);
+    }
+    match super::Picture.open(data.to_vec(), options) {
+        Ok(doc) => Read::Picture(doc),
+        Err(m) => match m.code {
+            Code::OcrLowConfidence => Read::Refused(Manual::new(m.code, format!("picture {name}: {}", m.reason))),
+            Code::OcrUnavailable => Read::Unread(Some(
+                "pictures not read: no Tesseract on this machine (Debian: apt-get install tesseract-ocr \
+                 tesseract-ocr-nld); text in them was not checked",
+            )),
+            Code::PictureWithoutText => Read::Unread(Some("pictures in which OCR reads no text kept unchanged")),
+            // Damaged or over a limit: the metadata stripper decides, as before OCR.
+            _ => Read::Unread(None),
+        },
+    }
+}
+
+/// A picture lak does not read, without its metadata (what pictures in Office files were before OCR).
+fn strip_picture(
+    name: &str,
+    format: images::ImageFormat,
+    data: &[u8],
+    options: &Options,
+    scrubbed: &mut Tally,
+) -> Result<Part, Manual> {
+    Ok(match images::strip(format, data) {
+        Ok(Some(clean)) => {
+            scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
+            Part::Image(clean)
+        }
+        Ok(None) => Part::Raw,
+        Err(_) if options.drop_embedded => {
+            scrubbed.add("embedded objects lak cannot read removed (--drop-embedded)", 1);
+            Part::Remove
+        }
+        Err(why) => {
+            return Err(Manual::new(
+                Code::EmbeddedObject,
+                format!("picture {name} does not parse ({why}); lak cannot check it"),
+            ));
+        }
+    })
+}
+
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
         Part::Metafile(m) => m.texts.len(),
         Part::Embedded(d) => d.total_units(),
+        Part::Picture(d) => d.units().len(),
         _ => 0,
     }
 }
@@ -620,6 +689,11 @@ impl Document for OfficeDocument {
                 let inner = d.locate(local, start, end);
                 loc = Location { part: Some(format!("{name}!{}", inner.part.unwrap_or_default())), ..inner };
             }
+            Part::Picture(d) => {
+                let inner = d.locate(local, start, end);
+                loc = Location { part: Some(format!("{name}, {}", inner.part.unwrap_or_default())), ..inner };
+                loc.sheet = self.sheet_of.get(&lower).cloned();
+            }
             _ => {}
         }
         loc
@@ -629,6 +703,7 @@ impl Document for OfficeDocument {
         let (i, local) = self.find(unit)?;
         match &self.parts[i] {
             Part::Embedded(d) => d.header(local),
+            Part::Picture(d) => d.header(local),
             _ => self.headers.get(&unit).map(String::as_str),
         }
     }
@@ -663,7 +738,7 @@ impl Document for OfficeDocument {
                 .ok_or_else(|| Manual::new(Code::InternalError, "a redaction outside the document"))?;
             match &self.parts[i] {
                 Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
-                Part::Embedded(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
+                Part::Embedded(_) | Part::Picture(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
                 _ => {
                     return Err(Manual::new(Code::InternalError, "a redaction in a part without text"));
@@ -682,6 +757,11 @@ impl Document for OfficeDocument {
                     Some(rewrite::rewrite(&e.name, &e.data, sc, &cuts[i])?)
                 }
                 Part::Embedded(d) => Some(d.redact(&nested[i])?.bytes),
+                Part::Picture(d) => Some(
+                    d.redact(&nested[i])
+                        .map_err(|m| Manual::new(m.code, format!("picture {}: {}", e.name, m.reason)))?
+                        .bytes,
+                ),
                 Part::Metafile(m) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
                     Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
                         Manual::new(Code::InternalError, format!("a redaction in picture {} failed: {why}", e.name))
