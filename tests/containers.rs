@@ -7,10 +7,13 @@
 //! of its container and listed in the report and the inventory with its code; the exit code says so.
 
 mod common;
+#[path = "common/email.rs"]
+mod email;
 
 use std::process::Command;
 
 use common::{Dir, document, office_text, pdftotext, require, status};
+use email::{python_reads, readings};
 
 /// The values planted in the zip's entries and names (synthetic people).
 const ZIP_PLANTED: &[&str] = &[
@@ -424,42 +427,11 @@ fn a_dossier_of_eml_msg_mbox_and_zip_loses_every_planted_value_and_lists_every_m
         .chain(["06-28417390", "Esdoornlaan 17", "3704 KT", "284716406", "NL46ABNA0581937264", "06-31827465"])
         .chain(["Noor El Amrani", "Daan Willems", "Anouk", "Timmermans", "a.timmermans@example.nl"])
         .collect();
-    let mut messages = vec![d.join("zip/bericht.eml"), d.join("zip/map/notitie.eml"), d.join("uit/antwoord.eml")];
-    messages.push(d.join("uit/los.eml"));
-    let read_message = r#"
-import email, email.policy, json, os, sys
-m = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
-texts, files = [str(v) for v in m.values()], []
-for i, p in enumerate(m.walk()):
-    if p.is_multipart():
-        continue
-    if p.get_content_maintype() == "text":
-        texts.append(p.get_content())
-    else:
-        f = os.path.join(sys.argv[2], "%d-%s" % (i, p.get_filename() or "part"))
-        open(f, "wb").write(p.get_payload(decode=True))
-        files.append(f)
-print(json.dumps({"texts": texts, "files": files, "defects": [str(x) for x in m.defects]}))
-"#;
-    for (n, path) in messages.iter().enumerate() {
-        let bytes = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
-        let dir = d.join(&format!("parts-{n}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        let m = python(read_message, &[path, &dir]);
-        assert_eq!(m["defects"], serde_json::json!([]), "{}", path.display());
-        let mut readings = vec![bytes];
-        readings.extend(m["texts"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()));
-        for f in m["files"].as_array().unwrap() {
-            let f = std::path::Path::new(f.as_str().unwrap());
-            match f.extension().and_then(|e| e.to_str()) {
-                Some("pdf") => readings.push(pdftotext(f)),
-                Some("docx") => readings.push(office_text(f)),
-                _ => readings.push(String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned()),
-            }
-        }
-        for reading in &readings {
+    for rel in ["zip/bericht.eml", "zip/map/notitie.eml", "uit/antwoord.eml", "uit/los.eml"] {
+        assert!(python_reads(&d, rel).defects.is_empty(), "{rel}: python's email package found defects");
+        for (how, reading) in readings(&d, rel) {
             for value in &planted {
-                assert!(!reading.contains(value), "{value:?} left in {}", path.display());
+                assert!(!reading.contains(value), "{value:?} left in {rel} ({how})");
             }
         }
     }

@@ -5,10 +5,13 @@
 //! and from every decoded reading; the MIME structure must be the one of the input.
 
 mod common;
+#[path = "common/email.rs"]
+mod email;
 
 use std::process::Command;
 
-use common::{Dir, document, office_text, pdftotext, require, status};
+use common::{Dir, document, require, status};
+use email::{copy_messages, python_reads, readings};
 
 /// Every message that lak redacts completely, with the values planted in it (synthetic people).
 const MESSAGES: &[(&str, &[&str])] = &[
@@ -95,101 +98,6 @@ const KEPT: &[(&str, &str)] = &[
     ("attachments.eml", "Bijgaand het verslag"),
     ("forwarded.eml", "Ter info"),
 ];
-
-/// Reads a message with Python's `email` package: every header decoded, every leaf part decoded
-/// (transfer encoding and charset), attachments saved into a folder; prints JSON.
-const READ_MESSAGE: &str = r#"
-import email, email.policy, json, os, sys
-path, outdir = sys.argv[1], sys.argv[2]
-os.makedirs(outdir, exist_ok=True)
-def walk(msg, prefix, out):
-    for k, v in msg.items():
-        out["headers"].append(k + ": " + str(v))
-    out["structure"].append(prefix + msg.get_content_type())
-    out["defects"] += [prefix + type(d).__name__ for d in msg.defects]
-    if msg.is_multipart():
-        for i, p in enumerate(msg.iter_parts() if hasattr(msg, "iter_parts") else msg.get_payload()):
-            walk(p, prefix + str(i + 1) + ".", out)
-        return
-    if msg.get_content_type() == "message/rfc822":
-        walk(msg.get_payload()[0], prefix + "1.", out)
-        return
-    data = msg.get_payload(decode=True) or b""
-    if msg.get_content_maintype() == "text":
-        out["texts"].append(data.decode(msg.get_content_charset() or "us-ascii"))
-    else:
-        name = prefix + (msg.get_filename() or "attachment")
-        out["files"].append(name)
-        with open(os.path.join(outdir, name), "wb") as f:
-            f.write(data)
-msg = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
-out = {"headers": [], "texts": [], "files": [], "structure": [], "defects": []}
-walk(msg, "", out)
-print(json.dumps(out))
-"#;
-
-struct Reading {
-    headers: Vec<String>,
-    texts: Vec<String>,
-    /// Saved attachments: (name, path).
-    files: Vec<(String, std::path::PathBuf)>,
-    structure: Vec<String>,
-    defects: Vec<String>,
-}
-
-fn python_reads(d: &Dir, rel: &str) -> Reading {
-    require("python3");
-    let outdir = d.join(&format!("py-{}", rel.replace('/', "_")));
-    let o = Command::new("python3")
-        .args(["-c", READ_MESSAGE])
-        .arg(d.join(rel))
-        .arg(&outdir)
-        .output()
-        .expect("python3 runs");
-    assert!(o.status.success(), "python's email package failed on {rel}: {}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let strings =
-        |k: &str| -> Vec<String> { v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect() };
-    Reading {
-        headers: strings("headers"),
-        texts: strings("texts"),
-        files: strings("files").into_iter().map(|n| (n.clone(), outdir.join(n))).collect(),
-        structure: strings("structure"),
-        defects: strings("defects"),
-    }
-}
-
-/// Every way an independent tool reads an output message: its bytes, its decoded headers and texts, and
-/// the text of its attachments.
-fn readings(d: &Dir, rel: &str) -> Vec<(String, String)> {
-    let r = python_reads(d, rel);
-    let mut out = vec![
-        ("bytes".to_string(), String::from_utf8_lossy(&d.read(rel)).into_owned()),
-        ("headers (python email)".to_string(), r.headers.join("\n")),
-        ("text parts (python email)".to_string(), r.texts.join("\n")),
-    ];
-    for (name, path) in &r.files {
-        out.push((
-            format!("attachment {name}, bytes"),
-            String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned(),
-        ));
-        out.push((format!("attachment name {name}"), name.clone()));
-        if name.ends_with(".pdf") {
-            out.push((format!("attachment {name}, pdftotext"), pdftotext(path)));
-        } else if name.ends_with(".docx") {
-            out.push((format!("attachment {name}, unzip"), office_text(path)));
-            let o = Command::new("unzip").arg("-p").arg(path).output().expect("unzip runs");
-            out.push((format!("attachment {name}, unzip -p"), String::from_utf8_lossy(&o.stdout).into_owned()));
-        }
-    }
-    out
-}
-
-fn copy_messages(d: &Dir, names: &[&str]) {
-    for name in names {
-        d.fixture(&format!("mail/{name}"), &format!("in/{name}"));
-    }
-}
 
 #[test]
 fn every_planted_value_is_gone_from_every_header_body_and_attachment() {

@@ -6,10 +6,13 @@
 //! every byte and every decoded reading; the text around it must stay.
 
 mod common;
+#[path = "common/email.rs"]
+mod email;
 
 use std::process::Command;
 
-use common::{Dir, document, office_text, pdftotext, require, status};
+use common::{Dir, document, office_text, pdftotext, status};
+use email::{copy_messages, python_reads};
 
 /// The messages lak redacts completely, with the values planted in them (synthetic people).
 const MESSAGES: &[(&str, &[&str])] = &[
@@ -105,38 +108,6 @@ for path in ole.listdir(streams=True, storages=False):
 print(json.dumps(out))
 "#;
 
-/// Reads a message with Python's `email` package: every header decoded, every leaf decoded, the
-/// attachments saved; prints JSON.
-const READ_MESSAGE: &str = r#"
-import email, email.policy, json, os, sys
-path, outdir = sys.argv[1], sys.argv[2]
-os.makedirs(outdir, exist_ok=True)
-def walk(msg, prefix, out):
-    for k, v in msg.items():
-        out["headers"].append(k + ": " + str(v))
-    out["structure"].append(prefix + msg.get_content_type())
-    out["defects"].extend(str(d) for d in msg.defects)
-    if msg.is_multipart() and msg.get_content_type() != "message/rfc822":
-        for i, p in enumerate(msg.get_payload()):
-            walk(p, prefix + str(i + 1) + ".", out)
-        return
-    if msg.get_content_type() == "message/rfc822":
-        walk(msg.get_payload()[0], prefix + "1.", out)
-        return
-    data = msg.get_payload(decode=True) or b""
-    if msg.get_content_maintype() == "text":
-        out["texts"].append(data.decode(msg.get_content_charset() or "us-ascii"))
-    else:
-        name = prefix + (msg.get_filename() or "attachment")
-        out["files"].append(name)
-        with open(os.path.join(outdir, name), "wb") as f:
-            f.write(data)
-msg = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
-out = {"headers": [], "texts": [], "files": [], "structure": [], "defects": []}
-walk(msg, "", out)
-print(json.dumps(out))
-"#;
-
 /// A Python that has olefile: `python3`, else Debian's own (a developer's `python3` may be another).
 fn python_with_olefile() -> Option<&'static str> {
     ["python3", "/usr/bin/python3"]
@@ -155,37 +126,6 @@ fn ole_streams(path: &std::path::Path) -> Option<serde_json::Map<String, serde_j
     let o = Command::new(py).args(["-c", OLE_STREAMS]).arg(path).output().expect("python runs");
     assert!(o.status.success(), "olefile failed on {}: {}", path.display(), String::from_utf8_lossy(&o.stderr));
     Some(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_object().unwrap().clone())
-}
-
-struct Reading {
-    headers: Vec<String>,
-    texts: Vec<String>,
-    files: Vec<(String, std::path::PathBuf)>,
-    structure: Vec<String>,
-    defects: Vec<String>,
-}
-
-fn python_reads(d: &Dir, rel: &str) -> Reading {
-    require("python3");
-    let outdir = d.join(&format!("py-{}", rel.replace('/', "_")));
-    let o = Command::new("python3").args(["-c", READ_MESSAGE]).arg(d.join(rel)).arg(&outdir).output().unwrap();
-    assert!(o.status.success(), "python's email package failed on {rel}: {}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let strings =
-        |k: &str| -> Vec<String> { v[k].as_array().unwrap().iter().map(|s| s.as_str().unwrap().into()).collect() };
-    Reading {
-        headers: strings("headers"),
-        texts: strings("texts"),
-        files: strings("files").into_iter().map(|n| (n.clone(), outdir.join(n))).collect(),
-        structure: strings("structure"),
-        defects: strings("defects"),
-    }
-}
-
-fn copy_messages(d: &Dir, names: &[&str]) {
-    for name in names {
-        d.fixture(&format!("mail/{name}"), &format!("in/{name}"));
-    }
 }
 
 #[test]
