@@ -143,9 +143,10 @@ impl Document for PictureDocument {
         let (width, height) = (img.width(), img.height());
         let mut boxes = Vec::new();
         for r in redactions {
-            let hit = self.layout.line_boxes(r.unit, r.start, r.end).ok_or_else(|| {
-                Manual::new(Code::InternalError, "a finding in a picture maps to no OCR word")
-            })?;
+            let hit = self
+                .layout
+                .line_boxes(r.unit, r.start, r.end)
+                .ok_or_else(|| Manual::new(Code::InternalError, "a finding in a picture maps to no OCR word"))?;
             boxes.extend(hit.into_iter().map(|b| ocr_text::widened(b, width, height)));
         }
         let grey = matches!(img.color(), image::ColorType::L8 | image::ColorType::L16 | image::ColorType::La8);

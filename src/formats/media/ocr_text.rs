@@ -169,9 +169,11 @@ impl Verdict {
     pub fn why(self) -> Option<String> {
         match self {
             Verdict::Readable => None,
-            Verdict::NoText => Some("OCR reads no text; lak does not judge what a photo shows (a face, a house, a \
+            Verdict::NoText => Some(
+                "OCR reads no text; lak does not judge what a photo shows (a face, a house, a \
                                      licence plate)"
-                .into()),
+                    .into(),
+            ),
             Verdict::Unsure { mean, unsure } => Some(format!(
                 "OCR reads unsure (mean confidence {mean:.0}, {unsure} words under {MIN_WORD_CONFIDENCE:.0}; lak \
                  needs {MIN_MEAN_CONFIDENCE:.0} and none): handwriting or a blurred picture"

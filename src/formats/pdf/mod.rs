@@ -274,33 +274,20 @@ fn read_scans(
     }
     let pages = |list: &[u32]| page_list(list);
     let Some(engine) = &options.ocr else {
-        // Pages with an invisible text layer were checked on that layer, as before OCR.
-        let with_layer: Vec<u32> =
-            scanned.iter().filter(|&&p| layer.pages[p as usize].glyphs > 0).map(|p| p + 1).collect();
-        if !with_layer.is_empty() {
-            notes.push(format!(
-                "page(s) {}: scanned with an invisible text layer; the layer was checked, the pixels were not read \
-                 (no Tesseract)",
-                pages(&with_layer)
-            ));
-        }
-        let image_only: Vec<u32> =
-            scanned.iter().filter(|&&p| layer.pages[p as usize].glyphs == 0).map(|p| p + 1).collect();
-        if image_only.is_empty() {
-            return Ok(scan::Scans::default());
-        }
+        // A searchable scan too: its invisible text layer may say other things than its pixels.
+        let listed: Vec<u32> = scanned.iter().map(|p| p + 1).collect();
         if !options.allow_unchecked_images {
             return Err(Manual::new(
                 Code::PdfImageOnly,
                 format!(
-                    "page(s) {} hold only images (a scan without a text layer): lak reads scans with OCR and found \
-                     no Tesseract; install it (Debian: apt-get install tesseract-ocr tesseract-ocr-nld), or use \
-                     --allow-unchecked-images to let them through unchecked",
-                    pages(&image_only)
+                    "page(s) {} hold only images (a scan, perhaps with an invisible text layer): lak reads scans \
+                     with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
+                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
+                    pages(&listed)
                 ),
             ));
         }
-        notes.push(format!("page(s) {}: only images (no text layer), NOT checked", pages(&image_only)));
+        notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
         return Ok(scan::Scans::default());
     };
     let scans = scan::read(doc, layer, &scanned, engine);
@@ -324,11 +311,7 @@ fn read_scans(
     if !scans.without_text.is_empty() {
         problems.push((
             Code::PictureWithoutText,
-            format!(
-                "page(s) {}: {}",
-                pages(&scans.without_text),
-                ocr_text::Verdict::NoText.why().unwrap_or_default()
-            ),
+            format!("page(s) {}: {}", pages(&scans.without_text), ocr_text::Verdict::NoText.why().unwrap_or_default()),
         ));
     }
     if !problems.is_empty() {
@@ -446,10 +429,12 @@ impl Document for PdfDocument {
             loc.line = img.layout.line_of(u, start);
             if let (Some((page, ctm)), Some(boxes)) = (img.uses.first(), img.layout.line_boxes(u, start, end)) {
                 loc.page = Some(page + 1);
-                let b = boxes.iter().map(|b| img.quad(ctm, *b).bbox()).fold(
-                    [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
-                    |a, q| [a[0].min(q[0]), a[1].min(q[1]), a[2].max(q[2]), a[3].max(q[3])],
-                );
+                let b = boxes
+                    .iter()
+                    .map(|b| img.quad(ctm, *b).bbox())
+                    .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |a, q| {
+                        [a[0].min(q[0]), a[1].min(q[1]), a[2].max(q[2]), a[3].max(q[3])]
+                    });
                 loc.bbox = Some(b.map(|v| ((v * 10.0).round() / 10.0) as f32));
             }
         }
@@ -576,7 +561,13 @@ impl Document for PdfDocument {
                     fills.entry(i).or_default().push(b);
                     for (page, ctm) in &img.uses {
                         let quad = img.quad(ctm, b);
-                        ocr_boxes.push(rewrite::PageBox { page: *page, quad, label: l, baseline: 0.25, height_em: 1.4 });
+                        ocr_boxes.push(rewrite::PageBox {
+                            page: *page,
+                            quad,
+                            label: l,
+                            baseline: 0.25,
+                            height_em: 1.4,
+                        });
                         // The union with a text layer: its glyphs under the box go too, whatever they say.
                         for g in self.glyphs_under(*page, quad.bbox()) {
                             edits.removed.entry(rewrite::key(&self.layer, g)).or_insert(l);
@@ -666,9 +657,8 @@ impl Document for PdfDocument {
         }
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
-            let done = scan::redact(&mut doc, id, boxes).map_err(|why| {
-                Manual::new(Code::PdfUnsupported, format!("scanned image object {}: {why}", id.0))
-            })?;
+            let done = scan::redact(&mut doc, id, boxes)
+                .map_err(|why| Manual::new(Code::PdfUnsupported, format!("scanned image object {}: {why}", id.0)))?;
             scrubbed.push(done);
         }
         if !font_names.is_empty() {

@@ -44,7 +44,10 @@ enum Codec {
     Jpeg,
     /// Raw samples, Flate-compressed once written: 8-bit grey or RGB, or 1-bit (`mask`: a stencil
     /// mask, whose samples paint where 0).
-    Raw { bits: u8, mask: bool },
+    Raw {
+        bits: u8,
+        mask: bool,
+    },
 }
 
 /// An image on scanned pages, as OCR read it.
@@ -171,7 +174,12 @@ enum Outcome {
     Small,
     /// Nothing on it ([`ocr_text::is_blank`]).
     Blank,
-    Read { width: u32, height: u32, words: Vec<crate::ocr::Word>, verdict: Verdict },
+    Read {
+        width: u32,
+        height: u32,
+        words: Vec<crate::ocr::Word>,
+        verdict: Verdict,
+    },
 }
 
 /// Decodes and OCRs one image, drawn (first) with `ctm`.
@@ -285,7 +293,10 @@ fn decode(doc: &LoDocument, s: &Stream) -> Result<(Pixels, Codec), String> {
         return Ok((pixels, Codec::Jpeg));
     }
     let raw = filters.iter().all(|f| {
-        matches!(*f, b"FlateDecode" | b"Fl" | b"LZWDecode" | b"LZW" | b"ASCIIHexDecode" | b"AHx" | b"ASCII85Decode" | b"A85")
+        matches!(
+            *f,
+            b"FlateDecode" | b"Fl" | b"LZWDecode" | b"LZW" | b"ASCIIHexDecode" | b"AHx" | b"ASCII85Decode" | b"A85"
+        )
     });
     if !raw {
         let names: Vec<String> = filters.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
@@ -416,7 +427,7 @@ mod tests {
     #[test]
     fn raw_grey_and_bilevel_images_decode_and_come_back_with_boxes_filled() {
         let grey = dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 4, "Height" => 2,
-            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Metadata" => "x" };
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8, "Metadata" => "x" };
         let (mut doc, id) = image(grey, vec![200; 8]);
         redact(&mut doc, id, &[[1, 0, 3, 1]]).unwrap();
         let s = doc.get_object(id).unwrap().as_stream().unwrap();
@@ -439,12 +450,12 @@ mod tests {
     #[test]
     fn what_lak_cannot_decode_is_refused_with_the_reason() {
         let fax = dictionary! { "Subtype" => "Image", "Width" => 100, "Height" => 100,
-            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 1, "Filter" => "CCITTFaxDecode" };
+        "ColorSpace" => "DeviceGray", "BitsPerComponent" => 1, "Filter" => "CCITTFaxDecode" };
         let (doc, id) = image(fax, vec![0; 10]);
         let err = decode(&doc, doc.get_object(id).unwrap().as_stream().unwrap()).err().unwrap();
         assert!(err.contains("CCITTFaxDecode"), "{err}");
         let indexed = dictionary! { "Subtype" => "Image", "Width" => 2, "Height" => 2,
-            "ColorSpace" => vec![Object::Name(b"Indexed".to_vec())], "BitsPerComponent" => 8 };
+        "ColorSpace" => vec![Object::Name(b"Indexed".to_vec())], "BitsPerComponent" => 8 };
         let (doc, id) = image(indexed, vec![0; 4]);
         assert!(decode(&doc, doc.get_object(id).unwrap().as_stream().unwrap()).is_err());
     }
