@@ -163,7 +163,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, pages: &[u32], engine: &Engi
     }
     scans.undecodable.sort();
     scans.undecodable.dedup();
-    scans.unsure.sort_by(|a, b| a.0.cmp(&b.0));
+    scans.unsure.sort_by_key(|u| u.0);
     scans.unsure.dedup_by_key(|u| u.0);
     scans
 }
