@@ -219,14 +219,8 @@ fn scans_lak_cannot_read_are_withheld_with_their_pages() {
 fn without_tesseract_scans_are_withheld_and_say_how_to_install_it() {
     let d = Dir::new();
     scans(&d);
-    let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
-    let out = Command::new(bin)
-        .args(["redact", "in", "--out", "out", "--review", "review"])
-        .env("LAK_TESSERACT", d.join("no-such-tesseract"))
-        .current_dir(d.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = d.lak_without_ocr(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
     let report = d.report("review");
     for (name, pages) in
         [("brief-scan.pdf", "page(s) 1 "), ("gemengd.pdf", "page(s) 2, 3 "), ("doorzoekbaar.pdf", "page(s) 1 ")]

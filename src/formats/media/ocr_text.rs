@@ -275,7 +275,10 @@ mod tests {
         assert_eq!(verdict(&sure, |_| false), Verdict::Readable);
         let one_unsure = [word("Naam:", 0, 95.0, 1, 1), word("Pleter", 50, 31.0, 1, 1), word("de", 0, 99.0, 1, 1)];
         assert!(matches!(verdict(&one_unsure, |_| false), Verdict::Unsure { unsure: 1, .. }));
-        assert_eq!(verdict(&one_unsure, |_| true), Verdict::Readable, "beside a box a word may read unsure");
+        let mut beside = one_unsure.to_vec();
+        beside.extend((0..3).map(|i| word("aanvraag", 60 * i, 96.0, 1, 2)));
+        assert!(matches!(verdict(&beside, |_| false), Verdict::Unsure { unsure: 1, .. }));
+        assert_eq!(verdict(&beside, |w| w.text == "Pleter"), Verdict::Readable, "beside a box a word may read unsure");
         let noise = [word("|", 0, 20.0, 1, 1), word("~", 0, 10.0, 1, 1)];
         assert_eq!(verdict(&noise, |_| false), Verdict::NoText);
     }
