@@ -74,8 +74,20 @@ impl Engine {
 
     /// The words Tesseract reads in a picture (PNG, JPEG or TIFF bytes), in reading order.
     pub fn read(&self, picture: &[u8]) -> Result<Vec<Word>, String> {
+        self.read_at(picture, None)
+    }
+
+    /// [`Engine::read`] for a picture (PNG, JPEG, TIFF or PNM bytes) whose resolution is known from
+    /// elsewhere (an image's size on a PDF page): Tesseract scales its expectations of text size by it,
+    /// and guesses when a picture does not say.
+    pub fn read_at(&self, picture: &[u8], dpi: Option<u32>) -> Result<Vec<Word>, String> {
+        let mut args: Vec<String> = ["stdin", "stdout", "-l", &self.languages, "--psm", "3"].map(String::from).to_vec();
+        if let Some(dpi) = dpi {
+            args.extend(["--dpi".to_string(), dpi.clamp(70, 2400).to_string()]);
+        }
+        args.push("tsv".into());
         let mut child = Command::new(&self.program)
-            .args(["stdin", "stdout", "-l", &self.languages, "--psm", "3", "tsv"])
+            .args(&args)
             .env("OMP_THREAD_LIMIT", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

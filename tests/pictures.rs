@@ -119,14 +119,8 @@ fn pictures_lak_cannot_read_well_enough_are_withheld() {
 fn without_tesseract_pictures_need_manual_handling_and_say_how_to_install_it() {
     let d = Dir::new();
     d.fixture("pictures/brief-scan.png", "in/brief-scan.png");
-    let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
-    let out = Command::new(bin)
-        .args(["redact", "in", "--out", "out", "--review", "review"])
-        .env("LAK_TESSERACT", d.join("no-such-tesseract"))
-        .current_dir(d.path())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = d.lak_without_ocr(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
     let report = d.report("review");
     let reason = &document(&report, "brief-scan.png")["reason"];
     assert_eq!(reason["code"], "ocr_unavailable");

@@ -69,6 +69,23 @@ impl Dir {
         run_lak(self.path(), args)
     }
 
+    /// Runs lak with `args` in this folder as on a machine without Tesseract (`LAK_TESSERACT` names a
+    /// program that does not exist).
+    pub fn lak_without_ocr(&self, args: &[&str]) -> Output {
+        let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
+        let out = Command::new(bin)
+            .args(args)
+            .env("LAK_TESSERACT", self.join("no-such-tesseract"))
+            .current_dir(self.path())
+            .output()
+            .expect("lak runs");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     /// The JSON report in `rel`.
     pub fn report(&self, rel: &str) -> serde_json::Value {
         serde_json::from_slice(&self.read(&format!("{rel}/lak-report.json"))).expect("report is JSON")

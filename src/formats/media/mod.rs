@@ -5,3 +5,4 @@
 pub(crate) mod bytes;
 pub(crate) mod deflate;
 pub(crate) mod jpeg;
+pub(crate) mod ocr_text;

@@ -113,6 +113,8 @@ pub(crate) struct PageInfo {
     pub images: u32,
     /// Glyphs shown in page space (detached uses not counted).
     pub glyphs: u32,
+    /// Of those, the glyphs a reader sees (none of the [`Glyph::hidden`] bits).
+    pub shown: u32,
     /// Fonts whose text could not be decoded here, with the reason.
     pub undecodable: Vec<String>,
     /// Glyphs by [`Glyph::hidden`] bit: invisible, white, off the page, in a switched-off layer.
@@ -786,6 +788,7 @@ impl<'a> Interpreter<'a> {
                     hidden |= HIDDEN_OFF_PAGE;
                 }
                 info.glyphs += 1;
+                info.shown += u32::from(hidden == 0);
                 for bit in 0..4 {
                     if hidden & (1 << bit) != 0 {
                         info.hidden[bit] += 1;

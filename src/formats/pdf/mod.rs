@@ -41,6 +41,7 @@ mod pagetree;
 pub(crate) mod program;
 mod resources;
 mod rewrite;
+mod scan;
 mod scrub;
 mod streams;
 mod strings;
@@ -53,6 +54,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
 
+use super::media::ocr_text;
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
@@ -105,6 +107,8 @@ struct PdfDocument {
     streams: streams::Inventory,
     /// Names of the object graph that are read as text (after the text streams among the units).
     names: Vec<names::NameSite>,
+    /// What OCR read on scanned pages (the last units).
+    scans: scan::Scans,
     notes: Vec<String>,
 }
 
@@ -168,14 +172,10 @@ impl PdfDocument {
 
         let mut undecodable: Vec<u32> = Vec::new();
         let mut reasons: BTreeSet<String> = BTreeSet::new();
-        let mut image_only: Vec<u32> = Vec::new();
         for (n, p) in layer.pages.iter().enumerate() {
             if !p.undecodable.is_empty() {
                 undecodable.push(n as u32 + 1);
                 reasons.extend(p.undecodable.iter().cloned());
-            }
-            if p.images > 0 && p.glyphs == 0 {
-                image_only.push(n as u32 + 1);
             }
             let hidden: Vec<String> = [
                 (HIDDEN_INVISIBLE, "invisible (render mode 3)"),
@@ -214,19 +214,7 @@ impl PdfDocument {
                 ),
             ));
         }
-        if !image_only.is_empty() {
-            if !options.allow_unchecked_images {
-                return Err(Manual::new(
-                    Code::PdfImageOnly,
-                    format!(
-                        "page(s) {} hold only images (a scan without a text layer): lak cannot check them; \
-                         use --allow-unchecked-images to let them through unchecked",
-                        page_list(&image_only)
-                    ),
-                ));
-            }
-            notes.push(format!("page(s) {}: only images (no text layer), NOT checked", page_list(&image_only)));
-        }
+        let scans = read_scans(&doc, &layer, options, &mut notes)?;
         for (what, n) in &layer.detached {
             notes.push(format!("{n} {what}(s) outside page space: text read and checked"));
         }
@@ -246,7 +234,13 @@ impl PdfDocument {
         }
         let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
         let names = names::collect(&doc)?;
-        Ok(PdfDocument { doc, layer, text, sites, streams, names, notes })
+        Ok(PdfDocument { doc, layer, text, sites, streams, names, scans, notes })
+    }
+
+    /// The image and the unit of its OCR layout a unit is, if it is text OCR read.
+    fn scan_unit(&self, unit: usize) -> Option<(usize, usize)> {
+        unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len() + self.names.len())
+            .and_then(|i| self.scans.units.get(i).copied())
     }
 
     fn prop_unit(&self, unit: usize) -> Option<&interpret::PropString> {
@@ -263,6 +257,84 @@ impl PdfDocument {
         unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len())
             .and_then(|i| self.names.get(i))
     }
+}
+
+/// OCRs the scanned pages ([`scan`]) and decides whether they can be checked: without Tesseract, an
+/// image lak cannot decode, a reading too unsure, or no text where the pixels show something, the
+/// document needs manual handling (`--allow-unchecked-images`: a note says what was not checked).
+fn read_scans(
+    doc: &LoDocument,
+    layer: &Layer,
+    options: &Options,
+    notes: &mut Vec<String>,
+) -> Result<scan::Scans, Manual> {
+    let scanned = scan::scanned_pages(layer);
+    if scanned.is_empty() {
+        return Ok(scan::Scans::default());
+    }
+    let pages = |list: &[u32]| page_list(list);
+    let Some(engine) = &options.ocr else {
+        // A searchable scan too: its invisible text layer may say other things than its pixels.
+        let listed: Vec<u32> = scanned.iter().map(|p| p + 1).collect();
+        if !options.allow_unchecked_images {
+            return Err(Manual::new(
+                Code::PdfImageOnly,
+                format!(
+                    "page(s) {} hold only images (a scan, perhaps with an invisible text layer): lak reads scans \
+                     with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
+                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
+                    pages(&listed)
+                ),
+            ));
+        }
+        notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
+        return Ok(scan::Scans::default());
+    };
+    let scans = scan::read(doc, layer, &scanned, engine);
+    let mut problems: Vec<(Code, String)> = Vec::new();
+    let grouped = |list: &[(u32, String)]| -> String {
+        let mut whys: Vec<&str> = list.iter().map(|(_, w)| w.as_str()).collect();
+        whys.sort_unstable();
+        whys.dedup();
+        let ps: Vec<u32> = list.iter().map(|(p, _)| *p).collect();
+        format!("page(s) {}: {}", pages(&ps), whys.join("; "))
+    };
+    if !scans.undecodable.is_empty() {
+        problems.push((
+            Code::PdfImageOnly,
+            format!("{} (lak reads scans with OCR, and cannot read this one)", grouped(&scans.undecodable)),
+        ));
+    }
+    if !scans.unsure.is_empty() {
+        problems.push((Code::OcrLowConfidence, grouped(&scans.unsure)));
+    }
+    if !scans.without_text.is_empty() {
+        problems.push((
+            Code::PictureWithoutText,
+            format!("page(s) {}: {}", pages(&scans.without_text), ocr_text::Verdict::NoText.why().unwrap_or_default()),
+        ));
+    }
+    if !problems.is_empty() {
+        let all: Vec<&str> = problems.iter().map(|(_, why)| why.as_str()).collect();
+        if !options.allow_unchecked_images {
+            return Err(Manual::new(problems[0].0, format!("scanned {}", all.join("; "))));
+        }
+        notes.push(format!("scanned {}: NOT checked (--allow-unchecked-images)", all.join("; ")));
+    }
+    if !scans.read.is_empty() {
+        notes.push(format!("page(s) {} scanned: read by OCR ({})", pages(&scans.read), engine.describe()));
+    }
+    if scans.small > 0 {
+        notes.push(format!(
+            "{} image(s) on scanned pages smaller than {} pixels on a side: too small to hold text, not read",
+            scans.small,
+            scan::MIN_SIDE
+        ));
+    }
+    if scans.blank > 0 {
+        notes.push(format!("{} blank scanned image(s): nothing to read", scans.blank));
+    }
+    Ok(scans)
 }
 
 /// What embedded files the document carries, if any.
@@ -311,6 +383,7 @@ impl Document for PdfDocument {
         v.extend(self.layer.props.iter().map(|p| p.text.as_str()));
         v.extend(self.streams.text.iter().map(|t| t.text.as_deref().unwrap_or("")));
         v.extend(self.names.iter().map(|n| n.text.as_str()));
+        v.extend(self.scans.units.iter().map(|&(i, u)| self.scans.images[i].layout.units[u].as_str()));
         v
     }
 
@@ -350,6 +423,20 @@ impl Document for PdfDocument {
             loc.part = Some(self.streams.place(i));
         } else if let Some(n) = self.name_unit(unit) {
             loc.part = Some(n.place.clone());
+        } else if let Some((i, u)) = self.scan_unit(unit) {
+            let img = &self.scans.images[i];
+            loc.part = Some(format!("OCR block {} of a scanned image", u + 1));
+            loc.line = img.layout.line_of(u, start);
+            if let (Some((page, ctm)), Some(boxes)) = (img.uses.first(), img.layout.line_boxes(u, start, end)) {
+                loc.page = Some(page + 1);
+                let b = boxes
+                    .iter()
+                    .map(|b| img.quad(ctm, *b).bbox())
+                    .fold([f64::MAX, f64::MAX, f64::MIN, f64::MIN], |a, q| {
+                        [a[0].min(q[0]), a[1].min(q[1]), a[2].max(q[2]), a[3].max(q[3])]
+                    });
+                loc.bbox = Some(b.map(|v| ((v * 10.0).round() / 10.0) as f32));
+            }
         }
         loc
     }
@@ -407,6 +494,13 @@ impl Document for PdfDocument {
             }
         }
         views.push(ByteView::owned("the strings and names of the object graph", atoms));
+        // What OCR reads in the pixels is a view of the images too: a removed value read there again
+        // withholds the output.
+        for img in &self.scans.images {
+            let page = img.uses.first().map_or(0, |u| u.0 + 1);
+            let text = img.layout.units.join("\n").into_bytes();
+            views.push(ByteView::owned(format!("the text OCR reads in a scanned image on page {page}"), text));
+        }
         views
     }
 
@@ -447,11 +541,38 @@ impl Document for PdfDocument {
         // Strings in the object graph and in marked-content property lists.
         let mut per_unit: BTreeMap<usize, Vec<(usize, usize, String)>> = BTreeMap::new();
         let mut edits = rewrite::Edits::default();
+        // Text OCR read: pixel boxes to fill per scanned image, labelled boxes on the page.
+        let mut fills: BTreeMap<usize, Vec<[u32; 4]>> = BTreeMap::new();
+        let mut ocr_boxes: Vec<rewrite::PageBox> = Vec::new();
         for r in redactions {
             if r.unit == 0 {
                 for g in self.text.glyphs_in(r.start, r.end) {
                     let l = label_of(&r.label);
                     edits.removed.entry(rewrite::key(&self.layer, g)).or_insert(l);
+                }
+            } else if let Some((i, u)) = self.scan_unit(r.unit) {
+                let img = &self.scans.images[i];
+                let boxes = img.layout.line_boxes(u, r.start, r.end).ok_or_else(|| {
+                    Manual::new(Code::InternalError, "a finding in a scanned image maps to no OCR word")
+                })?;
+                let l = label_of(&r.label);
+                for b in boxes {
+                    let b = ocr_text::widened(b, img.width, img.height);
+                    fills.entry(i).or_default().push(b);
+                    for (page, ctm) in &img.uses {
+                        let quad = img.quad(ctm, b);
+                        ocr_boxes.push(rewrite::PageBox {
+                            page: *page,
+                            quad,
+                            label: l,
+                            baseline: 0.25,
+                            height_em: 1.4,
+                        });
+                        // The union with a text layer: its glyphs under the box go too, whatever they say.
+                        for g in self.glyphs_under(*page, quad.bbox()) {
+                            edits.removed.entry(rewrite::key(&self.layer, g)).or_insert(l);
+                        }
+                    }
                 }
             } else {
                 per_unit.entry(r.unit).or_default().push((r.start, r.end, r.label.clone()));
@@ -505,12 +626,20 @@ impl Document for PdfDocument {
             }
         };
         let mut rewritten = rewrite::rewrite(&self.layer, &self.text, &edits, ops_of)?;
-        let covered = images::covered(&self.layer, &rewritten.boxes);
+        rewritten.boxes.extend(ocr_boxes.iter().cloned());
+        let mut covered = images::covered(&self.layer, &rewritten.boxes);
         if !covered.inline.is_empty() {
             for &(use_id, op) in &covered.inline {
                 edits.drop_ops.insert((self.layer.uses[use_id as usize].stream, op));
             }
             rewritten = rewrite::rewrite(&self.layer, &self.text, &edits, ops_of)?;
+            rewritten.boxes.extend(ocr_boxes);
+        }
+        // A scanned image under any box (OCR's or a text layer's) is filled and encoded anew once.
+        for (i, img) in self.scans.images.iter().enumerate() {
+            if let Some(areas) = covered.xobjects.remove(&img.id) {
+                fills.entry(i).or_default().extend(areas.iter().map(|a| img.pixel_box(*a)));
+            }
         }
         let mut scrubbed = Vec::new();
         if !edits.drop_ops.is_empty() {
@@ -525,6 +654,12 @@ impl Document for PdfDocument {
         let mut applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
+        }
+        for (i, boxes) in &fills {
+            let id = self.scans.images[*i].id;
+            let done = scan::redact(&mut doc, id, boxes)
+                .map_err(|why| Manual::new(Code::PdfUnsupported, format!("scanned image object {}: {why}", id.0)))?;
+            scrubbed.push(done);
         }
         if !font_names.is_empty() {
             scrubbed.push(format!("font names holding personal data replaced by neutral ones: {}", font_names.len()));
@@ -584,6 +719,23 @@ impl Document for PdfDocument {
 }
 
 impl PdfDocument {
+    /// The glyphs shown on 0-based `page` whose middle lies in `area` (x0, y0, x1, y1 in page space).
+    fn glyphs_under(&self, page: u32, area: [f64; 4]) -> Vec<u32> {
+        let mut found = Vec::new();
+        for (g, gl) in self.layer.glyphs.iter().enumerate() {
+            let u = &self.layer.uses[gl.use_id as usize];
+            if u.detached || u.page != page {
+                continue;
+            }
+            let q = gl.trm.quad(0.0, f64::from(gl.descent), gl.w, f64::from(gl.ascent)).bbox();
+            let (x, y) = ((q[0] + q[2]) / 2.0, (q[1] + q[3]) / 2.0);
+            if x >= area[0] && x <= area[2] && y >= area[1] && y <= area[3] {
+                found.push(g as u32);
+            }
+        }
+        found
+    }
+
     /// Blanks the names and notices of every font program left in `doc` in which one of them holds a
     /// removed value (`font_words.rs`); returns how many programs changed.
     fn blank_font_words(&self, doc: &mut LoDocument, redactions: &[Redaction], budget: &Budget) -> usize {

@@ -1,0 +1,307 @@
+//! Text read from pixels, for every adapter that OCRs a picture (picture files, scanned PDF pages): one
+//! implementation of how OCR words become text the detector reads, of when a reading is good enough to
+//! check, and of how a word's box is blacked out.
+//!
+//! ```text
+//!  pixels ─► OCR (src/ocr.rs) ─► words ─► drop what stands on black ─► judge the reading
+//!         ─► layout: a unit per OCR block, a line per OCR line ─► detector
+//!  findings ─► the boxes of their words ─► fill black, with a margin ─► the adapter encodes anew
+//! ```
+//!
+//! The adapters differ only in where the pixels come from and go to, and in how a box in pixels maps to
+//! their own coordinates (a picture keeps pixels; a PDF page maps them through the image's matrix).
+
+use image::{GrayImage, Luma, Rgb, RgbImage};
+
+use crate::ocr::Word;
+
+/// A reading is too unsure to check when the mean confidence of its words (of two letters or digits or
+/// more) is below this (Tesseract's 0–100 scale). Printed text scanned at 150 dpi reads at 90–96;
+/// handwriting and blurred photos at 30–70.
+pub const MIN_MEAN_CONFIDENCE: f32 = 80.0;
+
+/// ... or when any word of three letters or digits or more reads below this: a name read this unsure
+/// may be misread, and then no rule finds it.
+pub const MIN_WORD_CONFIDENCE: f32 = 40.0;
+
+/// A word's place in the units of a [`Layout`].
+#[derive(Clone, Debug)]
+pub(crate) struct Placed {
+    pub unit: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Left, top, width, height in pixels.
+    pub bbox: [u32; 4],
+    /// The OCR line, numbered through the whole reading: words of one line share it.
+    pub line: u32,
+}
+
+/// What OCR read, as text: one unit per OCR block (a line break between OCR lines, a space between
+/// words), and where each word stands in it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Layout {
+    pub units: Vec<String>,
+    pub words: Vec<Placed>,
+}
+
+impl Layout {
+    /// Lays out `words` (in Tesseract's reading order).
+    pub fn new(words: &[Word]) -> Layout {
+        let mut units: Vec<String> = Vec::new();
+        let mut placed = Vec::new();
+        let mut last: Option<&Word> = None;
+        let mut line = 0;
+        for w in words {
+            match last {
+                Some(l) if l.block == w.block => {
+                    let text = units.last_mut().expect("a unit per block");
+                    if (l.paragraph, l.line) == (w.paragraph, w.line) {
+                        text.push(' ');
+                    } else {
+                        text.push('\n');
+                        line += 1;
+                    }
+                }
+                Some(_) => {
+                    units.push(String::new());
+                    line += 1;
+                }
+                None => units.push(String::new()),
+            }
+            let unit = units.len() - 1;
+            let text = &mut units[unit];
+            let start = text.len();
+            text.push_str(&w.text);
+            placed.push(Placed { unit, start, end: text.len(), bbox: w.bbox, line });
+            last = Some(w);
+        }
+        Layout { units, words: placed }
+    }
+
+    /// The words of unit `unit` that `start..end` touches (a value that is part of a word takes the
+    /// whole word).
+    pub fn words_in(&self, unit: usize, start: usize, end: usize) -> impl Iterator<Item = &Placed> {
+        self.words.iter().filter(move |w| w.unit == unit && w.start < end && w.end > start)
+    }
+
+    /// The boxes (left, top, right, bottom) that cover `start..end` of `unit`: one per OCR line, over
+    /// its words and the spaces between them. `None` when the span touches no word.
+    pub fn line_boxes(&self, unit: usize, start: usize, end: usize) -> Option<Vec<[u32; 4]>> {
+        let mut boxes: Vec<(u32, [u32; 4])> = Vec::new();
+        for w in self.words_in(unit, start, end) {
+            let [x, y, bw, bh] = w.bbox;
+            let b = [x, y, x + bw, y + bh];
+            match boxes.iter_mut().find(|(line, _)| *line == w.line) {
+                Some((_, u)) => *u = [u[0].min(b[0]), u[1].min(b[1]), u[2].max(b[2]), u[3].max(b[3])],
+                None => boxes.push((w.line, b)),
+            }
+        }
+        (!boxes.is_empty()).then(|| boxes.into_iter().map(|(_, b)| b).collect())
+    }
+
+    /// The 1-based line of unit `unit` at byte `start`.
+    pub fn line_of(&self, unit: usize, start: usize) -> Option<u32> {
+        self.units.get(unit).map(|t| t[..start.min(t.len())].matches('\n').count() as u32 + 1)
+    }
+}
+
+/// The share (0–1) of near-black pixels in the rectangle `x0..x1` × `y0..y1`, clipped to the picture.
+fn dark_share(pixels: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32) -> f32 {
+    let (x1, y1) = (x1.min(pixels.width()), y1.min(pixels.height()));
+    let (mut dark, mut all) = (0u64, 0u64);
+    for yy in y0.min(y1)..y1 {
+        for xx in x0.min(x1)..x1 {
+            all += 1;
+            dark += u64::from(pixels.get_pixel(xx, yy).0[0] < 48);
+        }
+    }
+    if all == 0 { 0.0 } else { dark as f32 / all as f32 }
+}
+
+/// Whether word box `b` (left, top, width, height) is nine tenths or more near-black pixels: what OCR
+/// reads in a black box (lak's own, in an output read back, or one already on the scan) is no text.
+pub(crate) fn on_black(pixels: &GrayImage, b: [u32; 4]) -> bool {
+    let [x, y, w, h] = b;
+    dark_share(pixels, x, y, x + w, y + h) >= 0.9
+}
+
+/// Whether a black box stands right beside word box `b`: in the three word heights to its left or
+/// right, half the pixels or more are near-black. OCR reads a word beside a box (`IBAN:` before a
+/// blacked-out number) less sure than elsewhere.
+fn beside_black(pixels: &GrayImage, b: [u32; 4]) -> bool {
+    let [x, y, w, h] = b;
+    let reach = 3 * h;
+    dark_share(pixels, x.saturating_sub(reach), y, x, y + h) >= 0.5
+        || dark_share(pixels, x + w, y, x + w + reach, y + h) >= 0.5
+}
+
+/// Share of the pixels darker than mid-grey under which a picture counts as blank (a scanned empty
+/// page, the back of a letter): one in a thousand.
+pub const BLANK_DARK_SHARE: f32 = 0.001;
+
+/// Whether the picture is blank: fewer than [`BLANK_DARK_SHARE`] of its pixels darker than mid-grey.
+/// Nothing there can be text or a face; it needs no reading.
+pub(crate) fn is_blank(pixels: &GrayImage) -> bool {
+    let dark = pixels.pixels().filter(|p| p.0[0] < 128).count() as u64;
+    let all = u64::from(pixels.width()) * u64::from(pixels.height());
+    all == 0 || (dark as f64) < f64::from(BLANK_DARK_SHARE) * all as f64
+}
+
+/// Letters and digits in a word.
+fn alphanumerics(word: &str) -> usize {
+    word.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// How well OCR read a picture.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Verdict {
+    /// Well enough to check.
+    Readable,
+    /// No word of two letters or digits.
+    NoText,
+    /// Below [`MIN_MEAN_CONFIDENCE`] on average, or `unsure` words below [`MIN_WORD_CONFIDENCE`].
+    Unsure { mean: f32, unsure: usize },
+}
+
+impl Verdict {
+    /// Why a reading with this verdict cannot be checked, for a manual-handling reason; `None` when
+    /// it can.
+    pub fn why(self) -> Option<String> {
+        match self {
+            Verdict::Readable => None,
+            Verdict::NoText => Some(
+                "OCR reads no text; lak does not judge what a photo shows (a face, a house, a \
+                                     licence plate)"
+                    .into(),
+            ),
+            Verdict::Unsure { mean, unsure } => Some(format!(
+                "OCR reads unsure (mean confidence {mean:.0}, {unsure} words under {MIN_WORD_CONFIDENCE:.0}; lak \
+                 needs {MIN_MEAN_CONFIDENCE:.0} and none): handwriting or a blurred picture"
+            )),
+        }
+    }
+}
+
+/// Drops the words that stand on black from `words` (see [`on_black`]) and judges what is left.
+pub(crate) fn judge(words: &mut Vec<Word>, pixels: &GrayImage) -> Verdict {
+    words.retain(|w| !on_black(pixels, w.bbox));
+    verdict(words, |w| beside_black(pixels, w.bbox))
+}
+
+/// Whether OCR read the words well enough to check them. A word `beside_box` (a black box) may read
+/// unsure: the box, not the writing, is what OCR stumbles on.
+fn verdict(words: &[Word], beside_box: impl Fn(&Word) -> bool) -> Verdict {
+    let content: Vec<&Word> = words.iter().filter(|w| alphanumerics(&w.text) >= 2).collect();
+    // Only one- and two-letter fragments (what OCR makes of a gradient, a photo's texture): no text.
+    if !content.iter().any(|w| alphanumerics(&w.text) >= 3) {
+        return Verdict::NoText;
+    }
+    let mean = content.iter().map(|w| w.confidence).sum::<f32>() / content.len() as f32;
+    let unsure = content
+        .iter()
+        .filter(|w| alphanumerics(&w.text) >= 3 && w.confidence < MIN_WORD_CONFIDENCE && !beside_box(w))
+        .count();
+    if mean < MIN_MEAN_CONFIDENCE || unsure > 0 { Verdict::Unsure { mean, unsure } } else { Verdict::Readable }
+}
+
+/// The margin around a box of `height` pixels: a fifth of it, at least 2 pixels.
+pub(crate) fn margin(height: u32) -> u32 {
+    (height / 5).max(2)
+}
+
+/// Box `b` (left, top, right, bottom) widened by [`margin`] and clipped to a `width` × `height` picture.
+pub(crate) fn widened(b: [u32; 4], width: u32, height: u32) -> [u32; 4] {
+    let m = margin(b[3].saturating_sub(b[1]));
+    [b[0].saturating_sub(m), b[1].saturating_sub(m), (b[2] + m).min(width), (b[3] + m).min(height)]
+}
+
+/// Pixels to black out in: grey or colour, as decoded.
+pub(crate) enum Pixels {
+    Grey(GrayImage),
+    Colour(RgbImage),
+}
+
+impl Pixels {
+    /// Fills each box (left, top, right, bottom; already widened, clipped here) black.
+    pub fn fill(&mut self, boxes: &[[u32; 4]]) {
+        for b in boxes {
+            match self {
+                Pixels::Grey(p) => rect(p.width(), p.height(), b, |x, y| p.put_pixel(x, y, Luma([0]))),
+                Pixels::Colour(p) => rect(p.width(), p.height(), b, |x, y| p.put_pixel(x, y, Rgb([0, 0, 0]))),
+            }
+        }
+    }
+}
+
+/// Calls `set` for every pixel of `b` (left, top, right, bottom) inside a `width` × `height` picture.
+fn rect(width: u32, height: u32, b: &[u32; 4], mut set: impl FnMut(u32, u32)) {
+    for y in b[1].min(height)..b[3].min(height) {
+        for x in b[0].min(width)..b[2].min(width) {
+            set(x, y);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x: u32, conf: f32, block: u32, line: u32) -> Word {
+        Word { text: text.into(), bbox: [x, 10 * line, 40, 12], confidence: conf, block, paragraph: 1, line }
+    }
+
+    #[test]
+    fn blocks_become_units_and_lines_line_breaks() {
+        let words = [
+            word("Naam:", 0, 95.0, 1, 1),
+            word("Pieter", 50, 95.0, 1, 1),
+            word("BSN:", 0, 95.0, 1, 2),
+            word("Gemeente", 0, 95.0, 2, 1),
+        ];
+        let layout = Layout::new(&words);
+        assert_eq!(layout.units, ["Naam: Pieter\nBSN:", "Gemeente"]);
+        let p = &layout.words[1];
+        assert_eq!((p.unit, p.start, p.end), (0, 6, 12));
+        assert_eq!(layout.words[3].unit, 1);
+        assert_eq!(layout.line_of(0, 13), Some(2));
+        // A span over two words of one line is one box over both; over two lines, one box each.
+        assert_eq!(layout.line_boxes(0, 0, 12), Some(vec![[0, 10, 90, 22]]));
+        assert_eq!(layout.line_boxes(0, 6, 15).map(|b| b.len()), Some(2));
+        assert_eq!(layout.line_boxes(1, 9, 9), None);
+    }
+
+    #[test]
+    fn unsure_reading_and_no_text_need_a_person() {
+        let sure = [word("Naam:", 0, 95.0, 1, 1), word("Pieter", 50, 92.0, 1, 1)];
+        assert_eq!(verdict(&sure, |_| false), Verdict::Readable);
+        let one_unsure = [word("Naam:", 0, 95.0, 1, 1), word("Pleter", 50, 31.0, 1, 1), word("de", 0, 99.0, 1, 1)];
+        assert!(matches!(verdict(&one_unsure, |_| false), Verdict::Unsure { unsure: 1, .. }));
+        let mut beside = one_unsure.to_vec();
+        beside.extend((0..3).map(|i| word("aanvraag", 60 * i, 96.0, 1, 2)));
+        assert!(matches!(verdict(&beside, |_| false), Verdict::Unsure { unsure: 1, .. }));
+        assert_eq!(verdict(&beside, |w| w.text == "Pleter"), Verdict::Readable, "beside a box a word may read unsure");
+        let noise = [word("|", 0, 20.0, 1, 1), word("~", 0, 10.0, 1, 1)];
+        assert_eq!(verdict(&noise, |_| false), Verdict::NoText);
+    }
+
+    #[test]
+    fn boxes_get_a_margin_and_stay_inside_the_picture() {
+        // Margin max(10 / 5, 2) = 2.
+        assert_eq!(widened([1, 1, 3, 11], 12, 12), [0, 0, 5, 12]);
+        let mut p = Pixels::Grey(GrayImage::from_pixel(12, 12, Luma([255])));
+        p.fill(&[[0, 0, 5, 12], [10, 10, 40, 40]]);
+        let Pixels::Grey(g) = p else { unreachable!() };
+        assert_eq!(g.pixels().filter(|p| p.0[0] == 0).count(), 5 * 12 + 2 * 2);
+    }
+
+    #[test]
+    fn a_near_white_picture_is_blank() {
+        let mut g = GrayImage::from_pixel(100, 100, Luma([250]));
+        g.put_pixel(3, 3, Luma([0]));
+        assert!(is_blank(&g), "a speck of dust");
+        for x in 0..20 {
+            g.put_pixel(x, 50, Luma([0]));
+        }
+        assert!(!is_blank(&g), "a line");
+    }
+}

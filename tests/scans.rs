@@ -1,0 +1,235 @@
+//! Scanned PDF pages end to end: `lak redact` on a folder of scans (fixtures/scans, built by
+//! tests/build-fixtures/scans.py: LibreOffice renders, poppler rasterises, Pillow and Tesseract write
+//! the PDFs), every output read back by independent tools. The pixels themselves are checked, not the
+//! rendered page: `pdfimages` takes each image out of the output and Tesseract's own command line reads
+//! it, so a value only covered by a drawn box would be found. `pdftoppm` + Tesseract read what a reader
+//! of the page sees, `pdftotext` what can be copied out, `qpdf --check` the file's validity, `exiftool`
+//! the metadata of the images.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Dir, document, require, status};
+
+/// The values planted in the scanned pages (synthetic people).
+const PLANTED: &[&str] = &[
+    "Jansen",
+    "Pieter",
+    "Vries",
+    "111222333",
+    "12345678",
+    "NL91ABNA0417164300",
+    "Bakker",
+    "Willem",
+    "Hoogendoorn",
+    "Lindelaan",
+    "98765432",
+    "NL20INGB0001234567",
+];
+
+/// Values of the text page of gemengd.pdf (read from its text, not by OCR).
+const PLANTED_TEXT: &[&str] = &["Sanne", "Kwakernaat", "123456782"];
+
+/// Text of the scans that is no personal data and must stay readable.
+const KEPT: &[(&str, &[&str])] = &[
+    ("brief-scan.pdf", &["Voorbeeldstad", "Vergunningen", "aanvraag", "ontvangen", "beleidsmedewerker"]),
+    ("doorzoekbaar.pdf", &["Voorbeeldstad", "Vergunningen", "ontvangen", "beleidsmedewerker"]),
+    ("gemengd.pdf", &["Aanvraagformulier", "parkeervergunning", "Kenteken", "Handtekening"]),
+];
+
+fn tools() -> bool {
+    ["tesseract", "pdftoppm", "pdfimages", "pdftotext", "qpdf", "exiftool"].iter().all(|t| require(t))
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("tool runs");
+    assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What Tesseract reads in a picture file, run directly (not through lak).
+fn ocr(path: &Path) -> String {
+    run(Command::new("tesseract").arg(path).args(["stdout", "-l", "nld"]))
+}
+
+/// Every file in `dir` whose name starts with `prefix`, sorted.
+fn files_with_prefix(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    v.sort();
+    v
+}
+
+/// What OCR reads in the images stored in `pdf` (taken out by pdfimages, as PNG), and on its pages
+/// rendered at 150 dpi (pdftoppm).
+fn ocr_images_and_pages(d: &Dir, pdf: &str) -> (String, String) {
+    let work = d.join(&format!("check-{pdf}"));
+    std::fs::create_dir_all(&work).unwrap();
+    run(Command::new("pdfimages").arg("-png").arg(d.join(&format!("out/{pdf}"))).arg(work.join("img")));
+    run(Command::new("pdftoppm")
+        .args(["-r", "150", "-gray", "-png"])
+        .arg(d.join(&format!("out/{pdf}")))
+        .arg(work.join("page")));
+    let read = |prefix: &str| files_with_prefix(&work, prefix).iter().map(|p| ocr(p)).collect::<Vec<_>>().join("\n");
+    (read("img"), read("page"))
+}
+
+/// Letters and digits only, lower case: `06-12345678` read as `06 12345678` still counts.
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+}
+
+fn scans(d: &Dir) {
+    for name in ["brief-scan.pdf", "gemengd.pdf", "doorzoekbaar.pdf"] {
+        d.fixture(&format!("scans/{name}"), &format!("in/{name}"));
+    }
+}
+
+#[test]
+fn scanned_pages_are_redacted_in_their_pixels() {
+    if !tools() {
+        return;
+    }
+    let d = Dir::new();
+    scans(&d);
+    let run_lak = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run_lak.code, 0, "{}{}", run_lak.stdout, run_lak.stderr);
+    let report = d.report("review");
+    for (name, kept) in KEPT {
+        assert_eq!(status(&report, name), "redacted", "{name}");
+        let doc = document(&report, name);
+        // Findings OCR made say on which page and where on it they are.
+        let ocr_findings: Vec<&serde_json::Value> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["location"]["part"].as_str().is_some_and(|p| p.starts_with("OCR block")))
+            .collect();
+        assert!(ocr_findings.len() >= 4, "{name}: {ocr_findings:?}");
+        for f in &ocr_findings {
+            assert!(f["location"]["page"].as_u64().is_some(), "{f}");
+            let b: Vec<f64> = f["location"]["bbox"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+            assert!(b[0] < b[2] && b[1] < b[3] && b[2] <= 596.0 && b[3] <= 842.0, "{name}: bbox in page space: {b:?}");
+        }
+        let (images, pages) = ocr_images_and_pages(&d, name);
+        for (what, read) in [("its images", &images), ("its pages", &pages)] {
+            let all = squeezed(read);
+            for value in PLANTED.iter().chain(PLANTED_TEXT) {
+                assert!(!all.contains(&squeezed(value)), "{name}: OCR of {what} still reads {value:?}:\n{read}");
+            }
+            for word in *kept {
+                assert!(read.contains(word), "{name}: {word:?} is no longer readable in {what}:\n{read}");
+            }
+        }
+        let text = run(Command::new("pdftotext").arg(d.join(&format!("out/{name}"))).arg("-"));
+        for value in PLANTED.iter().chain(PLANTED_TEXT) {
+            assert!(!text.contains(value), "{name}: {value:?} can be copied out:\n{text}");
+        }
+        let check = run(Command::new("qpdf").arg("--check").arg(d.join(&format!("out/{name}"))));
+        assert!(check.contains("No syntax or stream encoding errors"), "{name}: {check}");
+        // The images carry nothing but their pixels.
+        let work = d.join(&format!("raw-{name}"));
+        std::fs::create_dir_all(&work).unwrap();
+        run(Command::new("pdfimages").arg("-all").arg(d.join(&format!("out/{name}"))).arg(work.join("img")));
+        for img in files_with_prefix(&work, "img") {
+            let meta = run(Command::new("exiftool").args(["-G1", "-s"]).arg(&img));
+            for tag in ["[EXIF]", "[XMP", "[IPTC]", "[ICC", "Comment", "Artist", "GPS"] {
+                assert!(!meta.contains(tag), "{name}: {} carries {tag}:\n{meta}", img.display());
+            }
+        }
+        let meta = run(Command::new("exiftool").arg(d.join(&format!("out/{name}"))));
+        for tag in ["Producer", "Creator", "Title"] {
+            assert!(!meta.lines().any(|l| l.starts_with(tag)), "{name}: the PDF still says its {tag}:\n{meta}");
+        }
+    }
+    // The searchable scan's text layer reads a case number where the pixels show the BSN: only OCR of
+    // the pixels found it.
+    let bsn: Vec<String> = document(&report, "doorzoekbaar.pdf")["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "bsn")
+        .map(|f| f["location"]["part"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert!(!bsn.is_empty() && bsn.iter().all(|p| p.starts_with("OCR block")), "{bsn:?}");
+    // The mixed PDF: the text page is redacted as text, the form scan by OCR, the blank page left as is.
+    let doc = document(&report, "gemengd.pdf");
+    let pages: Vec<u64> =
+        doc["findings"].as_array().unwrap().iter().map(|f| f["location"]["page"].as_u64().unwrap()).collect();
+    assert!(pages.contains(&1) && pages.contains(&2) && !pages.contains(&3), "{pages:?}");
+    assert!(doc["notes"].to_string().contains("blank"), "{}", doc["notes"]);
+    let info = run(Command::new("pdfimages").arg("-list").arg(d.join("out/gemengd.pdf")));
+    assert_eq!(info.lines().count(), 4, "two images, on pages 2 and 3:\n{info}");
+}
+
+#[test]
+fn the_same_scans_give_the_same_bytes_on_any_number_of_workers() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    scans(&d);
+    for (out, jobs) in [("a", "1"), ("b", "2"), ("c", "2")] {
+        let run = d.lak(&["redact", "in", "--out", out, "--review", &format!("review-{out}"), "--jobs", jobs]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    for name in ["brief-scan.pdf", "gemengd.pdf", "doorzoekbaar.pdf"] {
+        let a = d.read(&format!("a/{name}"));
+        assert_eq!(a, d.read(&format!("b/{name}")), "{name} differs between -j1 and -j2");
+        assert_eq!(a, d.read(&format!("c/{name}")), "{name} differs between runs");
+    }
+}
+
+#[test]
+fn scans_lak_cannot_read_are_withheld_with_their_pages() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    d.fixture("scans/fax.pdf", "in/fax.pdf");
+    d.fixture("scans/onleesbaar.pdf", "in/onleesbaar.pdf");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "manual handling has its own exit code: {}", run.stderr);
+    let report = d.report("review");
+    let fax = &document(&report, "fax.pdf")["reason"];
+    assert_eq!(fax["code"], "pdf_image_only");
+    assert!(fax["reason"].as_str().unwrap().contains("page(s) 1: an image compressed with CCITTFaxDecode"), "{fax}");
+    let unsure = &document(&report, "onleesbaar.pdf")["reason"];
+    assert_eq!(unsure["code"], "ocr_low_confidence");
+    assert!(unsure["reason"].as_str().unwrap().contains("page(s) 1: OCR reads unsure"), "{unsure}");
+    assert!(d.documents("out").is_empty(), "withheld scans were published: {:?}", d.documents("out"));
+
+    // A person who looked at them lets them through, marked as not checked.
+    let run = d.lak(&["redact", "in", "--out", "out2", "--review", "review2", "--allow-unchecked-images"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = d.report("review2");
+    for name in ["fax.pdf", "onleesbaar.pdf"] {
+        let notes = document(&report, name)["notes"].to_string();
+        assert!(notes.contains("NOT checked"), "{name}: {notes}");
+    }
+    assert_eq!(d.documents("out2").len(), 2);
+}
+
+#[test]
+fn without_tesseract_scans_are_withheld_and_say_how_to_install_it() {
+    let d = Dir::new();
+    scans(&d);
+    let out = d.lak_without_ocr(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    let report = d.report("review");
+    for (name, pages) in
+        [("brief-scan.pdf", "page(s) 1 "), ("gemengd.pdf", "page(s) 2, 3 "), ("doorzoekbaar.pdf", "page(s) 1 ")]
+    {
+        let reason = &document(&report, name)["reason"];
+        assert_eq!(reason["code"], "pdf_image_only", "{name}");
+        let why = reason["reason"].as_str().unwrap();
+        assert!(why.contains(pages) && why.contains("apt-get install tesseract-ocr"), "{name}: {why}");
+    }
+    // The searchable scan too: its text layer does not say what its pixels show.
+    assert!(d.documents("out").is_empty(), "{:?}", d.documents("out"));
+}
