@@ -102,9 +102,9 @@ pub struct Job {
 pub struct Outcome {
     /// The report (also written to `review_dir`, if any). When it was written to a review folder, the
     /// findings of processed documents went to its files as their documents were processed
-    /// ([`crate::report::spool`]): in memory they keep rule, category, ground, label, action, who
-    /// decided, text, location, confidence and `evidence.source`, but no `id`, `why`, `context` or other
-    /// evidence. Read `lak-report.json` for those.
+    /// ([`crate::report::spool`]): in memory only their briefs are kept (rule, category, ground, label,
+    /// action, text, where, confidence, how the box came about; [`DocumentReport::briefs`]). Read
+    /// `lak-report.json` for the rest.
     pub report: Report,
     /// Where the report was written.
     pub review_dir: Option<PathBuf>,
@@ -252,8 +252,8 @@ fn pseudonymise(
     for (d, f) in results.iter_mut() {
         f.given = None;
         for (i, m) in &f.people {
-            if let (Some(finding), Some(label)) = (d.findings.get_mut(*i), pseudonyms.label(m)) {
-                finding.label = Some(label);
+            if let Some(label) = pseudonyms.label(m) {
+                d.set_label(*i, label);
             }
         }
     }
