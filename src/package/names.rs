@@ -333,6 +333,8 @@ impl RunValues {
         let mut values: Vec<(String, RuleIndex)> = removed.into_iter().collect();
         values.sort();
         values.dedup_by(|a, b| a.0 == b.0);
+        // Kept while the names are completed: without the room of the duplicates.
+        values.shrink_to_fit();
         let mut run = RunValues { values };
         if let Some(ac) = run.overlapping() {
             let mut inside = vec![false; run.values.len()];

@@ -454,12 +454,19 @@ fn run_documents(
             same_as[i] = Some((k, Same::Text));
         }
     }
+    // Dossier consistency is done: its traces and the run's dossier go before the end of the run builds
+    // what it builds whole (the names' automaton of every removed value, the package's tables).
+    drop(known);
     let (mut documents, mut facts): (Vec<DocumentReport>, Vec<Facts>) = results.into_iter().unzip();
+    for f in &mut facts {
+        f.trace = None;
+    }
     // Names are content: a value removed from any document (or name) goes from every name.
     let (name_removed, mut kept) = names.values();
-    kept.extend(facts.iter().flat_map(|f| f.kept.iter().cloned()));
-    let removed = name_removed.into_iter().chain(facts.iter().flat_map(|f| f.removed.iter().cloned()));
+    kept.extend(facts.iter_mut().flat_map(|f| std::mem::take(&mut f.kept)));
+    let removed = name_removed.into_iter().chain(facts.iter_mut().flat_map(|f| std::mem::take(&mut f.removed)));
     names.complete(&RunValues::new(removed, &kept), rules, policy.mode());
+    drop(kept);
     let ids = names::numbers(documents.len(), job.package.number.as_deref());
     for (i, (d, id)) in documents.iter_mut().zip(ids).enumerate() {
         d.id = id;
