@@ -519,8 +519,9 @@ fn run_documents(
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
     if let Some(o) = out {
-        for (name, bytes) in crate::package::files(&report, &job.package) {
-            write_atomically(&o.join(name), &bytes, Readers::Everyone)?;
+        let files = crate::package::Files::new(&report, &job.package);
+        for file in crate::package::File::ALL {
+            write_atomically_with(&o.join(file.name()), Readers::Everyone, |w| files.write(file, w))?;
         }
     }
     if let Some(dir) = &review_dir {
