@@ -187,7 +187,7 @@ fn same_text_alike(
     if complete(results).iter().all(|&c| c) {
         return;
     }
-    let path = |i: usize| entries[i].source.display().to_string();
+    let path = |i: usize| -> Arc<str> { entries[i].source.display().to_string().into() };
     let given: Vec<Dossier> = group
         .iter()
         .map(|&i| {
