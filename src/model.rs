@@ -490,7 +490,7 @@ pub struct Dossier {
     /// Names redacted for a person somewhere in the dossier, as written (lower case), with the document:
     /// a name kept only for its office is redacted when it is written the same (the same value, kept in
     /// one document and redacted in another).
-    pub redacted_names: Vec<(String, String)>,
+    pub redacted_names: Vec<(String, std::sync::Arc<str>)>,
 }
 
 /// A value redacted in a document of the dossier.
@@ -502,8 +502,8 @@ pub struct DossierValue {
     pub rule: RuleIndex,
     /// The ground a reviewer gave it, if a reviewer decided to redact it.
     pub ground: Option<String>,
-    /// The document it was redacted in.
-    pub from: String,
+    /// The document it was redacted in (shared by every entry of that document).
+    pub from: std::sync::Arc<str>,
 }
 
 /// A name confirmed in a document of the dossier.
@@ -515,8 +515,8 @@ pub struct DossierName {
     pub parts: NameParts,
     /// The office next to it, when it was kept as an official's.
     pub official: Option<String>,
-    /// The document it was confirmed in.
-    pub from: String,
+    /// The document it was confirmed in (shared by every entry of that document).
+    pub from: std::sync::Arc<str>,
 }
 
 impl Dossier {

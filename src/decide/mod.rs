@@ -228,7 +228,7 @@ fn redact_conflicts(
     units: &[&str],
     decided: &mut [Decided],
     official: &[bool],
-    elsewhere: &[(String, String)],
+    elsewhere: &[(String, std::sync::Arc<str>)],
 ) {
     if !official.contains(&true) {
         return;

@@ -79,7 +79,7 @@ pub(super) fn complete(
             rule: v.rule,
             confidence: 0.9,
             evidence: Evidence {
-                source: Some(Source::Dossier { of: v.value.clone(), from: v.from.clone() }),
+                source: Some(Source::Dossier { of: v.value.clone(), from: v.from.to_string() }),
                 ground: v.ground.clone(),
                 ..Evidence::default()
             },

@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::table::Table;
-use crate::model::{Action, Code};
+use crate::model::Code;
 use crate::report::{DocumentReport, Report, Status};
 
 /// The columns, exactly as platforms import them.
@@ -114,8 +114,8 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
 /// The grounds of the document's redacted boxes with their counts, most used first (then by name).
 pub fn grounds(d: &DocumentReport) -> Vec<(String, usize)> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in d.findings.iter().filter(|f| f.action == Action::Redact) {
-        *counts.entry(f.ground.as_str()).or_default() += 1;
+    for f in d.briefs().filter(|f| f.is_redacted()) {
+        *counts.entry(f.ground).or_default() += 1;
     }
     let mut v: Vec<(String, usize)> = counts.into_iter().map(|(g, n)| (g.to_string(), n)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -11,7 +11,7 @@
 //! - [`inventory`]: the *inventarislijst* (the platforms' *productierapport*), one row per document, as
 //!   a [`table::Table`] rendered to CSV ([`table`]) and to a minimal workbook ([`xlsx`]).
 //! - [`redaction_log`]: the *lakregister*, one row per box (document, place, category, ground, rule,
-//!   source), as CSV.
+//!   source), as CSV written row by row.
 //!
 //! Nothing in this module may put a value lak removed into a published byte: names are built only from
 //! redacted components, and rows only from redacted names, rule data and fixed vocabularies.
@@ -42,12 +42,51 @@ pub struct Options {
     pub skip_duplicates: bool,
 }
 
-/// The files of the package besides the documents, as (name in the output folder's root, bytes).
-pub fn files(report: &crate::report::Report, options: &Options) -> Vec<(&'static str, Vec<u8>)> {
-    let table = inventory::inventory(report, &options.meta);
-    vec![
-        (INVENTORY_CSV, table.to_csv()),
-        (INVENTORY_XLSX, xlsx::workbook("Inventarislijst", &table)),
-        (REDACTION_LOG_CSV, redaction_log::redaction_log(report).to_csv()),
-    ]
+/// A file of the package besides the documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    /// `inventarislijst.csv`.
+    InventoryCsv,
+    /// `inventarislijst.xlsx`.
+    InventoryXlsx,
+    /// `lakregister.csv`.
+    RedactionLog,
+}
+
+impl File {
+    /// Every file, in the order they are written.
+    pub const ALL: [File; 3] = [File::InventoryCsv, File::InventoryXlsx, File::RedactionLog];
+
+    /// Its name in the output folder's root.
+    pub fn name(self) -> &'static str {
+        match self {
+            File::InventoryCsv => INVENTORY_CSV,
+            File::InventoryXlsx => INVENTORY_XLSX,
+            File::RedactionLog => REDACTION_LOG_CSV,
+        }
+    }
+}
+
+/// The package's files of a redact run's report, rendered to the writers the pipeline gives: the
+/// inventory (a row per document) is built once, the redaction log (a row per box: 200,000 at 10,000
+/// documents) row by row as it is written.
+pub struct Files<'a> {
+    report: &'a crate::report::Report,
+    inventory: table::Table,
+}
+
+impl<'a> Files<'a> {
+    /// The files of `report`, with what the command line adds.
+    pub fn new(report: &'a crate::report::Report, options: &Options) -> Files<'a> {
+        Files { report, inventory: inventory::inventory(report, &options.meta) }
+    }
+
+    /// Writes `file` to `w`.
+    pub fn write(&self, file: File, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match file {
+            File::InventoryCsv => self.inventory.write_csv(w),
+            File::InventoryXlsx => w.write_all(&xlsx::workbook("Inventarislijst", &self.inventory)),
+            File::RedactionLog => redaction_log::write(self.report, w),
+        }
+    }
 }

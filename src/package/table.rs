@@ -5,6 +5,8 @@
 //! spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets
 //! a `'` in front: a file name is content from outside, and a published inventory must not compute.
 
+use std::io::{self, Write};
+
 /// Rows of text under a header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
@@ -17,14 +19,45 @@ pub struct Table {
 impl Table {
     /// The CSV bytes.
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut out = String::from("\u{feff}");
-        let header: Vec<String> = self.header.iter().map(|h| h.to_string()).collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
-            let fields: Vec<String> = row.iter().map(|f| field(f)).collect();
-            out.push_str(&fields.join(";"));
-            out.push_str("\r\n");
+        let mut out = Vec::new();
+        // Writing to memory does not fail.
+        let _ = self.write_csv(&mut out);
+        out
+    }
+
+    /// Writes the CSV to `w`.
+    pub fn write_csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        let mut csv = Csv::new(w, &self.header)?;
+        for row in &self.rows {
+            csv.row(row)?;
         }
-        out.into_bytes()
+        Ok(())
+    }
+}
+
+/// CSV written row by row, for a table too large to hold whole (the redaction log has a row per box).
+pub struct Csv<'a> {
+    w: &'a mut dyn Write,
+}
+
+impl<'a> Csv<'a> {
+    /// Starts the CSV in `w`: the byte-order mark and the header.
+    pub fn new(w: &'a mut dyn Write, header: &[&str]) -> io::Result<Csv<'a>> {
+        w.write_all("\u{feff}".as_bytes())?;
+        let mut csv = Csv { w };
+        csv.row(header)?;
+        Ok(csv)
+    }
+
+    /// Writes one row.
+    pub fn row<S: AsRef<str>>(&mut self, fields: &[S]) -> io::Result<()> {
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                self.w.write_all(b";")?;
+            }
+            self.w.write_all(field(f.as_ref()).as_bytes())?;
+        }
+        self.w.write_all(b"\r\n")
     }
 }
 

@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -24,8 +25,8 @@ use crate::rules::RuleSet;
 /// What one document redacted, and which words it contains.
 #[derive(Debug, Default)]
 pub(crate) struct Trace {
-    /// The document's input path (as the report gives it).
-    path: String,
+    /// The document's input path (as the report gives it), shared by its entries.
+    path: Arc<str>,
     names: Vec<DossierName>,
     values: Vec<DossierValue>,
     /// Names redacted for a person here, as written (lower case).
@@ -43,7 +44,7 @@ pub(crate) struct Trace {
 impl Trace {
     /// The trace of a decided document. `official[i]` says whether `decided[i]` was kept for its office.
     pub(crate) fn new(path: &str, rules: &RuleSet, units: &[&str], decided: &[Decided]) -> Trace {
-        let mut t = Trace { path: path.to_string(), ..Trace::default() };
+        let mut t = Trace { path: path.into(), ..Trace::default() };
         let kept: Vec<&str> = decided.iter().filter(|d| !d.is_redacted()).map(|d| d.finding.text(units)).collect();
         for d in decided {
             let f = &d.finding;
@@ -64,7 +65,7 @@ impl Trace {
                             text: text.to_string(),
                             parts: parts.clone(),
                             official: f.evidence.official.clone().filter(|_| !d.is_redacted()),
-                            from: path.to_string(),
+                            from: Arc::clone(&t.path),
                         });
                     }
                 }
@@ -80,7 +81,7 @@ impl Trace {
                             value: text.to_string(),
                             rule: f.rule,
                             ground: f.evidence.ground.clone(),
-                            from: path.to_string(),
+                            from: Arc::clone(&t.path),
                         });
                     }
                 }
@@ -90,8 +91,13 @@ impl Trace {
         t.words = units.iter().flat_map(|u| words(u)).map(|w| hash(&w)).collect();
         t.words.sort_unstable();
         t.words.dedup();
-        // Kept until the run ends, for every document: without the room the duplicates took.
+        // Kept until the dossier rounds end, for every document: without the room the duplicates (and
+        // the growth of the lists) took.
         t.words.shrink_to_fit();
+        t.names.shrink_to_fit();
+        t.values.shrink_to_fit();
+        t.redacted_names.shrink_to_fit();
+        t.officials.shrink_to_fit();
         t
     }
 
@@ -172,7 +178,7 @@ impl Trace {
     /// (2) that this document kept for an office.
     fn visit_indexed(&self, known: &Known, mut f: impl FnMut(u8, usize)) {
         let d = &known.dossier;
-        let other = |from: &str| from != self.path;
+        let other = |from: &str| from != &*self.path;
         for w in &self.words {
             for &i in known.names.get(w).map_or(&[][..], Vec::as_slice) {
                 let n = &d.names[i];
@@ -301,7 +307,7 @@ pub(crate) fn dossier<'a>(traces: impl Iterator<Item = &'a Trace>) -> Known {
         }
         for n in &t.redacted_names {
             if twice(redacted.entry(n.clone()).or_default()) {
-                d.redacted_names.push((n.clone(), t.path.clone()));
+                d.redacted_names.push((n.clone(), Arc::clone(&t.path)));
             }
         }
     }

@@ -24,7 +24,6 @@ use sha2::{Digest, Sha256};
 use super::process::Facts;
 use super::walk::Entry;
 use crate::limits;
-use crate::model::Action;
 use crate::report::DocumentReport;
 
 /// A SHA-256 digest.
@@ -118,15 +117,14 @@ pub(crate) fn same_text(facts: &[&Facts], copies: &[Option<usize>]) -> Vec<Vec<u
 /// differ).
 pub(crate) fn boxes(d: &DocumentReport) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = d
-        .findings
-        .iter()
-        .filter(|f| f.action == Action::Redact)
-        .filter(|f| !matches!(f.location.part.as_deref(), Some("file name" | "folder name")))
+        .briefs()
+        .filter(|f| f.is_redacted())
+        .filter(|f| !matches!(f.part, Some("file name" | "folder name")))
         .flat_map(|f| {
             f.text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(|w| (f.ground.clone(), w.to_string()))
+                .map(move |w| (f.ground.to_string(), w.to_string()))
         })
         .collect();
     v.sort();

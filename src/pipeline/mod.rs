@@ -102,9 +102,9 @@ pub struct Job {
 pub struct Outcome {
     /// The report (also written to `review_dir`, if any). When it was written to a review folder, the
     /// findings of processed documents went to its files as their documents were processed
-    /// ([`crate::report::spool`]): in memory they keep rule, category, ground, label, action, who
-    /// decided, text, location, confidence and `evidence.source`, but no `id`, `why`, `context` or other
-    /// evidence. Read `lak-report.json` for those.
+    /// ([`crate::report::spool`]): in memory only their briefs are kept (rule, category, ground, label,
+    /// action, text, where, confidence, how the box came about; [`DocumentReport::briefs`]). Read
+    /// `lak-report.json` for the rest.
     pub report: Report,
     /// Where the report was written.
     pub review_dir: Option<PathBuf>,
@@ -187,7 +187,7 @@ fn same_text_alike(
     if complete(results).iter().all(|&c| c) {
         return;
     }
-    let path = |i: usize| entries[i].source.display().to_string();
+    let path = |i: usize| -> Arc<str> { entries[i].source.display().to_string().into() };
     let given: Vec<Dossier> = group
         .iter()
         .map(|&i| {
@@ -252,8 +252,8 @@ fn pseudonymise(
     for (d, f) in results.iter_mut() {
         f.given = None;
         for (i, m) in &f.people {
-            if let (Some(finding), Some(label)) = (d.findings.get_mut(*i), pseudonyms.label(m)) {
-                finding.label = Some(label);
+            if let Some(label) = pseudonyms.label(m) {
+                d.set_label(*i, label);
             }
         }
     }
@@ -421,6 +421,9 @@ fn run_documents(
         if redone == 0 {
             break;
         }
+        // The round's knowledge goes before the next is built from the traces: both at once held
+        // twice the dossier for a moment (40 MB at 10,000 documents).
+        drop(std::mem::take(&mut known));
         known = Arc::new(dossier::dossier(results.iter().filter_map(|(_, f)| f.trace.as_ref())));
     }
     // Documents with the same text must lose the same words (see `same_text_alike`).
@@ -454,12 +457,24 @@ fn run_documents(
             same_as[i] = Some((k, Same::Text));
         }
     }
+    // Dossier consistency is done: its traces and the run's dossier go before the end of the run builds
+    // what it builds whole (the names' automaton of every removed value, the package's tables).
+    drop(known);
     let (mut documents, mut facts): (Vec<DocumentReport>, Vec<Facts>) = results.into_iter().unzip();
-    // Names are content: a value removed from any document (or name) goes from every name.
+    for f in &mut facts {
+        f.trace = None;
+    }
+    // Names are content: a value removed from any document (or name) goes from every name. Only the
+    // values that may occur in a name go into the names' automaton (see `Grams`).
     let (name_removed, mut kept) = names.values();
-    kept.extend(facts.iter().flat_map(|f| f.kept.iter().cloned()));
-    let removed = name_removed.into_iter().chain(facts.iter().flat_map(|f| f.removed.iter().cloned()));
+    kept.extend(facts.iter_mut().flat_map(|f| std::mem::take(&mut f.kept)));
+    let grams = names.grams();
+    let removed = name_removed
+        .into_iter()
+        .chain(facts.iter_mut().flat_map(|f| std::mem::take(&mut f.removed)))
+        .filter(|(value, _)| grams.may_contain(value));
     names.complete(&RunValues::new(removed, &kept), rules, policy.mode());
+    drop(kept);
     let ids = names::numbers(documents.len(), job.package.number.as_deref());
     for (i, (d, id)) in documents.iter_mut().zip(ids).enumerate() {
         d.id = id;
@@ -512,8 +527,9 @@ fn run_documents(
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
     if let Some(o) = out {
-        for (name, bytes) in crate::package::files(&report, &job.package) {
-            write_atomically(&o.join(name), &bytes, Readers::Everyone)?;
+        let files = crate::package::Files::new(&report, &job.package);
+        for file in crate::package::File::ALL {
+            write_atomically_with(&o.join(file.name()), Readers::Everyone, |w| files.write(file, w))?;
         }
     }
     if let Some(dir) = &review_dir {

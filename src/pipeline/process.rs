@@ -81,6 +81,9 @@ pub(crate) fn document(
             if let Some(store) = cx.spool {
                 crate::report::spool::spool(store, &mut report);
             }
+            // Held until the end of the run: without the room the lists grew into.
+            facts.removed.shrink_to_fit();
+            facts.kept.shrink_to_fit();
             return (report, facts);
         }
         Ok(Err(reason)) => {

@@ -150,13 +150,12 @@ pub(super) fn write(r: &Report, store: Option<&dyn Store>, w: &mut dyn std::io::
                 let _ = writeln!(h, "<p>{title}:</p><ul>{}</ul>", list.concat());
             }
         }
-        if d.findings.is_empty() {
+        if d.finding_count() == 0 {
             continue;
         }
         h.push_str("<table><tr><th>where</th><th>text</th><th>rule</th><th>ground</th><th>action</th><th>confidence</th><th>why</th></tr>\n");
         let spooled = spool::pieces(d, store)?;
-        let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
-        for f in &d.findings[..inline] {
+        for f in &d.findings {
             h.push_str(&row(f));
         }
         if let Some(p) = &spooled {

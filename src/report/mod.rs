@@ -14,6 +14,7 @@
 //! worker that processed it is done, into a [`spool::Store`] (the pipeline's spool file), from which the
 //! writers take them in document order; the bytes are those of rendering the whole report in memory.
 
+mod brief;
 pub mod context;
 mod html;
 mod review_page;
@@ -29,6 +30,7 @@ use serde::Serialize;
 
 pub use crate::decide::reviewer::StaleDecision;
 use crate::model::{Action, DecidedBy, Evidence, Location, Manual, Mode};
+pub use brief::{Brief, Briefs, Origin};
 
 /// File name of the JSON report.
 pub const JSON_NAME: &str = "lak-report.json";
@@ -177,7 +179,8 @@ pub struct DocumentReport {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scrubbed: Vec<String>,
     /// Every finding, in document order; findings of later redaction passes follow, located in the
-    /// output of the pass before.
+    /// output of the pass before. Once they are spooled (`spooled`), only those in the file name are
+    /// here: [`DocumentReport::briefs`] reads them all.
     pub findings: Vec<FindingReport>,
     /// Redaction passes it took until the re-scan of the output found nothing (only when more than one).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,8 +188,8 @@ pub struct DocumentReport {
     /// The earlier document of the run this one duplicates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate: Option<Duplicate>,
-    /// Where its findings were rendered when it was processed (see [`spool`]); `None` when they are
-    /// whole in memory.
+    /// Where its findings were rendered when it was processed (see [`spool`]), and their briefs; they
+    /// follow `findings`. `None` when they are whole in memory.
     #[serde(skip)]
     pub spooled: Option<spool::Spooled>,
 }
@@ -210,6 +213,30 @@ impl DocumentReport {
             passes: None,
             duplicate: None,
             spooled: None,
+        }
+    }
+
+    /// How many findings it has, whole in memory and spooled.
+    pub fn finding_count(&self) -> usize {
+        self.findings.len() + self.spooled.as_ref().map_or(0, |s| s.briefs.len())
+    }
+
+    /// Every finding as the end of a run reads it, in the report's order: those whole in memory, then
+    /// the spooled ones.
+    pub fn briefs(&self) -> impl Iterator<Item = Brief<'_>> + '_ {
+        let spooled = self.spooled.as_ref().map(|s| s.briefs.iter());
+        self.findings.iter().map(Brief::of).chain(spooled.into_iter().flatten())
+    }
+
+    /// Gives finding `i` (counted as [`DocumentReport::briefs`] counts) the pseudonym on its box.
+    pub fn set_label(&mut self, i: usize, label: String) {
+        match self.findings.get_mut(i) {
+            Some(f) => f.label = Some(label),
+            None => {
+                if let Some(s) = &mut self.spooled {
+                    s.briefs.set_label(i - self.findings.len(), &label);
+                }
+            }
         }
     }
 
@@ -340,10 +367,11 @@ impl Report {
                 Status::NeedsManual => c.needs_manual += 1,
                 Status::Duplicate => c.duplicates += 1,
             }
-            for f in &d.findings {
-                match f.action {
-                    Action::Redact => c.findings_redacted += 1,
-                    Action::Keep { .. } => c.findings_kept += 1,
+            for f in d.briefs() {
+                if f.is_redacted() {
+                    c.findings_redacted += 1;
+                } else {
+                    c.findings_kept += 1;
                 }
             }
         }
@@ -441,22 +469,22 @@ fn write_document_json(d: &DocumentReport, store: Option<&dyn spool::Store>, w: 
     let head = spool::indent(&serde_json::to_string_pretty(&d.without_findings()).map_err(io::Error::other)?, 4);
     let (before, after) = split_empty(&head, "\n      \"findings\": ")?;
     w.write_all(before.as_bytes())?;
-    if d.findings.is_empty() {
+    if d.finding_count() == 0 {
         w.write_all(b"[]")?;
     } else {
         let spooled = spool::pieces(d, store)?;
-        let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+        let inline = d.findings.len();
         w.write_all(b"[")?;
-        for (i, f) in d.findings[..inline].iter().enumerate() {
+        for (i, f) in d.findings.iter().enumerate() {
             w.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
             w.write_all(spool::finding_json(f)?.0.as_bytes())?;
         }
-        if let Some(p) = &spooled {
-            for (i, (piece, f)) in p.items.iter().zip(&d.findings[inline..]).enumerate() {
+        if let (Some(p), Some(s)) = (&spooled, &d.spooled) {
+            for (i, (piece, f)) in p.items.iter().zip(s.briefs.iter()).enumerate() {
                 w.write_all(if inline + i == 0 { b"\n        " } else { b",\n        " })?;
                 let json = p.at(&piece.json);
                 w.write_all(&json[..piece.label_at])?;
-                if let Some(label) = &f.label {
+                if let Some(label) = f.label {
                     w.write_all(spool::label_json(label)?.as_bytes())?;
                 }
                 w.write_all(&json[piece.label_at..])?;
@@ -615,14 +643,17 @@ mod tests {
         for d in &mut spooled.documents {
             spool::spool(&store, d);
         }
-        assert!(spooled.documents[0].spooled.is_some() && spooled.documents[0].findings[0].context.is_none());
+        assert!(spooled.documents[0].spooled.is_some() && spooled.documents[0].findings.is_empty());
         // After the dossier rounds: a copy, a pseudonym, a finding in a file name.
         for r in [&mut whole, &mut spooled] {
             let copy = DocumentReport { path: "d/kopie.txt".into(), ..r.documents[0].clone() };
             r.documents.push(copy);
-            r.documents[0].findings[2].label = Some("Persoon \"1\"".into());
+            r.documents[0].set_label(2, "Persoon \"1\"".into());
             r.documents[0].findings.insert(0, finding("a.txt", false, Some("file name")));
             r.count();
+        }
+        for (w, s) in whole.documents.iter().zip(&spooled.documents) {
+            assert_eq!(w.briefs().collect::<Vec<_>>(), s.briefs().collect::<Vec<_>>(), "{}", w.path);
         }
         let expected = render(&whole, None);
         let mut json = serde_json::to_string_pretty(&whole).unwrap();

@@ -402,18 +402,18 @@ pub(super) fn write(r: &Report, links: &Links, store: Option<&dyn Store>, w: &mu
             redacted,
             sha256: &d.sha256,
             first: cols.d.len(),
-            n: d.findings.len(),
+            n: d.finding_count(),
             notes: &d.notes,
             scrubbed: &d.scrubbed,
         });
-        for f in &d.findings {
+        for f in d.briefs() {
             cols.d.push(i as u32);
-            cols.r.push(rules.get(&f.rule));
-            cols.c.push(categories.get(&f.category));
-            cols.g.push(grounds.get(&f.ground));
+            cols.r.push(rules.get(f.rule));
+            cols.c.push(categories.get(f.category));
+            cols.g.push(grounds.get(f.ground));
             cols.p.push((f.confidence * 100.0).round().clamp(0.0, 100.0) as u8);
-            cols.a.push(u8::from(keep_reason(f).is_some()));
-            cols.t.push(&f.text);
+            cols.a.push(u8::from(!f.is_redacted()));
+            cols.t.push(f.text);
         }
     }
     let mut choices: Vec<&str> = grounds.items.clone();
@@ -479,7 +479,7 @@ fn data(w: &mut dyn Write, r: &Report, index: &Index<'_>, store: Option<&dyn Sto
     w.write_all(b"\">")?;
     embed(w, index)?;
     w.write_all(b"</script>\n")?;
-    for (i, d) in r.documents.iter().enumerate().filter(|(_, d)| !d.findings.is_empty()) {
+    for (i, d) in r.documents.iter().enumerate().filter(|(_, d)| d.finding_count() > 0) {
         write!(w, "<script type=\"application/json\" id=\"d{i}\">")?;
         details(w, d, store)?;
         w.write_all(b"</script>\n")?;
@@ -503,9 +503,9 @@ pub(super) fn detail(f: &FindingReport) -> Detail<'_> {
 /// A document's block: the details of its findings as a JSON array, those rendered early from `store`.
 fn details(w: &mut dyn Write, d: &DocumentReport, store: Option<&dyn Store>) -> io::Result<()> {
     let spooled = spool::pieces(d, store)?;
-    let inline = d.findings.len() - spooled.as_ref().map_or(0, |p| p.items.len());
+    let inline = d.findings.len();
     w.write_all(b"[")?;
-    for (i, f) in d.findings[..inline].iter().enumerate() {
+    for (i, f) in d.findings.iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;
         }

@@ -6,11 +6,11 @@
 //! worker renders every finding of the document it processed, in the form each file needs — its JSON
 //! object (indented for its place in `lak-report.json`), its row of `lak-report.html`, its details for
 //! `lak-review.html` (escaped for the page) — puts those bytes in a [`Store`] (the pipeline's spool
-//! file in the review folder) and keeps of each finding only what the rest of the run reads: rule,
-//! category, ground, action, who decided, the text, the location and how it was found
-//! (`evidence.source`). [`Spooled`] on the document says where its findings went; the writers
-//! (`mod.rs`, `html.rs`, `review_page.rs`) take them from the store one document at a time, in document
-//! order, so the files are byte for byte what rendering the whole report in memory gave.
+//! file in the review folder) and keeps of each finding only its [`Brief`](super::Brief), packed
+//! ([`Briefs`]): what the rest of the run reads. [`Spooled`] on the document says where its findings
+//! went and holds their briefs; the writers (`mod.rs`, `html.rs`, `review_page.rs`) take the findings
+//! from the store one document at a time, in document order, so the files are byte for byte what
+//! rendering the whole report in memory gave.
 //!
 //! A document processed again (a dossier round) is rendered again; its earlier chunk is never read. Only
 //! one thing about a finding can change after its document is processed: the pseudonym on its box
@@ -21,8 +21,8 @@
 use std::io;
 use std::ops::Range;
 
+use super::brief::Briefs;
 use super::{DocumentReport, FindingReport, html, review_page};
-use crate::model::Evidence;
 
 /// Where the pieces of processed documents wait: the pipeline's spool file.
 pub trait Store: Sync {
@@ -41,14 +41,14 @@ pub struct Chunk {
     pub len: u64,
 }
 
-/// A document whose findings were rendered into a [`Store`]: the last `n` of its findings, whose
-/// `id`, `why`, `context` and evidence (but its `source`) are left empty in memory.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A document whose findings were rendered into a [`Store`]: they follow the findings still in
+/// memory (those in its file name), and only their briefs are kept.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Spooled {
     /// Where.
     pub chunk: Chunk,
-    /// How many findings.
-    pub n: usize,
+    /// What the rest of the run reads of them, in their order.
+    pub briefs: Briefs,
 }
 
 /// The indentation of a finding in `lak-report.json`: in `documents[i].findings`, three levels down.
@@ -103,21 +103,17 @@ impl Pieces {
     }
 }
 
-/// Renders the findings of `d` into `store` and empties what only the report's files read. When the
-/// store fails the document stays whole in memory: the report comes out the same, only larger in memory.
+/// Renders the findings of `d` into `store` and keeps only their briefs. When the store fails the
+/// document stays whole in memory: the report comes out the same, only larger in memory.
 pub fn spool(store: &dyn Store, d: &mut DocumentReport) {
     if d.findings.is_empty() || d.spooled.is_some() {
         return;
     }
+    let Some(briefs) = Briefs::pack(&d.findings) else { return };
     let Ok(bytes) = encode(&d.findings) else { return };
     let Ok(chunk) = store.put(&bytes) else { return };
-    for f in &mut d.findings {
-        f.id = String::new();
-        f.why = String::new();
-        f.context = None;
-        f.evidence = Evidence { source: f.evidence.source.take(), ..Evidence::default() };
-    }
-    d.spooled = Some(Spooled { chunk, n: d.findings.len() });
+    d.findings = Vec::new();
+    d.spooled = Some(Spooled { chunk, briefs });
 }
 
 /// A chunk: the number of findings, then per finding the lengths of its JSON, where its label goes, and
@@ -186,10 +182,7 @@ pub(super) fn decode(bytes: Vec<u8>, n: usize) -> io::Result<Pieces> {
 
 /// The pieces of `d`'s spooled findings, from `store`.
 pub(super) fn pieces(d: &DocumentReport, store: Option<&dyn Store>) -> io::Result<Option<Pieces>> {
-    let Some(s) = d.spooled else { return Ok(None) };
+    let Some(s) = &d.spooled else { return Ok(None) };
     let store = store.ok_or_else(|| io::Error::other("the report's findings are spooled, and no spool was given"))?;
-    if s.n > d.findings.len() {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "more findings spooled than the document has"));
-    }
-    decode(store.get(s.chunk)?, s.n).map(Some)
+    decode(store.get(s.chunk)?, s.briefs.len()).map(Some)
 }

@@ -145,7 +145,7 @@ impl Seeds {
                 }
                 seed.needs_tussen = true;
             }
-            seed.dossier = Some(name.from.clone());
+            seed.dossier = Some(name.from.to_string());
             self.map.insert(word, (seed, all_official));
         }
     }
