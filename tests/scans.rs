@@ -233,3 +233,47 @@ fn without_tesseract_scans_are_withheld_and_say_how_to_install_it() {
     // The searchable scan too: its text layer does not say what its pixels show.
     assert!(d.documents("out").is_empty(), "{:?}", d.documents("out"));
 }
+
+#[test]
+fn a_dossier_of_mixed_documents_with_scans_loses_every_value_of_its_scans() {
+    if !tools() || !require("unzip") {
+        return;
+    }
+    // A Woo dossier as it arrives: scanned PDFs, a phone photo of the letter, a letter with a copy of an
+    // identity card pasted in, and a typed note naming the card's holder by surname only.
+    let d = Dir::new();
+    scans(&d);
+    d.fixture("pictures/brief-foto.jpg", "in/foto-brief.jpg");
+    d.fixture("office/pictures-id-kopie.docx", "in/brief-met-kopie.docx");
+    d.create("in/notitie.txt", "Terugbelverzoek: Verbeek belde over de kopie van haar kaart.\n");
+    let run_lak = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run_lak.code, 0, "{}{}", run_lak.stdout, run_lak.stderr);
+    let report = d.report("review");
+    for name in ["brief-scan.pdf", "gemengd.pdf", "doorzoekbaar.pdf", "foto-brief.jpg", "brief-met-kopie.docx"] {
+        assert_eq!(status(&report, name), "redacted", "{name}: {}", document(&report, name));
+    }
+    let card = ["Verbeek", "Lotte", "Marije", "12-05-1984", "NXKR7PWA3", "274918365"];
+    // Independent OCR of every output: the PDFs' stored images and rendered pages, the photo, the
+    // pictures unzipped from the letter.
+    let mut readings: Vec<(String, String)> = Vec::new();
+    for pdf in ["brief-scan.pdf", "gemengd.pdf", "doorzoekbaar.pdf"] {
+        let (images, pages) = ocr_images_and_pages(&d, pdf);
+        readings.push((format!("{pdf} images"), images));
+        readings.push((format!("{pdf} pages"), pages));
+    }
+    readings.push(("foto-brief.jpg".into(), ocr(&d.join("out/foto-brief.jpg"))));
+    let unzipped = d.join("unzipped");
+    run(Command::new("unzip").args(["-q", "-o"]).arg(d.join("out/brief-met-kopie.docx")).arg("-d").arg(&unzipped));
+    for p in files_with_prefix(&unzipped.join("word/media"), "image") {
+        readings.push((format!("brief-met-kopie.docx {}", p.display()), ocr(&p)));
+    }
+    for (what, read) in &readings {
+        let all = squeezed(read);
+        for value in PLANTED.iter().chain(PLANTED_TEXT).chain(&card) {
+            assert!(!all.contains(&squeezed(value)), "{what}: OCR still reads {value:?}:\n{read}");
+        }
+    }
+    // The surname OCR confirmed on the card is gone from the typed note too.
+    let note = d.read_string("out/notitie.txt");
+    assert!(!note.contains("Verbeek"), "{note}");
+}
