@@ -204,3 +204,25 @@ fn an_identity_card_pasted_into_a_letter_or_a_slide_is_redacted_in_its_pixels() 
         assert!(text.contains("De aanvraag is volledig."), "{text}");
     }
 }
+
+#[test]
+fn a_number_ocr_reads_with_a_letter_for_a_digit_is_still_found() {
+    if !require("tesseract") {
+        return;
+    }
+    // The BSN 274918365 with an S for its last 5, as a misread scan gives it: the 11-proof decides on
+    // the digits the letter stands for, and the report says how OCR read it.
+    let d = Dir::new();
+    d.fixture("pictures/verwarring.png", "in/notitie.png");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    let doc = document(&report, "notitie.png");
+    let bsn =
+        doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "bsn").unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(bsn["text"], "274918365");
+    assert!(bsn["location"]["part"].as_str().unwrap().contains("read 27491836S, letters taken for digits"), "{bsn}");
+    let read = squeezed(&ocr(&d.join("out/notitie.png")));
+    assert!(!read.contains("27491836") && !read.contains("48213579"), "{read}");
+    assert!(read.contains("telefoonnotitie") && read.contains("aanvraag"), "{read}");
+}

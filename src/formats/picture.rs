@@ -124,7 +124,10 @@ impl Document for PictureDocument {
             boxes.iter().fold(boxes[0], |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
         });
         Location {
-            part: Some(format!("OCR block {}", unit + 1)),
+            part: Some(match self.layout.correction_note(unit, start, end) {
+                Some(note) => format!("OCR block {} ({note})", unit + 1),
+                None => format!("OCR block {}", unit + 1),
+            }),
             page: Some(1),
             bbox: bbox.map(|b| b.map(|v| v as f32)),
             line: self.layout.line_of(unit, start),

@@ -47,4 +47,15 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 
     + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 open(sys.argv[1], "wb").write(png)
 PY
+# A note whose numbers carry the letters OCR confuses with digits, as a misread scan gives them: the
+# BSN 274918365 (11-proof) typed with an S for its last 5, a mobile number with an O for its 0.
+cat > "$work/verwarring.txt" <<'TXT'
+Telefoonnotitie
+
+Mevrouw belde over haar aanvraag.
+BSN: 27491836S
+Telefoon: O6-48213579
+TXT
+soffice --headless --convert-to pdf --outdir "$work" "$work/verwarring.txt" >/dev/null
+pdftoppm -r 150 -gray -png -singlefile -x 0 -y 0 -W 1240 -H 500 "$work/verwarring.pdf" "$out/verwarring"
 ls -l "$out"

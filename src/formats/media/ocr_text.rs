@@ -34,6 +34,8 @@ pub(crate) struct Placed {
     pub bbox: [u32; 4],
     /// The OCR line, numbered through the whole reading: words of one line share it.
     pub line: u32,
+    /// The word as OCR read it, when letters in it were taken for digits (see [`digits_for_letters`]).
+    pub read_as: Option<String>,
 }
 
 /// What OCR read, as text: one unit per OCR block (a line break between OCR lines, a space between
@@ -71,8 +73,10 @@ impl Layout {
             let unit = units.len() - 1;
             let text = &mut units[unit];
             let start = text.len();
-            text.push_str(&w.text);
-            placed.push(Placed { unit, start, end: text.len(), bbox: w.bbox, line });
+            let corrected = digits_for_letters(&w.text);
+            text.push_str(corrected.as_deref().unwrap_or(&w.text));
+            let read_as = corrected.map(|_| w.text.clone());
+            placed.push(Placed { unit, start, end: text.len(), bbox: w.bbox, line, read_as });
             last = Some(w);
         }
         Layout { units, words: placed }
@@ -99,10 +103,52 @@ impl Layout {
         (!boxes.is_empty()).then(|| boxes.into_iter().map(|(_, b)| b).collect())
     }
 
+    /// How OCR read the words of `start..end` whose letters were taken for digits, for the report:
+    /// `read 27491836S, letters taken for digits`.
+    pub fn correction_note(&self, unit: usize, start: usize, end: usize) -> Option<String> {
+        let read: Vec<&str> = self.words_in(unit, start, end).filter_map(|w| w.read_as.as_deref()).collect();
+        (!read.is_empty()).then(|| format!("read {}, letters taken for digits", read.join(" ")))
+    }
+
     /// The 1-based line of unit `unit` at byte `start`.
     pub fn line_of(&self, unit: usize, start: usize) -> Option<u32> {
         self.units.get(unit).map(|t| t[..start.min(t.len())].matches('\n').count() as u32 + 1)
     }
+}
+
+/// A word OCR read as a number with a few letters in it (`27491836S`, `O6-12345678`, `l11222333`): the
+/// digits the letters stand for (`O`/`o` 0, `l`/`I`/`|` 1, `S`/`s` 5, `B` 8), so that a validator decides
+/// on the number (a BSN's 11-proof, a phone number's shape) as a reader of the picture would. Only a
+/// word of digits, those letters and the separators `-./` (and punctuation after it), with at least
+/// five digits and at most two such letters; every replacement is one ASCII byte for one, so offsets in
+/// the text stay those of the words.
+pub(crate) fn digits_for_letters(word: &str) -> Option<String> {
+    let body = word.trim_end_matches([',', ';', ':', ')', '.']);
+    let (mut digits, mut letters) = (0, 0);
+    for c in body.chars() {
+        match c {
+            '0'..='9' => digits += 1,
+            'O' | 'o' | 'l' | 'I' | '|' | 'S' | 's' | 'B' => letters += 1,
+            '-' | '.' | '/' => {}
+            _ => return None,
+        }
+    }
+    if digits < 5 || letters == 0 || letters > 2 {
+        return None;
+    }
+    Some(
+        word.chars()
+            .enumerate()
+            .map(|(i, c)| match c {
+                _ if i >= body.len() => c,
+                'O' | 'o' => '0',
+                'l' | 'I' | '|' => '1',
+                'S' | 's' => '5',
+                'B' => '8',
+                _ => c,
+            })
+            .collect(),
+    )
 }
 
 /// The share (0–1) of near-black pixels in the rectangle `x0..x1` × `y0..y1`, clipped to the picture.
@@ -248,6 +294,20 @@ fn rect(width: u32, height: u32, b: &[u32; 4], mut set: impl FnMut(u32, u32)) {
 
 #[cfg(test)]
 mod tests {
+    use super::digits_for_letters;
+
+    #[test]
+    fn letters_ocr_reads_for_digits_in_a_number_are_taken_as_digits() {
+        assert_eq!(digits_for_letters("27491836S").as_deref(), Some("274918365"));
+        assert_eq!(digits_for_letters("O6-12345678,").as_deref(), Some("06-12345678,"));
+        assert_eq!(digits_for_letters("l11222333").as_deref(), Some("111222333"));
+        assert_eq!(digits_for_letters("1B-05-1984").as_deref(), Some("18-05-1984"));
+        // Words, short numbers, and numbers with many letters stay as read.
+        for word in ["BSN:", "Stoop", "ISO-27001", "S1234", "2023", "OSLO12345", "Verbeek", "274918365", "NXKR7PWA3"] {
+            assert_eq!(digits_for_letters(word), None, "{word}");
+        }
+    }
+
     use super::*;
 
     fn word(text: &str, x: u32, conf: f32, block: u32, line: u32) -> Word {

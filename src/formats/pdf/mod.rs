@@ -425,7 +425,10 @@ impl Document for PdfDocument {
             loc.part = Some(n.place.clone());
         } else if let Some((i, u)) = self.scan_unit(unit) {
             let img = &self.scans.images[i];
-            loc.part = Some(format!("OCR block {} of a scanned image", u + 1));
+            loc.part = Some(match img.layout.correction_note(u, start, end) {
+                Some(note) => format!("OCR block {} of a scanned image ({note})", u + 1),
+                None => format!("OCR block {} of a scanned image", u + 1),
+            });
             loc.line = img.layout.line_of(u, start);
             if let (Some((page, ctm)), Some(boxes)) = (img.uses.first(), img.layout.line_boxes(u, start, end)) {
                 loc.page = Some(page + 1);
