@@ -86,8 +86,24 @@ impl Engine {
             args.extend(["--dpi".to_string(), dpi.clamp(70, 2400).to_string()]);
         }
         args.push("tsv".into());
+        let out = self.run(&args, picture)?;
+        parse_tsv(&String::from_utf8_lossy(&out))
+    }
+
+    /// How far the picture must be turned clockwise for its text to stand upright (90, 180 or 270), from
+    /// Tesseract's orientation detection (`--psm 0`, the `osd` model); `None` when it stands upright,
+    /// when the detection is unsure (confidence under [`MIN_ORIENTATION_CONFIDENCE`]) or when the
+    /// `osd` model is missing.
+    pub fn rotation(&self, picture: &[u8]) -> Option<u32> {
+        let args: Vec<String> = ["stdin", "stdout", "--psm", "0"].map(String::from).to_vec();
+        let out = self.run(&args, picture).ok()?;
+        parse_osd(&String::from_utf8_lossy(&out))
+    }
+
+    /// Runs Tesseract with `args`, `input` on its standard input, within the time limit; its output.
+    fn run(&self, args: &[String], input: &[u8]) -> Result<Vec<u8>, String> {
         let mut child = Command::new(&self.program)
-            .args(&args)
+            .args(args)
             .env("OMP_THREAD_LIMIT", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -97,7 +113,7 @@ impl Engine {
         // Written from a thread: a picture larger than the pipe's buffer would otherwise wait for a
         // reader that waits for the end of the input.
         let mut stdin = child.stdin.take().expect("piped");
-        let input = picture.to_vec();
+        let input = input.to_vec();
         let writer = std::thread::spawn(move || stdin.write_all(&input));
         let mut stdout = child.stdout.take().expect("piped");
         let reader = std::thread::spawn(move || {
@@ -122,8 +138,23 @@ impl Engine {
         if !status.success() {
             return Err(format!("Tesseract could not read the picture ({status})"));
         }
-        parse_tsv(&String::from_utf8_lossy(&out))
+        Ok(out)
     }
+}
+
+/// The orientation confidence under which lak does not turn a picture (Tesseract's scale; a clear page
+/// of text scores 5 to 20, a picture without text under 1).
+pub const MIN_ORIENTATION_CONFIDENCE: f32 = 2.0;
+
+/// The clockwise turn Tesseract's orientation output (`Rotate: 90`, `Orientation confidence: 10.3`)
+/// asks for, when it is one and sure enough.
+fn parse_osd(out: &str) -> Option<u32> {
+    let value =
+        |key: &str| out.lines().find_map(|l| l.strip_prefix(key)).map(str::trim).and_then(|v| v.parse::<f32>().ok());
+    let rotate = value("Rotate:")?;
+    let confidence = value("Orientation confidence:")?;
+    let turn = rotate as u32;
+    (matches!(turn, 90 | 180 | 270) && confidence >= MIN_ORIENTATION_CONFIDENCE).then_some(turn)
 }
 
 /// The words of Tesseract's TSV output (level 5 rows), with empty words left out.
@@ -160,6 +191,21 @@ fn parse_tsv(tsv: &str) -> Result<Vec<Word>, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn orientation_output_gives_the_turn_when_sure() {
+        let osd = |rotate: &str, conf: &str| {
+            format!(
+                "Page number: 0\nOrientation in degrees: 270\nRotate: {rotate}\nOrientation confidence: {conf}\n\
+                 Script: Latin\nScript confidence: 7.14\n"
+            )
+        };
+        assert_eq!(super::parse_osd(&osd("90", "10.34")), Some(90));
+        assert_eq!(super::parse_osd(&osd("270", "3.1")), Some(270));
+        assert_eq!(super::parse_osd(&osd("0", "12.0")), None);
+        assert_eq!(super::parse_osd(&osd("180", "0.4")), None);
+        assert_eq!(super::parse_osd("Too few characters. Skipping this page"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -226,3 +226,38 @@ fn a_number_ocr_reads_with_a_letter_for_a_digit_is_still_found() {
     assert!(!read.contains("27491836") && !read.contains("48213579"), "{read}");
     assert!(read.contains("telefoonnotitie") && read.contains("aanvraag"), "{read}");
 }
+
+#[test]
+fn a_letter_scanned_on_its_side_is_read_turned_and_stays_as_it_was() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    d.fixture("pictures/brief-gedraaid.png", "in/gedraaid.png");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    assert_eq!(status(&report, "gedraaid.png"), "redacted");
+    let doc = document(&report, "gedraaid.png");
+    assert!(doc["notes"].to_string().contains("turned 90"), "{}", doc["notes"]);
+    // The boxes are reported in the picture as it is: on its side, a line is taller than wide.
+    let bsn =
+        doc["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "bsn").unwrap_or_else(|| panic!("{doc}"));
+    let b: Vec<f64> = bsn["location"]["bbox"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!(b[3] - b[1] > b[2] - b[0], "{b:?}");
+    // The output is still on its side (same size), and Tesseract, told to detect the orientation
+    // itself, reads none of the values and the letter's other text.
+    let (before, after) = (d.read("in/gedraaid.png"), d.read("out/gedraaid.png"));
+    assert_eq!(&before[16..24], &after[16..24], "the picture's width and height changed");
+    let o = Command::new("tesseract")
+        .arg(d.join("out/gedraaid.png"))
+        .args(["stdout", "-l", "nld", "--psm", "1"])
+        .output()
+        .expect("tesseract runs");
+    let read = String::from_utf8_lossy(&o.stdout).into_owned();
+    let all = squeezed(&read);
+    for value in PLANTED {
+        assert!(!all.contains(&squeezed(value)), "OCR still reads {value:?} in the output:\n{read}");
+    }
+    assert!(read.contains("Voorbeeldstad") && read.contains("aanvraag"), "{read}");
+}

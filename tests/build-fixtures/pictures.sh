@@ -47,6 +47,10 @@ png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 
     + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 open(sys.argv[1], "wb").write(png)
 PY
+# The letter scanned on its side (qpdf turns the page a quarter, pdftoppm rasterises it): lak reads it
+# turned the way Tesseract's orientation detection says.
+qpdf "$work/brief.pdf" --rotate=-90 "$work/gedraaid.pdf"
+pdftoppm -r 150 -gray -png -singlefile "$work/gedraaid.pdf" "$out/brief-gedraaid"
 # A note whose numbers carry the letters OCR confuses with digits, as a misread scan gives them: the
 # BSN 274918365 (11-proof) typed with an S for its last 5, a mobile number with an O for its 0.
 cat > "$work/verwarring.txt" <<'TXT'
