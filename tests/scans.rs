@@ -277,3 +277,31 @@ fn a_dossier_of_mixed_documents_with_scans_loses_every_value_of_its_scans() {
     let note = d.read_string("out/notitie.txt");
     assert!(!note.contains("Verbeek"), "{note}");
 }
+
+#[test]
+fn a_page_scanned_sideways_is_read_turned_and_its_values_are_gone() {
+    if !tools() {
+        return;
+    }
+    let d = Dir::new();
+    d.fixture("scans/gedraaid.pdf", "in/gedraaid.pdf");
+    let run_lak = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run_lak.code, 0, "{}{}", run_lak.stdout, run_lak.stderr);
+    let report = d.report("review");
+    assert_eq!(status(&report, "gedraaid.pdf"), "redacted", "{}", document(&report, "gedraaid.pdf"));
+    // The stored image is still on its side; Tesseract, left to find the orientation itself (--psm 1),
+    // reads none of the values in it, and the rest of the letter.
+    let work = d.join("check");
+    std::fs::create_dir_all(&work).unwrap();
+    run(Command::new("pdfimages").arg("-png").arg(d.join("out/gedraaid.pdf")).arg(work.join("img")));
+    let images = files_with_prefix(&work, "img");
+    assert_eq!(images.len(), 1);
+    let read = run(Command::new("tesseract").arg(&images[0]).args(["stdout", "-l", "nld", "--psm", "1"]));
+    let all = squeezed(&read);
+    for value in &PLANTED[..7] {
+        assert!(!all.contains(&squeezed(value)), "OCR still reads {value:?}:\n{read}");
+    }
+    for word in ["Voorbeeldstad", "aanvraag", "ontvangen", "beleidsmedewerker"] {
+        assert!(read.contains(word), "{word:?} is no longer readable:\n{read}");
+    }
+}

@@ -51,11 +51,6 @@ struct PictureDocument {
     format: ImageFormat,
     layout: Layout,
     notes: Vec<String>,
-    /// Degrees the picture was turned clockwise to be read (0, 90, 180, 270): the layout's boxes are in
-    /// the turned picture.
-    turn: u32,
-    /// The picture's own width and height.
-    size: (u32, u32),
 }
 
 impl PictureDocument {
@@ -63,14 +58,11 @@ impl PictureDocument {
         let format = sniff(&bytes)?;
         // Decoded here to know the file is whole and within the limits; redaction decodes again.
         let pixels = decode(&bytes, format)?.to_luma8();
-        let size = pixels.dimensions();
         let unchecked = |reason: String| PictureDocument {
             bytes: bytes.clone(),
             format,
             layout: Layout::default(),
             notes: vec![format!("picture not checked (--allow-unchecked-images): {reason}")],
-            turn: 0,
-            size,
         };
         let Some(engine) = &options.ocr else {
             let reason = "lak reads pictures with OCR and found no Tesseract; install it (Debian: apt-get install \
@@ -87,19 +79,11 @@ impl PictureDocument {
         let mut turn = 0;
         // A picture on its side (a phone photo of a letter, a page scanned the wrong way round) reads
         // as no text or unsure: when orientation detection says how to turn it, it is read turned.
+        // Its boxes come back in the picture as it is, so redaction and the report need no turning.
         if verdict != Verdict::Readable
-            && let Some(t) = engine.rotation(&bytes)
+            && let Some((again, t)) = ocr_text::read_turned(engine, &pixels, None)
         {
-            let turned = turned(DynamicImage::ImageLuma8(pixels.clone()), t).to_luma8();
-            let mut png = Vec::new();
-            DynamicImage::ImageLuma8(turned.clone())
-                .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
-                .map_err(|e| Manual::new(Code::InternalError, format!("picture could not be turned: {e}")))?;
-            let mut again = engine.read(&png).map_err(|e| Manual::new(Code::Corrupt, e))?;
-            let v = ocr_text::judge(&mut again, &turned);
-            if v == Verdict::Readable {
-                (words, verdict, turn) = (again, v, t);
-            }
+            (words, verdict, turn) = (again, Verdict::Readable, t);
         }
         if let Some(why) = verdict.why() {
             let reason = format!("in this picture, {why}");
@@ -110,29 +94,7 @@ impl PictureDocument {
         if turn != 0 {
             notes.push(format!("picture read turned {turn}° clockwise (it stood on its side or upside down)"));
         }
-        Ok(PictureDocument { bytes, format, layout: Layout::new(&words), notes, turn, size })
-    }
-}
-
-/// `img` turned `turn` degrees clockwise (0, 90, 180 or 270).
-fn turned(img: DynamicImage, turn: u32) -> DynamicImage {
-    match turn {
-        90 => img.rotate90(),
-        180 => img.rotate180(),
-        270 => img.rotate270(),
-        _ => img,
-    }
-}
-
-/// Box `b` (left, top, right, bottom) of the picture turned `turn` degrees clockwise, in the picture of
-/// `size` (width, height) as it is.
-fn unturned(b: [u32; 4], turn: u32, (w, h): (u32, u32)) -> [u32; 4] {
-    let [l, t, r, bo] = b;
-    match turn {
-        90 => [t, h.saturating_sub(r), bo, h.saturating_sub(l)],
-        180 => [w.saturating_sub(r), h.saturating_sub(bo), w.saturating_sub(l), h.saturating_sub(t)],
-        270 => [w.saturating_sub(bo), l, w.saturating_sub(t), r],
-        _ => b,
+        Ok(PictureDocument { bytes, format, layout: Layout::new(&words), notes })
     }
 }
 
@@ -171,9 +133,7 @@ impl Document for PictureDocument {
 
     fn locate(&self, unit: usize, start: usize, end: usize) -> Location {
         let bbox = self.layout.line_boxes(unit, start, end).map(|boxes| {
-            let b =
-                boxes.iter().fold(boxes[0], |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]);
-            unturned(b, self.turn, self.size)
+            boxes.iter().fold(boxes[0], |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
         });
         Location {
             part: Some(match self.layout.correction_note(unit, start, end) {
@@ -194,8 +154,7 @@ impl Document for PictureDocument {
     }
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
-        // Boxes are filled in the picture as it was read (turned), which is then turned back.
-        let img = turned(decode(&self.bytes, self.format)?, self.turn);
+        let img = decode(&self.bytes, self.format)?;
         let (width, height) = (img.width(), img.height());
         let mut boxes = Vec::new();
         for r in redactions {
@@ -212,7 +171,6 @@ impl Document for PictureDocument {
             Pixels::Grey(p) => DynamicImage::ImageLuma8(p),
             Pixels::Colour(p) => DynamicImage::ImageRgb8(p),
         };
-        let img = turned(img, (360 - self.turn) % 360);
         let mut out = Vec::new();
         img.write_to(&mut Cursor::new(&mut out), self.format)
             .map_err(|e| Manual::new(Code::InternalError, format!("picture could not be encoded: {e}")))?;
@@ -220,35 +178,5 @@ impl Document for PictureDocument {
             bytes: out,
             scrubbed: vec!["picture encoded anew: metadata (EXIF, XMP, comments, text chunks) not copied".into()],
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_box_in_the_turned_picture_maps_back_onto_the_same_pixels() {
-        // A 7 × 4 picture with one white box; turned, the white box's bounds there map back to it.
-        let (w, h) = (7u32, 4u32);
-        let original = [2u32, 1, 5, 3];
-        let img = image::GrayImage::from_fn(w, h, |x, y| {
-            image::Luma([if (original[0]..original[2]).contains(&x) && (original[1]..original[3]).contains(&y) {
-                255
-            } else {
-                0
-            }])
-        });
-        for turn in [0, 90, 180, 270] {
-            let t = turned(DynamicImage::ImageLuma8(img.clone()), turn).to_luma8();
-            let white: Vec<(u32, u32)> = t.enumerate_pixels().filter(|p| p.2.0[0] == 255).map(|p| (p.0, p.1)).collect();
-            let seen = [
-                white.iter().map(|p| p.0).min().unwrap(),
-                white.iter().map(|p| p.1).min().unwrap(),
-                white.iter().map(|p| p.0).max().unwrap() + 1,
-                white.iter().map(|p| p.1).max().unwrap() + 1,
-            ];
-            assert_eq!(unturned(seen, turn, (w, h)), original, "turn {turn}");
-        }
     }
 }

@@ -177,6 +177,10 @@ def main():
         other = render(BRIEF.replace("BSN: 111222333", "Kenmerk: 2023-0412"), "brief-kenmerk", work)
         searchable(scanned(brief, 4, 0.3), scanned(other, 4, 0.3), os.path.join(OUT, "doorzoekbaar.pdf"), work)
 
+        # The letter fed into the scanner sideways: the page image stands on its side.
+        save_pdf(scanned(brief, 5, 0.4).rotate(90, expand=True, fillcolor=255), os.path.join(OUT, "gedraaid.pdf"),
+                 quality=40)
+
         small = render(BRIEF, "brief-klein", work, dpi=50)
         save_pdf(small, os.path.join(OUT, "onleesbaar.pdf"), quality=60, dpi=50)
     for name in sorted(os.listdir(OUT)):

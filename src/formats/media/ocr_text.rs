@@ -13,7 +13,7 @@
 
 use image::{GrayImage, Luma, Rgb, RgbImage};
 
-use crate::ocr::Word;
+use crate::ocr::{Engine, Word};
 
 /// A reading is too unsure to check when the mean confidence of its words (of two letters or digits or
 /// more) is below this (Tesseract's 0–100 scale). Printed text scanned at 150 dpi reads at 90–96;
@@ -114,6 +114,48 @@ impl Layout {
     pub fn line_of(&self, unit: usize, start: usize) -> Option<u32> {
         self.units.get(unit).map(|t| t[..start.min(t.len())].matches('\n').count() as u32 + 1)
     }
+}
+
+/// Box `b` (left, top, right, bottom) of the picture turned `turn` degrees clockwise, in the picture of
+/// `size` (width, height) as it is.
+pub(crate) fn unturned(b: [u32; 4], turn: u32, (w, h): (u32, u32)) -> [u32; 4] {
+    let [l, t, r, bo] = b;
+    match turn {
+        90 => [t, h.saturating_sub(r), bo, h.saturating_sub(l)],
+        180 => [w.saturating_sub(r), h.saturating_sub(bo), w.saturating_sub(l), h.saturating_sub(t)],
+        270 => [w.saturating_sub(bo), l, w.saturating_sub(t), r],
+        _ => b,
+    }
+}
+
+/// Reads `grey` turned, when Tesseract's orientation detection says it stands on its side or upside
+/// down (see [`Engine::rotation`]) and the turned reading is sure: the words, with their boxes mapped
+/// back into `grey` as it is, and the turn. `None` when there is no turn to make or the turned picture
+/// reads no better.
+pub(crate) fn read_turned(engine: &Engine, grey: &GrayImage, dpi: Option<u32>) -> Option<(Vec<Word>, u32)> {
+    let turn = engine.rotation(&pgm(grey))?;
+    let turned = match turn {
+        90 => image::imageops::rotate90(grey),
+        180 => image::imageops::rotate180(grey),
+        _ => image::imageops::rotate270(grey),
+    };
+    let mut words = engine.read_at(&pgm(&turned), dpi).ok()?;
+    if judge(&mut words, &turned) != Verdict::Readable {
+        return None;
+    }
+    for w in &mut words {
+        let [x, y, bw, bh] = w.bbox;
+        let [l, t, r, b] = unturned([x, y, x + bw, y + bh], turn, grey.dimensions());
+        w.bbox = [l, t, r - l, b - t];
+    }
+    Some((words, turn))
+}
+
+/// A grey picture as binary PNM (`P5`), which Tesseract reads from stdin without a codec.
+pub(crate) fn pgm(g: &GrayImage) -> Vec<u8> {
+    let mut out = format!("P5\n{} {}\n255\n", g.width(), g.height()).into_bytes();
+    out.extend_from_slice(g.as_raw());
+    out
 }
 
 /// A word OCR read as a number with a few letters in it (`27491836S`, `O6-12345678`, `l11222333`): the
@@ -260,8 +302,10 @@ pub(crate) fn margin(height: u32) -> u32 {
 }
 
 /// Box `b` (left, top, right, bottom) widened by [`margin`] and clipped to a `width` × `height` picture.
+/// The margin follows the line's thickness, its shorter side: a line read turned stands upright in
+/// the picture as it is.
 pub(crate) fn widened(b: [u32; 4], width: u32, height: u32) -> [u32; 4] {
-    let m = margin(b[3].saturating_sub(b[1]));
+    let m = margin(b[3].saturating_sub(b[1]).min(b[2].saturating_sub(b[0])));
     [b[0].saturating_sub(m), b[1].saturating_sub(m), (b[2] + m).min(width), (b[3] + m).min(height)]
 }
 
@@ -295,6 +339,36 @@ fn rect(width: u32, height: u32, b: &[u32; 4], mut set: impl FnMut(u32, u32)) {
 #[cfg(test)]
 mod tests {
     use super::digits_for_letters;
+
+    #[test]
+    fn a_box_in_the_turned_picture_maps_back_onto_the_same_pixels() {
+        // A 7 × 4 picture with one white box; turned, the white box's bounds there map back to it.
+        let (w, h) = (7u32, 4u32);
+        let original = [2u32, 1, 5, 3];
+        let img = image::GrayImage::from_fn(w, h, |x, y| {
+            image::Luma([if (original[0]..original[2]).contains(&x) && (original[1]..original[3]).contains(&y) {
+                255
+            } else {
+                0
+            }])
+        });
+        for turn in [0, 90, 180, 270] {
+            let t = match turn {
+                90 => image::imageops::rotate90(&img),
+                180 => image::imageops::rotate180(&img),
+                270 => image::imageops::rotate270(&img),
+                _ => img.clone(),
+            };
+            let white: Vec<(u32, u32)> = t.enumerate_pixels().filter(|p| p.2.0[0] == 255).map(|p| (p.0, p.1)).collect();
+            let seen = [
+                white.iter().map(|p| p.0).min().unwrap(),
+                white.iter().map(|p| p.1).min().unwrap(),
+                white.iter().map(|p| p.0).max().unwrap() + 1,
+                white.iter().map(|p| p.1).max().unwrap() + 1,
+            ];
+            assert_eq!(super::unturned(seen, turn, (w, h)), original, "turn {turn}");
+        }
+    }
 
     #[test]
     fn letters_ocr_reads_for_digits_in_a_number_are_taken_as_digits() {

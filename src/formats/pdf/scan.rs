@@ -204,16 +204,15 @@ fn read_image(doc: &LoDocument, id: ObjectId, ctm: &Matrix, engine: &Engine) -> 
     let (ux, uy) = ctm.apply_vec(1.0, 0.0);
     let inches = (ux * ux + uy * uy).sqrt() / 72.0;
     let dpi = (inches > 0.01).then(|| (f64::from(grey.width()) / inches).round() as u32);
-    let mut words = engine.read_at(&pgm(&grey), dpi)?;
-    let verdict = ocr_text::judge(&mut words, &grey);
+    let mut words = engine.read_at(&ocr_text::pgm(&grey), dpi)?;
+    let mut verdict = ocr_text::judge(&mut words, &grey);
+    // A page scanned on its side is read turned; its boxes come back in the image as it is stored.
+    if verdict != Verdict::Readable
+        && let Some((turned, _)) = ocr_text::read_turned(engine, &grey, dpi)
+    {
+        (words, verdict) = (turned, Verdict::Readable);
+    }
     Ok(Outcome::Read { width: grey.width(), height: grey.height(), words, verdict })
-}
-
-/// A grey picture as binary PNM (`P5`), which Tesseract reads from stdin without a codec.
-fn pgm(g: &GrayImage) -> Vec<u8> {
-    let mut out = format!("P5\n{} {}\n255\n", g.width(), g.height()).into_bytes();
-    out.extend_from_slice(g.as_raw());
-    out
 }
 
 /// The number of colour components of `cs` when it is grey (1) or RGB (3), the only spaces lak reads
