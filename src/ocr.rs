@@ -101,7 +101,20 @@ impl Engine {
     }
 
     /// Runs Tesseract with `args`, `input` on its standard input, within the time limit; its output.
+    /// A reading of the very same bytes with the same arguments is answered from [`Readings`]: the
+    /// read-back of an output whose pixels did not change (a page or picture without findings) and a
+    /// picture that occurs in several documents cost one reading, not two.
     fn run(&self, args: &[String], input: &[u8]) -> Result<Vec<u8>, String> {
+        let key = Readings::key(&self.program, args, input);
+        if let Some(out) = READINGS.get(&key) {
+            return Ok(out);
+        }
+        let out = self.run_once(args, input)?;
+        READINGS.put(key, &out);
+        Ok(out)
+    }
+
+    fn run_once(&self, args: &[String], input: &[u8]) -> Result<Vec<u8>, String> {
         let mut child = Command::new(&self.program)
             .args(args)
             .env("OMP_THREAD_LIMIT", "1")
@@ -139,6 +152,47 @@ impl Engine {
             return Err(format!("Tesseract could not read the picture ({status})"));
         }
         Ok(out)
+    }
+}
+
+/// The last readings of the process, by the SHA-256 of the program, its arguments and its input.
+/// Tesseract runs single-threaded and gives the same output for the same input, so an answer from here
+/// is the one a new run would give.
+struct Readings {
+    entries: std::sync::Mutex<std::collections::VecDeque<([u8; 32], Vec<u8>)>>,
+}
+
+/// How many readings [`Readings`] keeps (a reading's TSV is a few kilobytes per page).
+const READINGS_KEPT: usize = 512;
+
+static READINGS: Readings = Readings { entries: std::sync::Mutex::new(std::collections::VecDeque::new()) };
+
+impl Readings {
+    fn key(program: &std::path::Path, args: &[String], input: &[u8]) -> [u8; 32] {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        h.update(program.as_os_str().as_encoded_bytes());
+        for a in args {
+            h.update([0]);
+            h.update(a.as_bytes());
+        }
+        h.update([1]);
+        h.update(input);
+        h.finalize().into()
+    }
+
+    fn get(&self, key: &[u8; 32]) -> Option<Vec<u8>> {
+        let entries = self.entries.lock().ok()?;
+        entries.iter().find(|(k, _)| k == key).map(|(_, out)| out.clone())
+    }
+
+    fn put(&self, key: [u8; 32], out: &[u8]) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= READINGS_KEPT {
+                entries.pop_front();
+            }
+            entries.push_back((key, out.to_vec()));
+        }
     }
 }
 

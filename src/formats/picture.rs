@@ -74,7 +74,9 @@ impl PictureDocument {
                 Err(Manual::new(Code::OcrUnavailable, reason))
             };
         };
-        let mut words = engine.read(&bytes).map_err(|e| Manual::new(Code::Corrupt, e))?;
+        // Read as grey pixels, as scanned PDF pages are: the same pixels give the same bytes, so the
+        // read-back of an output without findings is answered from the engine's readings.
+        let mut words = engine.read(&ocr_text::pgm(&pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
         let mut verdict = ocr_text::judge(&mut words, &pixels);
         let mut turn = 0;
         // A picture on its side (a phone photo of a letter, a page scanned the wrong way round) reads
