@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use crate::common::{Dir, office_text, pdftotext, require};
+use crate::common::{Dir, document, office_text, pdftotext, require};
 
 /// Reads a message with Python's `email` package: every header decoded, every leaf part decoded
 /// (transfer encoding and charset), attachments saved into a folder; prints JSON.
@@ -101,4 +101,22 @@ pub fn copy_messages(d: &Dir, names: &[&str]) {
     for name in names {
         d.fixture(&format!("mail/{name}"), &format!("in/{name}"));
     }
+}
+
+/// Redacts the fixtures/mail files of `cases` (file, reason code) in one run and checks that each needs
+/// manual handling with its code, that the run says so (exit 3) and that nothing was published; the
+/// report, for further checks.
+pub fn withheld_with_codes(d: &Dir, cases: &[(&str, &str)]) -> serde_json::Value {
+    let names: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    copy_messages(d, &names);
+    let out = d.lak(&["redact", "in", "--out", "uit"]);
+    assert_eq!(out.code, 3, "{out:?}");
+    let r = d.report("uit-review");
+    for (name, code) in cases {
+        let doc = document(&r, name);
+        assert_eq!(doc["status"], "needs_manual", "{name}");
+        assert_eq!(doc["reason"]["code"], *code, "{name}: {doc}");
+    }
+    assert!(d.documents("uit").is_empty(), "{:?}", d.documents("uit"));
+    r
 }

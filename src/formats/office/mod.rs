@@ -350,8 +350,7 @@ impl OfficeDocument {
                         }
                         Part::Picture(doc)
                     }
-                    Read::Refused(m) if options.drop_embedded => {
-                        let _ = m;
+                    Read::Refused(_) if options.drop_embedded => {
                         scrubbed.add("pictures OCR cannot read removed (--drop-embedded)", 1);
                         Part::Remove
                     }
