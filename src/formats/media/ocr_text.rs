@@ -316,6 +316,13 @@ pub(crate) enum Pixels {
 }
 
 impl Pixels {
+    pub fn dimensions(&self) -> (u32, u32) {
+        match self {
+            Pixels::Grey(g) => g.dimensions(),
+            Pixels::Colour(c) => c.dimensions(),
+        }
+    }
+
     /// Fills each box (left, top, right, bottom; already widened, clipped here) black.
     pub fn fill(&mut self, boxes: &[[u32; 4]]) {
         for b in boxes {

@@ -259,9 +259,10 @@ impl PdfDocument {
     }
 }
 
-/// OCRs the scanned pages ([`scan`]) and decides whether they can be checked: without Tesseract, an
-/// image lak cannot decode, a reading too unsure, or no text where the pixels show something, the
-/// document needs manual handling (`--allow-unchecked-images`: a note says what was not checked).
+/// OCRs the scanned pages and the pictures on text pages ([`scan`]) and decides whether they can be
+/// checked: without Tesseract, an image lak cannot decode, a reading too unsure, or no text where the
+/// pixels of a scan show something, the document needs manual handling (`--allow-unchecked-images`: a
+/// note says what was not checked). Pictures on text pages follow the Office pictures' policy.
 fn read_scans(
     doc: &LoDocument,
     layer: &Layer,
@@ -269,11 +270,31 @@ fn read_scans(
     notes: &mut Vec<String>,
 ) -> Result<scan::Scans, Manual> {
     let scanned = scan::scanned_pages(layer);
-    if scanned.is_empty() {
+    let mut pictures: Vec<u32> = layer
+        .images
+        .iter()
+        .filter_map(|img| {
+            let u = &layer.uses[img.use_id as usize];
+            (!u.detached && !scanned.contains(&u.page) && scan::worth_reading(&img.ctm)).then_some(u.page + 1)
+        })
+        .collect();
+    pictures.sort_unstable();
+    pictures.dedup();
+    if scanned.is_empty() && pictures.is_empty() {
         return Ok(scan::Scans::default());
     }
     let pages = |list: &[u32]| page_list(list);
     let Some(engine) = &options.ocr else {
+        if !pictures.is_empty() {
+            notes.push(format!(
+                "pictures on page(s) {} not read: no Tesseract on this machine (Debian: apt-get install \
+                 tesseract-ocr tesseract-ocr-nld); text in them was not checked",
+                pages(&pictures)
+            ));
+        }
+        if scanned.is_empty() {
+            return Ok(scan::Scans::default());
+        }
         // A searchable scan too: its invisible text layer may say other things than its pixels.
         let listed: Vec<u32> = scanned.iter().map(|p| p + 1).collect();
         if !options.allow_unchecked_images {
@@ -290,49 +311,80 @@ fn read_scans(
         notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
         return Ok(scan::Scans::default());
     };
-    let scans = scan::read(doc, layer, &scanned, engine);
+    let scans = scan::read(doc, layer, engine);
     let mut problems: Vec<(Code, String)> = Vec::new();
     let grouped = |list: &[(u32, String)]| -> String {
         let mut whys: Vec<&str> = list.iter().map(|(_, w)| w.as_str()).collect();
         whys.sort_unstable();
         whys.dedup();
-        let ps: Vec<u32> = list.iter().map(|(p, _)| *p).collect();
+        let mut ps: Vec<u32> = list.iter().map(|(p, _)| *p).collect();
+        ps.sort_unstable();
+        ps.dedup();
         format!("page(s) {}: {}", pages(&ps), whys.join("; "))
     };
     if !scans.undecodable.is_empty() {
         problems.push((
             Code::PdfImageOnly,
-            format!("{} (lak reads scans with OCR, and cannot read this one)", grouped(&scans.undecodable)),
+            format!("scanned {} (lak reads scans with OCR, and cannot read this one)", grouped(&scans.undecodable)),
         ));
     }
     if !scans.unsure.is_empty() {
-        problems.push((Code::OcrLowConfidence, grouped(&scans.unsure)));
+        problems.push((Code::OcrLowConfidence, format!("scanned {}", grouped(&scans.unsure))));
     }
     if !scans.without_text.is_empty() {
         problems.push((
             Code::PictureWithoutText,
-            format!("page(s) {}: {}", pages(&scans.without_text), ocr_text::Verdict::NoText.why().unwrap_or_default()),
+            format!(
+                "scanned page(s) {}: {}",
+                pages(&scans.without_text),
+                ocr_text::Verdict::NoText.why().unwrap_or_default()
+            ),
         ));
+    }
+    if !scans.pictures_undecodable.is_empty() {
+        problems.push((
+            Code::PdfUnsupported,
+            format!(
+                "a picture covering a quarter of the page or more (a pasted scan?) on {}: lak reads pictures with \
+                 OCR and cannot read this one",
+                grouped(&scans.pictures_undecodable)
+            ),
+        ));
+    }
+    if !scans.pictures_unsure.is_empty() {
+        problems.push((Code::OcrLowConfidence, format!("a picture on {}", grouped(&scans.pictures_unsure))));
     }
     if !problems.is_empty() {
         let all: Vec<&str> = problems.iter().map(|(_, why)| why.as_str()).collect();
         if !options.allow_unchecked_images {
-            return Err(Manual::new(problems[0].0, format!("scanned {}", all.join("; "))));
+            return Err(Manual::new(problems[0].0, all.join("; ")));
         }
-        notes.push(format!("scanned {}: NOT checked (--allow-unchecked-images)", all.join("; ")));
+        notes.push(format!("{}: NOT checked (--allow-unchecked-images)", all.join("; ")));
     }
     if !scans.read.is_empty() {
         notes.push(format!("page(s) {} scanned: read by OCR ({})", pages(&scans.read), engine.describe()));
     }
+    if !scans.pictures_read.is_empty() {
+        notes.push(format!("pictures on page(s) {}: read by OCR ({})", pages(&scans.pictures_read), engine.describe()));
+    }
+    if !scans.pictures_unread.is_empty() {
+        notes.push(format!("pictures NOT read by OCR on {}", grouped(&scans.pictures_unread)));
+    }
+    if scans.pictures_without_text > 0 {
+        notes.push(format!(
+            "{} picture(s) on text pages in which OCR reads no text kept unchanged",
+            scans.pictures_without_text
+        ));
+    }
     if scans.small > 0 {
         notes.push(format!(
-            "{} image(s) on scanned pages smaller than {} pixels on a side: too small to hold text, not read",
+            "{} image(s) smaller than {} pixels on a side: too small to hold text, not read",
             scans.small,
             scan::MIN_SIDE
         ));
     }
     if scans.blank > 0 {
-        notes.push(format!("{} blank scanned image(s): nothing to read", scans.blank));
+        notes.push(format!("{} blank image(s): nothing to read", scans.blank));
     }
     Ok(scans)
 }
@@ -426,8 +478,8 @@ impl Document for PdfDocument {
         } else if let Some((i, u)) = self.scan_unit(unit) {
             let img = &self.scans.images[i];
             loc.part = Some(match img.layout.correction_note(u, start, end) {
-                Some(note) => format!("OCR block {} of a scanned image ({note})", u + 1),
-                None => format!("OCR block {} of a scanned image", u + 1),
+                Some(note) => format!("OCR block {} of {} ({note})", u + 1, img.what()),
+                None => format!("OCR block {} of {}", u + 1, img.what()),
             });
             loc.line = img.layout.line_of(u, start);
             if let (Some((page, ctm)), Some(boxes)) = (img.uses.first(), img.layout.line_boxes(u, start, end)) {
@@ -502,7 +554,7 @@ impl Document for PdfDocument {
         for img in &self.scans.images {
             let page = img.uses.first().map_or(0, |u| u.0 + 1);
             let text = img.layout.units.join("\n").into_bytes();
-            views.push(ByteView::owned(format!("the text OCR reads in a scanned image on page {page}"), text));
+            views.push(ByteView::owned(format!("the text OCR reads in {} on page {page}", img.what()), text));
         }
         views
     }
@@ -556,7 +608,7 @@ impl Document for PdfDocument {
             } else if let Some((i, u)) = self.scan_unit(r.unit) {
                 let img = &self.scans.images[i];
                 let boxes = img.layout.line_boxes(u, r.start, r.end).ok_or_else(|| {
-                    Manual::new(Code::InternalError, "a finding in a scanned image maps to no OCR word")
+                    Manual::new(Code::InternalError, "a finding in an image OCR read maps to no OCR word")
                 })?;
                 let l = label_of(&r.label);
                 for b in boxes {
@@ -661,7 +713,7 @@ impl Document for PdfDocument {
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
             let done = scan::redact(&mut doc, id, boxes)
-                .map_err(|why| Manual::new(Code::PdfUnsupported, format!("scanned image object {}: {why}", id.0)))?;
+                .map_err(|why| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0)))?;
             scrubbed.push(done);
         }
         if !font_names.is_empty() {
