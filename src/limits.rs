@@ -117,8 +117,11 @@ pub const PDF_MAX_STRINGS: usize = 500_000;
 
 // Pictures
 
-/// Most pixels of a picture lak reads (decodes, OCRs and writes back).
+/// Most pixels of a picture lak reads (decodes, OCRs and writes back); of a TIFF, all its pages.
 pub const PICTURE_MAX_PIXELS: u64 = 100_000_000;
+
+/// Most pages of a multi-page TIFF.
+pub const PICTURE_MAX_PAGES: usize = 500;
 
 /// Longest OCR of one picture, in seconds; a picture that takes longer needs manual handling.
 pub const OCR_SECONDS_PER_PICTURE: u64 = 300;
@@ -237,7 +240,8 @@ mod tests {
                 count(PDF_MAX_IMAGE_PIXELS),
             ),
             ("PDF: text strings in the object graph".into(), c(PDF_MAX_STRINGS)),
-            ("picture: pixels".into(), count(PICTURE_MAX_PIXELS)),
+            ("picture: pixels (of a TIFF: all its pages)".into(), count(PICTURE_MAX_PIXELS)),
+            ("picture: pages of a TIFF".into(), c(PICTURE_MAX_PAGES)),
             ("picture: OCR time".into(), format!("{OCR_SECONDS_PER_PICTURE} s")),
             ("e-mail: one header field, unfolded".into(), bytes(MAIL_MAX_FIELD_BYTES as u64)),
             ("e-mail: header fields in one part".into(), c(MAIL_MAX_FIELDS)),

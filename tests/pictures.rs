@@ -261,3 +261,81 @@ fn a_letter_scanned_on_its_side_is_read_turned_and_stays_as_it_was() {
     }
     assert!(read.contains("Voorbeeldstad") && read.contains("aanvraag"), "{read}");
 }
+
+#[test]
+fn a_copiers_multi_page_tiff_a_gif_and_a_bmp_are_redacted_and_written_back_in_their_own_format() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    for name in ["kopieerapparaat.tif", "notitie.gif", "notitie.bmp"] {
+        d.fixture(&format!("pictures/{name}"), &format!("in/{name}"));
+    }
+    let planted: &[(&str, &[&str])] = &[
+        (
+            "kopieerapparaat.tif",
+            &["Femke", "Dijkstra", "123456782", "06-51728394", "Joost", "Verhoeven", "274918365", "voorbeeldmail"],
+        ),
+        ("notitie.gif", &["Ruben", "Hoekstra", "06-38472916"]),
+        ("notitie.bmp", &["Ruben", "Hoekstra", "06-38472916"]),
+    ];
+    // Before: Tesseract reads every value (all pages of the TIFF).
+    for (name, values) in planted {
+        let read = squeezed(&ocr(&d.join(&format!("in/{name}"))));
+        for v in *values {
+            assert!(read.contains(&squeezed(v)), "{name}: the fixture does not read {v:?}");
+        }
+    }
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    for (name, values) in planted {
+        assert_eq!(status(&report, name), "redacted", "{name}");
+        let out = d.read(&format!("out/{name}"));
+        let magic: &[u8] = match &name[name.len() - 3..] {
+            "tif" => b"II*\0",
+            "gif" => b"GIF8",
+            _ => b"BM",
+        };
+        assert!(out.starts_with(magic), "{name}: not written back in its own format");
+        let read = ocr(&d.join(&format!("out/{name}")));
+        for v in *values {
+            assert!(!squeezed(&read).contains(&squeezed(v)), "{name}: OCR still reads {v:?}:\n{read}");
+        }
+        assert!(read.contains("Telefoon") || read.contains("Aanvraagformulier"), "{name}: its text is gone:\n{read}");
+    }
+    // The TIFF keeps its three pages (Tesseract separates pages with a form feed); findings say their page.
+    let read = ocr(&d.join("out/kopieerapparaat.tif"));
+    assert_eq!(read.trim_end_matches('\u{c}').split('\u{c}').count(), 3, "three pages:\n{read:?}");
+    assert!(read.contains("Aanvraagformulier") && read.contains("Burgerzaken"), "{read}");
+    let doc = document(&report, "kopieerapparaat.tif");
+    let pages: Vec<u64> =
+        doc["findings"].as_array().unwrap().iter().map(|f| f["location"]["page"].as_u64().unwrap()).collect();
+    assert!(pages.contains(&1) && pages.contains(&3) && !pages.contains(&2), "{pages:?}");
+    assert!(doc["notes"].to_string().contains("page(s) 2 blank"), "{}", doc["notes"]);
+}
+
+#[test]
+fn an_animated_gif_is_refused_not_flattened() {
+    let d = Dir::new();
+    // Two 1 × 1 frames (GIF89a, a global palette of two colours, two image descriptors).
+    let frame = |colour: u8| -> Vec<u8> {
+        let mut f = vec![0x21, 0xF9, 4, 0, 10, 0, 0, 0]; // graphic control: 0.1 s
+        f.extend([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0]); // image descriptor 1 × 1
+        f.extend([2, 2, 0x44 | colour, 0x01, 0]); // LZW min code size 2, one data block
+        f
+    };
+    let mut gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff".to_vec();
+    gif.extend(frame(0));
+    gif.extend(frame(0));
+    gif.push(0x3B);
+    d.create("in/bewegend.gif", &gif);
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review");
+    let reason = &document(&report, "bewegend.gif")["reason"];
+    assert!(
+        reason["code"] == "unsupported_content" && reason["reason"].as_str().unwrap().contains("animated GIF"),
+        "{reason}"
+    );
+}

@@ -49,9 +49,10 @@ LAK_EXTENSIONS = {
     "docx", "docm", "dotx", "dotm",
     "xlsx", "xlsm", "xltx", "xltm",
     "pptx", "pptm", "ppsx", "ppsm", "potx", "potm",
-    "eml", "msg", "mbox", "zip", "png", "jpg", "jpeg",
+    "eml", "msg", "mbox", "zip", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp",
 }
-OOXML = LAK_EXTENSIONS - {"txt", "text", "md", "csv", "pdf", "eml", "msg", "mbox", "zip", "png", "jpg", "jpeg"}
+PICTURES = {"png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp"}
+OOXML = LAK_EXTENSIONS - {"txt", "text", "md", "csv", "pdf", "eml", "msg", "mbox", "zip"} - PICTURES
 
 
 def extension(path):
@@ -218,15 +219,18 @@ def check_zip(path):
 def check_picture(path):
     with open(path, "rb") as f:
         head = f.read(8)
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        return "neither PNG nor JPEG"
+    magics = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\0", b"MM\0*", b"GIF87a", b"GIF89a", b"BM")
+    if not head.startswith(magics):
+        return "not a PNG, JPEG, TIFF, GIF or BMP"
     try:
         from PIL import Image
     except ImportError:
         return None
     try:
         with Image.open(path) as im:
-            im.load()
+            for frame in range(getattr(im, "n_frames", 1)):
+                im.seek(frame)
+                im.load()
     except Exception as e:
         return "Pillow cannot decode it: {}".format(e)
     return None
@@ -244,7 +248,7 @@ def check_output(path, libreoffice):
         return check_mbox(path)
     if ext == "zip":
         return check_zip(path)
-    if ext in ("png", "jpg", "jpeg"):
+    if ext in PICTURES:
         return check_picture(path)
     return check_text(path)
 

@@ -1,14 +1,18 @@
-//! Pictures as documents of their own (`.png`, `.jpg`, `.jpeg`): a photographed or scanned letter, a
-//! screenshot, a copy of an ID card.
+//! Pictures as documents of their own (`.png`, `.jpg`, `.jpeg`, `.tif`, `.tiff`, `.gif`, `.bmp`): a
+//! photographed or scanned letter, a screenshot, a copy of an ID card, a copier's multi-page TIFF.
 //!
 //! ```text
-//!  bytes ─► decode (format checked against the extension, pixel limits)
+//!  bytes ─► decode (format from the first bytes, pixel limits; a TIFF page by page)
 //!        ─► OCR (src/ocr.rs) ─► words with boxes ─► a unit per text block, a line per OCR line
 //!           (media/ocr_text.rs, shared with scanned PDF pages)
 //!  detector reads the units like any text: `Naam:` left of a value is its context
 //!        ─► redact: every word of a finding filled black in the pixels, with a margin; the picture is
 //!           encoded again in its own format (no metadata, no trace of the old pixels)
 //! ```
+//!
+//! A multi-page TIFF is read page by page, each page's OCR blocks located on their page, and written
+//! back with all its pages (grey or RGB, Deflate-compressed). An animated GIF is refused: which frame a
+//! viewer shows is not lak's to choose.
 //!
 //! The pipeline reads the output back like every output: this adapter OCRs the redacted picture again,
 //! and a value still read there sends the picture to manual handling (`residual_*`).
@@ -22,9 +26,10 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, GrayImage, ImageFormat, ImageReader, Limits, RgbImage, RgbaImage};
 
 use super::media::ocr_text::{self, Layout, Pixels, Verdict};
+use super::office::images::{self, ImageFormat as Kind};
 use super::{Document, Format, Options, Redacted, Redaction};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
@@ -38,7 +43,7 @@ impl Format for Picture {
     }
 
     fn extensions(&self) -> &'static [&'static str] {
-        &["png", "jpg", "jpeg"]
+        &["png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp"]
     }
 
     fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual> {
@@ -46,10 +51,17 @@ impl Format for Picture {
     }
 }
 
+/// Whether `data` is a picture this adapter reads (by its first bytes).
+pub(crate) fn readable(data: &[u8]) -> bool {
+    sniff(data).is_ok()
+}
+
 struct PictureDocument {
     bytes: Vec<u8>,
     format: ImageFormat,
-    layout: Layout,
+    /// One layout per page (one page but for a multi-page TIFF), and where each page's units start.
+    pages: Vec<Layout>,
+    starts: Vec<usize>,
     notes: Vec<String>,
 }
 
@@ -57,11 +69,13 @@ impl PictureDocument {
     fn open(bytes: Vec<u8>, options: &Options) -> Result<PictureDocument, Manual> {
         let format = sniff(&bytes)?;
         // Decoded here to know the file is whole and within the limits; redaction decodes again.
-        let pixels = decode(&bytes, format)?.to_luma8();
+        let frames = decode(&bytes, format)?;
+        let n = frames.len();
         let unchecked = |reason: String| PictureDocument {
             bytes: bytes.clone(),
             format,
-            layout: Layout::default(),
+            pages: Vec::new(),
+            starts: Vec::new(),
             notes: vec![format!("picture not checked (--allow-unchecked-images): {reason}")],
         };
         let Some(engine) = &options.ocr else {
@@ -74,77 +88,250 @@ impl PictureDocument {
                 Err(Manual::new(Code::OcrUnavailable, reason))
             };
         };
-        // Read as grey pixels, as scanned PDF pages are: the same pixels give the same bytes, so the
-        // read-back of an output without findings is answered from the engine's readings.
-        let mut words = engine.read(&ocr_text::pgm(&pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
-        let mut verdict = ocr_text::judge(&mut words, &pixels);
-        let mut turn = 0;
-        // A picture on its side (a phone photo of a letter, a page scanned the wrong way round) reads
-        // as no text or unsure: when orientation detection says how to turn it, it is read turned.
-        // Its boxes come back in the picture as it is, so redaction and the report need no turning.
-        if verdict != Verdict::Readable
-            && let Some((again, t)) = ocr_text::read_turned(engine, &pixels, None)
-        {
-            (words, verdict, turn) = (again, Verdict::Readable, t);
+        let mut pages = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut units = 0;
+        let mut turned = Vec::new();
+        let mut unread: Vec<(usize, Verdict)> = Vec::new();
+        let mut blank = Vec::new();
+        for (i, frame) in frames.iter().enumerate() {
+            // Read as grey pixels, as scanned PDF pages are: the same pixels give the same bytes, so the
+            // read-back of an output without findings is answered from the engine's readings.
+            let pixels = frame.to_luma8();
+            // An empty page of a multi-page scan (the back of a letter) has nothing to read.
+            if n > 1 && ocr_text::is_blank(&pixels) {
+                blank.push(i + 1);
+                starts.push(units);
+                pages.push(Layout::default());
+                continue;
+            }
+            let mut words = engine.read(&ocr_text::pgm(&pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
+            let mut verdict = ocr_text::judge(&mut words, &pixels);
+            // A picture on its side (a phone photo of a letter, a page scanned the wrong way round)
+            // reads as no text or unsure: when orientation detection says how to turn it, it is read
+            // turned. Its boxes come back in the picture as it is, so redaction and the report need no
+            // turning.
+            if verdict != Verdict::Readable
+                && let Some((again, t)) = ocr_text::read_turned(engine, &pixels, None)
+            {
+                (words, verdict) = (again, Verdict::Readable);
+                turned.push((i + 1, t));
+            }
+            if verdict != Verdict::Readable {
+                unread.push((i + 1, verdict));
+            }
+            let layout = Layout::new(&words);
+            starts.push(units);
+            units += layout.units.len();
+            pages.push(layout);
         }
-        if let Some(why) = verdict.why() {
-            let reason = format!("in this picture, {why}");
-            let code = if verdict == Verdict::NoText { Code::PictureWithoutText } else { Code::OcrLowConfidence };
+        if let Some((_, verdict)) = unread.first() {
+            let why = verdict.why().unwrap_or_default();
+            let listed: Vec<String> = unread.iter().map(|(p, _)| p.to_string()).collect();
+            let unsure = unread.iter().any(|(_, v)| *v != Verdict::NoText);
+            // No text on every page: a photo (lak does not judge what it shows). No text on some pages
+            // of a scan whose other pages hold text: those pages are not checked, which withholds the
+            // whole file as an unsure reading does (an Office file keeps a picture without text).
+            let (code, reason) = if n == 1 {
+                let code = if unsure { Code::OcrLowConfidence } else { Code::PictureWithoutText };
+                (code, format!("in this picture, {why}"))
+            } else if !unsure && unread.len() + blank.len() == n {
+                (Code::PictureWithoutText, format!("on every page of this picture, {why}"))
+            } else {
+                (Code::OcrLowConfidence, format!("on page(s) {} of this picture, {why}", listed.join(", ")))
+            };
             return if options.allow_unchecked_images { Ok(unchecked(reason)) } else { Err(Manual::new(code, reason)) };
         }
         let mut notes = vec![format!("read by OCR: {}", engine.describe())];
-        if turn != 0 {
-            notes.push(format!("picture read turned {turn}° clockwise (it stood on its side or upside down)"));
+        if n > 1 {
+            notes.push(format!("a TIFF of {n} pages, each read"));
         }
-        Ok(PictureDocument { bytes, format, layout: Layout::new(&words), notes })
+        if !blank.is_empty() {
+            let listed: Vec<String> = blank.iter().map(usize::to_string).collect();
+            notes.push(format!("page(s) {} blank: nothing to read", listed.join(", ")));
+        }
+        for (page, t) in turned {
+            let on = if n > 1 { format!("page {page} ") } else { "picture ".into() };
+            notes.push(format!("{on}read turned {t}° clockwise (it stood on its side or upside down)"));
+        }
+        Ok(PictureDocument { bytes, format, pages, starts, notes })
+    }
+
+    /// The page and the unit within it of a document unit.
+    fn page_unit(&self, unit: usize) -> Option<(usize, usize)> {
+        let page = self.starts.partition_point(|&s| s <= unit).checked_sub(1)?;
+        Some((page, unit - self.starts[page]))
     }
 }
 
 /// The picture's format, from its first bytes; only the formats this adapter writes back.
 fn sniff(bytes: &[u8]) -> Result<ImageFormat, Manual> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok(ImageFormat::Png)
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Ok(ImageFormat::Jpeg)
-    } else {
-        Err(Manual::new(Code::Corrupt, "not a PNG or JPEG picture"))
+    match images::sniff(bytes) {
+        Some(Kind::Png) => Ok(ImageFormat::Png),
+        Some(Kind::Jpeg) => Ok(ImageFormat::Jpeg),
+        Some(Kind::Tiff) => Ok(ImageFormat::Tiff),
+        Some(Kind::Gif) => Ok(ImageFormat::Gif),
+        Some(Kind::Bmp) => Ok(ImageFormat::Bmp),
+        _ => Err(Manual::new(Code::Corrupt, "not a PNG, JPEG, TIFF, GIF or BMP picture")),
     }
 }
 
-fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, Manual> {
+/// The picture's pages: one, or each page of a TIFF.
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<Vec<DynamicImage>, Manual> {
+    let corrupt = |e: &dyn std::fmt::Display| Manual::new(Code::Corrupt, format!("picture: {e}"));
+    let too_large = |w: u32, h: u32| {
+        Manual::new(
+            Code::TooLarge,
+            format!("a picture of {w} × {h} pixels; lak reads at most {} pixels", limits::PICTURE_MAX_PIXELS),
+        )
+    };
+    if format == ImageFormat::Tiff {
+        return tiff_pages(bytes);
+    }
+    if format == ImageFormat::Gif {
+        use image::AnimationDecoder;
+        let frames = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
+        let mut n = 0;
+        for frame in frames.into_frames() {
+            frame.map_err(|e| corrupt(&e))?;
+            n += 1;
+            if n > 1 {
+                return Err(Manual::new(
+                    Code::UnsupportedContent,
+                    "an animated GIF: which of its frames a viewer shows is not lak's to choose; handle it by hand",
+                ));
+            }
+        }
+    }
+    let (w, h) = ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|e| corrupt(&e))?;
+    if u64::from(w) * u64::from(h) > limits::PICTURE_MAX_PIXELS {
+        return Err(too_large(w, h));
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut bounds = Limits::default();
     bounds.max_alloc = Some(limits::PICTURE_MAX_PIXELS * 4);
     reader.limits(bounds);
-    let (w, h) = ImageReader::with_format(Cursor::new(bytes), format)
-        .into_dimensions()
-        .map_err(|e| Manual::new(Code::Corrupt, format!("picture: {e}")))?;
-    if u64::from(w) * u64::from(h) > limits::PICTURE_MAX_PIXELS {
-        return Err(Manual::new(
-            Code::TooLarge,
-            format!("a picture of {w} × {h} pixels; lak reads at most {} pixels", limits::PICTURE_MAX_PIXELS),
-        ));
+    Ok(vec![reader.decode().map_err(|e| corrupt(&e))?])
+}
+
+/// Every page of a TIFF, within [`limits::PICTURE_MAX_PIXELS`] for all pages together and
+/// [`limits::PICTURE_MAX_PAGES`] pages.
+fn tiff_pages(bytes: &[u8]) -> Result<Vec<DynamicImage>, Manual> {
+    use tiff::ColorType as T;
+    use tiff::decoder::{Decoder, DecodingResult as R};
+    let corrupt = |e: tiff::TiffError| Manual::new(Code::Corrupt, format!("TIFF: {e}"));
+    let mut bounds = tiff::decoder::Limits::default();
+    bounds.decoding_buffer_size = (limits::PICTURE_MAX_PIXELS * 4) as usize;
+    let mut dec = Decoder::new(Cursor::new(bytes)).map_err(corrupt)?.with_limits(bounds);
+    let mut pages = Vec::new();
+    let mut pixels: u64 = 0;
+    loop {
+        let (w, h) = dec.dimensions().map_err(corrupt)?;
+        pixels += u64::from(w) * u64::from(h);
+        if pixels > limits::PICTURE_MAX_PIXELS {
+            return Err(Manual::new(
+                Code::TooLarge,
+                format!("a TIFF of more than {} pixels over its pages", limits::PICTURE_MAX_PIXELS),
+            ));
+        }
+        let colour = dec.colortype().map_err(corrupt)?;
+        let data = dec.read_image().map_err(corrupt)?;
+        let wrong = || Manual::new(Code::Corrupt, "TIFF: fewer samples than the page's size needs");
+        let page = match (colour, data) {
+            (T::Gray(1), R::U8(v)) => {
+                let row = (w as usize).div_ceil(8);
+                if v.len() < row * h as usize {
+                    return Err(wrong());
+                }
+                DynamicImage::ImageLuma8(GrayImage::from_fn(w, h, |x, y| {
+                    let bit = (v[y as usize * row + x as usize / 8] >> (7 - x % 8)) & 1;
+                    image::Luma([if bit == 1 { 255 } else { 0 }])
+                }))
+            }
+            (T::Gray(8), R::U8(v)) => DynamicImage::ImageLuma8(GrayImage::from_raw(w, h, v).ok_or_else(wrong)?),
+            (T::Gray(16), R::U16(v)) => {
+                DynamicImage::ImageLuma16(image::ImageBuffer::from_raw(w, h, v).ok_or_else(wrong)?)
+            }
+            (T::RGB(8), R::U8(v)) => DynamicImage::ImageRgb8(RgbImage::from_raw(w, h, v).ok_or_else(wrong)?),
+            (T::RGBA(8), R::U8(v)) => DynamicImage::ImageRgba8(RgbaImage::from_raw(w, h, v).ok_or_else(wrong)?),
+            (T::GrayA(8), R::U8(v)) => {
+                DynamicImage::ImageLumaA8(image::ImageBuffer::from_raw(w, h, v).ok_or_else(wrong)?)
+            }
+            (colour, _) => {
+                return Err(Manual::new(
+                    Code::UnsupportedContent,
+                    format!("a TIFF page in {colour:?}, which lak does not read with OCR"),
+                ));
+            }
+        };
+        pages.push(page);
+        if !dec.more_images() {
+            break;
+        }
+        if pages.len() >= limits::PICTURE_MAX_PAGES {
+            return Err(Manual::new(
+                Code::TooLarge,
+                format!("a TIFF of more than {} pages", limits::PICTURE_MAX_PAGES),
+            ));
+        }
+        dec.next_image().map_err(corrupt)?;
     }
-    reader.decode().map_err(|e| Manual::new(Code::Corrupt, format!("picture: {e}")))
+    Ok(pages)
+}
+
+/// Whether a page is grey (kept grey when written back): stored grey, or colour with no colour in it
+/// (a bilevel BMP or a grey GIF decode as RGB).
+fn is_grey(img: &DynamicImage) -> bool {
+    match img {
+        DynamicImage::ImageLuma8(_)
+        | DynamicImage::ImageLuma16(_)
+        | DynamicImage::ImageLumaA8(_)
+        | DynamicImage::ImageLumaA16(_) => true,
+        DynamicImage::ImageRgb8(c) => c.pixels().all(|p| p.0[0] == p.0[1] && p.0[1] == p.0[2]),
+        _ => false,
+    }
+}
+
+/// A multi-page TIFF of `pages`, grey or RGB, Deflate-compressed; no tags but what draws the pages.
+fn write_tiff(pages: &[Pixels]) -> Result<Vec<u8>, String> {
+    use tiff::encoder::{Compression, DeflateLevel, TiffEncoder, colortype};
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut enc = TiffEncoder::new(&mut out)
+            .map_err(|e| e.to_string())?
+            .with_compression(Compression::Deflate(DeflateLevel::Balanced));
+        for page in pages {
+            match page {
+                Pixels::Grey(g) => enc.write_image::<colortype::Gray8>(g.width(), g.height(), g.as_raw()),
+                Pixels::Colour(c) => enc.write_image::<colortype::RGB8>(c.width(), c.height(), c.as_raw()),
+            }
+            .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out.into_inner())
 }
 
 impl Document for PictureDocument {
     fn units(&self) -> Vec<&str> {
-        self.layout.units.iter().map(String::as_str).collect()
+        self.pages.iter().flat_map(|l| l.units.iter().map(String::as_str)).collect()
     }
 
     fn locate(&self, unit: usize, start: usize, end: usize) -> Location {
-        let bbox = self.layout.line_boxes(unit, start, end).map(|boxes| {
+        let Some((page, u)) = self.page_unit(unit) else {
+            return Location { offset: start, length: end - start, ..Location::default() };
+        };
+        let layout = &self.pages[page];
+        let bbox = layout.line_boxes(u, start, end).map(|boxes| {
             boxes.iter().fold(boxes[0], |a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
         });
         Location {
-            part: Some(match self.layout.correction_note(unit, start, end) {
-                Some(note) => format!("OCR block {} ({note})", unit + 1),
-                None => format!("OCR block {}", unit + 1),
+            part: Some(match layout.correction_note(u, start, end) {
+                Some(note) => format!("OCR block {} ({note})", u + 1),
+                None => format!("OCR block {}", u + 1),
             }),
-            page: Some(1),
+            page: Some(page as u32 + 1),
             bbox: bbox.map(|b| b.map(|v| v as f32)),
-            line: self.layout.line_of(unit, start),
+            line: layout.line_of(u, start),
             offset: start,
             length: end - start,
             ..Location::default()
@@ -156,26 +343,42 @@ impl Document for PictureDocument {
     }
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
-        let img = decode(&self.bytes, self.format)?;
-        let (width, height) = (img.width(), img.height());
-        let mut boxes = Vec::new();
+        let frames = decode(&self.bytes, self.format)?;
+        let mut boxes: Vec<Vec<[u32; 4]>> = vec![Vec::new(); frames.len()];
         for r in redactions {
-            let hit = self
-                .layout
-                .line_boxes(r.unit, r.start, r.end)
+            let (page, u) = self
+                .page_unit(r.unit)
+                .ok_or_else(|| Manual::new(Code::InternalError, "a finding in a picture maps to no page"))?;
+            let img = &frames[page];
+            let hit = self.pages[page]
+                .line_boxes(u, r.start, r.end)
                 .ok_or_else(|| Manual::new(Code::InternalError, "a finding in a picture maps to no OCR word"))?;
-            boxes.extend(hit.into_iter().map(|b| ocr_text::widened(b, width, height)));
+            boxes[page].extend(hit.into_iter().map(|b| ocr_text::widened(b, img.width(), img.height())));
         }
-        let grey = matches!(img.color(), image::ColorType::L8 | image::ColorType::L16 | image::ColorType::La8);
-        let mut pixels = if grey { Pixels::Grey(img.to_luma8()) } else { Pixels::Colour(img.to_rgb8()) };
-        pixels.fill(&boxes);
-        let img = match pixels {
-            Pixels::Grey(p) => DynamicImage::ImageLuma8(p),
-            Pixels::Colour(p) => DynamicImage::ImageRgb8(p),
+        let pages: Vec<Pixels> = frames
+            .into_iter()
+            .zip(&boxes)
+            .map(|(img, b)| {
+                let mut pixels =
+                    if is_grey(&img) { Pixels::Grey(img.to_luma8()) } else { Pixels::Colour(img.to_rgb8()) };
+                pixels.fill(b);
+                pixels
+            })
+            .collect();
+        let failed =
+            |e: &dyn std::fmt::Display| Manual::new(Code::InternalError, format!("picture could not be encoded: {e}"));
+        let out = if self.format == ImageFormat::Tiff {
+            write_tiff(&pages).map_err(|e| failed(&e))?
+        } else {
+            let img = match pages.into_iter().next() {
+                Some(Pixels::Grey(p)) => DynamicImage::ImageLuma8(p),
+                Some(Pixels::Colour(p)) => DynamicImage::ImageRgb8(p),
+                None => return Err(Manual::new(Code::InternalError, "a picture without pixels")),
+            };
+            let mut out = Vec::new();
+            img.write_to(&mut Cursor::new(&mut out), self.format).map_err(|e| failed(&e))?;
+            out
         };
-        let mut out = Vec::new();
-        img.write_to(&mut Cursor::new(&mut out), self.format)
-            .map_err(|e| Manual::new(Code::InternalError, format!("picture could not be encoded: {e}")))?;
         Ok(Redacted {
             bytes: out,
             scrubbed: vec!["picture encoded anew: metadata (EXIF, XMP, comments, text chunks) not copied".into()],

@@ -70,7 +70,7 @@ def dossier_zip():
             f"Bezwaarschrift van mevrouw Ilse Roelofs, BSN {BSN_NAME}, tegen de kapvergunning Esdoornlaan.\n")
         add(z, "binnen.zip", nested, zipfile.ZIP_STORED)
         add(z, "../../etc/ontsnapt.txt", "Ontsnapt: mevrouw Ilse Roelofs.\n")
-        add(z, "foto.bmp", b"BM" + bytes(60))
+        add(z, "foto.bmp", b"BM" + bytes(60))  # a damaged picture: corrupt
     (OUT / "bijlagen.zip").write_bytes(buf.getvalue())
 
 

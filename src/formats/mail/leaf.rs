@@ -19,7 +19,7 @@ use std::path::Path;
 
 use super::html::{self, Html};
 use super::mime::Part;
-use crate::formats::office::images::{self, ImageFormat};
+use crate::formats::office::images;
 use crate::formats::{Document, Format, Options, Picture, Registry};
 use crate::model::{Code, Manual};
 
@@ -68,9 +68,7 @@ fn picture(name: &str, kind: &str, what: &str, data: &[u8], options: &Options) -
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| Picture.extensions().iter().any(|x| x.eq_ignore_ascii_case(e)));
-    if !(kind.starts_with("image/") || by_name)
-        || !matches!(images::sniff(data), Some(ImageFormat::Jpeg | ImageFormat::Png))
-    {
+    if !(kind.starts_with("image/") || by_name) || !super::super::picture::readable(data) {
         return None;
     }
     Some(match Picture.open(data.to_vec(), options) {

@@ -553,7 +553,7 @@ enum Read {
 /// letter is the document's most personal page: its text is found and blacked out like any other. A
 /// picture without text stays (lak does not judge what a photo shows, and a logo is no person).
 fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &Options) -> Read {
-    if !matches!(format, images::ImageFormat::Png | images::ImageFormat::Jpeg) {
+    if format == images::ImageFormat::Webp || !super::picture::readable(data) {
         return Read::Unread(None);
     }
     match super::Picture.open(data.to_vec(), options) {
