@@ -339,3 +339,34 @@ fn an_animated_gif_is_refused_not_flattened() {
         "{reason}"
     );
 }
+
+#[test]
+fn a_bitmap_inside_an_emf_picture_is_read_and_a_value_in_it_withholds_the_document() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    // tests/build-fixtures/office-emf-bitmaps.py: EMFs whose only record draws a bitmap.
+    d.fixture("office/word-emf-bitmap.docx", "in/notitie.docx");
+    d.fixture("office/word-emf-bitmap-logo.docx", "in/briefpapier.docx");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    // The note's name and mobile number are pixels in the EMF: found by OCR, and lak, which does not
+    // redact inside metafile bitmaps, withholds the letter.
+    let reason = &document(&report, "notitie.docx")["reason"];
+    assert_eq!(reason["code"], "unsupported_content", "{reason}");
+    let why = reason["reason"].as_str().unwrap();
+    assert!(why.contains("word/media/image1.emf") && why.contains("bitmap 1"), "{why}");
+    // A bitmap with no personal data in it is read and passes.
+    assert_eq!(status(&report, "briefpapier.docx"), "redacted");
+    let notes = document(&report, "briefpapier.docx")["notes"].to_string();
+    assert!(notes.contains("bitmaps inside EMF/WMF pictures read by OCR"), "{notes}");
+    assert_eq!(d.documents("out"), vec!["briefpapier.docx".to_string()]);
+
+    // Without Tesseract the bitmaps are not read, and the notes say so.
+    let run = d.lak_without_ocr(&["redact", "in", "--out", "out2", "--review", "review2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let notes = document(&d.report("review2"), "notitie.docx")["notes"].to_string();
+    assert!(notes.contains("bitmaps inside EMF/WMF pictures not read: no Tesseract"), "{notes}");
+}

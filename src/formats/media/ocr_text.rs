@@ -13,6 +13,10 @@
 
 use image::{GrayImage, Luma, Rgb, RgbImage};
 
+/// Pictures with fewer pixels than this on either side are not read: no line of text fits (Tesseract
+/// needs letters of about 10 pixels).
+pub(crate) const MIN_SIDE: u32 = 16;
+
 use crate::ocr::{Engine, Word};
 
 /// A reading is too unsure to check when the mean confidence of its words (of two letters or digits or

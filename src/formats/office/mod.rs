@@ -92,8 +92,9 @@ enum Part {
     Xml(Scanned),
     /// A picture without its metadata.
     Image(Vec<u8>),
-    /// An EMF/WMF picture whose text was read; rewritten if it has redactions.
-    Metafile(metafile::Metafile),
+    /// An EMF/WMF picture whose text was read, and its bitmaps OCR read text in; rewritten if it has
+    /// redactions (in its text records only: a value in one of its bitmaps withholds the document).
+    Metafile(metafile::Metafile, Vec<Box<dyn Document>>),
     /// An Office package inside this one.
     Embedded(Box<OfficeDocument>),
     /// A PNG or JPEG picture read by OCR (the picture adapter's document): redacted in its pixels and
@@ -172,7 +173,7 @@ impl OfficeDocument {
         let mut scrubbed = Tally::default();
         let mut notes = Tally::default();
         let mut kinds: Vec<Option<PartKind>> = Vec::with_capacity(entries.len());
-        let mut metafiles: Vec<Option<metafile::Metafile>> = Vec::with_capacity(entries.len());
+        let mut metafiles: Vec<Option<ReadMetafile>> = Vec::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
             metafiles.push(None);
             if i == ct_index || opc::source_of(&e.name).is_some() {
@@ -191,13 +192,17 @@ impl OfficeDocument {
             let unknown = match kind {
                 PartKind::Unknown(what) => Some(what.to_string()),
                 PartKind::Metafile(mk) => match metafile::read(&e.data) {
-                    Ok(m) => {
-                        if !m.zero.is_empty() {
-                            scrubbed.add(format!("unused bytes in {} records zeroed", mk.name()), 1);
+                    Ok(m) => match read_bitmaps(&e.name, &m, options, &mut notes) {
+                        Ok(docs) => {
+                            if !m.zero.is_empty() {
+                                scrubbed.add(format!("unused bytes in {} records zeroed", mk.name()), 1);
+                            }
+                            metafiles[i] = Some((m, docs));
+                            None
                         }
-                        metafiles[i] = Some(m);
-                        None
-                    }
+                        Err(refused) if !options.drop_embedded => return Err(refused),
+                        Err(refused) => Some(refused.reason),
+                    },
                     Err(why) => Some(format!("an {} picture lak cannot fully read: {why}", mk.name())),
                 },
                 _ => None,
@@ -339,9 +344,11 @@ impl OfficeDocument {
                 }
                 Some(PartKind::Folder | PartKind::Font) => Part::Raw,
                 Some(PartKind::Unknown(_)) => Part::Remove,
-                Some(PartKind::Metafile(_)) => Part::Metafile(
-                    metafiles[i].take().ok_or_else(|| Manual::new(Code::InternalError, "a metafile was lost"))?,
-                ),
+                Some(PartKind::Metafile(_)) => {
+                    let (m, docs) =
+                        metafiles[i].take().ok_or_else(|| Manual::new(Code::InternalError, "a metafile was lost"))?;
+                    Part::Metafile(m, docs)
+                }
                 Some(PartKind::Image(format)) => match read_picture(&e.name, format, &e.data, options) {
                     Read::Picture(doc) => {
                         scrubbed.add("pictures read by OCR and encoded anew (no metadata, no old pixels)", 1);
@@ -461,7 +468,12 @@ impl OfficeDocument {
             match p {
                 // A hidden unit is read through its views.
                 Part::Xml(sc) => out.extend(sc.units.iter().map(|u| if u.hidden { "" } else { u.text.as_str() })),
-                Part::Metafile(m) => out.extend(m.texts.iter().map(|t| t.text.as_str())),
+                Part::Metafile(m, docs) => {
+                    out.extend(m.texts.iter().map(|t| t.text.as_str()));
+                    for d in docs {
+                        out.extend(d.units());
+                    }
+                }
                 Part::Embedded(d) => d.collect_units(out),
                 Part::Picture(d) => out.extend(d.units()),
                 _ => {}
@@ -571,6 +583,72 @@ fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &
     }
 }
 
+/// A metafile as read, and the documents of its bitmaps in which OCR reads text.
+type ReadMetafile = (metafile::Metafile, Vec<Box<dyn Document>>);
+
+/// The bitmaps of a metafile, read by OCR with the Office pictures' policy: one in which OCR reads text
+/// is a document whose units are the metafile's after its text records; no text, too small to hold
+/// any, or not decodable: noted and passed (as pictures lak does not read are); read unsure: refused.
+fn read_bitmaps(
+    name: &str,
+    m: &metafile::Metafile,
+    options: &Options,
+    notes: &mut Tally,
+) -> Result<Vec<Box<dyn Document>>, Manual> {
+    let mut docs = Vec::new();
+    for (k, bitmap) in m.bitmaps.iter().enumerate() {
+        let bytes = match bitmap {
+            Ok(b) => b,
+            Err(why) => {
+                notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({why})"), 1);
+                continue;
+            }
+        };
+        let small = image::ImageReader::new(std::io::Cursor::new(bytes))
+            .with_guessed_format()
+            .ok()
+            .and_then(|r| r.into_dimensions().ok())
+            .is_none_or(|(w, h)| w.min(h) < super::media::ocr_text::MIN_SIDE);
+        if small {
+            continue;
+        }
+        match super::Picture.open(bytes.clone(), options) {
+            Ok(doc) => {
+                notes.add("bitmaps inside EMF/WMF pictures read by OCR", 1);
+                docs.push(doc);
+            }
+            Err(m) => match m.code {
+                Code::OcrLowConfidence => {
+                    return Err(Manual::new(m.code, format!("picture {name}, bitmap {}: {}", k + 1, m.reason)));
+                }
+                Code::OcrUnavailable => notes.add(
+                    "bitmaps inside EMF/WMF pictures not read: no Tesseract on this machine (Debian: apt-get \
+                     install tesseract-ocr tesseract-ocr-nld)",
+                    1,
+                ),
+                Code::PictureWithoutText => {}
+                _ => {
+                    notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({})", m.reason), 1)
+                }
+            },
+        }
+    }
+    Ok(docs)
+}
+
+/// The bitmap and its unit that unit `local` of a metafile part is, if it is not a text record's.
+fn bitmap_unit(m: &metafile::Metafile, docs: &[Box<dyn Document>], local: usize) -> Option<(usize, usize)> {
+    let mut at = local.checked_sub(m.texts.len())?;
+    for (k, d) in docs.iter().enumerate() {
+        let n = d.units().len();
+        if at < n {
+            return Some((k, at));
+        }
+        at -= n;
+    }
+    None
+}
+
 /// A picture lak does not read, without its metadata (what pictures in Office files were before OCR).
 fn strip_picture(
     name: &str,
@@ -601,7 +679,7 @@ fn strip_picture(
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
-        Part::Metafile(m) => m.texts.len(),
+        Part::Metafile(m, docs) => m.texts.len() + docs.iter().map(|d| d.units().len()).sum::<usize>(),
         Part::Embedded(d) => d.total_units(),
         Part::Picture(d) => d.units().len(),
         _ => 0,
@@ -683,7 +761,17 @@ impl Document for OfficeDocument {
                     }
                 }
             }
-            Part::Metafile(_) => loc.part = Some(name.clone()),
+            Part::Metafile(m, docs) => match bitmap_unit(m, docs, local) {
+                Some((k, inner)) => {
+                    let at = docs[k].locate(inner, start, end);
+                    loc = Location {
+                        part: Some(format!("{name}, bitmap {}, {}", k + 1, at.part.unwrap_or_default())),
+                        page: None,
+                        ..at
+                    };
+                }
+                None => loc.part = Some(name.clone()),
+            },
             Part::Embedded(d) => {
                 let inner = d.locate(local, start, end);
                 loc = Location { part: Some(format!("{name}!{}", inner.part.unwrap_or_default())), ..inner };
@@ -738,7 +826,20 @@ impl Document for OfficeDocument {
             match &self.parts[i] {
                 Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) | Part::Picture(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
-                Part::Metafile(_) => in_pictures[i].push((local, r.start, r.end)),
+                Part::Metafile(m, docs) => {
+                    if let Some((k, _)) = bitmap_unit(m, docs, local) {
+                        return Err(Manual::new(
+                            Code::UnsupportedContent,
+                            format!(
+                                "picture {}: OCR reads a value to redact in bitmap {} inside it, and lak does not \
+                                 redact inside the bitmaps of EMF/WMF pictures; handle it by hand",
+                                self.entries[i].name,
+                                k + 1
+                            ),
+                        ));
+                    }
+                    in_pictures[i].push((local, r.start, r.end))
+                }
                 _ => {
                     return Err(Manual::new(Code::InternalError, "a redaction in a part without text"));
                 }
@@ -761,7 +862,7 @@ impl Document for OfficeDocument {
                         .map_err(|m| Manual::new(m.code, format!("picture {}: {}", e.name, m.reason)))?
                         .bytes,
                 ),
-                Part::Metafile(m) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
+                Part::Metafile(m, _) if !in_pictures[i].is_empty() || !m.zero.is_empty() => {
                     Some(metafile::redact(&e.data, m, &in_pictures[i]).map_err(|why| {
                         Manual::new(Code::InternalError, format!("a redaction in picture {} failed: {why}", e.name))
                     })?)

@@ -37,9 +37,7 @@ use crate::formats::media::ocr_text::{self, Layout, Pixels, Verdict};
 use crate::limits;
 use crate::ocr::Engine;
 
-/// Images with fewer pixels than this on either side are not read: no line of text fits (Tesseract
-/// needs letters of about 10 pixels).
-pub(crate) const MIN_SIDE: u32 = 16;
+pub(crate) use crate::formats::media::ocr_text::MIN_SIDE;
 
 /// A picture on a text page is read when drawn at least this many points on either side and
 /// [`MIN_DRAWN_LONG`] on its longer side: a short word in a small font.

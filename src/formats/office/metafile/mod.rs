@@ -46,16 +46,18 @@
 //! that can pass data through (printer escapes, OpenGL, colour profiles by file name), unknown record
 //! types, anything after the end-of-file record, and every record that does not parse.
 //!
-//! Bitmaps inside a metafile (`EMR_STRETCHDIBITS`, `META_DIBSTRETCHBLT`, ...) are treated like any
-//! other picture in the package: their pixels pass, and lak does not read text in them. In a WMF the
-//! bitmap's header, masks, colour table and rows are checked as for a BMP picture (`images.rs`):
-//! compressed pixels and colour profiles are refused, unused bytes (the reserved byte of each colour,
-//! row padding) zeroed.
+//! Bitmaps inside a metafile (`EMR_STRETCHDIBITS`, `META_DIBSTRETCHBLT`, ...) are taken out as picture
+//! files ([`bitmaps`]) and read by OCR like the pictures of the package; lak does not redact inside
+//! them, so a value found in one withholds the document (see `office/mod.rs`). In a WMF the bitmap's
+//! header, masks, colour table and rows are checked as for a BMP picture (`images.rs`): compressed
+//! pixels and colour profiles are refused, unused bytes (the reserved byte of each colour, row padding)
+//! zeroed.
 
 use std::collections::HashMap;
 
 use crate::limits;
 
+pub(crate) mod bitmaps;
 mod emf;
 mod wmf;
 
@@ -100,6 +102,8 @@ pub(crate) struct Metafile {
     /// Bytes of records that are neither structure lak checked nor text it read, and are not all zero:
     /// they are zeroed in the output (a record longer than its fields, bytes after a string's end).
     pub zero: Vec<std::ops::Range<usize>>,
+    /// The bitmaps it draws, as picture files ([`bitmaps`]), for OCR.
+    pub bitmaps: Vec<bitmaps::Bitmap>,
 }
 
 /// One string of a metafile and where its characters are.
@@ -141,12 +145,13 @@ pub(crate) fn read(data: &[u8]) -> Result<Metafile, String> {
         Some(MetaKind::Emf) => {
             let mut zero = Vec::new();
             let texts = emf(data, &mut zero)?;
-            Ok(Metafile { texts, zero })
+            Ok(Metafile { texts, zero, bitmaps: bitmaps::emf(data) })
         }
         Some(MetaKind::Wmf) => {
             let mut zero = Vec::new();
             let texts = wmf(data, &mut zero)?;
-            Ok(Metafile { texts, zero })
+            let records = if u32_at(data, 0) == Some(WMF_PLACEABLE_KEY) { 22 + 18 } else { 18 };
+            Ok(Metafile { texts, zero, bitmaps: bitmaps::wmf(data, records) })
         }
         None => Err("not an EMF or WMF file".into()),
     }
