@@ -206,6 +206,10 @@ struct Common {
     /// the document to manual handling.
     #[arg(long)]
     allow_unchecked_images: bool,
+    /// Write no OCR text layer on scanned PDF pages (by default lak writes the words OCR read and kept,
+    /// invisible over the scan, so it can be searched), and remove the one a searchable scan carries.
+    #[arg(long)]
+    no_text_layer: bool,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -407,6 +411,7 @@ fn execute(
     let options = Options {
         drop_embedded: common.drop_embedded,
         allow_unchecked_images: common.allow_unchecked_images,
+        no_text_layer: common.no_text_layer,
         ocr: lak::ocr::Engine::find(),
     };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into(), labels };

@@ -130,6 +130,12 @@ fn scanned_pages_are_redacted_in_their_pixels() {
         for value in PLANTED.iter().chain(PLANTED_TEXT) {
             assert!(!text.contains(value), "{name}: {value:?} can be copied out:\n{text}");
         }
+        // A scan without a text layer gets lak's: the words OCR read and kept can be searched.
+        if *name == "brief-scan.pdf" {
+            for line in ["Afdeling Vergunningen", "Met vriendelijke groet,", "beleidsmedewerker"] {
+                assert!(text.contains(line), "{name}: no text layer with {line:?}:\n{text}");
+            }
+        }
         let check = run(Command::new("qpdf").arg("--check").arg(d.join(&format!("out/{name}"))));
         assert!(check.contains("No syntax or stream encoding errors"), "{name}: {check}");
         // The images carry nothing but their pixels.
@@ -304,4 +310,27 @@ fn a_page_scanned_sideways_is_read_turned_and_its_values_are_gone() {
     for word in ["Voorbeeldstad", "aanvraag", "ontvangen", "beleidsmedewerker"] {
         assert!(read.contains(word), "{word:?} is no longer readable:\n{read}");
     }
+}
+
+#[test]
+fn with_no_text_layer_scans_carry_no_text_but_their_labels() {
+    if !require("tesseract") || !require("pdftotext") {
+        return;
+    }
+    let d = Dir::new();
+    scans(&d);
+    let run_lak = d.lak(&["redact", "in", "--out", "out", "--review", "review", "--no-text-layer"]);
+    assert_eq!(run_lak.code, 0, "{}", run_lak.stderr);
+    let report = d.report("review");
+    for name in ["brief-scan.pdf", "doorzoekbaar.pdf"] {
+        let text = run(Command::new("pdftotext").arg(d.join(&format!("out/{name}"))).arg("-"));
+        let words: Vec<&str> = text.split_whitespace().filter(|w| !w.starts_with("5.1.")).collect();
+        assert!(words.is_empty(), "{name}: text besides the labels: {words:?}");
+    }
+    // The searchable scan's own layer was removed, and the report says so.
+    let scrubbed = document(&report, "doorzoekbaar.pdf")["scrubbed"].to_string();
+    assert!(scrubbed.contains("invisible text layer of scanned page(s) 1 removed (--no-text-layer)"), "{scrubbed}");
+    // The text page of the mixed PDF keeps its text.
+    let text = run(Command::new("pdftotext").arg(d.join("out/gemengd.pdf")).arg("-"));
+    assert!(text.contains("Verslag van de hoorzitting"), "{text}");
 }

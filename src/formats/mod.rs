@@ -165,6 +165,9 @@ pub struct Options {
     /// cannot read through, marked as unchecked in the report, instead of sending the document to manual
     /// handling (`--allow-unchecked-images`).
     pub allow_unchecked_images: bool,
+    /// Write no OCR text layer on scanned PDF pages, and remove the invisible text layer they carry
+    /// (`--no-text-layer`).
+    pub no_text_layer: bool,
     /// The OCR engine pictures are read with (`None`: pictures need manual handling, or with
     /// `allow_unchecked_images` pass unchecked).
     pub ocr: Option<crate::ocr::Engine>,

@@ -73,6 +73,8 @@ pub(crate) struct Glyph {
     pub w: f64,
     pub ascent: f32,
     pub descent: f32,
+    /// Why a reader does not see it: `HIDDEN_*` bits (0: seen).
+    pub hidden: u8,
 }
 
 pub(crate) const HIDDEN_INVISIBLE: u8 = 1;
@@ -808,6 +810,7 @@ impl<'a> Interpreter<'a> {
                 w,
                 ascent: font.ascent as f32,
                 descent: font.descent as f32,
+                hidden,
             });
             let tx = (c.w0 * gs.size + spacing) * gs.th;
             *tm = Matrix::translate(tx, 0.0).then(tm);

@@ -3,6 +3,10 @@
 //! Boxes are drawn at the end of the page content, after a `Q` that closes a `q` wrapped around the
 //! original content, so whatever state the page leaves behind, the boxes are drawn in default user
 //! space and on top of everything else on the page.
+//!
+//! The same place takes the OCR text layer of a scanned page ([`invisible`]): the words OCR read and
+//! lak did not remove, in invisible Helvetica (render mode 3) over the words in the pixels, so the
+//! scan can be searched, copied from and read aloud.
 
 use lopdf::content::Operation;
 use lopdf::{Object, StringFormat};
@@ -16,6 +20,64 @@ pub(crate) const LABEL_FONT: &str = "LakLabel";
 
 fn real(v: f64) -> Object {
     Object::Real(((v * 1000.0).round() / 1000.0) as f32)
+}
+
+/// A word of a scanned page's OCR text layer.
+#[derive(Clone, Debug)]
+pub(crate) struct LayerWord {
+    pub page: u32,
+    /// The word's box in page space; its first side runs along the baseline.
+    pub quad: Quad,
+    pub text: String,
+}
+
+/// Operations drawing `words` invisible (render mode 3), each stretched over its box; `font` is the
+/// page's resource name for Helvetica. Characters WinAnsiEncoding lacks are written as `?`.
+pub(crate) fn invisible(words: &[LayerWord], font: &[u8]) -> Vec<Operation> {
+    let helv = Font::helvetica();
+    let mut ops = vec![Operation::new("BT", vec![]), Operation::new("Tr", vec![Object::Integer(3)])];
+    for w in words {
+        let [a, r, _, d] = w.quad.0;
+        let (u, v) = ((r.0 - a.0, r.1 - a.1), (d.0 - a.0, d.1 - a.1));
+        let (wl, hl) = (len(u), len(v));
+        let bytes = winansi_text(&w.text);
+        let mut codes = Vec::new();
+        helv.decode(&bytes, &mut codes, &mut String::new());
+        let em: f64 = codes.iter().map(|c| c.w0).sum();
+        if wl < 1e-3 || hl < 1e-3 || em <= 0.0 {
+            continue;
+        }
+        // The letters' height is most of the box; the baseline a fifth of it above the bottom.
+        let size = hl;
+        let stretch = (wl / (em * size) * 100.0).clamp(1.0, 1000.0);
+        let (eu, ev) = ((u.0 / wl, u.1 / wl), (v.0 / hl, v.1 / hl));
+        let (x, y) = (a.0 + 0.2 * v.0, a.1 + 0.2 * v.1);
+        ops.push(Operation::new("Tf", vec![Object::Name(font.to_vec()), real(size)]));
+        ops.push(Operation::new("Tz", vec![real(stretch)]));
+        ops.push(Operation::new("Tm", vec![real(eu.0), real(eu.1), real(ev.0), real(ev.1), real(x), real(y)]));
+        ops.push(Operation::new("Tj", vec![Object::String(bytes, StringFormat::Literal)]));
+    }
+    ops.push(Operation::new("ET", vec![]));
+    ops
+}
+
+/// `text` in WinAnsiEncoding, as Helvetica reads it back; `?` for what it lacks.
+fn winansi_text(text: &str) -> Vec<u8> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, u8>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let helv = Font::helvetica();
+        let mut map = std::collections::HashMap::new();
+        for b in 0x20u8..=0xFF {
+            let mut s = String::new();
+            helv.decode(&[b], &mut Vec::new(), &mut s);
+            let mut chars = s.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                map.entry(c).or_insert(b);
+            }
+        }
+        map
+    });
+    text.chars().map(|c| table.get(&c).copied().unwrap_or(b'?')).collect()
 }
 
 /// Label width in em for Helvetica.
@@ -107,4 +169,26 @@ pub(crate) fn draw(boxes: &[PageBox], labels: &[String], font: &[u8]) -> Vec<Ope
         ops.push(Operation::new("Q", vec![]));
     }
     ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_words_are_written_in_winansi_and_stretched_over_their_box() {
+        assert_eq!(winansi_text("café €5 ł"), vec![b'c', b'a', b'f', 0xE9, b' ', 0x80, b'5', b' ', b'?']);
+        let word = LayerWord {
+            page: 0,
+            quad: Quad([(100.0, 200.0), (160.0, 200.0), (160.0, 212.0), (100.0, 212.0)]),
+            text: "Lakstad".into(),
+        };
+        let ops = invisible(&[word], b"F1");
+        let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
+        assert_eq!(names, ["BT", "Tr", "Tf", "Tz", "Tm", "Tj", "ET"]);
+        assert_eq!(ops[1].operands, vec![Object::Integer(3)], "invisible");
+        // Size is the box's height; the baseline a fifth of it up.
+        assert_eq!(ops[2].operands[1], real(12.0));
+        assert_eq!(ops[4].operands[5], real(202.4));
+    }
 }

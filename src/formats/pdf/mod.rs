@@ -49,7 +49,7 @@ mod tables;
 mod text_layer;
 mod vocabulary;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
@@ -110,6 +110,8 @@ struct PdfDocument {
     /// What OCR read on scanned pages (the last units).
     scans: scan::Scans,
     notes: Vec<String>,
+    /// `--no-text-layer`: no OCR text layer on scanned pages, and theirs removed.
+    no_text_layer: bool,
 }
 
 impl PdfDocument {
@@ -234,7 +236,8 @@ impl PdfDocument {
         }
         let streams = streams::Inventory::new(reach, interpreted, &doc, &budget);
         let names = names::collect(&doc)?;
-        Ok(PdfDocument { doc, layer, text, sites, streams, names, scans, notes })
+        let no_text_layer = options.no_text_layer;
+        Ok(PdfDocument { doc, layer, text, sites, streams, names, scans, notes, no_text_layer })
     }
 
     /// The image and the unit of its OCR layout a unit is, if it is text OCR read.
@@ -673,6 +676,25 @@ impl Document for PdfDocument {
             }
         }
 
+        // `--no-text-layer`: the invisible text of scanned pages goes, operator by operator (a text
+        // operator draws in one render mode).
+        let scanned = scan::scanned_pages(&self.layer);
+        let mut layer_dropped: BTreeSet<u32> = BTreeSet::new();
+        if self.no_text_layer {
+            for g in &self.layer.glyphs {
+                let u = &self.layer.uses[g.use_id as usize];
+                if g.hidden & interpret::HIDDEN_INVISIBLE != 0
+                    && !u.detached
+                    && scanned.contains(&u.page)
+                    && matches!(u.stream, StreamKey::Page(_))
+                {
+                    edits.drop_ops.insert((u.stream, g.op));
+                    layer_dropped.insert(u.page + 1);
+                }
+            }
+        }
+        let layer_ops = edits.drop_ops.len();
+
         // Content streams, boxes, images.
         let ops_of = |k: StreamKey| -> Result<Vec<Operation>, Manual> {
             match k {
@@ -697,8 +719,27 @@ impl Document for PdfDocument {
             }
         }
         let mut scrubbed = Vec::new();
-        if !edits.drop_ops.is_empty() {
-            scrubbed.push(format!("inline images under a box: {} removed", edits.drop_ops.len()));
+        let inline = edits.drop_ops.len() - layer_ops;
+        if inline > 0 {
+            scrubbed.push(format!("inline images under a box: {inline} removed"));
+        }
+        if !layer_dropped.is_empty() {
+            let pages: Vec<u32> = layer_dropped.into_iter().collect();
+            scrubbed.push(format!(
+                "invisible text layer of scanned page(s) {} removed (--no-text-layer)",
+                page_list(&pages)
+            ));
+        }
+        // The OCR text layer of scanned pages that carry none: the words lak did not remove.
+        let layer_words = if self.no_text_layer { Vec::new() } else { self.layer_words(redactions, &fills, &scanned) };
+        if !layer_words.is_empty() {
+            let mut pages: Vec<u32> = layer_words.iter().map(|w| w.page + 1).collect();
+            pages.dedup();
+            scrubbed.push(format!(
+                "OCR text layer written on scanned page(s) {}: the words read there and kept, invisible over \
+                 the pixels",
+                page_list(&pages)
+            ));
         }
         // Streams that may hold a comment are written again from their operations, comments left out.
         for &k in &self.layer.percent {
@@ -706,7 +747,7 @@ impl Document for PdfDocument {
                 e.insert(ops_of(k)?);
             }
         }
-        let mut applied = self.apply(&mut doc, &rewritten, &labels, &budget)?;
+        let mut applied = self.apply(&mut doc, &rewritten, &layer_words, &labels, &budget)?;
         for (id, areas) in &covered.xobjects {
             scrubbed.push(images::blacken(&mut doc, *id, areas, &budget));
         }
@@ -821,11 +862,64 @@ impl PdfDocument {
         n
     }
 
-    /// Writes the rewritten streams and the boxes into `doc`.
+    /// The words of an OCR text layer for the scanned pages that carry no text at all: every word OCR
+    /// read in their images that no redaction touches and no filled box overlaps, placed over its
+    /// pixels at every use of the image on such a page.
+    fn layer_words(
+        &self,
+        redactions: &[Redaction],
+        fills: &BTreeMap<usize, Vec<[u32; 4]>>,
+        scanned: &[u32],
+    ) -> Vec<marks::LayerWord> {
+        let bare: Vec<u32> = scanned.iter().copied().filter(|&p| self.layer.pages[p as usize].glyphs == 0).collect();
+        if bare.is_empty() {
+            return Vec::new();
+        }
+        let mut removed: HashSet<(usize, usize)> = HashSet::new(); // (image, word)
+        for r in redactions {
+            if let Some((i, u)) = self.scan_unit(r.unit) {
+                for (k, w) in self.scans.images[i].layout.words.iter().enumerate() {
+                    if w.unit == u && w.start < r.end && r.start < w.end {
+                        removed.insert((i, k));
+                    }
+                }
+            }
+        }
+        let mut words = Vec::new();
+        for (i, img) in self.scans.images.iter().enumerate() {
+            let filled = fills.get(&i).map(Vec::as_slice).unwrap_or(&[]);
+            // The words of a line share its top and bottom, so they share a baseline and a size, and a
+            // reader's extraction keeps them on one line.
+            let mut lines: HashMap<u32, (u32, u32)> = HashMap::new();
+            for w in &img.layout.words {
+                let e = lines.entry(w.line).or_insert((w.bbox[1], w.bbox[1] + w.bbox[3]));
+                *e = (e.0.min(w.bbox[1]), e.1.max(w.bbox[1] + w.bbox[3]));
+            }
+            for (k, w) in img.layout.words.iter().enumerate() {
+                let [l, t, ww, hh] = w.bbox;
+                let b = [l, t, l + ww, t + hh];
+                let overlaps = |f: &[u32; 4]| b[0] < f[2] && f[0] < b[2] && b[1] < f[3] && f[1] < b[3];
+                if removed.contains(&(i, k)) || filled.iter().any(overlaps) {
+                    continue;
+                }
+                let (top, bottom) = lines.get(&w.line).copied().unwrap_or((t, t + hh));
+                let text = &img.layout.units[w.unit][w.start..w.end];
+                for (page, ctm) in img.uses.iter().filter(|(p, _)| bare.contains(p)) {
+                    let quad = img.quad(ctm, [l, top, l + ww, bottom]);
+                    words.push(marks::LayerWord { page: *page, quad, text: text.to_string() });
+                }
+            }
+        }
+        words.sort_by_key(|w| w.page);
+        words
+    }
+
+    /// Writes the rewritten streams, the boxes and an OCR text layer into `doc`.
     fn apply(
         &self,
         doc: &mut LoDocument,
         rw: &rewrite::Rewritten,
+        words: &[marks::LayerWord],
         labels: &[String],
         budget: &Budget,
     ) -> Result<Applied, Manual> {
@@ -851,6 +945,7 @@ impl PdfDocument {
             boxes_by_page.entry(b.page).or_default().push(b.clone());
         }
         let mut pages: BTreeSet<u32> = boxes_by_page.keys().copied().collect();
+        pages.extend(words.iter().map(|w| w.page));
         for key in rw.streams.keys() {
             if let StreamKey::Page(p) = key
                 && let Some(n) = self.layer.pages.iter().position(|x| x.id == *p)
@@ -882,8 +977,12 @@ impl PdfDocument {
             all.extend(ops);
             all.push(Operation::new("Q", vec![]));
             let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
-            if !boxes.is_empty() {
+            let on_page: Vec<marks::LayerWord> = words.iter().filter(|w| w.page == n).cloned().collect();
+            if !boxes.is_empty() || !on_page.is_empty() {
                 let font = add_label_font(doc, page_id);
+                if !on_page.is_empty() {
+                    all.extend(marks::invisible(&on_page, &font));
+                }
                 all.extend(marks::draw(&boxes, labels, &font));
             }
             let data = encode(all)?;
