@@ -210,6 +210,11 @@ struct Common {
     /// invisible over the scan, so it can be searched), and remove the one a searchable scan carries.
     #[arg(long)]
     no_text_layer: bool,
+    /// Pictures a person has checked: a file of fingerprints (`sha256:...`, one per line, `#` comments),
+    /// as the reasons of withheld pictures give them. Such pictures are not read by OCR and are
+    /// published as they are, without their metadata.
+    #[arg(long, value_name = "FILE")]
+    checked_pictures: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -412,6 +417,15 @@ fn execute(
         drop_embedded: common.drop_embedded,
         allow_unchecked_images: common.allow_unchecked_images,
         no_text_layer: common.no_text_layer,
+        checked_pictures: match &common.checked_pictures {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| lak::Error::Usage(format!("--checked-pictures {}: {e}", path.display())))?;
+                lak::formats::checked_pictures(&text)
+                    .map_err(|e| lak::Error::Usage(format!("--checked-pictures {}: {e}", path.display())))?
+            }
+            None => Default::default(),
+        },
         ocr: lak::ocr::Engine::find(),
     };
     let job = Job { command, inputs: paths, review, jobs: common.jobs, options, package: package.into(), labels };

@@ -370,3 +370,59 @@ fn a_bitmap_inside_an_emf_picture_is_read_and_a_value_in_it_withholds_the_docume
     let notes = document(&d.report("review2"), "notitie.docx")["notes"].to_string();
     assert!(notes.contains("bitmaps inside EMF/WMF pictures not read: no Tesseract"), "{notes}");
 }
+
+/// The picture fingerprints a reason names (`sha256:` and 64 hexadecimal digits).
+fn fingerprints(reason: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = reason;
+    while let Some(at) = rest.find("sha256:") {
+        let hex: String = rest[at + 7..].chars().take_while(char::is_ascii_hexdigit).collect();
+        if hex.len() == 64 {
+            out.push(format!("sha256:{hex}"));
+        }
+        rest = &rest[at + 7..];
+    }
+    out
+}
+
+#[test]
+fn a_picture_a_person_has_checked_is_listed_by_its_fingerprint_and_then_published() {
+    if !require("tesseract") {
+        return;
+    }
+    let d = Dir::new();
+    // Both read unsure: a picture file, and a picture on a PDF text page.
+    d.fixture("pictures/te-klein.png", "in/te-klein.png");
+    d.fixture("pdf/pictures-onleesbaar.pdf", "in/brief.pdf");
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review");
+    let mut prints = Vec::new();
+    for name in ["te-klein.png", "brief.pdf"] {
+        let reason = &document(&report, name)["reason"];
+        assert_eq!(reason["code"], "ocr_low_confidence", "{name}: {reason}");
+        let why = reason["reason"].as_str().unwrap();
+        assert!(why.contains("--checked-pictures"), "{name}: the reason says what to do: {why}");
+        let found = fingerprints(why);
+        assert_eq!(found.len(), 1, "{name}: {why}");
+        prints.extend(found);
+    }
+    // A person looked at both and lists them; the same pixels pass in the next run, unread.
+    let list = format!("# checked by the Woo team\n{}  logo van de afdeling\n\n{}\n", prints[0], prints[1]);
+    d.create("gecontroleerd.txt", list.as_bytes());
+    let run =
+        d.lak(&["redact", "in", "--out", "out2", "--review", "review2", "--checked-pictures", "gecontroleerd.txt"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review2");
+    for name in ["te-klein.png", "brief.pdf"] {
+        let notes = document(&report, name)["notes"].to_string();
+        assert!(notes.contains("checked by a person"), "{name}: {notes}");
+    }
+    assert_eq!(d.documents("out2").len(), 2);
+
+    // A line that is no fingerprint is a usage error that names the line.
+    d.create("fout.txt", b"sha256:1234\n");
+    let run = d.lak(&["redact", "in", "--out", "out3", "--review", "review3", "--checked-pictures", "fout.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("line 1"), "{}", run.stderr);
+}

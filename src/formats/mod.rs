@@ -168,9 +168,33 @@ pub struct Options {
     /// Write no OCR text layer on scanned PDF pages, and remove the invisible text layer they carry
     /// (`--no-text-layer`).
     pub no_text_layer: bool,
+    /// Fingerprints of pictures a person has checked (`--checked-pictures`, see
+    /// `media::ocr_text::fingerprint`): not read by OCR, published as they are (without metadata).
+    pub checked_pictures: std::collections::BTreeSet<String>,
     /// The OCR engine pictures are read with (`None`: pictures need manual handling, or with
     /// `allow_unchecked_images` pass unchecked).
     pub ocr: Option<crate::ocr::Engine>,
+}
+
+/// The fingerprints of a `--checked-pictures` file: one per line (`sha256:` and 64 hexadecimal digits,
+/// anything after it on the line a comment), blank lines and lines starting with `#` skipped; `Err`
+/// names the first line that is none of these.
+pub fn checked_pictures(text: &str) -> Result<std::collections::BTreeSet<String>, String> {
+    let mut out = std::collections::BTreeSet::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let print = line.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let ok =
+            print.strip_prefix("sha256:").is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+        if !ok {
+            return Err(format!("line {}: not a picture fingerprint (sha256: and 64 hexadecimal digits)", n + 1));
+        }
+        out.insert(print);
+    }
+    Ok(out)
 }
 
 /// One span to remove.

@@ -78,6 +78,20 @@ impl PictureDocument {
             starts: Vec::new(),
             notes: vec![format!("picture not checked (--allow-unchecked-images): {reason}")],
         };
+        // Read as grey pixels, as scanned PDF pages are: the same pixels give the same bytes, so the
+        // read-back of an output without findings is answered from the engine's readings.
+        let greys: Vec<image::GrayImage> = frames.iter().map(DynamicImage::to_luma8).collect();
+        let prints: Vec<String> = greys.iter().map(ocr_text::fingerprint).collect();
+        let checked: Vec<usize> =
+            (0..n).filter(|&i| options.checked_pictures.contains(&prints[i])).map(|i| i + 1).collect();
+        let checked_note = || {
+            let what = if n == 1 { "picture".to_string() } else { format!("page(s) {}", listed(&checked)) };
+            format!("{what} checked by a person (fingerprint in --checked-pictures): not read by OCR")
+        };
+        if checked.len() == n {
+            let pages = vec![Layout::default(); n];
+            return Ok(PictureDocument { bytes, format, pages, starts: vec![0; n], notes: vec![checked_note()] });
+        }
         let Some(engine) = &options.ocr else {
             let reason = "lak reads pictures with OCR and found no Tesseract; install it (Debian: apt-get install \
                           tesseract-ocr tesseract-ocr-nld)"
@@ -94,25 +108,25 @@ impl PictureDocument {
         let mut turned = Vec::new();
         let mut unread: Vec<(usize, Verdict)> = Vec::new();
         let mut blank = Vec::new();
-        for (i, frame) in frames.iter().enumerate() {
-            // Read as grey pixels, as scanned PDF pages are: the same pixels give the same bytes, so the
-            // read-back of an output without findings is answered from the engine's readings.
-            let pixels = frame.to_luma8();
-            // An empty page of a multi-page scan (the back of a letter) has nothing to read.
-            if n > 1 && ocr_text::is_blank(&pixels) {
-                blank.push(i + 1);
+        for (i, pixels) in greys.iter().enumerate() {
+            // An empty page of a multi-page scan (the back of a letter) has nothing to read; a page a
+            // person checked is not read.
+            if (n > 1 && ocr_text::is_blank(pixels)) || checked.contains(&(i + 1)) {
+                if !checked.contains(&(i + 1)) {
+                    blank.push(i + 1);
+                }
                 starts.push(units);
                 pages.push(Layout::default());
                 continue;
             }
-            let mut words = engine.read(&ocr_text::pgm(&pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
-            let mut verdict = ocr_text::judge(&mut words, &pixels);
+            let mut words = engine.read(&ocr_text::pgm(pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
+            let mut verdict = ocr_text::judge(&mut words, pixels);
             // A picture on its side (a phone photo of a letter, a page scanned the wrong way round)
             // reads as no text or unsure: when orientation detection says how to turn it, it is read
             // turned. Its boxes come back in the picture as it is, so redaction and the report need no
             // turning.
             if verdict != Verdict::Readable
-                && let Some((again, t)) = ocr_text::read_turned(engine, &pixels, None)
+                && let Some((again, t)) = ocr_text::read_turned(engine, pixels, None)
             {
                 (words, verdict) = (again, Verdict::Readable);
                 turned.push((i + 1, t));
@@ -132,13 +146,14 @@ impl PictureDocument {
             // No text on every page: a photo (lak does not judge what it shows). No text on some pages
             // of a scan whose other pages hold text: those pages are not checked, which withholds the
             // whole file as an unsure reading does (an Office file keeps a picture without text).
+            let hint = ocr_text::checked_hint(&unread.iter().map(|(p, _)| prints[p - 1].clone()).collect::<Vec<_>>());
             let (code, reason) = if n == 1 {
                 let code = if unsure { Code::OcrLowConfidence } else { Code::PictureWithoutText };
-                (code, format!("in this picture, {why}"))
-            } else if !unsure && unread.len() + blank.len() == n {
-                (Code::PictureWithoutText, format!("on every page of this picture, {why}"))
+                (code, format!("in this picture, {why}; {hint}"))
+            } else if !unsure && unread.len() + blank.len() + checked.len() == n {
+                (Code::PictureWithoutText, format!("on every page of this picture, {why}; {hint}"))
             } else {
-                (Code::OcrLowConfidence, format!("on page(s) {} of this picture, {why}", listed.join(", ")))
+                (Code::OcrLowConfidence, format!("on page(s) {} of this picture, {why}; {hint}", listed.join(", ")))
             };
             return if options.allow_unchecked_images { Ok(unchecked(reason)) } else { Err(Manual::new(code, reason)) };
         }
@@ -147,8 +162,10 @@ impl PictureDocument {
             notes.push(format!("a TIFF of {n} pages, each read"));
         }
         if !blank.is_empty() {
-            let listed: Vec<String> = blank.iter().map(usize::to_string).collect();
-            notes.push(format!("page(s) {} blank: nothing to read", listed.join(", ")));
+            notes.push(format!("page(s) {} blank: nothing to read", listed(&blank)));
+        }
+        if !checked.is_empty() {
+            notes.push(checked_note());
         }
         for (page, t) in turned {
             let on = if n > 1 { format!("page {page} ") } else { "picture ".into() };
@@ -162,6 +179,11 @@ impl PictureDocument {
         let page = self.starts.partition_point(|&s| s <= unit).checked_sub(1)?;
         Some((page, unit - self.starts[page]))
     }
+}
+
+/// 1-based page numbers as a list: `1, 3`.
+fn listed(pages: &[usize]) -> String {
+    pages.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// The picture's format, from its first bytes; only the formats this adapter writes back.

@@ -156,6 +156,24 @@ pub(crate) fn read_turned(engine: &Engine, grey: &GrayImage, dpi: Option<u32>) -
 }
 
 /// A grey picture as binary PNM (`P5`), which Tesseract reads from stdin without a codec.
+/// A picture's fingerprint: `sha256:` and the SHA-256 of its grey pixels (as a PGM, so its size is in
+/// it). A person who has looked at a picture lak withholds lists it in a `--checked-pictures` file; the
+/// same pixels in any file of any later run are then not read (a logo read unsure on every letter).
+pub(crate) fn fingerprint(g: &GrayImage) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(pgm(g));
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// What a reason for withholding a picture adds so the user can let it through once checked.
+pub(crate) fn checked_hint(fingerprints: &[String]) -> String {
+    format!(
+        "once a person has checked it, list {} in a --checked-pictures file",
+        if fingerprints.len() == 1 { fingerprints[0].clone() } else { fingerprints.join(", ") }
+    )
+}
+
 pub(crate) fn pgm(g: &GrayImage) -> Vec<u8> {
     let mut out = format!("P5\n{} {}\n255\n", g.width(), g.height()).into_bytes();
     out.extend_from_slice(g.as_raw());

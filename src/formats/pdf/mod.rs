@@ -314,7 +314,7 @@ fn read_scans(
         notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
         return Ok(scan::Scans::default());
     };
-    let scans = scan::read(doc, layer, engine);
+    let scans = scan::read(doc, layer, engine, &options.checked_pictures);
     let mut problems: Vec<(Code, String)> = Vec::new();
     let grouped = |list: &[(u32, String)]| -> String {
         let mut whys: Vec<&str> = list.iter().map(|(_, w)| w.as_str()).collect();
@@ -335,14 +335,7 @@ fn read_scans(
         problems.push((Code::OcrLowConfidence, format!("scanned {}", grouped(&scans.unsure))));
     }
     if !scans.without_text.is_empty() {
-        problems.push((
-            Code::PictureWithoutText,
-            format!(
-                "scanned page(s) {}: {}",
-                pages(&scans.without_text),
-                ocr_text::Verdict::NoText.why().unwrap_or_default()
-            ),
-        ));
+        problems.push((Code::PictureWithoutText, format!("scanned {}", grouped(&scans.without_text))));
     }
     if !scans.pictures_undecodable.is_empty() {
         problems.push((
@@ -388,6 +381,12 @@ fn read_scans(
     }
     if scans.blank > 0 {
         notes.push(format!("{} blank image(s): nothing to read", scans.blank));
+    }
+    if scans.checked > 0 {
+        notes.push(format!(
+            "{} image(s) checked by a person (fingerprint in --checked-pictures): not read by OCR",
+            scans.checked
+        ));
     }
     Ok(scans)
 }

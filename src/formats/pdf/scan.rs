@@ -26,6 +26,8 @@
 //! image under a soft mask, an inline image) is not guessed at: the page is refused as before
 //! (`pdf_image_only`), with the reason.
 
+use std::collections::BTreeSet;
+
 use image::{GrayImage, ImageFormat, Luma, Rgb, RgbImage};
 use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, Stream};
 use rayon::prelude::*;
@@ -112,11 +114,13 @@ pub(crate) struct Scans {
     /// a reading too unsure, no text where the pixels show something.
     pub undecodable: Vec<(u32, String)>,
     pub unsure: Vec<(u32, String)>,
-    pub without_text: Vec<u32>,
+    pub without_text: Vec<(u32, String)>,
     /// Scanned pages read, and how many images were passed over as too small or blank.
     pub read: Vec<u32>,
     pub small: usize,
     pub blank: usize,
+    /// Images a person has checked (`--checked-pictures`): not read.
+    pub checked: usize,
     /// Pictures on text pages: the pages where OCR read them; those lak cannot decode, large ones
     /// (a pasted scan: the document is withheld) and the others (noted), with their pages and why;
     /// those read unsure (withheld), and how many hold no text (kept, as a photo or a logo is).
@@ -158,7 +162,7 @@ pub(crate) fn large(ctm: &Matrix, crop: [f64; 4]) -> bool {
 /// Reads the images of the scanned pages and the pictures on text pages worth reading
 /// ([`worth_reading`]) with `engine`, in parallel across the rayon pool; an image drawn several
 /// times is read once.
-pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
+pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &BTreeSet<String>) -> Scans {
     let scanned = scanned_pages(layer);
     let mut scans = Scans::default();
     let mut by_id: Vec<Drawn> = Vec::new();
@@ -191,7 +195,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
         }
     }
     let results: Vec<Result<Outcome, String>> =
-        by_id.par_iter().map(|(id, uses, ..)| read_image(doc, *id, &uses[0].1, engine)).collect();
+        by_id.par_iter().map(|(id, uses, ..)| read_image(doc, *id, &uses[0].1, engine, checked)).collect();
     for ((id, uses, on_scan, big), result) in by_id.into_iter().zip(results) {
         let mut pages: Vec<u32> = uses.iter().map(|(p, _)| p + 1).collect();
         pages.sort_unstable();
@@ -202,18 +206,26 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
             Err(why) if big => scans.pictures_undecodable.extend(listed(&why)),
             Err(why) => scans.pictures_unread.extend(listed(&why)),
             Ok(Outcome::Small) => scans.small += 1,
+            Ok(Outcome::Checked) => scans.checked += 1,
             Ok(Outcome::Blank) => {
                 scans.blank += 1;
                 if on_scan {
                     scans.read.extend(&pages);
                 }
             }
-            Ok(Outcome::Read { width, height, words, verdict }) => {
+            Ok(Outcome::Read { width, height, words, verdict, print }) => {
+                let why = || {
+                    format!(
+                        "{} ({})",
+                        verdict.why().unwrap_or_default(),
+                        ocr_text::checked_hint(std::slice::from_ref(&print))
+                    )
+                };
                 if on_scan {
                     match verdict {
                         Verdict::Readable => {}
-                        Verdict::NoText => scans.without_text.extend(&pages),
-                        Verdict::Unsure { .. } => scans.unsure.extend(listed(&verdict.why().unwrap_or_default())),
+                        Verdict::NoText => scans.without_text.extend(listed(&why())),
+                        Verdict::Unsure { .. } => scans.unsure.extend(listed(&why())),
                     }
                     scans.read.extend(&pages);
                 } else {
@@ -224,9 +236,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
                             scans.pictures_without_text += 1;
                             continue;
                         }
-                        Verdict::Unsure { .. } => {
-                            scans.pictures_unsure.extend(listed(&verdict.why().unwrap_or_default()))
-                        }
+                        Verdict::Unsure { .. } => scans.pictures_unsure.extend(listed(&why())),
                     }
                     scans.pictures_read.extend(&pages);
                 }
@@ -237,7 +247,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
             }
         }
     }
-    for list in [&mut scans.without_text, &mut scans.read, &mut scans.pictures_read] {
+    for list in [&mut scans.read, &mut scans.pictures_read] {
         list.sort_unstable();
         list.dedup();
     }
@@ -245,7 +255,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine) -> Scans {
         list.sort();
         list.dedup();
     }
-    for list in [&mut scans.unsure, &mut scans.pictures_unsure] {
+    for list in [&mut scans.unsure, &mut scans.pictures_unsure, &mut scans.without_text] {
         list.sort_by_key(|u| u.0);
         list.dedup_by_key(|u| u.0);
     }
@@ -262,16 +272,26 @@ enum Outcome {
     Small,
     /// Nothing on it ([`ocr_text::is_blank`]).
     Blank,
+    /// Its fingerprint is among the pictures a person checked.
+    Checked,
     Read {
         width: u32,
         height: u32,
         words: Vec<crate::ocr::Word>,
         verdict: Verdict,
+        /// Its fingerprint ([`ocr_text::fingerprint`]), for the reason when it is withheld.
+        print: String,
     },
 }
 
 /// Decodes and OCRs one image, drawn (first) with `ctm`.
-fn read_image(doc: &LoDocument, id: ObjectId, ctm: &Matrix, engine: &Engine) -> Result<Outcome, String> {
+fn read_image(
+    doc: &LoDocument,
+    id: ObjectId,
+    ctm: &Matrix,
+    engine: &Engine,
+    checked: &BTreeSet<String>,
+) -> Result<Outcome, String> {
     let Some(Object::Stream(s)) = doc.objects.get(&id) else {
         return Err(format!("image object {} is missing", id.0));
     };
@@ -290,6 +310,10 @@ fn read_image(doc: &LoDocument, id: ObjectId, ctm: &Matrix, engine: &Engine) -> 
     if ocr_text::is_blank(&grey) {
         return Ok(Outcome::Blank);
     }
+    let print = ocr_text::fingerprint(&grey);
+    if checked.contains(&print) {
+        return Ok(Outcome::Checked);
+    }
     // The resolution the image is drawn at, from its width on the page.
     let (ux, uy) = ctm.apply_vec(1.0, 0.0);
     let inches = (ux * ux + uy * uy).sqrt() / 72.0;
@@ -302,7 +326,7 @@ fn read_image(doc: &LoDocument, id: ObjectId, ctm: &Matrix, engine: &Engine) -> 
     {
         (words, verdict) = (turned, Verdict::Readable);
     }
-    Ok(Outcome::Read { width: grey.width(), height: grey.height(), words, verdict })
+    Ok(Outcome::Read { width: grey.width(), height: grey.height(), words, verdict, print })
 }
 
 /// The number of colour components of `cs` when it is grey (1) or RGB (3), the only spaces lak reads
