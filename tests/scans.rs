@@ -310,6 +310,15 @@ fn a_page_scanned_sideways_is_read_turned_and_its_values_are_gone() {
     for word in ["Voorbeeldstad", "aanvraag", "ontvangen", "beleidsmedewerker"] {
         assert!(read.contains(word), "{word:?} is no longer readable:\n{read}");
     }
+    // Its text layer runs the way the text does: whole words, none of the values.
+    let text = run(Command::new("pdftotext").arg(d.join("out/gedraaid.pdf")).arg("-"));
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for word in ["Voorbeeldstad", "omgevingsvergunning", "beleidsmedewerker"] {
+        assert!(words.contains(&word), "the text layer lacks {word:?}: {words:?}");
+    }
+    for value in &PLANTED[..7] {
+        assert!(!squeezed(&text).contains(&squeezed(value)), "the text layer holds {value:?}");
+    }
 }
 
 #[test]

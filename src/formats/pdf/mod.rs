@@ -887,12 +887,15 @@ impl PdfDocument {
         let mut words = Vec::new();
         for (i, img) in self.scans.images.iter().enumerate() {
             let filled = fills.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-            // The words of a line share its top and bottom, so they share a baseline and a size, and a
-            // reader's extraction keeps them on one line.
+            // The words of a line share its extent across the text (top and bottom, or left and right in
+            // an image read turned), so they share a baseline and a size, and a reader's extraction
+            // keeps them on one line.
+            let across = usize::from(img.turn % 180 != 90);
             let mut lines: HashMap<u32, (u32, u32)> = HashMap::new();
             for w in &img.layout.words {
-                let e = lines.entry(w.line).or_insert((w.bbox[1], w.bbox[1] + w.bbox[3]));
-                *e = (e.0.min(w.bbox[1]), e.1.max(w.bbox[1] + w.bbox[3]));
+                let (lo, hi) = (w.bbox[across], w.bbox[across] + w.bbox[2 + across]);
+                let e = lines.entry(w.line).or_insert((lo, hi));
+                *e = (e.0.min(lo), e.1.max(hi));
             }
             for (k, w) in img.layout.words.iter().enumerate() {
                 let [l, t, ww, hh] = w.bbox;
@@ -901,10 +904,13 @@ impl PdfDocument {
                 if removed.contains(&(i, k)) || filled.iter().any(overlaps) {
                     continue;
                 }
-                let (top, bottom) = lines.get(&w.line).copied().unwrap_or((t, t + hh));
+                let mut line = b;
+                if let Some(&(lo, hi)) = lines.get(&w.line) {
+                    (line[across], line[2 + across]) = (lo, hi);
+                }
                 let text = &img.layout.units[w.unit][w.start..w.end];
                 for (page, ctm) in img.uses.iter().filter(|(p, _)| bare.contains(p)) {
-                    let quad = img.quad(ctm, [l, top, l + ww, bottom]);
+                    let quad = img.text_quad(ctm, line);
                     words.push(marks::LayerWord { page: *page, quad, text: text.to_string() });
                 }
             }

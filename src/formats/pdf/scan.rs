@@ -75,6 +75,8 @@ pub(crate) struct ScanImage {
     pub layout: Layout,
     /// Drawn on a scanned page (else only on text pages: a picture beside text).
     pub scanned: bool,
+    /// Degrees the image was turned clockwise to be read (its text runs that way in the pixels).
+    pub turn: u32,
 }
 
 impl ScanImage {
@@ -96,6 +98,14 @@ impl ScanImage {
             clip((a[2] * w).ceil() + 1.0, w),
             clip(((1.0 - a[1]) * h).ceil() + 1.0, h),
         ]
+    }
+
+    /// Pixel box `b` as drawn by use `ctm`, its corners starting where the text's baseline starts and
+    /// going along it: the box of a word read turned has its baseline on another side.
+    pub fn text_quad(&self, ctm: &Matrix, b: [u32; 4]) -> Quad {
+        let mut q = self.quad(ctm, b);
+        q.0.rotate_left((self.turn / 90 % 4) as usize);
+        q
     }
 
     /// What the image is, for a finding's location and the report.
@@ -213,7 +223,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
                     scans.read.extend(&pages);
                 }
             }
-            Ok(Outcome::Read { width, height, words, verdict, print }) => {
+            Ok(Outcome::Read { width, height, words, verdict, print, turn }) => {
                 let why = || {
                     format!(
                         "{} ({})",
@@ -243,7 +253,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
                 let layout = Layout::new(&words);
                 let n = scans.images.len();
                 scans.units.extend((0..layout.units.len()).map(|u| (n, u)));
-                scans.images.push(ScanImage { id, uses, width, height, layout, scanned: on_scan });
+                scans.images.push(ScanImage { id, uses, width, height, layout, scanned: on_scan, turn });
             }
         }
     }
@@ -281,6 +291,7 @@ enum Outcome {
         verdict: Verdict,
         /// Its fingerprint ([`ocr_text::fingerprint`]), for the reason when it is withheld.
         print: String,
+        turn: u32,
     },
 }
 
@@ -320,13 +331,14 @@ fn read_image(
     let dpi = (inches > 0.01).then(|| (f64::from(grey.width()) / inches).round() as u32);
     let mut words = engine.read_at(&ocr_text::pgm(&grey), dpi)?;
     let mut verdict = ocr_text::judge(&mut words, &grey);
+    let mut turn = 0;
     // A page scanned on its side is read turned; its boxes come back in the image as it is stored.
     if verdict != Verdict::Readable
-        && let Some((turned, _)) = ocr_text::read_turned(engine, &grey, dpi)
+        && let Some((turned, t)) = ocr_text::read_turned(engine, &grey, dpi)
     {
-        (words, verdict) = (turned, Verdict::Readable);
+        (words, verdict, turn) = (turned, Verdict::Readable, t);
     }
-    Ok(Outcome::Read { width: grey.width(), height: grey.height(), words, verdict, print })
+    Ok(Outcome::Read { width: grey.width(), height: grey.height(), words, verdict, print, turn })
 }
 
 /// The number of colour components of `cs` when it is grey (1) or RGB (3), the only spaces lak reads
@@ -692,8 +704,15 @@ mod tests {
 
     #[test]
     fn pixel_boxes_map_through_the_image_matrix() {
-        let img =
-            ScanImage { id: (1, 0), uses: vec![], width: 100, height: 200, layout: Layout::default(), scanned: true };
+        let img = ScanImage {
+            id: (1, 0),
+            uses: vec![],
+            width: 100,
+            height: 200,
+            layout: Layout::default(),
+            scanned: true,
+            turn: 0,
+        };
         // Drawn over 50 × 100 points at (10, 20).
         let ctm = Matrix::new(50.0, 0.0, 0.0, 100.0, 10.0, 20.0);
         let b = img.quad(&ctm, [0, 0, 100, 20]).bbox();
