@@ -431,6 +431,8 @@ codes! {
     OcrUnavailable => "ocr_unavailable",
     /// A picture OCR reads too unsure to check (handwriting, a blurred photo).
     OcrLowConfidence => "ocr_low_confidence",
+    /// Tesseract failed on a picture (it crashed, timed out, or answered what lak cannot parse).
+    OcrFailed => "ocr_failed",
     /// A picture in which OCR reads no text: lak does not judge what a photo shows.
     PictureWithoutText => "picture_without_text",
     /// An Outlook message lak cannot convert faithfully: not a plain message (appointments, contacts,

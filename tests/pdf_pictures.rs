@@ -157,3 +157,25 @@ fn without_tesseract_pictures_on_text_pages_are_kept_and_the_notes_say_they_were
     assert!(notes.contains("pictures on page(s) 1 not read: no Tesseract"), "{notes}");
     assert!(notes.contains("apt-get install tesseract-ocr"), "{notes}");
 }
+
+#[test]
+fn a_large_picture_without_text_on_a_text_page_is_withheld_as_a_scan_would_be() {
+    let d = Dir::new();
+    // Half the page, no text OCR reads: a photo, or a scanned page that a stamped number made a text page.
+    d.fixture("pdf/pictures-foto.pdf", "in/foto.pdf");
+    if require("tesseract") {
+        let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+        assert_eq!(run.code, 3, "{}", run.stderr);
+        let report = d.report("review");
+        let reason = &document(&report, "foto.pdf")["reason"];
+        assert_eq!(reason["code"], "picture_without_text", "{reason}");
+        let why = reason["reason"].as_str().unwrap();
+        assert!(why.contains("a quarter of the page") && why.contains("--checked-pictures"), "{why}");
+    }
+    // Without Tesseract a picture that large is not published unread either.
+    let run = d.lak_without_ocr(&["redact", "in", "--out", "out2", "--review", "review2"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review2");
+    assert_eq!(document(&report, "foto.pdf")["reason"]["code"], "ocr_unavailable");
+    assert!(d.documents("out2").is_empty());
+}

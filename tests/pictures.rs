@@ -426,3 +426,16 @@ fn a_picture_a_person_has_checked_is_listed_by_its_fingerprint_and_then_publishe
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("line 1"), "{}", run.stderr);
 }
+
+#[test]
+fn a_gif_whose_screen_is_huge_is_refused_before_any_canvas_is_made() {
+    let d = Dir::new();
+    // A logical screen of 65535 × 65535 (17 GB of canvas) around one 1 × 1 frame: 30 bytes.
+    let mut gif = b"GIF89a\xff\xff\xff\xff\x80\x00\x00\x00\x00\x00\xff\xff\xff".to_vec();
+    gif.extend([0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B]);
+    d.create("in/bom.gif", &gif);
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review");
+    assert_eq!(document(&report, "bom.gif")["reason"]["code"], "too_large");
+}

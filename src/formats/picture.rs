@@ -119,7 +119,7 @@ impl PictureDocument {
                 pages.push(Layout::default());
                 continue;
             }
-            let mut words = engine.read(&ocr_text::pgm(pixels)).map_err(|e| Manual::new(Code::Corrupt, e))?;
+            let mut words = engine.read(&ocr_text::pgm(pixels)).map_err(|e| Manual::new(Code::OcrFailed, e))?;
             let mut verdict = ocr_text::judge(&mut words, pixels);
             // A picture on its side (a phone photo of a letter, a page scanned the wrong way round)
             // reads as no text or unsure: when orientation detection says how to turn it, it is read
@@ -139,6 +139,7 @@ impl PictureDocument {
             units += layout.units.len();
             pages.push(layout);
         }
+        let mut unchecked_note = None;
         if let Some((_, verdict)) = unread.first() {
             let why = verdict.why().unwrap_or_default();
             let listed: Vec<String> = unread.iter().map(|(p, _)| p.to_string()).collect();
@@ -155,9 +156,15 @@ impl PictureDocument {
             } else {
                 (Code::OcrLowConfidence, format!("on page(s) {} of this picture, {why}; {hint}", listed.join(", ")))
             };
-            return if options.allow_unchecked_images { Ok(unchecked(reason)) } else { Err(Manual::new(code, reason)) };
+            if !options.allow_unchecked_images {
+                return Err(Manual::new(code, reason));
+            }
+            // Let through as asked, but what OCR did read is still redacted: the other pages of a
+            // TIFF, and what an unsure reading found.
+            unchecked_note = Some(format!("picture not checked (--allow-unchecked-images): {reason}"));
         }
         let mut notes = vec![format!("read by OCR: {}", engine.describe())];
+        notes.extend(unchecked_note);
         if n > 1 {
             notes.push(format!("a TIFF of {n} pages, each read"));
         }
@@ -210,9 +217,18 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<Vec<DynamicImage>, Manual
     if format == ImageFormat::Tiff {
         return tiff_pages(bytes);
     }
+    let (w, h) = ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|e| corrupt(&e))?;
+    if u64::from(w) * u64::from(h) > limits::PICTURE_MAX_PIXELS {
+        return Err(too_large(w, h));
+    }
+    let mut bounds = Limits::default();
+    bounds.max_alloc = Some(limits::PICTURE_MAX_PIXELS * 4);
     if format == ImageFormat::Gif {
-        use image::AnimationDecoder;
-        let frames = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
+        use image::{AnimationDecoder, ImageDecoder};
+        // Its frames are drawn on a canvas of its logical screen's size: checked above, and bounded here.
+        let mut gif = image::codecs::gif::GifDecoder::new(Cursor::new(bytes)).map_err(|e| corrupt(&e))?;
+        gif.set_limits(bounds.clone()).map_err(|e| corrupt(&e))?;
+        let frames = gif;
         let mut n = 0;
         for frame in frames.into_frames() {
             frame.map_err(|e| corrupt(&e))?;
@@ -225,13 +241,7 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<Vec<DynamicImage>, Manual
             }
         }
     }
-    let (w, h) = ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().map_err(|e| corrupt(&e))?;
-    if u64::from(w) * u64::from(h) > limits::PICTURE_MAX_PIXELS {
-        return Err(too_large(w, h));
-    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut bounds = Limits::default();
-    bounds.max_alloc = Some(limits::PICTURE_MAX_PIXELS * 4);
     reader.limits(bounds);
     Ok(vec![reader.decode().map_err(|e| corrupt(&e))?])
 }
@@ -376,6 +386,18 @@ impl Document for PictureDocument {
                 .line_boxes(u, r.start, r.end)
                 .ok_or_else(|| Manual::new(Code::InternalError, "a finding in a picture maps to no OCR word"))?;
             boxes[page].extend(hit.into_iter().map(|b| ocr_text::widened(b, img.width(), img.height())));
+        }
+        // Nothing to black out: the metadata goes and the pixels stay as they are (a JPEG encoded anew
+        // would read differently, and a picture a person checked must stay the one checked). A TIFF is
+        // written anew whole: the metadata stripper keeps only its first page.
+        if boxes.iter().all(Vec::is_empty) && self.format != ImageFormat::Tiff {
+            let kind = images::sniff(&self.bytes).ok_or_else(|| Manual::new(Code::InternalError, "picture lost"))?;
+            let clean = images::strip(kind, &self.bytes)
+                .map_err(|why| Manual::new(Code::Corrupt, format!("picture metadata: {why}")))?;
+            return Ok(Redacted {
+                bytes: clean.unwrap_or_else(|| self.bytes.clone()),
+                scrubbed: vec!["picture metadata (EXIF, XMP, comments, text chunks) removed; pixels unchanged".into()],
+            });
         }
         let pages: Vec<Pixels> = frames
             .into_iter()

@@ -174,6 +174,7 @@ pub fn reason_in_words(code: Code) -> &'static str {
         Code::MailTooComplex => "e-mail met te veel of te diep geneste onderdelen",
         Code::OcrUnavailable => "afbeelding; tekstherkenning (OCR) is niet geïnstalleerd",
         Code::OcrLowConfidence => "afbeelding waarvan de tekst niet betrouwbaar te herkennen is",
+        Code::OcrFailed => "afbeelding waarop de tekstherkenning is mislukt",
         Code::PictureWithoutText => "afbeelding zonder tekst; beoordeling door een medewerker nodig",
         Code::MsgUnsupported => {
             "Outlook-item dat lak niet getrouw kan omzetten (geen gewoon bericht of alleen opgemaakte RTF-tekst)"

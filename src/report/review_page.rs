@@ -293,6 +293,9 @@ pub(crate) fn what_to_do(code: Code) -> &'static str {
             "Install Tesseract (Debian: apt-get install tesseract-ocr tesseract-ocr-nld) and run lak again, or redact the picture by hand."
         }
         Code::OcrLowConfidence => "Redact the picture by hand: text recognition cannot read it reliably.",
+        Code::OcrFailed => {
+            "Run lak again (a timeout under load passes); if it fails again, redact the picture by hand."
+        }
         Code::PictureWithoutText => {
             "Look at the picture: publish it only if it shows no person, home or vehicle (then run with --allow-unchecked-images)."
         }

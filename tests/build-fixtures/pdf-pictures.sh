@@ -9,6 +9,8 @@
 #   alpha channel (LibreOffice writes a black JPEG and the shapes in the soft mask) and as a 16-colour
 #   palette PNG.
 # - pictures-onleesbaar.pdf: a letter as a picture at 50 dpi on a text page: OCR reads it unsure.
+# - pictures-foto.pdf: one line of text and a picture without text covering half the page (a photo,
+#   or a handwritten letter as far as OCR is concerned): withheld, as a scanned page without text is.
 # Everyone in them is invented; the BSN passes the 11-proof, the IBAN the mod-97 check.
 # Needs: LibreOffice (soffice), poppler-utils, python3 with Pillow and python-docx.
 # Run from the repository root: bash tests/build-fixtures/pdf-pictures.sh
@@ -54,6 +56,14 @@ d.add_paragraph("Dezelfde notitie als palet-afbeelding:")
 d.add_picture(work + "/memo-palet.png", width=Cm(12))
 d.add_paragraph("Afgehandeld door het KCC.")
 d.save(work + "/pictures-transparant.docx")
+w, h = 600, 600
+photo = Image.new("L", (w, h))
+photo.putdata([(x * 7 + y * 3) % 256 for y in range(h) for x in range(w)])
+photo.save(work + "/foto.png")
+d = Document()
+d.add_paragraph("Foto van de situatie ter plaatse:")
+d.add_picture(work + "/foto.png", width=Cm(16))
+d.save(work + "/pictures-foto.docx")
 d = Document()
 d.add_paragraph("Betreft: doorgestuurde brief")
 d.add_paragraph("De brief zoals ontvangen:")
@@ -61,8 +71,8 @@ d.add_picture(work + "/brief.png", width=Cm(15))
 d.save(work + "/pictures-onleesbaar.docx")
 PY
 (cd "$work" && soffice --headless --convert-to pdf pictures-id-kopie.docx pictures-transparant.docx \
-  pictures-onleesbaar.docx >/dev/null)
-for f in pictures-id-kopie pictures-transparant pictures-onleesbaar; do
+  pictures-onleesbaar.docx pictures-foto.docx >/dev/null)
+for f in pictures-id-kopie pictures-transparant pictures-onleesbaar pictures-foto; do
   cp "$work/$f.pdf" "$out/$f.pdf"
   ls -l "$out/$f.pdf"
 done

@@ -571,7 +571,9 @@ fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &
     match super::Picture.open(data.to_vec(), options) {
         Ok(doc) => Read::Picture(doc),
         Err(m) => match m.code {
-            Code::OcrLowConfidence => Read::Refused(Manual::new(m.code, format!("picture {name}: {}", m.reason))),
+            Code::OcrLowConfidence | Code::OcrFailed => {
+                Read::Refused(Manual::new(m.code, format!("picture {name}: {}", m.reason)))
+            }
             Code::OcrUnavailable => Read::Unread(Some(
                 "pictures not read: no Tesseract on this machine (Debian: apt-get install tesseract-ocr \
                  tesseract-ocr-nld); text in them was not checked",
@@ -604,21 +606,26 @@ fn read_bitmaps(
                 continue;
             }
         };
+        // Too small to hold text (a size that does not read is the picture adapter's to refuse).
         let small = image::ImageReader::new(std::io::Cursor::new(bytes))
             .with_guessed_format()
             .ok()
             .and_then(|r| r.into_dimensions().ok())
-            .is_none_or(|(w, h)| w.min(h) < super::media::ocr_text::MIN_SIDE);
+            .is_some_and(|(w, h)| w.min(h) < super::media::ocr_text::MIN_SIDE);
         if small {
+            notes.add("bitmaps inside EMF/WMF pictures too small to hold text, not read", 1);
             continue;
         }
         match super::Picture.open(bytes.clone(), options) {
             Ok(doc) => {
                 notes.add("bitmaps inside EMF/WMF pictures read by OCR", 1);
+                for n in doc.notes().into_iter().filter(|n| !n.starts_with("read by OCR")) {
+                    notes.add(format!("picture {name}, bitmap {}: {n}", k + 1), 1);
+                }
                 docs.push(doc);
             }
             Err(m) => match m.code {
-                Code::OcrLowConfidence => {
+                Code::OcrLowConfidence | Code::OcrFailed => {
                     return Err(Manual::new(m.code, format!("picture {name}, bitmap {}: {}", k + 1, m.reason)));
                 }
                 Code::OcrUnavailable => notes.add(
@@ -626,7 +633,7 @@ fn read_bitmaps(
                      install tesseract-ocr tesseract-ocr-nld)",
                     1,
                 ),
-                Code::PictureWithoutText => {}
+                Code::PictureWithoutText => notes.add("bitmaps inside EMF/WMF pictures without text, kept", 1),
                 _ => {
                     notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({})", m.reason), 1)
                 }

@@ -35,7 +35,9 @@ pub(crate) struct LayerWord {
 /// page's resource name for Helvetica. Characters WinAnsiEncoding lacks are written as `?`.
 pub(crate) fn invisible(words: &[LayerWord], font: &[u8]) -> Vec<Operation> {
     let helv = Font::helvetica();
-    let mut ops = vec![Operation::new("BT", vec![]), Operation::new("Tr", vec![Object::Integer(3)])];
+    // In a q … Q of its own: the render mode is graphics state, and the labels drawn after it must show.
+    let mut ops =
+        vec![Operation::new("q", vec![]), Operation::new("BT", vec![]), Operation::new("Tr", vec![Object::Integer(3)])];
     for w in words {
         let [a, r, _, d] = w.quad.0;
         let (u, v) = ((r.0 - a.0, r.1 - a.1), (d.0 - a.0, d.1 - a.1));
@@ -58,6 +60,7 @@ pub(crate) fn invisible(words: &[LayerWord], font: &[u8]) -> Vec<Operation> {
         ops.push(Operation::new("Tj", vec![Object::String(bytes, StringFormat::Literal)]));
     }
     ops.push(Operation::new("ET", vec![]));
+    ops.push(Operation::new("Q", vec![]));
     ops
 }
 
@@ -185,10 +188,11 @@ mod tests {
         };
         let ops = invisible(&[word], b"F1");
         let names: Vec<&str> = ops.iter().map(|o| o.operator.as_str()).collect();
-        assert_eq!(names, ["BT", "Tr", "Tf", "Tz", "Tm", "Tj", "ET"]);
-        assert_eq!(ops[1].operands, vec![Object::Integer(3)], "invisible");
+        // Invisible, and the render mode restored for the labels drawn after it.
+        assert_eq!(names, ["q", "BT", "Tr", "Tf", "Tz", "Tm", "Tj", "ET", "Q"]);
+        assert_eq!(ops[2].operands, vec![Object::Integer(3)]);
         // Size is the box's height; the baseline a fifth of it up.
-        assert_eq!(ops[2].operands[1], real(12.0));
-        assert_eq!(ops[4].operands[5], real(202.4));
+        assert_eq!(ops[3].operands[1], real(12.0));
+        assert_eq!(ops[5].operands[5], real(202.4));
     }
 }

@@ -278,7 +278,8 @@ fn read_scans(
         .iter()
         .filter_map(|img| {
             let u = &layer.uses[img.use_id as usize];
-            (!u.detached && !scanned.contains(&u.page) && scan::worth_reading(&img.ctm)).then_some(u.page + 1)
+            let worth = scan::worth_reading(&img.ctm, scan::pixel_size(doc, img.xobject));
+            (!u.detached && !scanned.contains(&u.page) && worth).then_some(u.page + 1)
         })
         .collect();
     pictures.sort_unstable();
@@ -288,6 +289,30 @@ fn read_scans(
     }
     let pages = |list: &[u32]| page_list(list);
     let Some(engine) = &options.ocr else {
+        // A picture covering a quarter of the page is withheld unread, as a scan is; smaller ones are
+        // kept with a note, as Office pictures are.
+        let mut large: Vec<u32> = layer
+            .images
+            .iter()
+            .filter_map(|img| {
+                let u = &layer.uses[img.use_id as usize];
+                let big = layer.pages.get(u.page as usize).is_some_and(|p| scan::large(&img.ctm, p.crop));
+                (!u.detached && !scanned.contains(&u.page) && big).then_some(u.page + 1)
+            })
+            .collect();
+        large.sort_unstable();
+        large.dedup();
+        if !large.is_empty() && !options.allow_unchecked_images {
+            return Err(Manual::new(
+                Code::OcrUnavailable,
+                format!(
+                    "page(s) {} hold a picture covering a quarter of the page or more (a pasted scan?): lak reads \
+                     pictures with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
+                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
+                    pages(&large)
+                ),
+            ));
+        }
         if !pictures.is_empty() {
             notes.push(format!(
                 "pictures on page(s) {} not read: no Tesseract on this machine (Debian: apt-get install \
@@ -325,6 +350,9 @@ fn read_scans(
         ps.dedup();
         format!("page(s) {}: {}", pages(&ps), whys.join("; "))
     };
+    if !scans.failed.is_empty() {
+        problems.push((Code::OcrFailed, format!("OCR failed on an image on {}", grouped(&scans.failed))));
+    }
     if !scans.undecodable.is_empty() {
         problems.push((
             Code::PdfImageOnly,
@@ -344,6 +372,16 @@ fn read_scans(
                 "a picture covering a quarter of the page or more (a pasted scan?) on {}: lak reads pictures with \
                  OCR and cannot read this one",
                 grouped(&scans.pictures_undecodable)
+            ),
+        ));
+    }
+    if !scans.pictures_large_without_text.is_empty() {
+        problems.push((
+            Code::PictureWithoutText,
+            format!(
+                "a picture covering a quarter of the page or more on {} (a scanned page with a stamped number, a \
+                 handwritten letter, a photo?)",
+                grouped(&scans.pictures_large_without_text)
             ),
         ));
     }
@@ -381,6 +419,19 @@ fn read_scans(
     }
     if scans.blank > 0 {
         notes.push(format!("{} blank image(s): nothing to read", scans.blank));
+    }
+    if scans.tiny > 0 {
+        notes.push(format!(
+            "{} small picture(s) on text pages (icons, bullets, rules: too small to hold a word): not read",
+            scans.tiny
+        ));
+    }
+    if scans.detached > 0 {
+        notes.push(format!(
+            "{} image(s) outside page space (in patterns, soft masks, glyph procedures or forms never drawn): NOT \
+             read by OCR",
+            scans.detached
+        ));
     }
     if scans.checked > 0 {
         notes.push(format!(
@@ -752,9 +803,10 @@ impl Document for PdfDocument {
         }
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
-            let done = scan::redact(&mut doc, id, boxes)
+            let (done, mask) = scan::redact(&mut doc, id, boxes)
                 .map_err(|why| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0)))?;
             scrubbed.push(done);
+            applied.own.extend(mask);
         }
         if !font_names.is_empty() {
             scrubbed.push(format!("font names holding personal data replaced by neutral ones: {}", font_names.len()));

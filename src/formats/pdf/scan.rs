@@ -46,6 +46,11 @@ pub(crate) use crate::formats::media::ocr_text::MIN_SIDE;
 pub(crate) const MIN_DRAWN_SIDE: f64 = 8.0;
 pub(crate) const MIN_DRAWN_LONG: f64 = 36.0;
 
+/// A picture on a text page drawn smaller is still read when it has at least this many pixels on
+/// either side and [`MIN_PIXELS_LONG`] on its longer side (a line of text at a readable size).
+pub(crate) const MIN_PIXELS_SIDE: f64 = 32.0;
+pub(crate) const MIN_PIXELS_LONG: f64 = 100.0;
+
 /// A picture on a text page lak cannot decode withholds the document when it covers at least this
 /// share of the page (a pasted scan); a smaller one is listed in the notes as not read.
 pub(crate) const LARGE_SHARE: f64 = 0.25;
@@ -131,6 +136,15 @@ pub(crate) struct Scans {
     pub blank: usize,
     /// Images a person has checked (`--checked-pictures`): not read.
     pub checked: usize,
+    /// Image uses passed over: on text pages too small to hold a word (icons, bullets, rules), and
+    /// outside page space (in a pattern, a soft mask, a glyph procedure, a form never drawn).
+    pub tiny: usize,
+    pub detached: usize,
+    /// Pictures on text pages covering a quarter of the page or more in which OCR reads no text: a
+    /// scanned page with a stamped number, a handwritten letter, a photo (withheld, as a scan is).
+    pub pictures_large_without_text: Vec<(u32, String)>,
+    /// 1-based pages with an image Tesseract failed on, and what it said.
+    pub failed: Vec<(u32, String)>,
     /// Pictures on text pages: the pages where OCR read them; those lak cannot decode, large ones
     /// (a pasted scan: the document is withheld) and the others (noted), with their pages and why;
     /// those read unsure (withheld), and how many hold no text (kept, as a photo or a logo is).
@@ -152,11 +166,25 @@ pub(crate) fn scanned_pages(layer: &Layer) -> Vec<u32> {
 }
 
 /// Whether an image drawn with `ctm` on a text page is read: drawn large enough to hold a word
-/// ([`MIN_DRAWN_SIDE`] and [`MIN_DRAWN_LONG`] points); a bullet, an icon or a rule is not.
-pub(crate) fn worth_reading(ctm: &Matrix) -> bool {
+/// ([`MIN_DRAWN_SIDE`] and [`MIN_DRAWN_LONG`] points), or holding enough pixels to ([`MIN_PIXELS_SIDE`]
+/// and [`MIN_PIXELS_LONG`]) however small it is drawn: a copy of an identity card shown as a thumbnail
+/// keeps all its pixels in the file. A bullet, an icon or a rule is not read.
+pub(crate) fn worth_reading(ctm: &Matrix, pixels: (f64, f64)) -> bool {
     let b = ctm.quad(0.0, 0.0, 1.0, 1.0).bbox();
     let (w, h) = (b[2] - b[0], b[3] - b[1]);
-    w.min(h) >= MIN_DRAWN_SIDE && w.max(h) >= MIN_DRAWN_LONG
+    (w.min(h) >= MIN_DRAWN_SIDE && w.max(h) >= MIN_DRAWN_LONG)
+        || (pixels.0.min(pixels.1) >= MIN_PIXELS_SIDE && pixels.0.max(pixels.1) >= MIN_PIXELS_LONG)
+}
+
+/// The pixel size of image XObject `id` (0 × 0 when it has none or is inline).
+pub(crate) fn pixel_size(doc: &LoDocument, id: Option<ObjectId>) -> (f64, f64) {
+    match id.and_then(|id| doc.objects.get(&id)) {
+        Some(Object::Stream(s)) => (
+            objects::get_number(doc, &s.dict, b"Width").unwrap_or(0.0),
+            objects::get_number(doc, &s.dict, b"Height").unwrap_or(0.0),
+        ),
+        _ => (0.0, 0.0),
+    }
 }
 
 /// Whether an image drawn with `ctm` covers at least [`LARGE_SHARE`] of a page whose crop box is
@@ -179,10 +207,12 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
     for img in &layer.images {
         let u = &layer.uses[img.use_id as usize];
         if u.detached {
+            scans.detached += 1;
             continue;
         }
         let on_scan = scanned.contains(&u.page);
-        if !on_scan && !worth_reading(&img.ctm) {
+        if !on_scan && !worth_reading(&img.ctm, pixel_size(doc, img.xobject)) {
+            scans.tiny += 1;
             continue;
         }
         let big = !on_scan && layer.pages.get(u.page as usize).is_some_and(|p| large(&img.ctm, p.crop));
@@ -217,6 +247,7 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
             Err(why) => scans.pictures_unread.extend(listed(&why)),
             Ok(Outcome::Small) => scans.small += 1,
             Ok(Outcome::Checked) => scans.checked += 1,
+            Ok(Outcome::Failed(why)) => scans.failed.extend(listed(&why)),
             Ok(Outcome::Blank) => {
                 scans.blank += 1;
                 if on_scan {
@@ -241,6 +272,10 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
                 } else {
                     match verdict {
                         Verdict::Readable => {}
+                        Verdict::NoText if big => {
+                            scans.pictures_large_without_text.extend(listed(&why()));
+                            continue;
+                        }
                         // A photo or a logo: the page is judged by its text, as in Office files.
                         Verdict::NoText => {
                             scans.pictures_without_text += 1;
@@ -261,11 +296,14 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
         list.sort_unstable();
         list.dedup();
     }
-    for list in [&mut scans.undecodable, &mut scans.pictures_undecodable, &mut scans.pictures_unread] {
+    for list in [&mut scans.undecodable, &mut scans.pictures_undecodable, &mut scans.pictures_unread, &mut scans.failed]
+    {
         list.sort();
         list.dedup();
     }
-    for list in [&mut scans.unsure, &mut scans.pictures_unsure, &mut scans.without_text] {
+    for list in
+        [&mut scans.unsure, &mut scans.pictures_unsure, &mut scans.without_text, &mut scans.pictures_large_without_text]
+    {
         list.sort_by_key(|u| u.0);
         list.dedup_by_key(|u| u.0);
     }
@@ -284,6 +322,8 @@ enum Outcome {
     Blank,
     /// Its fingerprint is among the pictures a person checked.
     Checked,
+    /// Tesseract failed on it (what it said): whatever the image, the document is withheld.
+    Failed(String),
     Read {
         width: u32,
         height: u32,
@@ -329,7 +369,10 @@ fn read_image(
     let (ux, uy) = ctm.apply_vec(1.0, 0.0);
     let inches = (ux * ux + uy * uy).sqrt() / 72.0;
     let dpi = (inches > 0.01).then(|| (f64::from(grey.width()) / inches).round() as u32);
-    let mut words = engine.read_at(&ocr_text::pgm(&grey), dpi)?;
+    let mut words = match engine.read_at(&ocr_text::pgm(&grey), dpi) {
+        Ok(words) => words,
+        Err(why) => return Ok(Outcome::Failed(why)),
+    };
     let mut verdict = ocr_text::judge(&mut words, &grey);
     let mut turn = 0;
     // A page scanned on its side is read turned; its boxes come back in the image as it is stored.
@@ -426,6 +469,8 @@ fn over_white(pixels: Pixels, mask: &GrayImage) -> GrayImage {
 struct Palette {
     comps: u8,
     colours: Vec<u8>,
+    /// The highest index it declares: a sample above it shows that colour, as in a viewer.
+    hival: usize,
 }
 
 fn palette(doc: &LoDocument, cs: Option<&Object>) -> Result<Option<Palette>, String> {
@@ -446,7 +491,7 @@ fn palette(doc: &LoDocument, cs: Option<&Object>) -> Result<Option<Palette>, Str
     if colours.len() < (hival + 1) * comps as usize {
         return Err("a palette table shorter than its size".into());
     }
-    Ok(Some(Palette { comps, colours }))
+    Ok(Some(Palette { comps, colours, hival }))
 }
 
 /// [`decode`]; `soft`: the stream is a soft mask, grey without saying so.
@@ -530,7 +575,7 @@ fn decode_samples(doc: &LoDocument, s: &Stream, soft: bool) -> Result<(Pixels, C
     let top = (1u16 << bits) - 1;
     let scale = |v: u8| (u16::from(v) * 255 / top) as u8;
     if let Some(pal) = palette {
-        let hival = pal.colours.len() / pal.comps as usize - 1;
+        let hival = pal.hival;
         let at = |x: u32, y: u32| (sample(x, y, 0) as usize).min(hival) * pal.comps as usize;
         let pixels = if pal.comps == 1 {
             Pixels::Grey(GrayImage::from_fn(w, h, |x, y| Luma([pal.colours[at(x, y)]])))
@@ -568,8 +613,13 @@ fn decode_samples(doc: &LoDocument, s: &Stream, soft: bool) -> Result<(Pixels, C
 
 /// Fills `boxes` (pixel boxes: left, top, right, bottom) of image `id` black and writes the image
 /// anew: a JPEG as a new JPEG, raw samples as Flate-compressed samples of the same depth; nothing of
-/// its old dictionary but what draws it (no metadata). Returns a line for the report.
-pub(crate) fn redact(doc: &mut LoDocument, id: ObjectId, boxes: &[[u32; 4]]) -> Result<String, String> {
+/// its old dictionary but what draws it (no metadata). Returns a line for the report, and the new soft
+/// mask object lak wrote, if the image has one.
+pub(crate) fn redact(
+    doc: &mut LoDocument,
+    id: ObjectId,
+    boxes: &[[u32; 4]],
+) -> Result<(String, Option<ObjectId>), String> {
     let Some(Object::Stream(s)) = doc.objects.get(&id) else {
         return Err(format!("image object {} is missing", id.0));
     };
@@ -631,7 +681,8 @@ pub(crate) fn redact(doc: &mut LoDocument, id: ObjectId, boxes: &[[u32; 4]]) -> 
     };
     // The soft mask is opaque under the boxes (so they show) and written anew like the image.
     let mut stream = stream;
-    if let Some((mask_id, mut alpha)) = mask {
+    let mut new_mask = None;
+    if let Some((_, mut alpha)) = mask {
         for b in boxes {
             for y in b[1].min(h)..b[3].min(h) {
                 for x in b[0].min(w)..b[2].min(w) {
@@ -648,11 +699,14 @@ pub(crate) fn redact(doc: &mut LoDocument, id: ObjectId, boxes: &[[u32; 4]]) -> 
         d.set("BitsPerComponent", 8);
         let mut m = Stream::new(d, alpha.into_raw());
         m.compress().map_err(|e| format!("the redacted soft mask could not be compressed ({e})"))?;
-        doc.objects.insert(mask_id, Object::Stream(m));
+        // A new object: a mask shared with another image keeps that image's own look; the old one,
+        // if nothing else uses it, is pruned with the other unused objects.
+        let mask_id = doc.add_object(Object::Stream(m));
         stream.dict.set("SMask", Object::Reference(mask_id));
+        new_mask = Some(mask_id);
     }
     doc.objects.insert(id, Object::Stream(stream));
-    Ok(format!("image (object {}) read by OCR: boxes blacked out in its pixels, image encoded anew", id.0))
+    Ok((format!("image (object {}) read by OCR: boxes blacked out in its pixels, image encoded anew", id.0), new_mask))
 }
 
 #[cfg(test)]
@@ -787,11 +841,13 @@ mod tests {
         let (pixels, _) = decode(&doc, s).unwrap();
         let (_, alpha) = soft_mask(&doc, s, 3, 1).unwrap().unwrap();
         assert_eq!(over_white(pixels, &alpha).as_raw(), &[255, 0, 255]);
-        redact(&mut doc, id, &[[0, 0, 1, 1]]).unwrap();
+        let (_, written) = redact(&mut doc, id, &[[0, 0, 1, 1]]).unwrap();
         let s = doc.get_object(id).unwrap().as_stream().unwrap();
-        assert_eq!(s.dict.get(b"SMask").unwrap().as_reference().unwrap(), mask);
-        let (_, alpha) = soft_mask(&doc, s, 3, 1).unwrap().unwrap();
+        let (new, alpha) = soft_mask(&doc, s, 3, 1).unwrap().unwrap();
         assert_eq!(alpha.as_raw(), &[255, 255, 0], "the box shows black where the mask hid the image");
+        // A mask of its own: another image using the old one keeps its look.
+        assert_ne!(new, mask);
+        assert_eq!(written, Some(new));
         // A mask of another size is refused.
         assert!(soft_mask(&doc, s, 4, 1).is_err());
     }
@@ -799,9 +855,11 @@ mod tests {
     #[test]
     fn pictures_on_text_pages_are_read_when_a_word_fits_and_large_when_a_quarter_of_the_page() {
         let at = |w: f64, h: f64| Matrix::new(w, 0.0, 0.0, h, 100.0, 100.0);
-        assert!(worth_reading(&at(60.0, 12.0)), "a telephone number in 10 points");
-        assert!(!worth_reading(&at(12.0, 12.0)), "an icon");
-        assert!(!worth_reading(&at(400.0, 2.0)), "a rule");
+        let few = (24.0, 24.0);
+        assert!(worth_reading(&at(60.0, 12.0), few), "a telephone number in 10 points");
+        assert!(!worth_reading(&at(12.0, 12.0), few), "an icon");
+        assert!(!worth_reading(&at(400.0, 2.0), few), "a rule");
+        assert!(worth_reading(&at(34.0, 22.0), (1000.0, 640.0)), "a card drawn as a thumbnail keeps its pixels");
         let a4 = [0.0, 0.0, 595.0, 842.0];
         assert!(large(&at(340.0, 400.0), a4));
         assert!(!large(&at(200.0, 200.0), a4));

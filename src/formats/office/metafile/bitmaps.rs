@@ -28,6 +28,9 @@ pub(super) fn emf(d: &[u8]) -> Vec<Bitmap> {
         let u = |at: usize| u32_at(r, at).map(|v| v as usize);
         // Offsets of (BITMAPINFO, its size, bits, their size) per record type (MS-EMF 2.3.1).
         let pairs: &[usize] = match ty {
+            // Pattern brushes (EMR_CREATEMONOBRUSH, EMR_CREATEDIBPATTERNBRUSHPT) and a pen's brush.
+            93 | 94 => &[16],
+            95 => &[12],
             76 | 77 | 114 | 116 => &[84],
             78 => &[84, 112],
             79 => &[96, 124],
@@ -56,7 +59,8 @@ pub(super) fn wmf(d: &[u8], mut pos: usize) -> Vec<Bitmap> {
         let size = (words as usize).saturating_mul(2);
         let Some(r) = d.get(pos..pos + size).filter(|_| size >= 6) else { break };
         // Where the packed bitmap starts (MS-WMF 2.3.1): DIBBITBLT and DIBSTRETCHBLT when they carry
-        // one, STRETCHDIB, with DIB_RGB_COLORS only (palette indices need the palette of the moment).
+        // one, STRETCHDIB and DIBCREATEPATTERNBRUSH, with DIB_RGB_COLORS only (palette indices need
+        // the palette of the moment).
         let at = match func {
             0x0000 => break,
             0x0940 if size != 24 => Some(22),
@@ -64,6 +68,12 @@ pub(super) fn wmf(d: &[u8], mut pos: usize) -> Vec<Bitmap> {
             0x0F43 if u16_at(r, 10) == Some(0) => Some(28),
             0x0F43 => {
                 out.push(Err("a bitmap with palette indices for colours"));
+                None
+            }
+            // DIBCREATEPATTERNBRUSH: Style, ColorUsage, bitmap (a BS_PATTERN brush's colours are RGB).
+            0x0142 if u16_at(r, 8) == Some(0) || u16_at(r, 6) == Some(3) => Some(10),
+            0x0142 => {
+                out.push(Err("a pattern brush with palette indices for colours"));
                 None
             }
             _ => None,
