@@ -6,9 +6,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
+use common::ocr::{images_and_pages, run, squeezed};
 use common::{Dir, document, require, status};
 
 /// The values in the pictures (synthetic people).
@@ -31,40 +31,6 @@ fn tools() -> bool {
     ["tesseract", "pdftoppm", "pdfimages", "pdftotext", "qpdf"].iter().all(|t| require(t))
 }
 
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("tool runs");
-    assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn ocr(path: &Path) -> String {
-    run(Command::new("tesseract").arg(path).args(["stdout", "-l", "nld"]))
-}
-
-/// Letters and digits only, lower case: `06-38472916` read as `06 38472916` still counts.
-fn squeezed(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-}
-
-/// What OCR reads in every image stored in `pdf` (soft masks included) and on its rendered pages.
-fn ocr_images_and_pages(d: &Dir, pdf: &Path, tag: &str) -> (String, String) {
-    let work = d.join(&format!("check-{tag}"));
-    std::fs::create_dir_all(&work).unwrap();
-    run(Command::new("pdfimages").arg("-png").arg(pdf).arg(work.join("img")));
-    run(Command::new("pdftoppm").args(["-r", "150", "-gray", "-png"]).arg(pdf).arg(work.join("page")));
-    let mut files: Vec<_> = std::fs::read_dir(&work).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let read = |prefix: &str| {
-        files
-            .iter()
-            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .map(|p| ocr(p))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    (read("img"), read("page"))
-}
-
 #[test]
 fn pictures_on_text_pages_are_read_and_redacted_in_their_pixels() {
     if !tools() {
@@ -81,7 +47,7 @@ fn pictures_on_text_pages_are_read_and_redacted_in_their_pixels() {
         assert_eq!(status(&report, name), "redacted", "{name}");
         let doc = document(&report, name);
         // Independent OCR reads the values in the input's pictures: the check below is not empty.
-        let (before, _) = ocr_images_and_pages(&d, &d.join(&format!("in/{name}")), &format!("in-{name}"));
+        let (before, _) = images_and_pages(&d, &d.join(&format!("in/{name}")), &format!("in-{name}"));
         for value in *planted {
             assert!(squeezed(&before).contains(&squeezed(value)), "{name}: the input does not show {value:?}");
         }
@@ -94,7 +60,7 @@ fn pictures_on_text_pages_are_read_and_redacted_in_their_pixels() {
         }
         assert!(found.len() >= planted.len() - 1, "{name}: {found:?}");
         let out = d.join(&format!("out/{name}"));
-        let (images, pages) = ocr_images_and_pages(&d, &out, name);
+        let (images, pages) = images_and_pages(&d, &out, name);
         for (what, read) in [("its images", &images), ("its page", &pages)] {
             for value in *planted {
                 assert!(!squeezed(read).contains(&squeezed(value)), "{name}: OCR of {what} reads {value:?}:\n{read}");

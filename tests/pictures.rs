@@ -5,9 +5,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
+use common::ocr::{ocr, squeezed};
 use common::{Dir, document, require, status};
 
 /// The values planted in the letter (synthetic people).
@@ -15,19 +15,6 @@ const PLANTED: &[&str] = &["Jansen", "Pieter", "Vries", "111222333", "12345678",
 
 /// Text of the letter that is no personal data and must stay readable.
 const KEPT: &[&str] = &["Voorbeeldstad", "Vergunningen", "aanvraag", "ontvangen", "beleidsmedewerker"];
-
-/// What Tesseract reads in a picture, run directly (not through lak).
-fn ocr(path: &Path) -> String {
-    let out = Command::new("tesseract").arg(path).args(["stdout", "-l", "nld"]).output().expect("tesseract runs");
-    assert!(out.status.success(), "tesseract failed on {}", path.display());
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The letter's values as OCR may read them: digits and letters only, so `06-12345678` read as
-/// `06 12345678` still counts.
-fn squeezed(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-}
 
 fn letters(d: &Dir) {
     d.fixture("pictures/brief-scan.png", "in/brief-scan.png");

@@ -8,9 +8,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
+use common::ocr::{files_with_prefix, images_and_pages, ocr, run, squeezed};
 use common::{Dir, document, require, status};
 
 /// The values planted in the scanned pages (synthetic people).
@@ -43,45 +43,9 @@ fn tools() -> bool {
     ["tesseract", "pdftoppm", "pdfimages", "pdftotext", "qpdf", "exiftool"].iter().all(|t| require(t))
 }
 
-fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().expect("tool runs");
-    assert!(out.status.success(), "{cmd:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// What Tesseract reads in a picture file, run directly (not through lak).
-fn ocr(path: &Path) -> String {
-    run(Command::new("tesseract").arg(path).args(["stdout", "-l", "nld"]))
-}
-
-/// Every file in `dir` whose name starts with `prefix`, sorted.
-fn files_with_prefix(dir: &Path, prefix: &str) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .collect();
-    v.sort();
-    v
-}
-
-/// What OCR reads in the images stored in `pdf` (taken out by pdfimages, as PNG), and on its pages
-/// rendered at 150 dpi (pdftoppm).
+/// What OCR reads in the images stored in output `pdf`, and on its pages.
 fn ocr_images_and_pages(d: &Dir, pdf: &str) -> (String, String) {
-    let work = d.join(&format!("check-{pdf}"));
-    std::fs::create_dir_all(&work).unwrap();
-    run(Command::new("pdfimages").arg("-png").arg(d.join(&format!("out/{pdf}"))).arg(work.join("img")));
-    run(Command::new("pdftoppm")
-        .args(["-r", "150", "-gray", "-png"])
-        .arg(d.join(&format!("out/{pdf}")))
-        .arg(work.join("page")));
-    let read = |prefix: &str| files_with_prefix(&work, prefix).iter().map(|p| ocr(p)).collect::<Vec<_>>().join("\n");
-    (read("img"), read("page"))
-}
-
-/// Letters and digits only, lower case: `06-12345678` read as `06 12345678` still counts.
-fn squeezed(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    images_and_pages(d, &d.join(&format!("out/{pdf}")), pdf)
 }
 
 fn scans(d: &Dir) {

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod ocr;
+
 /// A temporary folder that disappears at the end of the test.
 pub struct Dir {
     tmp: tempfile::TempDir,
