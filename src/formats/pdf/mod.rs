@@ -41,6 +41,7 @@ mod pagetree;
 pub(crate) mod program;
 mod resources;
 mod rewrite;
+mod samples;
 mod scan;
 mod scrub;
 mod streams;
@@ -803,7 +804,7 @@ impl Document for PdfDocument {
         }
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
-            let (done, mask) = scan::redact(&mut doc, id, boxes)
+            let (done, mask) = samples::redact(&mut doc, id, boxes)
                 .map_err(|why| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0)))?;
             scrubbed.push(done);
             applied.own.extend(mask);
