@@ -426,3 +426,29 @@ fn a_gif_whose_screen_is_huge_is_refused_before_any_canvas_is_made() {
     let report = d.report("review");
     assert_eq!(document(&report, "bom.gif")["reason"]["code"], "too_large");
 }
+
+#[test]
+fn when_tesseract_fails_on_a_picture_the_document_is_withheld_in_every_format() {
+    let d = Dir::new();
+    // A Tesseract that installs fine (version, Dutch and English) and then fails on every picture.
+    let fake = d.join("tesseract");
+    d.create(
+        "tesseract",
+        b"#!/bin/sh\ncase \"$1\" in\n  --version) echo 'tesseract 5.3.0' ;;\n  --list-langs) printf 'List of available languages:\\nnld\\neng\\n' ;;\n  *) echo 'Segmentation fault' >&2; exit 139 ;;\nesac\n",
+    );
+    let mut perm = std::fs::metadata(&fake).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o755);
+    std::fs::set_permissions(&fake, perm).unwrap();
+    d.fixture("pictures/brief-scan.png", "in/brief-scan.png");
+    d.fixture("scans/brief-scan.pdf", "in/scan.pdf");
+    d.fixture("pdf/pictures-id-kopie.pdf", "in/brief-met-kaart.pdf");
+    d.fixture("office/pictures-id-kopie.docx", "in/brief-met-kaart.docx");
+    d.fixture("office/word-emf-bitmap-logo.docx", "in/briefpapier.docx");
+    let run = d.lak_with_tesseract(&fake, &["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}{}", run.stdout, run.stderr);
+    let report = d.report("review");
+    for name in ["brief-scan.png", "scan.pdf", "brief-met-kaart.pdf", "brief-met-kaart.docx", "briefpapier.docx"] {
+        assert_eq!(document(&report, name)["reason"]["code"], "ocr_failed", "{name}: {}", document(&report, name));
+    }
+    assert!(d.documents("out").is_empty(), "{:?}", d.documents("out"));
+}

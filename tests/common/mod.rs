@@ -74,10 +74,15 @@ impl Dir {
     /// Runs lak with `args` in this folder as on a machine without Tesseract (`LAK_TESSERACT` names a
     /// program that does not exist).
     pub fn lak_without_ocr(&self, args: &[&str]) -> Output {
+        self.lak_with_tesseract(&self.join("no-such-tesseract"), args)
+    }
+
+    /// Runs lak with `program` as its Tesseract (`LAK_TESSERACT`).
+    pub fn lak_with_tesseract(&self, program: &Path, args: &[&str]) -> Output {
         let bin = std::env::var("LAK_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_lak").to_string());
         let out = Command::new(bin)
             .args(args)
-            .env("LAK_TESSERACT", self.join("no-such-tesseract"))
+            .env("LAK_TESSERACT", program)
             .current_dir(self.path())
             .output()
             .expect("lak runs");
