@@ -375,6 +375,18 @@ impl Document for PictureDocument {
     }
 
     fn redact(&self, redactions: &[Redaction]) -> Result<Redacted, Manual> {
+        // Nothing to black out: the metadata goes and the pixels stay as they are (a JPEG encoded anew
+        // would read differently, and a picture a person checked must stay the one checked). A TIFF is
+        // written anew whole: the metadata stripper keeps only its first page.
+        if redactions.is_empty() && self.format != ImageFormat::Tiff {
+            let kind = images::sniff(&self.bytes).ok_or_else(|| Manual::new(Code::InternalError, "picture lost"))?;
+            let clean = images::strip(kind, &self.bytes)
+                .map_err(|why| Manual::new(Code::Corrupt, format!("picture metadata: {why}")))?;
+            return Ok(Redacted {
+                bytes: clean.unwrap_or_else(|| self.bytes.clone()),
+                scrubbed: vec!["picture metadata (EXIF, XMP, comments, text chunks) removed; pixels unchanged".into()],
+            });
+        }
         let frames = decode(&self.bytes, self.format)?;
         let mut boxes: Vec<Vec<[u32; 4]>> = vec![Vec::new(); frames.len()];
         for r in redactions {
@@ -386,18 +398,6 @@ impl Document for PictureDocument {
                 .line_boxes(u, r.start, r.end)
                 .ok_or_else(|| Manual::new(Code::InternalError, "a finding in a picture maps to no OCR word"))?;
             boxes[page].extend(hit.into_iter().map(|b| ocr_text::widened(b, img.width(), img.height())));
-        }
-        // Nothing to black out: the metadata goes and the pixels stay as they are (a JPEG encoded anew
-        // would read differently, and a picture a person checked must stay the one checked). A TIFF is
-        // written anew whole: the metadata stripper keeps only its first page.
-        if boxes.iter().all(Vec::is_empty) && self.format != ImageFormat::Tiff {
-            let kind = images::sniff(&self.bytes).ok_or_else(|| Manual::new(Code::InternalError, "picture lost"))?;
-            let clean = images::strip(kind, &self.bytes)
-                .map_err(|why| Manual::new(Code::Corrupt, format!("picture metadata: {why}")))?;
-            return Ok(Redacted {
-                bytes: clean.unwrap_or_else(|| self.bytes.clone()),
-                scrubbed: vec!["picture metadata (EXIF, XMP, comments, text chunks) removed; pixels unchanged".into()],
-            });
         }
         let pages: Vec<Pixels> = frames
             .into_iter()

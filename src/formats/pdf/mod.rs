@@ -274,17 +274,22 @@ fn read_scans(
     notes: &mut Vec<String>,
 ) -> Result<scan::Scans, Manual> {
     let scanned = scan::scanned_pages(layer);
-    let mut pictures: Vec<u32> = layer
-        .images
-        .iter()
-        .filter_map(|img| {
-            let u = &layer.uses[img.use_id as usize];
-            let worth = scan::worth_reading(&img.ctm, scan::pixel_size(doc, img.xobject));
-            (!u.detached && !scanned.contains(&u.page) && worth).then_some(u.page + 1)
-        })
-        .collect();
-    pictures.sort_unstable();
-    pictures.dedup();
+    // The 1-based pages of the pictures on text pages worth reading, and of those covering a quarter
+    // of the page or more.
+    let (mut pictures, mut large) = (Vec::new(), Vec::new());
+    for img in &layer.images {
+        if let scan::Role::Picture { large: big } = scan::role(doc, layer, &scanned, img) {
+            let page = layer.uses[img.use_id as usize].page + 1;
+            pictures.push(page);
+            if big {
+                large.push(page);
+            }
+        }
+    }
+    for list in [&mut pictures, &mut large] {
+        list.sort_unstable();
+        list.dedup();
+    }
     if scanned.is_empty() && pictures.is_empty() {
         return Ok(scan::Scans::default());
     }
@@ -292,17 +297,6 @@ fn read_scans(
     let Some(engine) = &options.ocr else {
         // A picture covering a quarter of the page is withheld unread, as a scan is; smaller ones are
         // kept with a note, as Office pictures are.
-        let mut large: Vec<u32> = layer
-            .images
-            .iter()
-            .filter_map(|img| {
-                let u = &layer.uses[img.use_id as usize];
-                let big = layer.pages.get(u.page as usize).is_some_and(|p| scan::large(&img.ctm, p.crop));
-                (!u.detached && !scanned.contains(&u.page) && big).then_some(u.page + 1)
-            })
-            .collect();
-        large.sort_unstable();
-        large.dedup();
         if !large.is_empty() && !options.allow_unchecked_images {
             return Err(Manual::new(
                 Code::OcrUnavailable,

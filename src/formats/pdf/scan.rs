@@ -31,7 +31,7 @@ use lopdf::{Document as LoDocument, Object, ObjectId};
 use rayon::prelude::*;
 
 use super::geom::{Matrix, Quad};
-use super::interpret::Layer;
+use super::interpret::{ImageUse, Layer};
 use super::objects;
 use super::samples::{decode, over_white, soft_mask};
 use crate::formats::media::ocr_text::{self, Layout, Pixels, Verdict};
@@ -180,6 +180,34 @@ pub(crate) fn large(ctm: &Matrix, crop: [f64; 4]) -> bool {
     page > 0.0 && area >= LARGE_SHARE * page
 }
 
+/// How one use of an image is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Drawn on a scanned page.
+    Scan,
+    /// A picture on a text page worth reading ([`worth_reading`]); `large`: it covers a quarter of the
+    /// page or more ([`large`]).
+    Picture { large: bool },
+    /// On a text page, too small to hold a word: not read.
+    Tiny,
+    /// Outside page space (a pattern, a soft mask, a glyph procedure, a form never drawn): not read.
+    Detached,
+}
+
+/// The role of image use `img`; `scanned`: the 0-based scanned pages ([`scanned_pages`]).
+pub(crate) fn role(doc: &LoDocument, layer: &Layer, scanned: &[u32], img: &ImageUse) -> Role {
+    let u = &layer.uses[img.use_id as usize];
+    if u.detached {
+        Role::Detached
+    } else if scanned.contains(&u.page) {
+        Role::Scan
+    } else if worth_reading(&img.ctm, pixel_size(doc, img.xobject)) {
+        Role::Picture { large: layer.pages.get(u.page as usize).is_some_and(|p| large(&img.ctm, p.crop)) }
+    } else {
+        Role::Tiny
+    }
+}
+
 /// Reads the images of the scanned pages and the pictures on text pages worth reading
 /// ([`worth_reading`]) with `engine`, in parallel across the rayon pool; an image drawn several
 /// times is read once.
@@ -189,16 +217,18 @@ pub(crate) fn read(doc: &LoDocument, layer: &Layer, engine: &Engine, checked: &B
     let mut by_id: Vec<Drawn> = Vec::new();
     for img in &layer.images {
         let u = &layer.uses[img.use_id as usize];
-        if u.detached {
-            scans.detached += 1;
-            continue;
-        }
-        let on_scan = scanned.contains(&u.page);
-        if !on_scan && !worth_reading(&img.ctm, pixel_size(doc, img.xobject)) {
-            scans.tiny += 1;
-            continue;
-        }
-        let big = !on_scan && layer.pages.get(u.page as usize).is_some_and(|p| large(&img.ctm, p.crop));
+        let (on_scan, big) = match role(doc, layer, &scanned, img) {
+            Role::Detached => {
+                scans.detached += 1;
+                continue;
+            }
+            Role::Tiny => {
+                scans.tiny += 1;
+                continue;
+            }
+            Role::Scan => (true, false),
+            Role::Picture { large } => (false, large),
+        };
         let Some(id) = img.xobject else {
             let why = "an inline image, which lak does not read with OCR".to_string();
             match (on_scan, big) {
