@@ -114,7 +114,7 @@ pub fn xml_text(data: &[u8]) {
 }
 
 /// EMF/WMF: read, then redact every text whole. The redacted picture reads again with as many texts,
-/// and nothing is left to zero in it.
+/// and nothing is left to zero in it. The bitmaps it draws, taken out for OCR, are picture files.
 pub fn metafile(data: &[u8]) {
     let Ok(mf) = metafile::read(data) else { return };
     let cuts: Vec<(usize, usize, usize)> = mf.texts.iter().enumerate().map(|(i, t)| (i, 0, t.text.len())).collect();
@@ -125,10 +125,27 @@ pub fn metafile(data: &[u8]) {
         assert_eq!(again.texts.len(), mf.texts.len(), "texts lost in redaction");
         assert!(again.zero.is_empty(), "bytes left to zero after zeroing");
     }
+    // Every bitmap it draws is taken out as a picture file the picture adapter reads (or refused with a
+    // reason): OCR gets what lak wrote, never bytes no decoder takes for a picture.
+    for bitmap in mf.bitmaps.iter().flatten() {
+        assert!(crate::formats::picture::readable(bitmap), "a metafile bitmap taken out is no picture file");
+        check_pages(bitmap);
+    }
+}
+
+/// Decodes a picture file's pages as the picture adapter does: within its limits, or refused.
+fn check_pages(data: &[u8]) {
+    if let Ok(pages) = crate::formats::picture::pages(data) {
+        assert!(!pages.is_empty(), "a picture decoded to no page");
+        assert!(pages.len() <= crate::limits::PICTURE_MAX_PAGES, "more pages than the limit");
+        let pixels: u64 = pages.iter().map(|p| u64::from(p.width()) * u64::from(p.height())).sum();
+        assert!(pixels <= crate::limits::PICTURE_MAX_PIXELS, "more pixels than the limit");
+    }
 }
 
 /// Pictures (JPEG, PNG, GIF, WebP, BMP, TIFF): sniffed and stripped; stripping what lak keeps keeps it
-/// as it is, and it is still the same kind of picture. The shared JPEG stripper is run on its own too.
+/// as it is, and it is still the same kind of picture. The shared JPEG stripper is run on its own too,
+/// and the pages are decoded as the picture adapter decodes them for OCR (TIFF pages, GIF canvases).
 pub fn picture(data: &[u8]) {
     if let Ok(once) = crate::formats::media::jpeg::strip(data) {
         let twice = crate::formats::media::jpeg::strip(&once).expect("a stripped JPEG strips again");
@@ -142,6 +159,7 @@ pub fn picture(data: &[u8]) {
     if kind != images::ImageFormat::Tiff {
         assert!(again.is_none(), "{kind:?} stripping is not idempotent");
     }
+    check_pages(data);
 }
 
 /// Font containers (TrueType/OpenType, collections, WOFF, WOFF2, EOT, obfuscated `.odttf`): a font must

@@ -56,6 +56,11 @@ pub(crate) fn readable(data: &[u8]) -> bool {
     sniff(data).is_ok()
 }
 
+/// The pages of a picture file as this adapter decodes them (for the fuzz targets).
+pub(crate) fn pages(data: &[u8]) -> Result<Vec<DynamicImage>, Manual> {
+    decode(data, sniff(data)?)
+}
+
 struct PictureDocument {
     bytes: Vec<u8>,
     format: ImageFormat,
