@@ -331,7 +331,8 @@ pub fn pdf_seeds(data: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
 }
 
 /// Seeds for every target from the files under `roots` (the repository's `fixtures/` and `examples/`):
-/// whole Office files, PDFs and CSVs, the parts of the Office files (XML, metafiles, pictures, fonts)
+/// whole Office files, PDFs, CSVs, mail, pictures and metafiles, the parts of the Office files (XML,
+/// metafiles, pictures, fonts)
 /// and the pieces of the PDFs ([`pdf_seeds`]), as `(target, name, bytes)`, at most `per_target` of the
 /// smallest for each target (AFL starts faster from few, small seeds).
 pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str, String, Vec<u8>)> {
@@ -371,6 +372,8 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
             "msg" => out.push(("msg", name, data)),
             "mbox" => out.push(("mbox", name, data)),
             "zip" => out.push(("package", name, data)),
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" => out.push(("picture", name, data)),
+            "emf" | "wmf" => out.push(("metafile", name, data)),
             _ => {}
         }
     }
