@@ -23,9 +23,9 @@ use super::cmap::CMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::encoding::{BaseEncoding, glyph_to_unicode};
-use super::objects::{self, Budget};
 use super::program::{self, Builtin};
 use super::tables;
+use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 
 /// One decoded code of a shown string.

@@ -23,8 +23,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::geom::{Matrix, overlaps};
 use super::interpret::Layer;
-use super::objects::{self, Budget};
 use super::rewrite::PageBox;
+use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 
 /// A rectangle in image unit space (0..1 × 0..1, y up).

@@ -25,7 +25,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Code, Font};
 use super::geom::{Matrix, number};
-use super::objects::{self, Budget};
+use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 use crate::model::Manual;
 

@@ -25,9 +25,7 @@
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
 pub(crate) mod cmap;
-mod crypt;
 mod encoding;
-mod filters;
 mod font_words;
 mod fonts;
 mod geom;
@@ -36,15 +34,13 @@ mod interpret;
 mod marks;
 mod names;
 mod normalise;
-mod objects;
-mod pagetree;
 pub(crate) mod program;
+mod read;
 mod resources;
 mod rewrite;
 mod samples;
 mod scan;
 mod scrub;
-mod streams;
 mod strings;
 mod tables;
 mod text_layer;
@@ -53,7 +49,7 @@ mod vocabulary;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::content::{Content, Operation};
-use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, Stream};
 
 use super::media::ocr_text;
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
@@ -61,6 +57,7 @@ use crate::limits;
 use crate::model::{Code, Location, Manual};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
 use objects::Budget;
+use read::{filters, objects, pagetree, streams, unreadable};
 use strings::Site;
 use text_layer::TextLayer;
 
@@ -91,10 +88,6 @@ pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> boo
         && vocabulary::is_vocabulary(&bytes[start..end])
 }
 
-fn unreadable(reason: impl Into<String>) -> Manual {
-    Manual::new(Code::PdfUnreadable, reason)
-}
-
 fn page_list(pages: &[u32]) -> String {
     let v: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
     v.join(", ")
@@ -117,48 +110,7 @@ struct PdfDocument {
 
 impl PdfDocument {
     fn open(bytes: &[u8], options: &Options) -> Result<PdfDocument, Manual> {
-        let head = &bytes[..bytes.len().min(1024)];
-        if !head.windows(5).any(|w| w == b"%PDF-") {
-            return Err(unreadable("not a PDF file (no %PDF- header)"));
-        }
-        let load = LoadOptions { max_decompressed_size: Some(limits::PDF_MAX_STREAM_BYTES), ..LoadOptions::default() };
-        let mut doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
-            lopdf::Error::Decompress(_) => Manual::new(
-                Code::TooLarge,
-                format!("a stream decodes to more than {} bytes", limits::PDF_MAX_STREAM_BYTES),
-            ),
-            lopdf::Error::InvalidPassword => Manual::new(Code::Encrypted, "the PDF is protected with a password"),
-            e => unreadable(format!("the PDF cannot be parsed ({e})")),
-        })?;
-        if doc.is_encrypted() {
-            return Err(Manual::new(
-                Code::Encrypted,
-                "the PDF is encrypted with a password: lak cannot read it; ask for an unprotected copy",
-            ));
-        }
-        let mut notes = Vec::new();
-        if doc.was_encrypted() {
-            notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
-        }
-        let recovered = objects::recover_unread_streams(&mut doc, bytes);
-        if recovered > 0 {
-            notes.push(format!("{recovered} stream(s) without a usable /Length: read up to their endstream"));
-        }
-        if crypt::repair(&mut doc)? {
-            notes.push(
-                "its crypt filters are indirect objects, which lak's PDF library misreads: decrypted again".into(),
-            );
-        }
-        if doc.xref_recovery.is_some() {
-            notes.push("damaged cross-reference table: rebuilt by scanning the file".into());
-        }
-        if doc.objects.len() > limits::PDF_MAX_OBJECTS {
-            return Err(Manual::new(
-                Code::TooLarge,
-                format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
-            ));
-        }
-        objects::inline_filters(&mut doc)?;
+        let (doc, mut notes) = read::load(bytes)?;
         let reach = streams::walk(&doc)?;
         let pages = pagetree::pages(&doc)?;
         if pages.is_empty() {
@@ -169,7 +121,7 @@ impl PdfDocument {
         }
         // Attachments are hidden data: the scrub removes them (the rule for PDF); the report says
         // what was there, so that a reviewer can handle the attachments on their own.
-        let attachments = embedded_files(&doc);
+        let attachments = read::embedded_files(&doc);
         let budget = Budget::new();
         let layer = interpret::Interpreter::new(&doc, &budget).run(&pages)?;
 
@@ -435,36 +387,6 @@ fn read_scans(
         ));
     }
     Ok(scans)
-}
-
-/// What embedded files the document carries, if any.
-fn embedded_files(doc: &LoDocument) -> Option<String> {
-    let mut found = Vec::new();
-    if let Ok(cat) = doc.catalog()
-        && let Some(names) = objects::get_dict(doc, cat, b"Names")
-        && names.has(b"EmbeddedFiles")
-    {
-        found.push("attachments (/EmbeddedFiles)");
-    }
-    for (_, o) in doc.objects.iter() {
-        let d = match o {
-            Object::Dictionary(d) => d,
-            Object::Stream(s) => &s.dict,
-            _ => continue,
-        };
-        if objects::get_name(doc, d, b"Subtype") == Some(b"FileAttachment") {
-            found.push("file attachment annotations");
-        }
-        if d.has(b"EF") {
-            found.push("embedded file streams");
-        }
-        if objects::get_name(doc, d, b"Type") == Some(b"EmbeddedFile") {
-            found.push("embedded file streams");
-        }
-    }
-    found.sort();
-    found.dedup();
-    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// Each span of `text` replaced by its marker ([`crate::formats::splice`]).

@@ -25,7 +25,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::interpret;
 use super::names::RESOURCE_CATEGORIES;
-use super::objects::{Budget, deref};
+use crate::formats::pdf::read::objects::{Budget, deref};
 use crate::model::{Code, Manual};
 
 /// Colour space names that are not resources.
