@@ -33,7 +33,7 @@ def main():
         names = fd.encodings[name]
         assert len(names) == 256
         lines.append(f"/// `{name}`: glyph name per code (empty: no glyph).")
-        lines.append(f"pub(super) static {rs}: [&str; 256] = [")
+        lines.append(f"pub(crate) static {rs}: [&str; 256] = [")
         for n in names:
             lines.append(f"    {rs_str(n or '')},")
         lines.append("];")
@@ -48,13 +48,13 @@ def main():
         else:
             pdfdoc.append(0)
     lines.append("/// PDFDocEncoding to Unicode (0: undefined).")
-    lines.append("pub(super) static PDF_DOC: [u16; 256] = [")
+    lines.append("pub(crate) static PDF_DOC: [u16; 256] = [")
     for i in range(0, 256, 8):
         lines.append("    " + " ".join(f"0x{u:04X}," for u in pdfdoc[i : i + 8]))
     lines.append("];")
     lines.append("")
     lines.append("/// The Adobe Glyph List: glyph name to Unicode, sorted by name.")
-    lines.append("pub(super) static GLYPH_LIST: &[(&str, u32)] = &[")
+    lines.append("pub(crate) static GLYPH_LIST: &[(&str, u32)] = &[")
     for n in sorted(g2u, key=lambda s: s.encode()):
         lines.append(f"    ({rs_str(n)}, 0x{g2u[n]:04X}),")
     lines.append("];")
@@ -72,7 +72,7 @@ def main():
     for rs, name in fonts:
         w = fd.widthsByFontGlyph[name]
         lines.append(f"/// Advance widths of {name} (1/1000 em) by glyph name, sorted by name.")
-        lines.append(f"pub(super) static {rs}: &[(&str, u16)] = &[")
+        lines.append(f"pub(crate) static {rs}: &[(&str, u16)] = &[")
         for n in sorted(w, key=lambda s: s.encode()):
             lines.append(f"    ({rs_str(n)}, {w[n]}),")
         lines.append("];")

@@ -11,9 +11,9 @@
 use lopdf::content::Operation;
 use lopdf::{Object, StringFormat};
 
-use super::fonts::Font;
 use super::geom::Quad;
 use super::rewrite::PageBox;
+use crate::formats::pdf::fonts::Font;
 
 /// The resource name the label font is registered under (made unique per page by the caller).
 pub(crate) const LABEL_FONT: &str = "LakLabel";

@@ -24,17 +24,13 @@
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
-pub(crate) mod cmap;
-mod encoding;
-mod font_words;
-mod fonts;
+pub(crate) mod fonts;
 mod geom;
 mod images;
 mod interpret;
 mod marks;
 mod names;
 mod normalise;
-pub(crate) mod program;
 mod read;
 mod resources;
 mod rewrite;
@@ -42,7 +38,6 @@ mod samples;
 mod scan;
 mod scrub;
 mod strings;
-mod tables;
 mod text_layer;
 mod vocabulary;
 
@@ -55,6 +50,7 @@ use super::media::ocr_text;
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
+use fonts::{encoding, font_words};
 use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
 use objects::Budget;
 use read::{filters, objects, pagetree, streams, unreadable};

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::cmap::CMap;
+use crate::formats::pdf::fonts::cmap::CMap;
 use crate::formats::pdf::read::objects::Budget;
 use crate::formats::pdf::read::streams::Kind;
 use crate::model::{Code, Manual};

@@ -10,7 +10,7 @@
 //! looks for again elsewhere in a document has four letters or digits, and a name that short is a
 //! PDF abbreviation (`/BI` keys, `/F1`-style resources are renamed anyway).
 
-use super::tables;
+use crate::formats::pdf::fonts::tables;
 
 /// Whether `name` belongs to PDF's own vocabulary (see the module docs).
 pub(crate) fn is_vocabulary(name: &[u8]) -> bool {
