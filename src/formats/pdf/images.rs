@@ -22,9 +22,9 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::geom::{Matrix, overlaps};
-use super::interpret::Layer;
 use super::rewrite::PageBox;
 use crate::formats::pdf::read::objects::{self, Budget};
+use crate::formats::pdf::text::interpret::Layer;
 use crate::limits;
 
 /// A rectangle in image unit space (0..1 × 0..1, y up).

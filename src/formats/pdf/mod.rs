@@ -27,9 +27,7 @@
 pub(crate) mod fonts;
 mod geom;
 mod images;
-mod interpret;
 mod marks;
-mod names;
 mod normalise;
 mod read;
 mod resources;
@@ -37,9 +35,7 @@ mod rewrite;
 mod samples;
 mod scan;
 mod scrub;
-mod strings;
-mod text_layer;
-mod vocabulary;
+mod text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -55,6 +51,7 @@ use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHIT
 use objects::Budget;
 use read::{filters, objects, pagetree, streams, unreadable};
 use strings::Site;
+use text::{interpret, names, strings, text_layer, vocabulary};
 use text_layer::TextLayer;
 
 /// The PDF format.

@@ -31,10 +31,10 @@ use lopdf::{Document as LoDocument, Object, ObjectId};
 use rayon::prelude::*;
 
 use super::geom::{Matrix, Quad};
-use super::interpret::{ImageUse, Layer};
 use super::samples::{decode, over_white, soft_mask};
 use crate::formats::media::ocr_text::{self, Layout, Pixels, Verdict};
 use crate::formats::pdf::read::objects;
+use crate::formats::pdf::text::interpret::{ImageUse, Layer};
 use crate::ocr::Engine;
 
 pub(crate) use crate::formats::media::ocr_text::MIN_SIDE;

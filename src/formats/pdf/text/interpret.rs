@@ -23,9 +23,9 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::geom::{Matrix, number};
 use crate::formats::pdf::fonts::encoding::{TextEncoding, decode_text_string};
 use crate::formats::pdf::fonts::{Code, Font};
+use crate::formats::pdf::geom::{Matrix, number};
 use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 use crate::model::Manual;
