@@ -32,12 +32,11 @@ mod normalise;
 mod read;
 mod resources;
 mod rewrite;
-mod samples;
 mod scan;
 mod scrub;
 mod text;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, Stream};
@@ -162,7 +161,7 @@ impl PdfDocument {
                 ),
             ));
         }
-        let scans = read_scans(&doc, &layer, options, &mut notes)?;
+        let scans = scan::read_scans(&doc, &layer, options, &mut notes)?;
         for (what, n) in &layer.detached {
             notes.push(format!("{n} {what}(s) outside page space: text read and checked"));
         }
@@ -206,180 +205,6 @@ impl PdfDocument {
         unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len())
             .and_then(|i| self.names.get(i))
     }
-}
-
-/// OCRs the scanned pages and the pictures on text pages ([`scan`]) and decides whether they can be
-/// checked: without Tesseract, an image lak cannot decode, a reading too unsure, or no text where the
-/// pixels of a scan show something, the document needs manual handling (`--allow-unchecked-images`: a
-/// note says what was not checked). Pictures on text pages follow the Office pictures' policy.
-fn read_scans(
-    doc: &LoDocument,
-    layer: &Layer,
-    options: &Options,
-    notes: &mut Vec<String>,
-) -> Result<scan::Scans, Manual> {
-    let scanned = scan::scanned_pages(layer);
-    // The 1-based pages of the pictures on text pages worth reading, and of those covering a quarter
-    // of the page or more.
-    let (mut pictures, mut large) = (Vec::new(), Vec::new());
-    for img in &layer.images {
-        if let scan::Role::Picture { large: big } = scan::role(doc, layer, &scanned, img) {
-            let page = layer.uses[img.use_id as usize].page + 1;
-            pictures.push(page);
-            if big {
-                large.push(page);
-            }
-        }
-    }
-    for list in [&mut pictures, &mut large] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    if scanned.is_empty() && pictures.is_empty() {
-        return Ok(scan::Scans::default());
-    }
-    let pages = |list: &[u32]| page_list(list);
-    let Some(engine) = &options.ocr else {
-        // A picture covering a quarter of the page is withheld unread, as a scan is; smaller ones are
-        // kept with a note, as Office pictures are.
-        if !large.is_empty() && !options.allow_unchecked_images {
-            return Err(Manual::new(
-                Code::OcrUnavailable,
-                format!(
-                    "page(s) {} hold a picture covering a quarter of the page or more (a pasted scan?): lak reads \
-                     pictures with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
-                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
-                    pages(&large)
-                ),
-            ));
-        }
-        if !pictures.is_empty() {
-            notes.push(format!(
-                "pictures on page(s) {} not read: no Tesseract on this machine (Debian: apt-get install \
-                 tesseract-ocr tesseract-ocr-nld); text in them was not checked",
-                pages(&pictures)
-            ));
-        }
-        if scanned.is_empty() {
-            return Ok(scan::Scans::default());
-        }
-        // A searchable scan too: its invisible text layer may say other things than its pixels.
-        let listed: Vec<u32> = scanned.iter().map(|p| p + 1).collect();
-        if !options.allow_unchecked_images {
-            return Err(Manual::new(
-                Code::PdfImageOnly,
-                format!(
-                    "page(s) {} hold only images (a scan, perhaps with an invisible text layer): lak reads scans \
-                     with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
-                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
-                    pages(&listed)
-                ),
-            ));
-        }
-        notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
-        return Ok(scan::Scans::default());
-    };
-    let scans = scan::read(doc, layer, engine, &options.checked_pictures);
-    let mut problems: Vec<(Code, String)> = Vec::new();
-    let grouped = |list: &[(u32, String)]| -> String {
-        let mut whys: Vec<&str> = list.iter().map(|(_, w)| w.as_str()).collect();
-        whys.sort_unstable();
-        whys.dedup();
-        let mut ps: Vec<u32> = list.iter().map(|(p, _)| *p).collect();
-        ps.sort_unstable();
-        ps.dedup();
-        format!("page(s) {}: {}", pages(&ps), whys.join("; "))
-    };
-    if !scans.failed.is_empty() {
-        problems.push((Code::OcrFailed, format!("OCR failed on an image on {}", grouped(&scans.failed))));
-    }
-    if !scans.undecodable.is_empty() {
-        problems.push((
-            Code::PdfImageOnly,
-            format!("scanned {} (lak reads scans with OCR, and cannot read this one)", grouped(&scans.undecodable)),
-        ));
-    }
-    if !scans.unsure.is_empty() {
-        problems.push((Code::OcrLowConfidence, format!("scanned {}", grouped(&scans.unsure))));
-    }
-    if !scans.without_text.is_empty() {
-        problems.push((Code::PictureWithoutText, format!("scanned {}", grouped(&scans.without_text))));
-    }
-    if !scans.pictures_undecodable.is_empty() {
-        problems.push((
-            Code::PdfUnsupported,
-            format!(
-                "a picture covering a quarter of the page or more (a pasted scan?) on {}: lak reads pictures with \
-                 OCR and cannot read this one",
-                grouped(&scans.pictures_undecodable)
-            ),
-        ));
-    }
-    if !scans.pictures_large_without_text.is_empty() {
-        problems.push((
-            Code::PictureWithoutText,
-            format!(
-                "a picture covering a quarter of the page or more on {} (a scanned page with a stamped number, a \
-                 handwritten letter, a photo?)",
-                grouped(&scans.pictures_large_without_text)
-            ),
-        ));
-    }
-    if !scans.pictures_unsure.is_empty() {
-        problems.push((Code::OcrLowConfidence, format!("a picture on {}", grouped(&scans.pictures_unsure))));
-    }
-    if !problems.is_empty() {
-        let all: Vec<&str> = problems.iter().map(|(_, why)| why.as_str()).collect();
-        if !options.allow_unchecked_images {
-            return Err(Manual::new(problems[0].0, all.join("; ")));
-        }
-        notes.push(format!("{}: NOT checked (--allow-unchecked-images)", all.join("; ")));
-    }
-    if !scans.read.is_empty() {
-        notes.push(format!("page(s) {} scanned: read by OCR ({})", pages(&scans.read), engine.describe()));
-    }
-    if !scans.pictures_read.is_empty() {
-        notes.push(format!("pictures on page(s) {}: read by OCR ({})", pages(&scans.pictures_read), engine.describe()));
-    }
-    if !scans.pictures_unread.is_empty() {
-        notes.push(format!("pictures NOT read by OCR on {}", grouped(&scans.pictures_unread)));
-    }
-    if scans.pictures_without_text > 0 {
-        notes.push(format!(
-            "{} picture(s) on text pages in which OCR reads no text kept unchanged",
-            scans.pictures_without_text
-        ));
-    }
-    if scans.small > 0 {
-        notes.push(format!(
-            "{} image(s) smaller than {} pixels on a side: too small to hold text, not read",
-            scans.small,
-            scan::MIN_SIDE
-        ));
-    }
-    if scans.blank > 0 {
-        notes.push(format!("{} blank image(s): nothing to read", scans.blank));
-    }
-    if scans.tiny > 0 {
-        notes.push(format!(
-            "{} small picture(s) on text pages (icons, bullets, rules: too small to hold a word): not read",
-            scans.tiny
-        ));
-    }
-    if scans.detached > 0 {
-        notes.push(format!(
-            "{} image(s) outside page space (in patterns, soft masks, glyph procedures or forms never drawn): NOT \
-             read by OCR",
-            scans.detached
-        ));
-    }
-    if scans.checked > 0 {
-        notes.push(format!(
-            "{} image(s) checked by a person (fingerprint in --checked-pictures): not read by OCR",
-            scans.checked
-        ));
-    }
-    Ok(scans)
 }
 
 /// Each span of `text` replaced by its marker ([`crate::formats::splice`]).
@@ -713,7 +538,7 @@ impl Document for PdfDocument {
         }
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
-            let (done, mask) = samples::redact(&mut doc, id, boxes)
+            let (done, mask) = scan::samples::redact(&mut doc, id, boxes)
                 .map_err(|why| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0)))?;
             scrubbed.push(done);
             applied.own.extend(mask);
@@ -821,64 +646,6 @@ impl PdfDocument {
             }
         }
         n
-    }
-
-    /// The words of an OCR text layer for the scanned pages that carry no text at all: every word OCR
-    /// read in their images that no redaction touches and no filled box overlaps, placed over its
-    /// pixels at every use of the image on such a page.
-    fn layer_words(
-        &self,
-        redactions: &[Redaction],
-        fills: &BTreeMap<usize, Vec<[u32; 4]>>,
-        scanned: &[u32],
-    ) -> Vec<marks::LayerWord> {
-        let bare: Vec<u32> = scanned.iter().copied().filter(|&p| self.layer.pages[p as usize].glyphs == 0).collect();
-        if bare.is_empty() {
-            return Vec::new();
-        }
-        let mut removed: HashSet<(usize, usize)> = HashSet::new(); // (image, word)
-        for r in redactions {
-            if let Some((i, u)) = self.scan_unit(r.unit) {
-                for (k, w) in self.scans.images[i].layout.words.iter().enumerate() {
-                    if w.unit == u && w.start < r.end && r.start < w.end {
-                        removed.insert((i, k));
-                    }
-                }
-            }
-        }
-        let mut words = Vec::new();
-        for (i, img) in self.scans.images.iter().enumerate() {
-            let filled = fills.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-            // The words of a line share its extent across the text (top and bottom, or left and right in
-            // an image read turned), so they share a baseline and a size, and a reader's extraction
-            // keeps them on one line.
-            let across = usize::from(img.turn % 180 != 90);
-            let mut lines: HashMap<u32, (u32, u32)> = HashMap::new();
-            for w in &img.layout.words {
-                let (lo, hi) = (w.bbox[across], w.bbox[across] + w.bbox[2 + across]);
-                let e = lines.entry(w.line).or_insert((lo, hi));
-                *e = (e.0.min(lo), e.1.max(hi));
-            }
-            for (k, w) in img.layout.words.iter().enumerate() {
-                let [l, t, ww, hh] = w.bbox;
-                let b = [l, t, l + ww, t + hh];
-                let overlaps = |f: &[u32; 4]| b[0] < f[2] && f[0] < b[2] && b[1] < f[3] && f[1] < b[3];
-                if removed.contains(&(i, k)) || filled.iter().any(overlaps) {
-                    continue;
-                }
-                let mut line = b;
-                if let Some(&(lo, hi)) = lines.get(&w.line) {
-                    (line[across], line[2 + across]) = (lo, hi);
-                }
-                let text = &img.layout.units[w.unit][w.start..w.end];
-                for (page, ctm) in img.uses.iter().filter(|(p, _)| bare.contains(p)) {
-                    let quad = img.text_quad(ctm, line);
-                    words.push(marks::LayerWord { page: *page, quad, text: text.to_string() });
-                }
-            }
-        }
-        words.sort_by_key(|w| w.page);
-        words
     }
 
     /// Writes the rewritten streams, the boxes and an OCR text layer into `doc`.
