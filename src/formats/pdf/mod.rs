@@ -26,32 +26,30 @@
 
 pub(crate) mod fonts;
 mod geom;
-mod images;
-mod marks;
-mod normalise;
 mod read;
-mod resources;
-mod rewrite;
 mod scan;
-mod scrub;
 mod text;
+mod write;
+
+pub(crate) use text::vocabulary::is_vocabulary_token;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use lopdf::content::{Content, Operation};
-use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, Stream};
+use lopdf::content::Operation;
+use lopdf::{Document as LoDocument, Object, ObjectId};
 
 use super::media::ocr_text;
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
-use fonts::{encoding, font_words};
-use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
-use objects::Budget;
-use read::{filters, objects, pagetree, streams, unreadable};
-use strings::Site;
-use text::{interpret, names, strings, text_layer, vocabulary};
-use text_layer::TextLayer;
+use fonts::encoding;
+use read::objects::{self, Budget};
+use read::{pagetree, streams, unreadable};
+use text::interpret::{self, HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
+use text::strings::{self, Site};
+use text::text_layer::{self, TextLayer};
+use text::{names, vocabulary};
+use write::{IMAGE_FILTERS, check_decodable, images, normalise, resources, rewrite, scrub};
 
 /// The PDF format.
 pub struct Pdf;
@@ -68,16 +66,6 @@ impl Format for Pdf {
     fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual> {
         Ok(Box::new(PdfDocument::open(&bytes, options)?))
     }
-}
-
-/// Whether `bytes[start..end]` is a whole PDF name token (`/` before it, a delimiter or white space
-/// after it) from PDF's own vocabulary: syntax, not a copy of a value.
-pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> bool {
-    let delimiter = |b: u8| b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b);
-    start > 0
-        && bytes[start - 1] == b'/'
-        && bytes.get(end).is_none_or(|&b| delimiter(b))
-        && vocabulary::is_vocabulary(&bytes[start..end])
 }
 
 fn page_list(pages: &[u32]) -> String {
@@ -551,11 +539,11 @@ impl Document for PdfDocument {
         let read: HashSet<ObjectId> =
             self.streams.interpreted.iter().chain(&applied.own).chain(&applied.in_place).copied().collect();
         applied.own.extend(resources::rename(&mut doc, &pages, &read, &budget)?);
-        let jpegs = strip_jpegs(&mut doc, &budget)?;
+        let jpegs = images::strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
-        let jpxs = strip_jpxs(&mut doc)?;
+        let jpxs = images::strip_jpxs(&mut doc)?;
         if jpxs > 0 {
             scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
         }
@@ -617,276 +605,6 @@ impl PdfDocument {
         }
         found
     }
-
-    /// Blanks the names and notices of every font program left in `doc` in which one of them holds a
-    /// removed value (`font_words.rs`); returns how many programs changed.
-    fn blank_font_words(&self, doc: &mut LoDocument, redactions: &[Redaction], budget: &Budget) -> usize {
-        let units = self.units();
-        let mut values: Vec<String> = redactions
-            .iter()
-            .filter_map(|r| units.get(r.unit)?.get(r.start..r.end))
-            .map(|t| t.trim().to_string())
-            .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
-            .collect();
-        values.sort();
-        values.dedup();
-        if values.is_empty() {
-            return 0;
-        }
-        let mut n = 0;
-        for (id, kind) in &self.streams.kinds {
-            if *kind != streams::Kind::Font {
-                continue;
-            }
-            let Some(Object::Stream(s)) = doc.objects.get_mut(id) else { continue };
-            let Ok(program) = budget.decode(s) else { continue };
-            if let Some(clean) = font_words::blank_if_holding(&program, &values) {
-                s.set_plain_content(clean);
-                n += 1;
-            }
-        }
-        n
-    }
-
-    /// Writes the rewritten streams, the boxes and an OCR text layer into `doc`.
-    fn apply(
-        &self,
-        doc: &mut LoDocument,
-        rw: &rewrite::Rewritten,
-        words: &[marks::LayerWord],
-        labels: &[String],
-        budget: &Budget,
-    ) -> Result<Applied, Manual> {
-        let mut applied = Applied::default();
-        let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
-            Content { operations: ops }
-                .encode()
-                .map_err(|e| Manual::new(Code::InternalError, format!("content could not be encoded: {e}")))
-        };
-        // Detached and form streams: in place.
-        for (key, ops) in &rw.streams {
-            if let StreamKey::Object(id) = key {
-                let data = encode(ops.clone())?;
-                if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
-                    s.set_plain_content(data);
-                }
-                applied.in_place.insert(*id);
-            }
-        }
-        // Pages: new content (rewritten or original) plus the boxes.
-        let mut boxes_by_page: BTreeMap<u32, Vec<rewrite::PageBox>> = BTreeMap::new();
-        for b in &rw.boxes {
-            boxes_by_page.entry(b.page).or_default().push(b.clone());
-        }
-        let mut pages: BTreeSet<u32> = boxes_by_page.keys().copied().collect();
-        pages.extend(words.iter().map(|w| w.page));
-        for key in rw.streams.keys() {
-            if let StreamKey::Page(p) = key
-                && let Some(n) = self.layer.pages.iter().position(|x| x.id == *p)
-            {
-                pages.insert(n as u32);
-            }
-        }
-        for n in pages {
-            let page_id = self.layer.pages[n as usize].id;
-            let old = self.doc.get_page_contents(page_id);
-            // The page's new content is written from the original operations of its streams: one that
-            // was also edited in place as a form would come back unedited.
-            if let Some(c) = old.iter().find(|c| applied.in_place.contains(c)) {
-                return Err(Manual::new(
-                    Code::PdfUnsupported,
-                    format!("content stream object {} is both a page's content and a form with values to remove", c.0),
-                ));
-            }
-            let ops = match rw.streams.get(&StreamKey::Page(page_id)) {
-                Some(ops) => {
-                    // The originals hold what was removed: they must not be used anywhere else (the audit
-                    // checks that the scrub pruned them).
-                    applied.retired.extend(old);
-                    ops.clone()
-                }
-                None => interpret::page_operations(&self.doc, page_id, budget)?,
-            };
-            let mut all = vec![Operation::new("q", vec![])];
-            all.extend(ops);
-            all.push(Operation::new("Q", vec![]));
-            let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
-            let on_page: Vec<marks::LayerWord> = words.iter().filter(|w| w.page == n).cloned().collect();
-            if !boxes.is_empty() || !on_page.is_empty() {
-                let font = add_label_font(doc, page_id);
-                if !on_page.is_empty() {
-                    all.extend(marks::invisible(&on_page, &font));
-                }
-                all.extend(marks::draw(&boxes, labels, &font));
-            }
-            let data = encode(all)?;
-            let id = doc.add_object(Stream::new(Dictionary::new(), data));
-            applied.own.insert(id);
-            if let Ok(page) = doc.get_dictionary_mut(page_id) {
-                page.set("Contents", Object::Reference(id));
-            }
-        }
-        Ok(applied)
-    }
-}
-
-/// What [`PdfDocument::apply`] did to the streams, for the audit.
-#[derive(Default)]
-struct Applied {
-    /// New streams lak wrote.
-    own: HashSet<ObjectId>,
-    /// Streams edited in place.
-    in_place: HashSet<ObjectId>,
-    /// Original page content streams replaced because their page had something removed.
-    retired: BTreeSet<ObjectId>,
-}
-
-/// Gives the page its own resources with Helvetica under a free name; returns the name.
-fn add_label_font(doc: &mut LoDocument, page: ObjectId) -> Vec<u8> {
-    let mut res: Dictionary = interpret::inherited(doc, page, b"Resources")
-        .and_then(|o| objects::as_dict(doc, o))
-        .cloned()
-        .unwrap_or_default();
-    let mut fonts: Dictionary = objects::get_dict(doc, &res, b"Font").cloned().unwrap_or_default();
-    let mut name = marks::LABEL_FONT.as_bytes().to_vec();
-    let mut n = 0;
-    while fonts.has(&name) {
-        n += 1;
-        name = format!("{}{n}", marks::LABEL_FONT).into_bytes();
-    }
-    let mut f = Dictionary::new();
-    f.set("Type", Object::Name(b"Font".to_vec()));
-    f.set("Subtype", Object::Name(b"Type1".to_vec()));
-    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
-    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
-    let fid = doc.add_object(Object::Dictionary(f));
-    fonts.set(name.clone(), Object::Reference(fid));
-    res.set("Font", Object::Dictionary(fonts));
-    if let Ok(p) = doc.get_dictionary_mut(page) {
-        p.set("Resources", Object::Dictionary(res));
-    }
-    name
-}
-
-/// Filters whose output is an image's samples: the final sweep searches their raw bytes, as stored.
-const IMAGE_FILTERS: &[&[u8]] = &[b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode"];
-
-/// Every filtered stream of the output decodes, each within the per-stream limit and all within the
-/// document's, so the final sweep ([`Document::byte_views`]) sees every stream decoded. An image
-/// codec may only come alone (its raw bytes are what the sweep searches). A stream whose zlib
-/// checksum is wrong or missing (its data complete) is written again from its decoded bytes; returns
-/// how many were.
-fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
-    let mut total = 0usize;
-    let mut repaired = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        let filters = objects::filter_names(s);
-        match filters.last() {
-            None => continue,
-            Some(f) if IMAGE_FILTERS.contains(f) => {
-                if filters.len() > 1 {
-                    return Err(Manual::new(
-                        Code::PdfUnsupported,
-                        format!("image object {}: an image codec under further filters, which lak does not read", id.0),
-                    ));
-                }
-                continue;
-            }
-            Some(_) => {}
-        }
-        let cap = limits::PDF_MAX_STREAM_BYTES.min(limits::PDF_MAX_DECODED_BYTES.saturating_sub(total));
-        let decoded = filters::decode_checked(s, cap).map_err(|e| {
-            let why = match e {
-                filters::Fault::TooLarge => {
-                    return Manual::new(
-                        Code::TooLarge,
-                        format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
-                    );
-                }
-                filters::Fault::Damaged(why) => format!("it does not decode with its filters ({why})"),
-                filters::Fault::Unsupported(what) => format!("it uses {what}, which lak does not decode"),
-            };
-            Manual::new(Code::PdfUnreadable, format!("stream object {} of the output cannot be checked: {why}", id.0))
-        })?;
-        total += decoded.data.len();
-        if !decoded.intact {
-            s.set_plain_content(decoded.data);
-            repaired += 1;
-        }
-    }
-    Ok(repaired)
-}
-
-/// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
-/// returns how many changed. Filters before `/DCTDecode` are decoded and dropped, so the JPEG's bytes
-/// are what lak checked. A JPEG that does not parse, or whose outer filters cannot be decoded,
-/// refuses the document: lak cannot see what it carries.
-fn strip_jpegs(doc: &mut LoDocument, budget: &Budget) -> Result<usize, Manual> {
-    let mut n = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        let filters = objects::filter_names(s);
-        if !filters.contains(&&b"DCTDecode"[..]) {
-            continue;
-        }
-        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
-        if filters.last() != Some(&&b"DCTDecode"[..]) {
-            return Err(refuse("a JPEG image under further filters, which lak does not read".into()));
-        }
-        let outer = filters.len() - 1;
-        let jpeg = if outer == 0 {
-            std::borrow::Cow::Borrowed(&s.content)
-        } else {
-            let mut inner = s.clone();
-            let mut params = None;
-            if let Ok(Object::Array(a)) = s.dict.get(b"Filter") {
-                inner.dict.set("Filter", Object::Array(a[..outer].to_vec()));
-            }
-            if let Ok(Object::Array(p)) = s.dict.get(b"DecodeParms") {
-                params = p.get(outer).cloned();
-                inner.dict.set("DecodeParms", Object::Array(p.iter().take(outer).cloned().collect()));
-            }
-            let data = budget.decode(&inner).map_err(|m| refuse(m.reason))?;
-            s.dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
-            match params {
-                Some(p @ Object::Dictionary(_)) => s.dict.set("DecodeParms", p),
-                _ => {
-                    s.dict.remove(b"DecodeParms");
-                }
-            }
-            std::borrow::Cow::Owned(data)
-        };
-        let clean = images::strip_jpeg(&jpeg).map_err(refuse)?;
-        if clean != *jpeg || outer > 0 {
-            s.set_content(clean);
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-/// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
-/// cannot be parsed, or that is filtered further, refuses the document: its metadata cannot be seen.
-fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
-    let mut n = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        // Direct names only, since `objects::inline_filters` ran at open.
-        let filters = objects::filter_names(s);
-        if !filters.contains(&&b"JPXDecode"[..]) {
-            continue;
-        }
-        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
-        if filters.len() != 1 {
-            return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
-        }
-        if let Some(clean) = images::strip_jpx(&s.content).map_err(refuse)? {
-            s.set_content(clean);
-            n += 1;
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]
@@ -895,6 +613,7 @@ mod tests {
     use crate::decide::Policy;
     use crate::detect::Detector;
     use crate::rules::RuleSet;
+    use lopdf::Stream;
 
     /// What the built-in rules would have lak remove from `doc`.
     fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::formats::Redaction;
-use crate::formats::pdf::{PdfDocument, marks};
+use crate::formats::pdf::PdfDocument;
+use crate::formats::pdf::write::marks;
 
 impl PdfDocument {
     /// The words of an OCR text layer for the scanned pages that carry no text at all: every word OCR
