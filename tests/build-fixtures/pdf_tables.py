@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Writes src/formats/pdf/tables.rs: the PDF standard encodings, the Adobe Glyph List and the metrics of the
-standard 14 fonts, taken from reportlab's copies of Adobe's published data (AFM files, glyphlist.txt).
+"""Writes src/formats/pdf/fonts/tables.rs: the PDF standard encodings, the Adobe Glyph List and the metrics of
+the standard 14 fonts, taken from reportlab's copies of Adobe's published data (AFM files, glyphlist.txt).
 
 Run from the repository root: python3 tests/build-fixtures/pdf_tables.py
 """
 import reportlab.pdfbase._fontdata as fd
 import reportlab.pdfbase._glyphlist as gl
 
-OUT = "src/formats/pdf/tables.rs"
+OUT = "src/formats/pdf/fonts/tables.rs"
 
 
 def rs_str(s):

@@ -1,25 +1,37 @@
 //! PDF: true redaction in content streams, labelled boxes, and a scrub of hidden data.
 //!
-//! The pieces, in the order a document goes through them:
+//! The stages, in the order a document goes through them, each a folder:
 //!
-//! - [`Pdf::open`] (here): load with lopdf under size limits (`crypt.rs` decrypts again what lopdf
-//!   decrypted with the wrong crypt filter; streams whose `/Length` lopdf could not use are read up to
-//!   `endstream`), refuse what cannot be handled safely (a password, embedded files unless
-//!   `--drop-embedded`, undecodable text, image-only pages unless `--allow-unchecked-images`), then
-//!   read the text; every stream is decoded strictly by `filters.rs`;
-//! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
-//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
-//!   Unicode and widths);
-//! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
-//!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
-//!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
+//! - `read/`: [`Pdf::open`] loads with lopdf under size limits (`read/load.rs`: `read/crypt.rs`
+//!   decrypts again what lopdf decrypted with the wrong crypt filter; streams whose `/Length` lopdf
+//!   could not use are read up to `endstream`), refuses what cannot be handled safely (a password,
+//!   undecodable text, image-only pages unless `--allow-unchecked-images`), lists the pages
+//!   (`read/pagetree.rs`) and every stream (`read/streams.rs`), and notes the attachments
+//!   (`read/attachments.rs`), which the scrub removes; every stream is decoded strictly by
+//!   `read/filters.rs`;
+//! - `text/` with `fonts/`: `text/interpret.rs` walks every content stream with its graphics and text
+//!   state and records each glyph with its source and position (`fonts/font.rs`, `fonts/encoding.rs`,
+//!   `fonts/cmap.rs`, `fonts/program.rs` turn codes into Unicode and widths); `text/text_layer.rs`
+//!   puts glyphs into lines and reading order and builds unit 0, the page text, with a map from each
+//!   byte back to its glyph; `text/strings.rs` adds every text string of the object graph (bookmarks,
+//!   `/ActualText`, `/Alt`, link targets, …) and the interpreter every string operand of a content
 //!   operator (marked-content property lists, operators viewers ignore) as further units, and
-//!   `names.rs` every name that is not PDF's own vocabulary (`vocabulary.rs`);
-//! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
-//!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
-//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
-//!   metadata; `resources.rs` gives every resource a neutral name; `scrub.rs` removes hidden data and
-//!   unreachable objects; the file is written whole, never as an update.
+//!   `text/names.rs` every name that is not PDF's own vocabulary (`text/vocabulary.rs`);
+//! - `scan/`: scanned pages and pictures on text pages are read by OCR (`scan/ocr.rs`), and what may
+//!   pass unchecked is decided (`scan/policy.rs`); the words read are the last units;
+//! - `write/`: [`Document::redact`]: `write/rewrite.rs` removes the glyphs of each span from their
+//!   operators and re-anchors the text around them so the removed width is not recoverable;
+//!   `write/apply.rs` writes the new page contents with the labelled boxes `write/marks.rs` draws;
+//!   `write/images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000 metadata
+//!   (`scan/samples.rs` fills the boxes in the images OCR read); `write/resources.rs` gives every
+//!   resource a neutral name; `write/scrub.rs` removes hidden data and unreachable objects;
+//!   `write/normalise.rs` and `write/font_programs.rs` write again what can hide text in streams
+//!   that are not text; `write/decodable.rs` checks that every stream of the output decodes; the
+//!   file is written whole, never as an update.
+//!
+//! `geom.rs` (matrices, quadrilaterals, numbers) serves every stage. This file is the glue: [`Pdf`],
+//! and `PdfDocument` with `open` and `redact` calling the stages in that order, and which unit is
+//! which.
 //!
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.

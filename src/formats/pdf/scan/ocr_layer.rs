@@ -1,5 +1,5 @@
 //! The OCR text layer lak writes on scanned pages that carry none: the words OCR read there and lak
-//! kept, drawn invisible over their pixels (`marks.rs` draws them).
+//! kept, drawn invisible over their pixels (`write/marks.rs` draws them).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

@@ -15,7 +15,7 @@
 //! must be checked.
 //!
 //! A use is one drawing of one stream. A form drawn on two pages has two uses of one stream; the
-//! rewriter edits the stream once (see `rewrite.rs`), the boxes are drawn per use.
+//! rewriter edits the stream once (see `write/rewrite.rs`), the boxes are drawn per use.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;

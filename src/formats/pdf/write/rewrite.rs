@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use lopdf::Object;
 use lopdf::content::Operation;
 
-use crate::formats::pdf::geom::{Matrix, Quad};
+use crate::formats::pdf::geom::{self, Matrix, Quad};
 use crate::formats::pdf::text::interpret::{Glyph, Layer, StreamKey};
 use crate::formats::pdf::text::strings::{self, Step};
 use crate::formats::pdf::text::text_layer::TextLayer;
@@ -290,7 +290,7 @@ fn plan(
         match op.operator.as_str() {
             "Td" | "T*" | "Tm" => {}
             "TD" => {
-                let ty = op.operands.get(1).and_then(crate::formats::pdf::geom::number).unwrap_or(0.0);
+                let ty = op.operands.get(1).and_then(geom::number).unwrap_or(0.0);
                 out.push(Operation::new("TL", vec![real(-ty)]));
             }
             "Tj" | "TJ" | "'" | "\"" => {
