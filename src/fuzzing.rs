@@ -16,7 +16,7 @@ use lopdf::{Dictionary, Object, Stream, dictionary};
 
 use crate::formats::office::vocab::{Ctx, Role};
 use crate::formats::office::{fonts, images, metafile, package, rewrite, xml_text};
-use crate::formats::pdf::{cmap::CMap, program};
+use crate::formats::pdf::fonts::{cmap::CMap, program};
 use crate::formats::{Csv, Document, Format, Mail, Msg, Office, Options, Pdf, Redaction};
 
 /// A fuzz entry point.

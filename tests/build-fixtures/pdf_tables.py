@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Writes src/formats/pdf/tables.rs: the PDF standard encodings, the Adobe Glyph List and the metrics of the
-standard 14 fonts, taken from reportlab's copies of Adobe's published data (AFM files, glyphlist.txt).
+"""Writes src/formats/pdf/fonts/tables.rs: the PDF standard encodings, the Adobe Glyph List and the metrics of
+the standard 14 fonts, taken from reportlab's copies of Adobe's published data (AFM files, glyphlist.txt).
 
 Run from the repository root: python3 tests/build-fixtures/pdf_tables.py
 """
 import reportlab.pdfbase._fontdata as fd
 import reportlab.pdfbase._glyphlist as gl
 
-OUT = "src/formats/pdf/tables.rs"
+OUT = "src/formats/pdf/fonts/tables.rs"
 
 
 def rs_str(s):
@@ -33,7 +33,7 @@ def main():
         names = fd.encodings[name]
         assert len(names) == 256
         lines.append(f"/// `{name}`: glyph name per code (empty: no glyph).")
-        lines.append(f"pub(super) static {rs}: [&str; 256] = [")
+        lines.append(f"pub(crate) static {rs}: [&str; 256] = [")
         for n in names:
             lines.append(f"    {rs_str(n or '')},")
         lines.append("];")
@@ -48,13 +48,13 @@ def main():
         else:
             pdfdoc.append(0)
     lines.append("/// PDFDocEncoding to Unicode (0: undefined).")
-    lines.append("pub(super) static PDF_DOC: [u16; 256] = [")
+    lines.append("pub(crate) static PDF_DOC: [u16; 256] = [")
     for i in range(0, 256, 8):
         lines.append("    " + " ".join(f"0x{u:04X}," for u in pdfdoc[i : i + 8]))
     lines.append("];")
     lines.append("")
     lines.append("/// The Adobe Glyph List: glyph name to Unicode, sorted by name.")
-    lines.append("pub(super) static GLYPH_LIST: &[(&str, u32)] = &[")
+    lines.append("pub(crate) static GLYPH_LIST: &[(&str, u32)] = &[")
     for n in sorted(g2u, key=lambda s: s.encode()):
         lines.append(f"    ({rs_str(n)}, 0x{g2u[n]:04X}),")
     lines.append("];")
@@ -72,7 +72,7 @@ def main():
     for rs, name in fonts:
         w = fd.widthsByFontGlyph[name]
         lines.append(f"/// Advance widths of {name} (1/1000 em) by glyph name, sorted by name.")
-        lines.append(f"pub(super) static {rs}: &[(&str, u16)] = &[")
+        lines.append(f"pub(crate) static {rs}: &[(&str, u16)] = &[")
         for n in sorted(w, key=lambda s: s.encode()):
             lines.append(f"    ({rs_str(n)}, {w[n]}),")
         lines.append("];")

@@ -1,68 +1,67 @@
 //! PDF: true redaction in content streams, labelled boxes, and a scrub of hidden data.
 //!
-//! The pieces, in the order a document goes through them:
+//! The stages, in the order a document goes through them, each a folder:
 //!
-//! - [`Pdf::open`] (here): load with lopdf under size limits (`crypt.rs` decrypts again what lopdf
-//!   decrypted with the wrong crypt filter; streams whose `/Length` lopdf could not use are read up to
-//!   `endstream`), refuse what cannot be handled safely (a password, embedded files unless
-//!   `--drop-embedded`, undecodable text, image-only pages unless `--allow-unchecked-images`), then
-//!   read the text; every stream is decoded strictly by `filters.rs`;
-//! - `interpret.rs` walks every content stream with its graphics and text state and records each glyph
-//!   with its source and position (`fonts.rs`, `encoding.rs`, `cmap.rs`, `program.rs` turn codes into
-//!   Unicode and widths);
-//! - `text_layer.rs` puts glyphs into lines and reading order and builds unit 0, the page text, with a
-//!   map from each byte back to its glyph; `strings.rs` adds every text string of the object graph
-//!   (bookmarks, `/ActualText`, `/Alt`, link targets, …) and every string operand of a content
+//! - `read/`: [`Pdf::open`] loads with lopdf under size limits (`read/load.rs`: `read/crypt.rs`
+//!   decrypts again what lopdf decrypted with the wrong crypt filter; streams whose `/Length` lopdf
+//!   could not use are read up to `endstream`), refuses what cannot be handled safely (a password,
+//!   undecodable text, image-only pages unless `--allow-unchecked-images`), lists the pages
+//!   (`read/pagetree.rs`) and every stream (`read/streams.rs`), and notes the attachments
+//!   (`read/attachments.rs`), which the scrub removes; every stream is decoded strictly by
+//!   `read/filters.rs`;
+//! - `text/` with `fonts/`: `text/interpret.rs` walks every content stream with its graphics and text
+//!   state and records each glyph with its source and position (`fonts/font.rs`, `fonts/encoding.rs`,
+//!   `fonts/cmap.rs`, `fonts/program.rs` turn codes into Unicode and widths); `text/text_layer.rs`
+//!   puts glyphs into lines and reading order and builds unit 0, the page text, with a map from each
+//!   byte back to its glyph; `text/strings.rs` adds every text string of the object graph (bookmarks,
+//!   `/ActualText`, `/Alt`, link targets, …) and the interpreter every string operand of a content
 //!   operator (marked-content property lists, operators viewers ignore) as further units, and
-//!   `names.rs` every name that is not PDF's own vocabulary (`vocabulary.rs`);
-//! - [`Document::redact`]: `rewrite.rs` removes the glyphs of each span from their operators and
-//!   re-anchors the text around them so the removed width is not recoverable; `marks.rs` draws the
-//!   labelled boxes; `images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000
-//!   metadata; `resources.rs` gives every resource a neutral name; `scrub.rs` removes hidden data and
-//!   unreachable objects; the file is written whole, never as an update.
+//!   `text/names.rs` every name that is not PDF's own vocabulary (`text/vocabulary.rs`);
+//! - `scan/`: scanned pages and pictures on text pages are read by OCR (`scan/ocr.rs`), and what may
+//!   pass unchecked is decided (`scan/policy.rs`); the words read are the last units;
+//! - `write/`: [`Document::redact`]: `write/rewrite.rs` removes the glyphs of each span from their
+//!   operators and re-anchors the text around them so the removed width is not recoverable;
+//!   `write/apply.rs` writes the new page contents with the labelled boxes `write/marks.rs` draws;
+//!   `write/images.rs` blacks out pixels under boxes and strips JPEG and JPEG 2000 metadata
+//!   (`scan/samples.rs` fills the boxes in the images OCR read); `write/resources.rs` gives every
+//!   resource a neutral name; `write/scrub.rs` removes hidden data and unreachable objects;
+//!   `write/normalise.rs` and `write/font_programs.rs` write again what can hide text in streams
+//!   that are not text; `write/decodable.rs` checks that every stream of the output decodes; the
+//!   file is written whole, never as an update.
+//!
+//! `geom.rs` (matrices, quadrilaterals, numbers) serves every stage. This file is the glue: [`Pdf`],
+//! and `PdfDocument` with `open` and `redact` calling the stages in that order, and which unit is
+//! which.
 //!
 //! The pipeline re-opens the output with this same adapter and scans it again (fail closed); its final
 //! sweep also searches [`Document::byte_views`]: every stream decoded and every string as stored.
 
-pub(crate) mod cmap;
-mod crypt;
-mod encoding;
-mod filters;
-mod font_words;
-mod fonts;
+pub(crate) mod fonts;
 mod geom;
-mod images;
-mod interpret;
-mod marks;
-mod names;
-mod normalise;
-mod objects;
-mod pagetree;
-pub(crate) mod program;
-mod resources;
-mod rewrite;
-mod samples;
+mod read;
 mod scan;
-mod scrub;
-mod streams;
-mod strings;
-mod tables;
-mod text_layer;
-mod vocabulary;
+mod text;
+mod write;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+pub(crate) use text::vocabulary::is_vocabulary_token;
 
-use lopdf::content::{Content, Operation};
-use lopdf::{Dictionary, Document as LoDocument, LoadOptions, Object, ObjectId, Stream};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use lopdf::content::Operation;
+use lopdf::{Document as LoDocument, Object, ObjectId};
 
 use super::media::ocr_text;
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, Syntax};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
-use interpret::{HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
-use objects::Budget;
-use strings::Site;
-use text_layer::TextLayer;
+use fonts::encoding;
+use read::objects::{self, Budget};
+use read::{pagetree, streams, unreadable};
+use text::interpret::{self, HIDDEN_INVISIBLE, HIDDEN_LAYER_OFF, HIDDEN_OFF_PAGE, HIDDEN_WHITE, Layer, StreamKey};
+use text::strings::{self, Site};
+use text::text_layer::{self, TextLayer};
+use text::{names, vocabulary};
+use write::{IMAGE_FILTERS, check_decodable, images, normalise, resources, rewrite, scrub};
 
 /// The PDF format.
 pub struct Pdf;
@@ -79,20 +78,6 @@ impl Format for Pdf {
     fn open(&self, bytes: Vec<u8>, options: &Options) -> Result<Box<dyn Document>, Manual> {
         Ok(Box::new(PdfDocument::open(&bytes, options)?))
     }
-}
-
-/// Whether `bytes[start..end]` is a whole PDF name token (`/` before it, a delimiter or white space
-/// after it) from PDF's own vocabulary: syntax, not a copy of a value.
-pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> bool {
-    let delimiter = |b: u8| b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b);
-    start > 0
-        && bytes[start - 1] == b'/'
-        && bytes.get(end).is_none_or(|&b| delimiter(b))
-        && vocabulary::is_vocabulary(&bytes[start..end])
-}
-
-fn unreadable(reason: impl Into<String>) -> Manual {
-    Manual::new(Code::PdfUnreadable, reason)
 }
 
 fn page_list(pages: &[u32]) -> String {
@@ -117,48 +102,7 @@ struct PdfDocument {
 
 impl PdfDocument {
     fn open(bytes: &[u8], options: &Options) -> Result<PdfDocument, Manual> {
-        let head = &bytes[..bytes.len().min(1024)];
-        if !head.windows(5).any(|w| w == b"%PDF-") {
-            return Err(unreadable("not a PDF file (no %PDF- header)"));
-        }
-        let load = LoadOptions { max_decompressed_size: Some(limits::PDF_MAX_STREAM_BYTES), ..LoadOptions::default() };
-        let mut doc = LoDocument::load_mem_with_options(bytes, load).map_err(|e| match e {
-            lopdf::Error::Decompress(_) => Manual::new(
-                Code::TooLarge,
-                format!("a stream decodes to more than {} bytes", limits::PDF_MAX_STREAM_BYTES),
-            ),
-            lopdf::Error::InvalidPassword => Manual::new(Code::Encrypted, "the PDF is protected with a password"),
-            e => unreadable(format!("the PDF cannot be parsed ({e})")),
-        })?;
-        if doc.is_encrypted() {
-            return Err(Manual::new(
-                Code::Encrypted,
-                "the PDF is encrypted with a password: lak cannot read it; ask for an unprotected copy",
-            ));
-        }
-        let mut notes = Vec::new();
-        if doc.was_encrypted() {
-            notes.push("encrypted with an empty user password: decrypted and written without encryption".into());
-        }
-        let recovered = objects::recover_unread_streams(&mut doc, bytes);
-        if recovered > 0 {
-            notes.push(format!("{recovered} stream(s) without a usable /Length: read up to their endstream"));
-        }
-        if crypt::repair(&mut doc)? {
-            notes.push(
-                "its crypt filters are indirect objects, which lak's PDF library misreads: decrypted again".into(),
-            );
-        }
-        if doc.xref_recovery.is_some() {
-            notes.push("damaged cross-reference table: rebuilt by scanning the file".into());
-        }
-        if doc.objects.len() > limits::PDF_MAX_OBJECTS {
-            return Err(Manual::new(
-                Code::TooLarge,
-                format!("{} objects; lak reads at most {}", doc.objects.len(), limits::PDF_MAX_OBJECTS),
-            ));
-        }
-        objects::inline_filters(&mut doc)?;
+        let (doc, mut notes) = read::load(bytes)?;
         let reach = streams::walk(&doc)?;
         let pages = pagetree::pages(&doc)?;
         if pages.is_empty() {
@@ -169,7 +113,7 @@ impl PdfDocument {
         }
         // Attachments are hidden data: the scrub removes them (the issue's rule for PDF); the report says
         // what was there, so that a reviewer can handle the attachments on their own.
-        let attachments = embedded_files(&doc);
+        let attachments = read::embedded_files(&doc);
         let budget = Budget::new();
         let layer = interpret::Interpreter::new(&doc, &budget).run(&pages)?;
 
@@ -217,7 +161,7 @@ impl PdfDocument {
                 ),
             ));
         }
-        let scans = read_scans(&doc, &layer, options, &mut notes)?;
+        let scans = scan::read_scans(&doc, &layer, options, &mut notes)?;
         for (what, n) in &layer.detached {
             notes.push(format!("{n} {what}(s) outside page space: text read and checked"));
         }
@@ -261,210 +205,6 @@ impl PdfDocument {
         unit.checked_sub(1 + self.sites.len() + self.layer.props.len() + self.streams.text.len())
             .and_then(|i| self.names.get(i))
     }
-}
-
-/// OCRs the scanned pages and the pictures on text pages ([`scan`]) and decides whether they can be
-/// checked: without Tesseract, an image lak cannot decode, a reading too unsure, or no text where the
-/// pixels of a scan show something, the document needs manual handling (`--allow-unchecked-images`: a
-/// note says what was not checked). Pictures on text pages follow the Office pictures' policy.
-fn read_scans(
-    doc: &LoDocument,
-    layer: &Layer,
-    options: &Options,
-    notes: &mut Vec<String>,
-) -> Result<scan::Scans, Manual> {
-    let scanned = scan::scanned_pages(layer);
-    // The 1-based pages of the pictures on text pages worth reading, and of those covering a quarter
-    // of the page or more.
-    let (mut pictures, mut large) = (Vec::new(), Vec::new());
-    for img in &layer.images {
-        if let scan::Role::Picture { large: big } = scan::role(doc, layer, &scanned, img) {
-            let page = layer.uses[img.use_id as usize].page + 1;
-            pictures.push(page);
-            if big {
-                large.push(page);
-            }
-        }
-    }
-    for list in [&mut pictures, &mut large] {
-        list.sort_unstable();
-        list.dedup();
-    }
-    if scanned.is_empty() && pictures.is_empty() {
-        return Ok(scan::Scans::default());
-    }
-    let pages = |list: &[u32]| page_list(list);
-    let Some(engine) = &options.ocr else {
-        // A picture covering a quarter of the page is withheld unread, as a scan is; smaller ones are
-        // kept with a note, as Office pictures are.
-        if !large.is_empty() && !options.allow_unchecked_images {
-            return Err(Manual::new(
-                Code::OcrUnavailable,
-                format!(
-                    "page(s) {} hold a picture covering a quarter of the page or more (a pasted scan?): lak reads \
-                     pictures with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
-                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
-                    pages(&large)
-                ),
-            ));
-        }
-        if !pictures.is_empty() {
-            notes.push(format!(
-                "pictures on page(s) {} not read: no Tesseract on this machine (Debian: apt-get install \
-                 tesseract-ocr tesseract-ocr-nld); text in them was not checked",
-                pages(&pictures)
-            ));
-        }
-        if scanned.is_empty() {
-            return Ok(scan::Scans::default());
-        }
-        // A searchable scan too: its invisible text layer may say other things than its pixels.
-        let listed: Vec<u32> = scanned.iter().map(|p| p + 1).collect();
-        if !options.allow_unchecked_images {
-            return Err(Manual::new(
-                Code::PdfImageOnly,
-                format!(
-                    "page(s) {} hold only images (a scan, perhaps with an invisible text layer): lak reads scans \
-                     with OCR and found no Tesseract; install it (Debian: apt-get install tesseract-ocr \
-                     tesseract-ocr-nld), or use --allow-unchecked-images to let them through unchecked",
-                    pages(&listed)
-                ),
-            ));
-        }
-        notes.push(format!("page(s) {}: only images (a scan; no OCR), NOT checked", pages(&listed)));
-        return Ok(scan::Scans::default());
-    };
-    let scans = scan::read(doc, layer, engine, &options.checked_pictures);
-    let mut problems: Vec<(Code, String)> = Vec::new();
-    let grouped = |list: &[(u32, String)]| -> String {
-        let mut whys: Vec<&str> = list.iter().map(|(_, w)| w.as_str()).collect();
-        whys.sort_unstable();
-        whys.dedup();
-        let mut ps: Vec<u32> = list.iter().map(|(p, _)| *p).collect();
-        ps.sort_unstable();
-        ps.dedup();
-        format!("page(s) {}: {}", pages(&ps), whys.join("; "))
-    };
-    if !scans.failed.is_empty() {
-        problems.push((Code::OcrFailed, format!("OCR failed on an image on {}", grouped(&scans.failed))));
-    }
-    if !scans.undecodable.is_empty() {
-        problems.push((
-            Code::PdfImageOnly,
-            format!("scanned {} (lak reads scans with OCR, and cannot read this one)", grouped(&scans.undecodable)),
-        ));
-    }
-    if !scans.unsure.is_empty() {
-        problems.push((Code::OcrLowConfidence, format!("scanned {}", grouped(&scans.unsure))));
-    }
-    if !scans.without_text.is_empty() {
-        problems.push((Code::PictureWithoutText, format!("scanned {}", grouped(&scans.without_text))));
-    }
-    if !scans.pictures_undecodable.is_empty() {
-        problems.push((
-            Code::PdfUnsupported,
-            format!(
-                "a picture covering a quarter of the page or more (a pasted scan?) on {}: lak reads pictures with \
-                 OCR and cannot read this one",
-                grouped(&scans.pictures_undecodable)
-            ),
-        ));
-    }
-    if !scans.pictures_large_without_text.is_empty() {
-        problems.push((
-            Code::PictureWithoutText,
-            format!(
-                "a picture covering a quarter of the page or more on {} (a scanned page with a stamped number, a \
-                 handwritten letter, a photo?)",
-                grouped(&scans.pictures_large_without_text)
-            ),
-        ));
-    }
-    if !scans.pictures_unsure.is_empty() {
-        problems.push((Code::OcrLowConfidence, format!("a picture on {}", grouped(&scans.pictures_unsure))));
-    }
-    if !problems.is_empty() {
-        let all: Vec<&str> = problems.iter().map(|(_, why)| why.as_str()).collect();
-        if !options.allow_unchecked_images {
-            return Err(Manual::new(problems[0].0, all.join("; ")));
-        }
-        notes.push(format!("{}: NOT checked (--allow-unchecked-images)", all.join("; ")));
-    }
-    if !scans.read.is_empty() {
-        notes.push(format!("page(s) {} scanned: read by OCR ({})", pages(&scans.read), engine.describe()));
-    }
-    if !scans.pictures_read.is_empty() {
-        notes.push(format!("pictures on page(s) {}: read by OCR ({})", pages(&scans.pictures_read), engine.describe()));
-    }
-    if !scans.pictures_unread.is_empty() {
-        notes.push(format!("pictures NOT read by OCR on {}", grouped(&scans.pictures_unread)));
-    }
-    if scans.pictures_without_text > 0 {
-        notes.push(format!(
-            "{} picture(s) on text pages in which OCR reads no text kept unchanged",
-            scans.pictures_without_text
-        ));
-    }
-    if scans.small > 0 {
-        notes.push(format!(
-            "{} image(s) smaller than {} pixels on a side: too small to hold text, not read",
-            scans.small,
-            scan::MIN_SIDE
-        ));
-    }
-    if scans.blank > 0 {
-        notes.push(format!("{} blank image(s): nothing to read", scans.blank));
-    }
-    if scans.tiny > 0 {
-        notes.push(format!(
-            "{} small picture(s) on text pages (icons, bullets, rules: too small to hold a word): not read",
-            scans.tiny
-        ));
-    }
-    if scans.detached > 0 {
-        notes.push(format!(
-            "{} image(s) outside page space (in patterns, soft masks, glyph procedures or forms never drawn): NOT \
-             read by OCR",
-            scans.detached
-        ));
-    }
-    if scans.checked > 0 {
-        notes.push(format!(
-            "{} image(s) checked by a person (fingerprint in --checked-pictures): not read by OCR",
-            scans.checked
-        ));
-    }
-    Ok(scans)
-}
-
-/// What embedded files the document carries, if any.
-fn embedded_files(doc: &LoDocument) -> Option<String> {
-    let mut found = Vec::new();
-    if let Ok(cat) = doc.catalog()
-        && let Some(names) = objects::get_dict(doc, cat, b"Names")
-        && names.has(b"EmbeddedFiles")
-    {
-        found.push("attachments (/EmbeddedFiles)");
-    }
-    for (_, o) in doc.objects.iter() {
-        let d = match o {
-            Object::Dictionary(d) => d,
-            Object::Stream(s) => &s.dict,
-            _ => continue,
-        };
-        if objects::get_name(doc, d, b"Subtype") == Some(b"FileAttachment") {
-            found.push("file attachment annotations");
-        }
-        if d.has(b"EF") {
-            found.push("embedded file streams");
-        }
-        if objects::get_name(doc, d, b"Type") == Some(b"EmbeddedFile") {
-            found.push("embedded file streams");
-        }
-    }
-    found.sort();
-    found.dedup();
-    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// Each span of `text` replaced by its marker ([`crate::formats::splice`]).
@@ -798,7 +538,7 @@ impl Document for PdfDocument {
         }
         for (i, boxes) in &fills {
             let id = self.scans.images[*i].id;
-            let (done, mask) = samples::redact(&mut doc, id, boxes)
+            let (done, mask) = scan::samples::redact(&mut doc, id, boxes)
                 .map_err(|why| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0)))?;
             scrubbed.push(done);
             applied.own.extend(mask);
@@ -811,11 +551,11 @@ impl Document for PdfDocument {
         let read: HashSet<ObjectId> =
             self.streams.interpreted.iter().chain(&applied.own).chain(&applied.in_place).copied().collect();
         applied.own.extend(resources::rename(&mut doc, &pages, &read, &budget)?);
-        let jpegs = strip_jpegs(&mut doc, &budget)?;
+        let jpegs = images::strip_jpegs(&mut doc, &budget)?;
         if jpegs > 0 {
             scrubbed.push(format!("EXIF/XMP/comments in embedded JPEG images: {jpegs}"));
         }
-        let jpxs = strip_jpxs(&mut doc)?;
+        let jpxs = images::strip_jpxs(&mut doc)?;
         if jpxs > 0 {
             scrubbed.push(format!("XML/XMP/comments in embedded JPEG 2000 images: {jpxs}"));
         }
@@ -877,334 +617,6 @@ impl PdfDocument {
         }
         found
     }
-
-    /// Blanks the names and notices of every font program left in `doc` in which one of them holds a
-    /// removed value (`font_words.rs`); returns how many programs changed.
-    fn blank_font_words(&self, doc: &mut LoDocument, redactions: &[Redaction], budget: &Budget) -> usize {
-        let units = self.units();
-        let mut values: Vec<String> = redactions
-            .iter()
-            .filter_map(|r| units.get(r.unit)?.get(r.start..r.end))
-            .map(|t| t.trim().to_string())
-            .filter(|t| t.chars().filter(|c| c.is_alphanumeric()).count() >= 4)
-            .collect();
-        values.sort();
-        values.dedup();
-        if values.is_empty() {
-            return 0;
-        }
-        let mut n = 0;
-        for (id, kind) in &self.streams.kinds {
-            if *kind != streams::Kind::Font {
-                continue;
-            }
-            let Some(Object::Stream(s)) = doc.objects.get_mut(id) else { continue };
-            let Ok(program) = budget.decode(s) else { continue };
-            if let Some(clean) = font_words::blank_if_holding(&program, &values) {
-                s.set_plain_content(clean);
-                n += 1;
-            }
-        }
-        n
-    }
-
-    /// The words of an OCR text layer for the scanned pages that carry no text at all: every word OCR
-    /// read in their images that no redaction touches and no filled box overlaps, placed over its
-    /// pixels at every use of the image on such a page.
-    fn layer_words(
-        &self,
-        redactions: &[Redaction],
-        fills: &BTreeMap<usize, Vec<[u32; 4]>>,
-        scanned: &[u32],
-    ) -> Vec<marks::LayerWord> {
-        let bare: Vec<u32> = scanned.iter().copied().filter(|&p| self.layer.pages[p as usize].glyphs == 0).collect();
-        if bare.is_empty() {
-            return Vec::new();
-        }
-        let mut removed: HashSet<(usize, usize)> = HashSet::new(); // (image, word)
-        for r in redactions {
-            if let Some((i, u)) = self.scan_unit(r.unit) {
-                for (k, w) in self.scans.images[i].layout.words.iter().enumerate() {
-                    if w.unit == u && w.start < r.end && r.start < w.end {
-                        removed.insert((i, k));
-                    }
-                }
-            }
-        }
-        let mut words = Vec::new();
-        for (i, img) in self.scans.images.iter().enumerate() {
-            let filled = fills.get(&i).map(Vec::as_slice).unwrap_or(&[]);
-            // The words of a line share its extent across the text (top and bottom, or left and right in
-            // an image read turned), so they share a baseline and a size, and a reader's extraction
-            // keeps them on one line.
-            let across = usize::from(img.turn % 180 != 90);
-            let mut lines: HashMap<u32, (u32, u32)> = HashMap::new();
-            for w in &img.layout.words {
-                let (lo, hi) = (w.bbox[across], w.bbox[across] + w.bbox[2 + across]);
-                let e = lines.entry(w.line).or_insert((lo, hi));
-                *e = (e.0.min(lo), e.1.max(hi));
-            }
-            for (k, w) in img.layout.words.iter().enumerate() {
-                let [l, t, ww, hh] = w.bbox;
-                let b = [l, t, l + ww, t + hh];
-                let overlaps = |f: &[u32; 4]| b[0] < f[2] && f[0] < b[2] && b[1] < f[3] && f[1] < b[3];
-                if removed.contains(&(i, k)) || filled.iter().any(overlaps) {
-                    continue;
-                }
-                let mut line = b;
-                if let Some(&(lo, hi)) = lines.get(&w.line) {
-                    (line[across], line[2 + across]) = (lo, hi);
-                }
-                let text = &img.layout.units[w.unit][w.start..w.end];
-                for (page, ctm) in img.uses.iter().filter(|(p, _)| bare.contains(p)) {
-                    let quad = img.text_quad(ctm, line);
-                    words.push(marks::LayerWord { page: *page, quad, text: text.to_string() });
-                }
-            }
-        }
-        words.sort_by_key(|w| w.page);
-        words
-    }
-
-    /// Writes the rewritten streams, the boxes and an OCR text layer into `doc`.
-    fn apply(
-        &self,
-        doc: &mut LoDocument,
-        rw: &rewrite::Rewritten,
-        words: &[marks::LayerWord],
-        labels: &[String],
-        budget: &Budget,
-    ) -> Result<Applied, Manual> {
-        let mut applied = Applied::default();
-        let encode = |ops: Vec<Operation>| -> Result<Vec<u8>, Manual> {
-            Content { operations: ops }
-                .encode()
-                .map_err(|e| Manual::new(Code::InternalError, format!("content could not be encoded: {e}")))
-        };
-        // Detached and form streams: in place.
-        for (key, ops) in &rw.streams {
-            if let StreamKey::Object(id) = key {
-                let data = encode(ops.clone())?;
-                if let Some(Object::Stream(s)) = doc.objects.get_mut(id) {
-                    s.set_plain_content(data);
-                }
-                applied.in_place.insert(*id);
-            }
-        }
-        // Pages: new content (rewritten or original) plus the boxes.
-        let mut boxes_by_page: BTreeMap<u32, Vec<rewrite::PageBox>> = BTreeMap::new();
-        for b in &rw.boxes {
-            boxes_by_page.entry(b.page).or_default().push(b.clone());
-        }
-        let mut pages: BTreeSet<u32> = boxes_by_page.keys().copied().collect();
-        pages.extend(words.iter().map(|w| w.page));
-        for key in rw.streams.keys() {
-            if let StreamKey::Page(p) = key
-                && let Some(n) = self.layer.pages.iter().position(|x| x.id == *p)
-            {
-                pages.insert(n as u32);
-            }
-        }
-        for n in pages {
-            let page_id = self.layer.pages[n as usize].id;
-            let old = self.doc.get_page_contents(page_id);
-            // The page's new content is written from the original operations of its streams: one that
-            // was also edited in place as a form would come back unedited.
-            if let Some(c) = old.iter().find(|c| applied.in_place.contains(c)) {
-                return Err(Manual::new(
-                    Code::PdfUnsupported,
-                    format!("content stream object {} is both a page's content and a form with values to remove", c.0),
-                ));
-            }
-            let ops = match rw.streams.get(&StreamKey::Page(page_id)) {
-                Some(ops) => {
-                    // The originals hold what was removed: they must not be used anywhere else (the audit
-                    // checks that the scrub pruned them).
-                    applied.retired.extend(old);
-                    ops.clone()
-                }
-                None => interpret::page_operations(&self.doc, page_id, budget)?,
-            };
-            let mut all = vec![Operation::new("q", vec![])];
-            all.extend(ops);
-            all.push(Operation::new("Q", vec![]));
-            let boxes = marks::merge(boxes_by_page.remove(&n).unwrap_or_default());
-            let on_page: Vec<marks::LayerWord> = words.iter().filter(|w| w.page == n).cloned().collect();
-            if !boxes.is_empty() || !on_page.is_empty() {
-                let font = add_label_font(doc, page_id);
-                if !on_page.is_empty() {
-                    all.extend(marks::invisible(&on_page, &font));
-                }
-                all.extend(marks::draw(&boxes, labels, &font));
-            }
-            let data = encode(all)?;
-            let id = doc.add_object(Stream::new(Dictionary::new(), data));
-            applied.own.insert(id);
-            if let Ok(page) = doc.get_dictionary_mut(page_id) {
-                page.set("Contents", Object::Reference(id));
-            }
-        }
-        Ok(applied)
-    }
-}
-
-/// What [`PdfDocument::apply`] did to the streams, for the audit.
-#[derive(Default)]
-struct Applied {
-    /// New streams lak wrote.
-    own: HashSet<ObjectId>,
-    /// Streams edited in place.
-    in_place: HashSet<ObjectId>,
-    /// Original page content streams replaced because their page had something removed.
-    retired: BTreeSet<ObjectId>,
-}
-
-/// Gives the page its own resources with Helvetica under a free name; returns the name.
-fn add_label_font(doc: &mut LoDocument, page: ObjectId) -> Vec<u8> {
-    let mut res: Dictionary = interpret::inherited(doc, page, b"Resources")
-        .and_then(|o| objects::as_dict(doc, o))
-        .cloned()
-        .unwrap_or_default();
-    let mut fonts: Dictionary = objects::get_dict(doc, &res, b"Font").cloned().unwrap_or_default();
-    let mut name = marks::LABEL_FONT.as_bytes().to_vec();
-    let mut n = 0;
-    while fonts.has(&name) {
-        n += 1;
-        name = format!("{}{n}", marks::LABEL_FONT).into_bytes();
-    }
-    let mut f = Dictionary::new();
-    f.set("Type", Object::Name(b"Font".to_vec()));
-    f.set("Subtype", Object::Name(b"Type1".to_vec()));
-    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
-    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
-    let fid = doc.add_object(Object::Dictionary(f));
-    fonts.set(name.clone(), Object::Reference(fid));
-    res.set("Font", Object::Dictionary(fonts));
-    if let Ok(p) = doc.get_dictionary_mut(page) {
-        p.set("Resources", Object::Dictionary(res));
-    }
-    name
-}
-
-/// Filters whose output is an image's samples: the final sweep searches their raw bytes, as stored.
-const IMAGE_FILTERS: &[&[u8]] = &[b"DCTDecode", b"JPXDecode", b"JBIG2Decode", b"CCITTFaxDecode"];
-
-/// Every filtered stream of the output decodes, each within the per-stream limit and all within the
-/// document's, so the final sweep ([`Document::byte_views`]) sees every stream decoded. An image
-/// codec may only come alone (its raw bytes are what the sweep searches). A stream whose zlib
-/// checksum is wrong or missing (its data complete) is written again from its decoded bytes; returns
-/// how many were.
-fn check_decodable(doc: &mut LoDocument) -> Result<usize, Manual> {
-    let mut total = 0usize;
-    let mut repaired = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        let filters = objects::filter_names(s);
-        match filters.last() {
-            None => continue,
-            Some(f) if IMAGE_FILTERS.contains(f) => {
-                if filters.len() > 1 {
-                    return Err(Manual::new(
-                        Code::PdfUnsupported,
-                        format!("image object {}: an image codec under further filters, which lak does not read", id.0),
-                    ));
-                }
-                continue;
-            }
-            Some(_) => {}
-        }
-        let cap = limits::PDF_MAX_STREAM_BYTES.min(limits::PDF_MAX_DECODED_BYTES.saturating_sub(total));
-        let decoded = filters::decode_checked(s, cap).map_err(|e| {
-            let why = match e {
-                filters::Fault::TooLarge => {
-                    return Manual::new(
-                        Code::TooLarge,
-                        format!("the output's streams decode to more than {} bytes", limits::PDF_MAX_DECODED_BYTES),
-                    );
-                }
-                filters::Fault::Damaged(why) => format!("it does not decode with its filters ({why})"),
-                filters::Fault::Unsupported(what) => format!("it uses {what}, which lak does not decode"),
-            };
-            Manual::new(Code::PdfUnreadable, format!("stream object {} of the output cannot be checked: {why}", id.0))
-        })?;
-        total += decoded.data.len();
-        if !decoded.intact {
-            s.set_plain_content(decoded.data);
-            repaired += 1;
-        }
-    }
-    Ok(repaired)
-}
-
-/// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
-/// returns how many changed. Filters before `/DCTDecode` are decoded and dropped, so the JPEG's bytes
-/// are what lak checked. A JPEG that does not parse, or whose outer filters cannot be decoded,
-/// refuses the document: lak cannot see what it carries.
-fn strip_jpegs(doc: &mut LoDocument, budget: &Budget) -> Result<usize, Manual> {
-    let mut n = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        let filters = objects::filter_names(s);
-        if !filters.contains(&&b"DCTDecode"[..]) {
-            continue;
-        }
-        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
-        if filters.last() != Some(&&b"DCTDecode"[..]) {
-            return Err(refuse("a JPEG image under further filters, which lak does not read".into()));
-        }
-        let outer = filters.len() - 1;
-        let jpeg = if outer == 0 {
-            std::borrow::Cow::Borrowed(&s.content)
-        } else {
-            let mut inner = s.clone();
-            let mut params = None;
-            if let Ok(Object::Array(a)) = s.dict.get(b"Filter") {
-                inner.dict.set("Filter", Object::Array(a[..outer].to_vec()));
-            }
-            if let Ok(Object::Array(p)) = s.dict.get(b"DecodeParms") {
-                params = p.get(outer).cloned();
-                inner.dict.set("DecodeParms", Object::Array(p.iter().take(outer).cloned().collect()));
-            }
-            let data = budget.decode(&inner).map_err(|m| refuse(m.reason))?;
-            s.dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
-            match params {
-                Some(p @ Object::Dictionary(_)) => s.dict.set("DecodeParms", p),
-                _ => {
-                    s.dict.remove(b"DecodeParms");
-                }
-            }
-            std::borrow::Cow::Owned(data)
-        };
-        let clean = images::strip_jpeg(&jpeg).map_err(refuse)?;
-        if clean != *jpeg || outer > 0 {
-            s.set_content(clean);
-            n += 1;
-        }
-    }
-    Ok(n)
-}
-
-/// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
-/// cannot be parsed, or that is filtered further, refuses the document: its metadata cannot be seen.
-fn strip_jpxs(doc: &mut LoDocument) -> Result<usize, Manual> {
-    let mut n = 0;
-    for (id, o) in doc.objects.iter_mut() {
-        let Object::Stream(s) = o else { continue };
-        // Direct names only, since `objects::inline_filters` ran at open.
-        let filters = objects::filter_names(s);
-        if !filters.contains(&&b"JPXDecode"[..]) {
-            continue;
-        }
-        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
-        if filters.len() != 1 {
-            return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
-        }
-        if let Some(clean) = images::strip_jpx(&s.content).map_err(refuse)? {
-            s.set_content(clean);
-            n += 1;
-        }
-    }
-    Ok(n)
 }
 
 #[cfg(test)]
@@ -1213,6 +625,7 @@ mod tests {
     use crate::decide::Policy;
     use crate::detect::Detector;
     use crate::rules::RuleSet;
+    use lopdf::Stream;
 
     /// What the built-in rules would have lak remove from `doc`.
     fn redactions(doc: &dyn Document, rules: &RuleSet, detector: &Detector) -> Vec<Redaction> {

@@ -23,9 +23,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::interpret;
-use super::names::RESOURCE_CATEGORIES;
-use super::objects::{Budget, deref};
+use crate::formats::pdf::read::objects::{Budget, deref};
+use crate::formats::pdf::text::interpret;
+use crate::formats::pdf::text::names::RESOURCE_CATEGORIES;
 use crate::model::{Code, Manual};
 
 /// Colour space names that are not resources.

@@ -9,11 +9,13 @@
 //! scan can be searched, copied from and read aloud.
 
 use lopdf::content::Operation;
-use lopdf::{Object, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
-use super::fonts::Font;
-use super::geom::Quad;
 use super::rewrite::PageBox;
+use crate::formats::pdf::fonts::Font;
+use crate::formats::pdf::geom::Quad;
+use crate::formats::pdf::read::objects;
+use crate::formats::pdf::text::interpret;
 
 /// The resource name the label font is registered under (made unique per page by the caller).
 pub(crate) const LABEL_FONT: &str = "LakLabel";
@@ -172,6 +174,33 @@ pub(crate) fn draw(boxes: &[PageBox], labels: &[String], font: &[u8]) -> Vec<Ope
         ops.push(Operation::new("Q", vec![]));
     }
     ops
+}
+
+/// Gives the page its own resources with Helvetica under a free name; returns the name.
+pub(crate) fn add_label_font(doc: &mut Document, page: ObjectId) -> Vec<u8> {
+    let mut res: Dictionary = interpret::inherited(doc, page, b"Resources")
+        .and_then(|o| objects::as_dict(doc, o))
+        .cloned()
+        .unwrap_or_default();
+    let mut fonts: Dictionary = objects::get_dict(doc, &res, b"Font").cloned().unwrap_or_default();
+    let mut name = LABEL_FONT.as_bytes().to_vec();
+    let mut n = 0;
+    while fonts.has(&name) {
+        n += 1;
+        name = format!("{}{n}", LABEL_FONT).into_bytes();
+    }
+    let mut f = Dictionary::new();
+    f.set("Type", Object::Name(b"Font".to_vec()));
+    f.set("Subtype", Object::Name(b"Type1".to_vec()));
+    f.set("BaseFont", Object::Name(b"Helvetica".to_vec()));
+    f.set("Encoding", Object::Name(b"WinAnsiEncoding".to_vec()));
+    let fid = doc.add_object(Object::Dictionary(f));
+    fonts.set(name.clone(), Object::Reference(fid));
+    res.set("Font", Object::Dictionary(fonts));
+    if let Ok(p) = doc.get_dictionary_mut(page) {
+        p.set("Resources", Object::Dictionary(res));
+    }
+    name
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::objects::{self, Budget};
+use crate::formats::pdf::read::objects::{self, Budget};
 
 /// A program's own encoding.
 pub(crate) enum Builtin {

@@ -6,8 +6,8 @@
 use image::{GrayImage, ImageFormat, Luma, Rgb, RgbImage};
 use lopdf::{Dictionary, Document as LoDocument, Object, ObjectId, Stream};
 
-use super::objects;
 use crate::formats::media::ocr_text::Pixels;
+use crate::formats::pdf::read::objects;
 use crate::limits;
 
 /// Quality of the JPEG a redacted JPEG image is encoded anew with.
@@ -130,7 +130,7 @@ fn palette(doc: &LoDocument, cs: Option<&Object>) -> Result<Option<Palette>, Str
     let hival = hival.ok_or("a palette without a usable size")? as usize;
     let colours = match a.get(3).and_then(|o| objects::deref(doc, o)) {
         Some(Object::String(b, _)) => b.clone(),
-        Some(Object::Stream(t)) => super::filters::decode(t, limits::PDF_MAX_STREAM_BYTES)
+        Some(Object::Stream(t)) => crate::formats::pdf::read::filters::decode(t, limits::PDF_MAX_STREAM_BYTES)
             .map_err(|_| "a palette whose table does not decode".to_string())?,
         _ => return Err("a palette without a table".into()),
     };
@@ -206,7 +206,7 @@ fn decode_samples(doc: &LoDocument, s: &Stream, soft: bool) -> Result<(Pixels, C
         Some(_) => false,
         None => inverted(doc, &s.dict, comps).ok_or("an image with an unusual /Decode array")?,
     };
-    let data = super::filters::decode(s, limits::PDF_MAX_STREAM_BYTES)
+    let data = crate::formats::pdf::read::filters::decode(s, limits::PDF_MAX_STREAM_BYTES)
         .map_err(|_| "an image whose samples do not decode with their filters".to_string())?;
     let row = (w as usize * comps as usize * bits as usize).div_ceil(8);
     if data.len() < row * h as usize {
@@ -386,7 +386,7 @@ mod tests {
         assert_eq!(g.as_raw(), &[255, 255, 255, 255, 0, 0, 0, 0]);
         redact(&mut doc, id, &[[0, 0, 2, 1]]).unwrap();
         let s = doc.get_object(id).unwrap().as_stream().unwrap();
-        assert_eq!(super::super::filters::decode(s, 100).unwrap(), vec![0b0011_0000]);
+        assert_eq!(crate::formats::pdf::read::filters::decode(s, 100).unwrap(), vec![0b0011_0000]);
     }
     #[test]
     fn what_lak_cannot_decode_is_refused_with_the_reason() {

@@ -2,11 +2,11 @@
 //!
 //! A PDF name is an identifier, but an author or a producer chooses most of them: a font resource
 //! called `/FKwakernaat`, a font `/BaseFont /ABCDEF+Kwakernaat-Bold`, a private key, a custom glyph
-//! or structure type. Two kinds are handled here and in `resources.rs`:
+//! or structure type. Two kinds are handled here and in `write/resources.rs`:
 //!
 //! - **Resource names** (the keys of a `/Resources` dictionary's `/Font`, `/XObject`, `/ExtGState`,
 //!   `/Pattern`, `/Shading`, `/ColorSpace` and `/Properties`, and the operands that use them) are
-//!   not read: `resources.rs` renames every one of them in the output, whatever it says.
+//!   not read: `write/resources.rs` renames every one of them in the output, whatever it says.
 //! - **Every other name** in the object graph, key or value, that is not PDF's own vocabulary
 //!   (`vocabulary.rs`) is a unit for the detector, like a string ([`collect`]). A finding in the
 //!   `/BaseFont` of a font or the `/FontName` of its descriptor is replaced by a neutral font name
@@ -22,7 +22,7 @@ use super::vocabulary::is_vocabulary;
 use crate::limits;
 use crate::model::{Code, Manual};
 
-/// The resource categories whose keys `resources.rs` renames.
+/// The resource categories whose keys `write/resources.rs` renames.
 pub(crate) const RESOURCE_CATEGORIES: &[&[u8]] =
     &[b"Font", b"XObject", b"ExtGState", b"Pattern", b"Shading", b"ColorSpace", b"Properties"];
 

@@ -3,7 +3,7 @@
 #![allow(clippy::all)]
 
 /// `StandardEncoding`: glyph name per code (empty: no glyph).
-pub(super) static STANDARD: [&str; 256] = [
+pub(crate) static STANDARD: [&str; 256] = [
     "",
     "",
     "",
@@ -263,7 +263,7 @@ pub(super) static STANDARD: [&str; 256] = [
 ];
 
 /// `WinAnsiEncoding`: glyph name per code (empty: no glyph).
-pub(super) static WIN_ANSI: [&str; 256] = [
+pub(crate) static WIN_ANSI: [&str; 256] = [
     "",
     "",
     "",
@@ -523,7 +523,7 @@ pub(super) static WIN_ANSI: [&str; 256] = [
 ];
 
 /// `MacRomanEncoding`: glyph name per code (empty: no glyph).
-pub(super) static MAC_ROMAN: [&str; 256] = [
+pub(crate) static MAC_ROMAN: [&str; 256] = [
     "",
     "",
     "",
@@ -783,7 +783,7 @@ pub(super) static MAC_ROMAN: [&str; 256] = [
 ];
 
 /// `MacExpertEncoding`: glyph name per code (empty: no glyph).
-pub(super) static MAC_EXPERT: [&str; 256] = [
+pub(crate) static MAC_EXPERT: [&str; 256] = [
     "",
     "",
     "",
@@ -1043,7 +1043,7 @@ pub(super) static MAC_EXPERT: [&str; 256] = [
 ];
 
 /// `SymbolEncoding`: glyph name per code (empty: no glyph).
-pub(super) static SYMBOL: [&str; 256] = [
+pub(crate) static SYMBOL: [&str; 256] = [
     "",
     "",
     "",
@@ -1303,7 +1303,7 @@ pub(super) static SYMBOL: [&str; 256] = [
 ];
 
 /// `ZapfDingbatsEncoding`: glyph name per code (empty: no glyph).
-pub(super) static ZAPF_DINGBATS: [&str; 256] = [
+pub(crate) static ZAPF_DINGBATS: [&str; 256] = [
     "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
     "", "", "", "space", "a1", "a2", "a202", "a3", "a4", "a5", "a119", "a118", "a117", "a11", "a12", "a13", "a14",
     "a15", "a16", "a105", "a17", "a18", "a19", "a20", "a21", "a22", "a23", "a24", "a25", "a26", "a27", "a28", "a6",
@@ -1323,7 +1323,7 @@ pub(super) static ZAPF_DINGBATS: [&str; 256] = [
 ];
 
 /// PDFDocEncoding to Unicode (0: undefined).
-pub(super) static PDF_DOC: [u16; 256] = [
+pub(crate) static PDF_DOC: [u16; 256] = [
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0009, 0x000A, 0x0000, 0x0000, 0x000D,
     0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x0000, 0x02D8, 0x02C7, 0x02C6, 0x02D9,
     0x02DD, 0x02DB, 0x02DA, 0x02DC, 0x0020, 0x0021, 0x0022, 0x0023, 0x0024, 0x0025, 0x0026, 0x0027, 0x0028, 0x0029,
@@ -1346,7 +1346,7 @@ pub(super) static PDF_DOC: [u16; 256] = [
 ];
 
 /// The Adobe Glyph List: glyph name to Unicode, sorted by name.
-pub(super) static GLYPH_LIST: &[(&str, u32)] = &[
+pub(crate) static GLYPH_LIST: &[(&str, u32)] = &[
     ("A", 0x0041),
     ("AE", 0x00C6),
     ("AEacute", 0x01FC),
@@ -5550,7 +5550,7 @@ pub(super) static GLYPH_LIST: &[(&str, u32)] = &[
 ];
 
 /// Advance widths of Helvetica (1/1000 em) by glyph name, sorted by name.
-pub(super) static HELVETICA: &[(&str, u16)] = &[
+pub(crate) static HELVETICA: &[(&str, u16)] = &[
     ("A", 667),
     ("AE", 1000),
     ("Aacute", 667),
@@ -5783,7 +5783,7 @@ pub(super) static HELVETICA: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Helvetica-Bold (1/1000 em) by glyph name, sorted by name.
-pub(super) static HELVETICA_BOLD: &[(&str, u16)] = &[
+pub(crate) static HELVETICA_BOLD: &[(&str, u16)] = &[
     ("A", 722),
     ("AE", 1000),
     ("Aacute", 722),
@@ -6016,7 +6016,7 @@ pub(super) static HELVETICA_BOLD: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Times-Roman (1/1000 em) by glyph name, sorted by name.
-pub(super) static TIMES_ROMAN: &[(&str, u16)] = &[
+pub(crate) static TIMES_ROMAN: &[(&str, u16)] = &[
     ("A", 722),
     ("AE", 889),
     ("Aacute", 722),
@@ -6249,7 +6249,7 @@ pub(super) static TIMES_ROMAN: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Times-Bold (1/1000 em) by glyph name, sorted by name.
-pub(super) static TIMES_BOLD: &[(&str, u16)] = &[
+pub(crate) static TIMES_BOLD: &[(&str, u16)] = &[
     ("A", 722),
     ("AE", 1000),
     ("Aacute", 722),
@@ -6482,7 +6482,7 @@ pub(super) static TIMES_BOLD: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Times-Italic (1/1000 em) by glyph name, sorted by name.
-pub(super) static TIMES_ITALIC: &[(&str, u16)] = &[
+pub(crate) static TIMES_ITALIC: &[(&str, u16)] = &[
     ("A", 611),
     ("AE", 889),
     ("Aacute", 611),
@@ -6715,7 +6715,7 @@ pub(super) static TIMES_ITALIC: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Times-BoldItalic (1/1000 em) by glyph name, sorted by name.
-pub(super) static TIMES_BOLD_ITALIC: &[(&str, u16)] = &[
+pub(crate) static TIMES_BOLD_ITALIC: &[(&str, u16)] = &[
     ("A", 667),
     ("AE", 944),
     ("Aacute", 667),
@@ -6948,7 +6948,7 @@ pub(super) static TIMES_BOLD_ITALIC: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of Symbol (1/1000 em) by glyph name, sorted by name.
-pub(super) static SYMBOL_FONT: &[(&str, u16)] = &[
+pub(crate) static SYMBOL_FONT: &[(&str, u16)] = &[
     ("Alpha", 722),
     ("Beta", 667),
     ("Chi", 722),
@@ -7142,7 +7142,7 @@ pub(super) static SYMBOL_FONT: &[(&str, u16)] = &[
 ];
 
 /// Advance widths of ZapfDingbats (1/1000 em) by glyph name, sorted by name.
-pub(super) static ZAPF_DINGBATS_FONT: &[(&str, u16)] = &[
+pub(crate) static ZAPF_DINGBATS_FONT: &[(&str, u16)] = &[
     ("a1", 974),
     ("a10", 692),
     ("a100", 668),

@@ -23,9 +23,10 @@ use super::cmap::CMap;
 use unicode_normalization::UnicodeNormalization;
 
 use super::encoding::{BaseEncoding, glyph_to_unicode};
-use super::objects::{self, Budget};
 use super::program::{self, Builtin};
 use super::tables;
+use crate::formats::pdf::geom;
+use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 
 /// One decoded code of a shown string.
@@ -349,8 +350,8 @@ fn load_simple(doc: &Document, dict: &Dictionary, name: String, type3: bool, bud
     let (mut ascent, mut descent) = std.as_ref().map_or((0.8, -0.2), |s| (s.ascent, s.descent));
     if type3 {
         let fm = objects::get_array(doc, dict, b"FontMatrix")
-            .and_then(super::geom::Matrix::from_objects)
-            .unwrap_or(super::geom::Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
+            .and_then(geom::Matrix::from_objects)
+            .unwrap_or(geom::Matrix::new(0.001, 0.0, 0.0, 0.001, 0.0, 0.0));
         scale = fm.a;
         if let Some(bb) = objects::get_array(doc, dict, b"FontBBox")
             && bb.len() == 4
@@ -473,7 +474,7 @@ fn load_type0(doc: &Document, dict: &Dictionary, name: String, budget: &Budget) 
                         i += 2;
                     }
                     Some(o) => {
-                        let hi = super::geom::number(o).unwrap_or(0.0).max(0.0) as u32;
+                        let hi = geom::number(o).unwrap_or(0.0).max(0.0) as u32;
                         let v = w.get(i + 2).and_then(|o| objects::num(doc, o)).unwrap_or(default_width);
                         if hi >= c {
                             widths.push((c, hi, v));

@@ -13,6 +13,7 @@ use std::cell::Cell;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use crate::formats::pdf::geom;
 use crate::limits;
 use crate::model::{Code, Manual};
 
@@ -73,11 +74,11 @@ pub(crate) fn get_array<'a>(doc: &'a Document, d: &'a Dictionary, key: &[u8]) ->
 }
 
 pub(crate) fn get_number(doc: &Document, d: &Dictionary, key: &[u8]) -> Option<f64> {
-    super::geom::number(get(doc, d, key)?)
+    geom::number(get(doc, d, key)?)
 }
 
 pub(crate) fn num(doc: &Document, o: &Object) -> Option<f64> {
-    super::geom::number(deref(doc, o)?)
+    geom::number(deref(doc, o)?)
 }
 
 /// Makes every stream's `/Filter` and `/DecodeParms` direct (references resolved, inside arrays

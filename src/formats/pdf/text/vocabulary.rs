@@ -10,11 +10,21 @@
 //! looks for again elsewhere in a document has four letters or digits, and a name that short is a
 //! PDF abbreviation (`/BI` keys, `/F1`-style resources are renamed anyway).
 
-use super::tables;
+use crate::formats::pdf::fonts::tables;
 
 /// Whether `name` belongs to PDF's own vocabulary (see the module docs).
 pub(crate) fn is_vocabulary(name: &[u8]) -> bool {
     name.len() < 4 || NAMES.binary_search(&name).is_ok() || glyph_name(name)
+}
+
+/// Whether `bytes[start..end]` is a whole PDF name token (`/` before it, a delimiter or white space
+/// after it) from PDF's own vocabulary: syntax, not a copy of a value.
+pub(crate) fn is_vocabulary_token(bytes: &[u8], start: usize, end: usize) -> bool {
+    let delimiter = |b: u8| b.is_ascii_whitespace() || b == 0 || b"()<>[]{}/%".contains(&b);
+    start > 0
+        && bytes[start - 1] == b'/'
+        && bytes.get(end).is_none_or(|&b| delimiter(b))
+        && is_vocabulary(&bytes[start..end])
 }
 
 /// A glyph name of the Adobe Glyph List or of its `uniXXXX`, `uXXXX[XX]` forms (also with a

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::objects;
+use crate::formats::pdf::read::objects;
 use crate::limits;
 
 const CATALOG_KEEP: &[&[u8]] = &[

@@ -15,7 +15,7 @@
 //! must be checked.
 //!
 //! A use is one drawing of one stream. A form drawn on two pages has two uses of one stream; the
-//! rewriter edits the stream once (see `rewrite.rs`), the boxes are drawn per use.
+//! rewriter edits the stream once (see `write/rewrite.rs`), the boxes are drawn per use.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
@@ -23,9 +23,10 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::fonts::{Code, Font};
-use super::geom::{Matrix, number};
-use super::objects::{self, Budget};
+use crate::formats::pdf::fonts::encoding::{TextEncoding, decode_text_string};
+use crate::formats::pdf::fonts::{Code, Font};
+use crate::formats::pdf::geom::{Matrix, number};
+use crate::formats::pdf::read::objects::{self, Budget};
 use crate::limits;
 use crate::model::Manual;
 
@@ -104,7 +105,7 @@ pub(crate) struct PropString {
     pub operand: u32,
     pub path: Vec<super::strings::Step>,
     pub text: String,
-    pub encoding: super::encoding::TextEncoding,
+    pub encoding: TextEncoding,
 }
 
 /// Per-page facts.
@@ -699,7 +700,7 @@ impl<'a> Interpreter<'a> {
             while let Some((o, path)) = stack.pop() {
                 match o {
                     Object::String(bytes, _) => {
-                        let (text, encoding) = super::encoding::decode_text_string(bytes);
+                        let (text, encoding) = decode_text_string(bytes);
                         self.layer.props.push(PropString { use_id, op, operand: j as u32, path, text, encoding });
                     }
                     Object::Array(items) if path.len() < limits::PDF_MAX_DEPTH => {

@@ -28,10 +28,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use lopdf::Object;
 use lopdf::content::Operation;
 
-use super::geom::{Matrix, Quad};
-use super::interpret::{Layer, StreamKey};
-use super::strings::Step;
-use super::text_layer::TextLayer;
+use crate::formats::pdf::geom::{self, Matrix, Quad};
+use crate::formats::pdf::text::interpret::{Glyph, Layer, StreamKey};
+use crate::formats::pdf::text::strings::{self, Step};
+use crate::formats::pdf::text::text_layer::TextLayer;
 use crate::model::{Code, Manual};
 
 /// Removed advances are rounded up to a multiple of this many em.
@@ -279,7 +279,7 @@ fn plan(
         if let Some(list) = edits.props.get(&(stream, i32_)) {
             for (operand, path, bytes) in list {
                 if let Some(o) = op.operands.get_mut(*operand as usize) {
-                    super::strings::set_at(o, path, bytes.clone());
+                    strings::set_at(o, path, bytes.clone());
                 }
             }
         }
@@ -290,7 +290,7 @@ fn plan(
         match op.operator.as_str() {
             "Td" | "T*" | "Tm" => {}
             "TD" => {
-                let ty = op.operands.get(1).and_then(super::geom::number).unwrap_or(0.0);
+                let ty = op.operands.get(1).and_then(geom::number).unwrap_or(0.0);
                 out.push(Operation::new("TL", vec![real(-ty)]));
             }
             "Tj" | "TJ" | "'" | "\"" => {
@@ -317,7 +317,7 @@ fn show<'a>(
     op: &Operation,
     k0: usize,
     k1: usize,
-    g: &impl Fn(usize) -> &'a super::interpret::Glyph,
+    g: &impl Fn(usize) -> &'a Glyph,
     removed: &[Option<usize>],
     cut_of: &[Option<usize>],
     cuts: &[Cut],

@@ -19,9 +19,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::cmap::CMap;
-use super::objects::Budget;
-use super::streams::Kind;
+use crate::formats::pdf::fonts::cmap::CMap;
+use crate::formats::pdf::read::objects::Budget;
+use crate::formats::pdf::read::streams::Kind;
 use crate::model::{Code, Manual};
 
 fn refuse(id: ObjectId, what: &str) -> Manual {

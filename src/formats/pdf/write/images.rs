@@ -21,11 +21,12 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::geom::{Matrix, overlaps};
-use super::interpret::Layer;
-use super::objects::{self, Budget};
 use super::rewrite::PageBox;
+use crate::formats::pdf::geom::{Matrix, overlaps};
+use crate::formats::pdf::read::objects::{self, Budget};
+use crate::formats::pdf::text::interpret::Layer;
 use crate::limits;
+use crate::model::{Code, Manual};
 
 /// A rectangle in image unit space (0..1 × 0..1, y up).
 type Area = [f64; 4];
@@ -408,6 +409,77 @@ fn codestream(d: &[u8]) -> Result<Vec<u8>, String> {
             _ => return Err(bad()),
         }
     }
+}
+
+/// Strips every JPEG image (`/DCTDecode`, last in its filter chain) down to what decoding needs;
+/// returns how many changed. Filters before `/DCTDecode` are decoded and dropped, so the JPEG's bytes
+/// are what lak checked. A JPEG that does not parse, or whose outer filters cannot be decoded,
+/// refuses the document: lak cannot see what it carries.
+pub(crate) fn strip_jpegs(doc: &mut Document, budget: &Budget) -> Result<usize, Manual> {
+    let mut n = 0;
+    for (id, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        let filters = objects::filter_names(s);
+        if !filters.contains(&&b"DCTDecode"[..]) {
+            continue;
+        }
+        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
+        if filters.last() != Some(&&b"DCTDecode"[..]) {
+            return Err(refuse("a JPEG image under further filters, which lak does not read".into()));
+        }
+        let outer = filters.len() - 1;
+        let jpeg = if outer == 0 {
+            std::borrow::Cow::Borrowed(&s.content)
+        } else {
+            let mut inner = s.clone();
+            let mut params = None;
+            if let Ok(Object::Array(a)) = s.dict.get(b"Filter") {
+                inner.dict.set("Filter", Object::Array(a[..outer].to_vec()));
+            }
+            if let Ok(Object::Array(p)) = s.dict.get(b"DecodeParms") {
+                params = p.get(outer).cloned();
+                inner.dict.set("DecodeParms", Object::Array(p.iter().take(outer).cloned().collect()));
+            }
+            let data = budget.decode(&inner).map_err(|m| refuse(m.reason))?;
+            s.dict.set("Filter", Object::Name(b"DCTDecode".to_vec()));
+            match params {
+                Some(p @ Object::Dictionary(_)) => s.dict.set("DecodeParms", p),
+                _ => {
+                    s.dict.remove(b"DecodeParms");
+                }
+            }
+            std::borrow::Cow::Owned(data)
+        };
+        let clean = strip_jpeg(&jpeg).map_err(refuse)?;
+        if clean != *jpeg || outer > 0 {
+            s.set_content(clean);
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Strips metadata from every JPEG 2000 image; returns how many were changed. A JPEG 2000 image that
+/// cannot be parsed, or that is filtered further, refuses the document: its metadata cannot be seen.
+pub(crate) fn strip_jpxs(doc: &mut Document) -> Result<usize, Manual> {
+    let mut n = 0;
+    for (id, o) in doc.objects.iter_mut() {
+        let Object::Stream(s) = o else { continue };
+        // Direct names only, since `objects::inline_filters` ran at open.
+        let filters = objects::filter_names(s);
+        if !filters.contains(&&b"JPXDecode"[..]) {
+            continue;
+        }
+        let refuse = |why: String| Manual::new(Code::PdfUnsupported, format!("image object {}: {why}", id.0));
+        if filters.len() != 1 {
+            return Err(refuse("a JPEG 2000 image under further filters, which lak does not read".into()));
+        }
+        if let Some(clean) = strip_jpx(&s.content).map_err(refuse)? {
+            s.set_content(clean);
+            n += 1;
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]

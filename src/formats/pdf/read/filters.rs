@@ -9,8 +9,9 @@
 //! lopdf decrypts with the wrong crypt filter, went through that way). So lak decodes every stream
 //! itself: each filter must decode its input completely, or the stream is [`Fault::Damaged`], which
 //! the readers turn into a refusal (`pdf_unreadable`), and which the audit of the output
-//! (`check_decodable` in `mod.rs`) turns into a refusal as well: lak never writes a stream it could
-//! not read to its end, and never one that does not decode with the filters its dictionary declares.
+//! (`check_decodable` in `write/decodable.rs`) turns into a refusal as well: lak never writes a stream
+//! it could not read to its end, and never one that does not decode with the filters its dictionary
+//! declares.
 //!
 //! Tolerated, because nothing is lost and viewers agree: a missing end-of-data marker (ASCII85 `~>`,
 //! ASCIIHex `>`, run-length 128, LZW 257), bytes after the end of a zlib stream, and a zlib stream

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use lopdf::{Document, Object, ObjectId};
 
-use super::encoding::{TextEncoding, decode_text_string, encode_text_string};
+use crate::formats::pdf::fonts::encoding::{TextEncoding, decode_text_string, encode_text_string};
 use crate::limits;
 use crate::model::{Code, Manual};
 
