@@ -190,6 +190,43 @@ fn character_and_word_spacing_and_horizontal_scaling() {
     );
 }
 
+/// Words parted by TJ offsets of 0.12-0.15 em, no space characters: a viewer shows them apart, so lak
+/// must read them apart, or the name, the phone number, the e-mail address and the BSN run into the
+/// words around them and are published unrecognised.
+#[test]
+fn words_parted_by_small_tj_offsets_are_read_as_words() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("spacing-kerned-words.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(status(&r, "spacing-kerned-words.pdf"), "redacted");
+    let out = "out/spacing-kerned-words.pdf";
+    assert_gone(&d, out, &["Pieter", "Bakker", "Annelies", "Verhoeven", "0612345678", "voorbeeld.nl", "111222333"]);
+    assert_in_order(&d, out, &["Het verzoek is ingediend door", "uit Utrecht.", "Contact:", "telefoon", OUTRO]);
+}
+
+/// Two columns two font sizes apart, drawn one after the other: the right column's lines are read as
+/// lines of their own, so a name broken over two of them (`Pieter` / `Bakker`, `Ver-` / `hoeven`) is one
+/// name, and the left column keeps its words.
+#[test]
+fn columns_close_together_stay_apart() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("spacing-two-columns.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let out = "out/spacing-two-columns.pdf";
+    assert_gone(&d, out, &["Pieter", "Bakker", "Annelies", "hoeven"]);
+    assert_in_order(
+        &d,
+        out,
+        &["De gemeente heeft het verzoek op", "volgt binnen de wettelijke termijn", "over de aanvraag. Daarna"],
+    );
+    let found: Vec<String> = findings(&r, "spacing-two-columns.pdf").into_iter().map(|(_, text, _)| text).collect();
+    assert!(!found.iter().any(|t| t.contains("volgt")), "a word of the left column taken into a name: {found:?}");
+}
+
 #[test]
 fn libreoffice_export_with_embedded_subset_truetype_fonts() {
     if !tools() {

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Builds two PDFs whose words and columns are told apart only by the space between them.
+
+- fixtures/pdf/spacing-kerned-words.pdf: words set in one TJ array each, parted by offsets of 0.12 to
+  0.15 em instead of space characters (as typesetters and some converters write justified text). A
+  viewer shows `Annelies Verhoeven, telefoon 0612345678`; read without a space wherever the gap is
+  under 0.2 em, lak saw `AnneliesVerhoeven,telefoon0612345678` and published the name and the number.
+- fixtures/pdf/spacing-two-columns.pdf: a page in two columns with a gutter of two font sizes, drawn
+  column after column. Read as one line per baseline, the right column's `Pieter / Bakker` and
+  `Ver- / hoeven` were torn apart by the left column's lines.
+
+The content is written by hand (Helvetica, WinAnsi), like the producers that write one Tj per line.
+The people are invented. Run from the repository root: python3 tests/build-fixtures/pdf_spacing.py
+"""
+
+
+def pdf(path, content):
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    c = content.encode("latin-1")
+    objs.append(b"<< /Length %d >>\nstream\n" % len(c) + c + b"\nendstream")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def tj(words, gap):
+    return "[" + "".join("(%s)%d" % (w, -gap) for w in words[:-1]) + "(%s)] TJ" % words[-1]
+
+
+intro = "BT /F1 12 Tf 50 760 Td (Gemeente Voorbeeld - besluit op uw verzoek) Tj ET\n"
+outro = "BT /F1 10 Tf 50 560 Td (Dit besluit is genomen door het college.) Tj ET\n"
+kerned = intro
+kerned += "BT /F1 10 Tf 50 700 Td %s ET\n" % tj(
+    "Het verzoek is ingediend door Pieter Bakker uit Utrecht.".split(), 150)
+kerned += "BT /F1 10 Tf 50 680 Td %s ET\n" % tj(
+    "Contact: Annelies Verhoeven, telefoon 0612345678, e-mail a.verhoeven@voorbeeld.nl.".split(), 120)
+kerned += "BT /F1 10 Tf 50 660 Td %s ET\n" % tj(
+    "Burgerservicenummer van de aanvrager: 111222333.".split(), 130)
+kerned += outro
+pdf("fixtures/pdf/spacing-kerned-words.pdf", kerned)
+
+left = ["De gemeente heeft het verzoek op", "grond van de Woo ontvangen en in", "behandeling genomen. Het besluit",
+        "volgt binnen de wettelijke termijn", "van vier weken na ontvangst."]
+right = ["Op 3 maart 2024 sprak ik met Pieter", "Bakker over de aanvraag. Daarna", "belde mevrouw Annelies Ver-",
+         "hoeven van de afdeling Vergunningen", "over de ingediende stukken."]
+# The longest left line ends near x = 207 (Helvetica 10 pt); the right column starts at 227: a gutter
+# of two font sizes.
+columns = intro + "BT /F1 10 Tf 12 TL 50 700 Td\n"
+columns += "".join("(%s) Tj T*\n" % line for line in left)
+columns += "ET\nBT /F1 10 Tf 12 TL 227 700 Td\n"
+columns += "".join("(%s) Tj T*\n" % line for line in right)
+columns += "ET\n" + outro
+pdf("fixtures/pdf/spacing-two-columns.pdf", columns)
