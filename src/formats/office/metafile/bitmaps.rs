@@ -8,6 +8,7 @@
 //! offset, so it only looks up where the bitmaps are.
 
 use super::{u16_at, u32_at};
+use crate::formats::office::images::{self, ImageFormat};
 
 /// `BI_BITFIELDS`, `BI_JPEG`, `BI_PNG`, `BI_ALPHABITFIELDS` (MS-WMF 2.1.1.7).
 const BI_BITFIELDS: u32 = 3;
@@ -117,9 +118,16 @@ fn info_len(dib: &[u8]) -> Option<usize> {
 
 /// A picture file of a bitmap: its JPEG or PNG, or a BMP of its `BITMAPINFO` and bits.
 fn picture(info: &[u8], bits: &[u8]) -> Bitmap {
+    // The header's own size says which header it is (core, info, or one of the larger versions).
+    if !u32_at(info, 0).is_some_and(|n| [12, 40, 52, 56, 108, 124].contains(&n) && n as usize <= info.len()) {
+        return Err("a bitmap whose header does not parse");
+    }
     let compression = if u32_at(info, 0) == Some(12) { Some(0) } else { u32_at(info, 16) };
     match compression {
-        Some(BI_JPEG | BI_PNG) => Ok(bits.to_vec()),
+        // Taken as they are, when they are what the header says.
+        Some(BI_JPEG) if images::sniff(bits) == Some(ImageFormat::Jpeg) => Ok(bits.to_vec()),
+        Some(BI_PNG) if images::sniff(bits) == Some(ImageFormat::Png) => Ok(bits.to_vec()),
+        Some(BI_JPEG | BI_PNG) => Err("a bitmap marked as JPEG or PNG whose bytes are neither"),
         Some(_) => {
             let offset = 14 + info.len();
             let total = offset + bits.len();
