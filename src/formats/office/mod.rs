@@ -32,6 +32,7 @@ pub(crate) mod metafile;
 mod numfmt;
 mod opc;
 pub(crate) mod package;
+mod pictures;
 mod pptx;
 pub(crate) mod rewrite;
 mod scrub;
@@ -47,6 +48,7 @@ use super::{ByteView, Document, Format, Options, Redacted, Redaction, marker};
 use crate::limits;
 use crate::model::{Code, Location, Manual};
 use package::{Entry, Out};
+use pictures::{Read, ReadMetafile, bitmap_unit, read_bitmaps, read_picture, strip_picture};
 use rewrite::Cut;
 use scrub::PartKind;
 use vocab::Ctx;
@@ -423,7 +425,7 @@ impl OfficeDocument {
             first_unit.push(n);
             n += unit_count(p);
         }
-        let headers = column_headers(&entries, &parts, &first_unit, &sheet_of);
+        let headers = headers::column_headers(&entries, &parts, &first_unit, &sheet_of);
         Ok(OfficeDocument {
             source,
             entries,
@@ -480,207 +482,6 @@ impl OfficeDocument {
             }
         }
     }
-}
-
-/// The column header of every cell value of every worksheet and of every paragraph under a headed Word
-/// or PowerPoint table, by flat unit index (see `headers.rs`).
-fn column_headers(
-    entries: &[Entry],
-    parts: &[Part],
-    first_unit: &[usize],
-    sheet_of: &HashMap<String, String>,
-) -> HashMap<usize, String> {
-    let xml = |i: usize| match &parts[i] {
-        Part::Xml(sc) => Some(sc),
-        _ => None,
-    };
-    let sheets: Vec<(usize, &Scanned)> = (0..entries.len())
-        .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
-        .filter_map(|i| Some((i, xml(i)?)))
-        .collect();
-    let mut tables: HashMap<usize, String> = HashMap::new();
-    for (i, first) in first_unit.iter().enumerate().take(entries.len()) {
-        if let Some(sc) = xml(i) {
-            tables.extend(headers::table_headers(sc).into_iter().map(|(u, h)| (first + u, h)));
-        }
-    }
-    if sheets.is_empty() {
-        return tables;
-    }
-    let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
-    let sst_scan = sst.and_then(xml);
-    let found = headers::find(&sheets, sst_scan);
-    let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
-    out.extend(tables);
-    if let (Some(i), Some(sc)) = (sst, sst_scan) {
-        for (u, unit) in sc.units.iter().enumerate() {
-            if let Some(list) = found.shared.get(&unit.seq) {
-                out.insert(first_unit[i] + u, list.join("\n"));
-            }
-        }
-    }
-    out
-}
-
-/// A redaction of `unit[start..end]`; a redaction in a view becomes redactions of the characters of the
-/// unit it is a view of (the marker goes with the first; a view of a whole unit redacts all of it).
-fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, cuts: &mut Vec<Cut>) {
-    let Some(UnitKind::View { of, map }) = sc.units.get(unit).map(|u| &u.kind) else {
-        cuts.push(Cut { unit, start, end, with });
-        return;
-    };
-    let of = *of;
-    if map.is_empty() {
-        let len = sc.units.get(of).map_or(0, |u| u.text.len());
-        cuts.push(Cut { unit: of, start: 0, end: len, with });
-        return;
-    }
-    let mut with = Some(with);
-    for &(view_at, unit_at, len) in map {
-        let (s, e) = (start.max(view_at), end.min(view_at + len));
-        if s < e {
-            cuts.push(Cut {
-                unit: of,
-                start: unit_at + s - view_at,
-                end: unit_at + e - view_at,
-                with: with.take().unwrap_or_default(),
-            });
-        }
-    }
-}
-
-/// What OCR made of a picture in the package.
-enum Read {
-    /// Read: its text is units of the document, its pixels are redacted.
-    Picture(Box<dyn Document>),
-    /// Read too unsure to check (`ocr_low_confidence`): the document needs manual handling, or the
-    /// picture is removed under `--drop-embedded`.
-    Refused(Manual),
-    /// Not read (not a PNG or JPEG, no text in it, no Tesseract): kept as pictures were before OCR,
-    /// without metadata; the note says why, once per document.
-    Unread(Option<&'static str>),
-}
-
-/// Reads a PNG or JPEG picture with the picture adapter (OCR). A copy of an identity card pasted into a
-/// letter is the document's most personal page: its text is found and blacked out like any other. A
-/// picture without text stays (lak does not judge what a photo shows, and a logo is no person).
-fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &Options) -> Read {
-    if format == images::ImageFormat::Webp || !super::picture::readable(data) {
-        return Read::Unread(None);
-    }
-    match super::Picture.open(data.to_vec(), options) {
-        Ok(doc) => Read::Picture(doc),
-        Err(m) => match m.code {
-            Code::OcrLowConfidence | Code::OcrFailed => {
-                Read::Refused(Manual::new(m.code, format!("picture {name}: {}", m.reason)))
-            }
-            Code::OcrUnavailable => Read::Unread(Some(
-                "pictures not read: no Tesseract on this machine (Debian: apt-get install tesseract-ocr \
-                 tesseract-ocr-nld); text in them was not checked",
-            )),
-            Code::PictureWithoutText => Read::Unread(Some("pictures in which OCR reads no text kept unchanged")),
-            // Damaged or over a limit: the metadata stripper decides, as before OCR.
-            _ => Read::Unread(None),
-        },
-    }
-}
-
-/// A metafile as read, and the documents of its bitmaps in which OCR reads text.
-type ReadMetafile = (metafile::Metafile, Vec<Box<dyn Document>>);
-
-/// The bitmaps of a metafile, read by OCR with the Office pictures' policy: one in which OCR reads text
-/// is a document whose units are the metafile's after its text records; no text, too small to hold
-/// any, or not decodable: noted and passed (as pictures lak does not read are); read unsure: refused.
-fn read_bitmaps(
-    name: &str,
-    m: &metafile::Metafile,
-    options: &Options,
-    notes: &mut Tally,
-) -> Result<Vec<Box<dyn Document>>, Manual> {
-    let mut docs = Vec::new();
-    for (k, bitmap) in m.bitmaps.iter().enumerate() {
-        let bytes = match bitmap {
-            Ok(b) => b,
-            Err(why) => {
-                notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({why})"), 1);
-                continue;
-            }
-        };
-        // Too small to hold text (a size that does not read is the picture adapter's to refuse).
-        let small = image::ImageReader::new(std::io::Cursor::new(bytes))
-            .with_guessed_format()
-            .ok()
-            .and_then(|r| r.into_dimensions().ok())
-            .is_some_and(|(w, h)| w.min(h) < super::media::ocr_text::MIN_SIDE);
-        if small {
-            notes.add("bitmaps inside EMF/WMF pictures too small to hold text, not read", 1);
-            continue;
-        }
-        match super::Picture.open(bytes.clone(), options) {
-            Ok(doc) => {
-                notes.add("bitmaps inside EMF/WMF pictures read by OCR", 1);
-                for n in doc.notes().into_iter().filter(|n| !n.starts_with("read by OCR")) {
-                    notes.add(format!("picture {name}, bitmap {}: {n}", k + 1), 1);
-                }
-                docs.push(doc);
-            }
-            Err(m) => match m.code {
-                Code::OcrLowConfidence | Code::OcrFailed => {
-                    return Err(Manual::new(m.code, format!("picture {name}, bitmap {}: {}", k + 1, m.reason)));
-                }
-                Code::OcrUnavailable => notes.add(
-                    "bitmaps inside EMF/WMF pictures not read: no Tesseract on this machine (Debian: apt-get \
-                     install tesseract-ocr tesseract-ocr-nld)",
-                    1,
-                ),
-                Code::PictureWithoutText => notes.add("bitmaps inside EMF/WMF pictures without text, kept", 1),
-                _ => {
-                    notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({})", m.reason), 1)
-                }
-            },
-        }
-    }
-    Ok(docs)
-}
-
-/// The bitmap and its unit that unit `local` of a metafile part is, if it is not a text record's.
-fn bitmap_unit(m: &metafile::Metafile, docs: &[Box<dyn Document>], local: usize) -> Option<(usize, usize)> {
-    let mut at = local.checked_sub(m.texts.len())?;
-    for (k, d) in docs.iter().enumerate() {
-        let n = d.units().len();
-        if at < n {
-            return Some((k, at));
-        }
-        at -= n;
-    }
-    None
-}
-
-/// A picture lak does not read, without its metadata (what pictures in Office files were before OCR).
-fn strip_picture(
-    name: &str,
-    format: images::ImageFormat,
-    data: &[u8],
-    options: &Options,
-    scrubbed: &mut Tally,
-) -> Result<Part, Manual> {
-    Ok(match images::strip(format, data) {
-        Ok(Some(clean)) => {
-            scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
-            Part::Image(clean)
-        }
-        Ok(None) => Part::Raw,
-        Err(_) if options.drop_embedded => {
-            scrubbed.add("embedded objects lak cannot read removed (--drop-embedded)", 1);
-            Part::Remove
-        }
-        Err(why) => {
-            return Err(Manual::new(
-                Code::EmbeddedObject,
-                format!("picture {name} does not parse ({why}); lak cannot check it"),
-            ));
-        }
-    })
 }
 
 fn unit_count(p: &Part) -> usize {
@@ -831,7 +632,7 @@ impl Document for OfficeDocument {
                 .find(r.unit)
                 .ok_or_else(|| Manual::new(Code::InternalError, "a redaction outside the document"))?;
             match &self.parts[i] {
-                Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
+                Part::Xml(sc) => views::view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) | Part::Picture(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(m, docs) => {
                     if let Some((k, _)) = bitmap_unit(m, docs, local) {
