@@ -1,6 +1,7 @@
 //! Pictures in an Office package: read by OCR with the picture adapter (PNG and JPEG parts, and the
 //! bitmaps inside EMF/WMF pictures), or kept without their metadata when lak does not read them.
 
+use super::package::Entry;
 use super::{Part, Tally, images, metafile};
 use crate::formats::media::ocr_text;
 use crate::formats::{Document, Format, Options, Picture};
@@ -16,6 +17,37 @@ pub(crate) enum Read {
     /// Not read (not a PNG or JPEG, no text in it, no Tesseract): kept as pictures were before OCR,
     /// without metadata; the note says why, once per document.
     Unread(Option<&'static str>),
+}
+
+/// An image part: read by OCR ([`read_picture`]), or kept without its metadata ([`strip_picture`]);
+/// a reading too unsure refuses the document, unless `--drop-embedded` removes the picture.
+pub(crate) fn picture_part(
+    e: &Entry,
+    format: images::ImageFormat,
+    options: &Options,
+    scrubbed: &mut Tally,
+    notes: &mut Tally,
+) -> Result<Part, Manual> {
+    Ok(match read_picture(&e.name, format, &e.data, options) {
+        Read::Picture(doc) => {
+            scrubbed.add("pictures read by OCR and encoded anew (no metadata, no old pixels)", 1);
+            for n in doc.notes() {
+                notes.add(format!("picture {}: {n}", e.name), 1);
+            }
+            Part::Picture(doc)
+        }
+        Read::Refused(_) if options.drop_embedded => {
+            scrubbed.add("pictures OCR cannot read removed (--drop-embedded)", 1);
+            Part::Remove
+        }
+        Read::Refused(m) => return Err(m),
+        Read::Unread(why) => {
+            if let Some(why) = why {
+                notes.add(why, 1);
+            }
+            strip_picture(&e.name, format, &e.data, options, scrubbed)?
+        }
+    })
 }
 
 /// Reads a PNG or JPEG picture with the picture adapter (OCR). A copy of an identity card pasted into a
