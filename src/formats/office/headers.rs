@@ -21,6 +21,8 @@
 
 use std::collections::HashMap;
 
+use super::Part;
+use super::package::Entry;
 use super::xml_text::{Scanned, UnitKind};
 use crate::limits;
 
@@ -150,6 +152,46 @@ pub(crate) fn table_headers(sc: &Scanned) -> Vec<(usize, String)> {
         .filter_map(|(u, pos)| Some((*u, first_row.get(&(pos.table, pos.col))?.clone())))
         .filter(|(_, h)| !h.is_empty())
         .collect()
+}
+
+/// The column header of every cell value of every worksheet and of every paragraph under a headed Word
+/// or PowerPoint table, by flat unit index (see the module docs).
+pub(crate) fn column_headers(
+    entries: &[Entry],
+    parts: &[Part],
+    first_unit: &[usize],
+    sheet_of: &HashMap<String, String>,
+) -> HashMap<usize, String> {
+    let xml = |i: usize| match &parts[i] {
+        Part::Xml(sc) => Some(sc),
+        _ => None,
+    };
+    let sheets: Vec<(usize, &Scanned)> = (0..entries.len())
+        .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
+        .filter_map(|i| Some((i, xml(i)?)))
+        .collect();
+    let mut tables: HashMap<usize, String> = HashMap::new();
+    for (i, first) in first_unit.iter().enumerate().take(entries.len()) {
+        if let Some(sc) = xml(i) {
+            tables.extend(table_headers(sc).into_iter().map(|(u, h)| (first + u, h)));
+        }
+    }
+    if sheets.is_empty() {
+        return tables;
+    }
+    let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
+    let sst_scan = sst.and_then(xml);
+    let found = find(&sheets, sst_scan);
+    let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
+    out.extend(tables);
+    if let (Some(i), Some(sc)) = (sst, sst_scan) {
+        for (u, unit) in sc.units.iter().enumerate() {
+            if let Some(list) = found.shared.get(&unit.seq) {
+                out.insert(first_unit[i] + u, list.join("\n"));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

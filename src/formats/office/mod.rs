@@ -8,6 +8,7 @@
 //!                 opc (content types, relationships) ─► what each part is, what points where
 //!                 scrub (classify: remove / read as XML / picture / embedded package / unknown)
 //!                 xml_text (+ vocab: docx, xlsx, pptx) ─► units with a map to the bytes, scrub edits
+//!                 pictures ─► PNG and JPEG parts, and the bitmaps in metafiles, read by OCR
 //!                 headers (XLSX) ─► the column header of each cell value, context for the detector
 //!  detector reads the units of *all* parts together (a name confirmed in the body is found in a footer)
 //!                 rewrite ─► each changed part: edits + redactions applied to the original bytes
@@ -15,6 +16,9 @@
 //!                 metafile ─► EMF/WMF pictures: their text as units, redacted in place
 //!                 package ─► the zip again: same order, compression methods and times; raw copies
 //! ```
+//!
+//! `open.rs` reads a package in these steps ([`OfficeDocument::open`]); this file holds the types and
+//! the redaction.
 //!
 //! The pipeline's final sweep searches every removed value in the output's decompressed entries and
 //! those of the packages embedded in it ([`Document::byte_views`]), not only in the text lak reads.
@@ -31,7 +35,9 @@ pub(crate) mod images;
 pub(crate) mod metafile;
 mod numfmt;
 mod opc;
+mod open;
 pub(crate) mod package;
+mod pictures;
 mod pptx;
 pub(crate) mod rewrite;
 mod scrub;
@@ -41,16 +47,14 @@ mod workbook;
 mod xlsx;
 pub(crate) mod xml_text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{ByteView, Document, Format, Options, Redacted, Redaction, marker};
-use crate::limits;
 use crate::model::{Code, Location, Manual};
 use package::{Entry, Out};
+use pictures::bitmap_unit;
 use rewrite::Cut;
-use scrub::PartKind;
-use vocab::Ctx;
-use xml_text::{Edit, Scanned, Unit, UnitKind};
+use xml_text::{Scanned, UnitKind};
 
 /// An Office Open XML format: the same adapter under the names and extensions of one application.
 pub struct Office {
@@ -139,305 +143,7 @@ impl Tally {
     }
 }
 
-const OFFICE_DOCUMENT_REL: &str = "/officeDocument";
-const HYPERLINK_REL: &str = "/hyperlink";
-const NOTES_SLIDE_REL: &str = "/notesSlide";
-const ATTACHED_TEMPLATE_REL: &str = "/attachedTemplate";
-
 impl OfficeDocument {
-    fn open(source: Vec<u8>, options: &Options, depth: usize) -> Result<OfficeDocument, Manual> {
-        let entries = package::read(&source)?;
-        let ct_index = entries.iter().position(|e| e.name == "[Content_Types].xml").ok_or_else(|| {
-            Manual::new(Code::Corrupt, "a zip without [Content_Types].xml: not an Office Open XML file")
-        })?;
-        let content_types = opc::content_types(&entries[ct_index].data)?;
-
-        // Relationships, by the (lower-case) part they start from.
-        let mut rels: HashMap<String, (usize, Vec<opc::Rel>)> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            if let Some(src) = opc::source_of(&e.name) {
-                let list = opc::relationships(&e.name, &src, &e.data)?;
-                rels.insert(src.to_ascii_lowercase(), (i, list));
-            }
-        }
-        let mut incoming: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (_, list) in rels.values() {
-            for r in list {
-                if let Some(t) = &r.resolved {
-                    incoming.entry(t.as_str()).or_default().push(r.rtype.as_str());
-                }
-            }
-        }
-
-        // Classify every part.
-        let mut scrubbed = Tally::default();
-        let mut notes = Tally::default();
-        let mut kinds: Vec<Option<PartKind>> = Vec::with_capacity(entries.len());
-        let mut metafiles: Vec<Option<ReadMetafile>> = Vec::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            metafiles.push(None);
-            if i == ct_index || opc::source_of(&e.name).is_some() {
-                kinds.push(None); // handled below, once the removals are known
-                continue;
-            }
-            let lower = e.name.to_ascii_lowercase();
-            let types = incoming.get(lower.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-            let mut kind = if e.is_dir {
-                PartKind::Folder
-            } else {
-                scrub::classify(&e.name, content_types.of(&e.name), &e.data, types)
-            };
-            // A metafile is read now: one lak cannot vouch for is unknown, and its removal must be known
-            // before the relationships are rewritten.
-            let unknown = match kind {
-                PartKind::Unknown(what) => Some(what.to_string()),
-                PartKind::Metafile(mk) => match metafile::read(&e.data) {
-                    Ok(m) => match read_bitmaps(&e.name, &m, options, &mut notes) {
-                        Ok(docs) => {
-                            if !m.zero.is_empty() {
-                                scrubbed.add(format!("unused bytes in {} records zeroed", mk.name()), 1);
-                            }
-                            metafiles[i] = Some((m, docs));
-                            None
-                        }
-                        Err(refused) if !options.drop_embedded => return Err(refused),
-                        Err(refused) => Some(refused.reason),
-                    },
-                    Err(why) => Some(format!("an {} picture lak cannot fully read: {why}", mk.name())),
-                },
-                _ => None,
-            };
-            if let Some(what) = unknown {
-                if !options.drop_embedded {
-                    return Err(Manual::new(
-                        Code::EmbeddedObject,
-                        format!(
-                            "part {} is {what}; lak cannot check its content. Handle it by hand, or run \
-                             with --drop-embedded to remove such parts",
-                            e.name
-                        ),
-                    ));
-                }
-                kind = PartKind::Remove("embedded objects lak cannot read removed (--drop-embedded)");
-            }
-            kinds.push(Some(kind));
-        }
-        let removed: HashSet<String> = entries
-            .iter()
-            .zip(&kinds)
-            .filter(|(_, k)| matches!(k, Some(PartKind::Remove(_))))
-            .map(|(e, _)| e.name.to_ascii_lowercase())
-            .collect();
-
-        // Relationship ids, per source part, that point at removed parts.
-        let mut removed_rels: HashMap<String, HashSet<String>> = HashMap::new();
-        for (src, (_, list)) in &rels {
-            let ids: HashSet<String> = list
-                .iter()
-                .filter(|r| r.resolved.as_ref().is_some_and(|t| removed.contains(t)))
-                .map(|r| r.id.clone())
-                .collect();
-            removed_rels.insert(src.clone(), ids);
-        }
-
-        // Word and PowerPoint and Excel structure, for locations and the off-slide check.
-        let main = rels
-            .get("")
-            .and_then(|(_, l)| l.iter().find(|r| r.rtype.ends_with(OFFICE_DOCUMENT_REL)))
-            .and_then(|r| r.resolved.clone())
-            .unwrap_or_default();
-        let main_entry = entries.iter().find(|e| e.name.to_ascii_lowercase() == main);
-        let main_rels = rels.get(&main).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-        let target_of = |id: &str| main_rels.iter().find(|r| r.id == id).and_then(|r| r.resolved.clone());
-        let mut sheet_of = HashMap::new();
-        let mut slide_of = HashMap::new();
-        let mut slide_size = None;
-        let mut date_system = numfmt::DateSystem::Excel1900;
-        if let Some(m) = main_entry {
-            let mut n_slide = 0u32;
-            opc::elements(&m.name, &m.data, |local, attrs, _| {
-                match local {
-                    "sheet" => {
-                        if let (Some(name), Some(id)) = (opc::attr(attrs, "name"), opc::attr(attrs, "id"))
-                            && let Some(t) = target_of(&id.1)
-                        {
-                            sheet_of.insert(t, name.1.clone());
-                        }
-                    }
-                    "sldId" => {
-                        n_slide += 1;
-                        // `id` (a number) and `r:id` share the local name; the relationship id is the other one.
-                        if let Some(id) =
-                            attrs.iter().filter(|a| a.0 == "id").find(|a| !a.1.chars().all(|c| c.is_ascii_digit()))
-                            && let Some(t) = target_of(&id.1)
-                        {
-                            slide_of.insert(t, n_slide);
-                        }
-                    }
-                    "workbookPr" if opc::attr(attrs, "date1904").is_some_and(|a| vocab::truthy(&Some(a.1.clone()))) => {
-                        date_system = numfmt::DateSystem::Excel1904;
-                    }
-                    "sldSz" => {
-                        if let (Some(cx), Some(cy)) = (opc::attr(attrs, "cx"), opc::attr(attrs, "cy")) {
-                            slide_size = cx.1.parse().ok().zip(cy.1.parse().ok());
-                        }
-                    }
-                    _ => {}
-                }
-                Ok(())
-            })?;
-        }
-        let slides: Vec<(String, u32)> = slide_of.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        for (slide, n) in slides {
-            if let Some((_, list)) = rels.get(&slide) {
-                for r in list.iter().filter(|r| r.rtype.ends_with(NOTES_SLIDE_REL)) {
-                    if let Some(t) = &r.resolved {
-                        slide_of.insert(t.clone(), n);
-                    }
-                }
-            }
-        }
-
-        // Read every part.
-        let no_ids = HashSet::new();
-        let mut parts = Vec::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            let lower = e.name.to_ascii_lowercase();
-            let part = match kinds[i] {
-                None if i == ct_index => {
-                    // Read like any part (comments go, content types and part names are read); the
-                    // overrides of removed parts go; every part name is read as well.
-                    let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
-                    for (name, (_, span)) in &content_types.overrides {
-                        if removed.contains(name) {
-                            sc.edits.push(Edit { range: span.clone(), with: String::new() });
-                        }
-                    }
-                    for other in entries.iter().filter(|o| !o.is_dir && !removed.contains(&o.name.to_ascii_lowercase()))
-                    {
-                        sc.units.push(Unit {
-                            text: other.name.clone(),
-                            pieces: Vec::new(),
-                            kind: UnitKind::Fixed(format!("the name of part {}", other.name)),
-                            seq: 0,
-                            hidden: false,
-                        });
-                    }
-                    forget_removed(&mut sc);
-                    Part::Xml(sc)
-                }
-                None => {
-                    let src = opc::source_of(&e.name).unwrap_or_default().to_ascii_lowercase();
-                    if removed.contains(&src) {
-                        Part::Remove
-                    } else {
-                        let list = rels.get(&src).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-                        let mut sc = package_part(&e.name, &e.data, &no_ids, &mut scrubbed)?;
-                        sc.edits.extend(rels_part(list, &removed, &mut scrubbed));
-                        forget_removed(&mut sc);
-                        Part::Xml(sc)
-                    }
-                }
-                Some(PartKind::Remove(what)) => {
-                    scrubbed.add(what, 1);
-                    Part::Remove
-                }
-                Some(PartKind::Folder | PartKind::Font) => Part::Raw,
-                Some(PartKind::Unknown(_)) => Part::Remove,
-                Some(PartKind::Metafile(_)) => {
-                    let (m, docs) =
-                        metafiles[i].take().ok_or_else(|| Manual::new(Code::InternalError, "a metafile was lost"))?;
-                    Part::Metafile(m, docs)
-                }
-                Some(PartKind::Image(format)) => match read_picture(&e.name, format, &e.data, options) {
-                    Read::Picture(doc) => {
-                        scrubbed.add("pictures read by OCR and encoded anew (no metadata, no old pixels)", 1);
-                        for n in doc.notes() {
-                            notes.add(format!("picture {}: {n}", e.name), 1);
-                        }
-                        Part::Picture(doc)
-                    }
-                    Read::Refused(_) if options.drop_embedded => {
-                        scrubbed.add("pictures OCR cannot read removed (--drop-embedded)", 1);
-                        Part::Remove
-                    }
-                    Read::Refused(m) => return Err(m),
-                    Read::Unread(why) => {
-                        if let Some(why) = why {
-                            notes.add(why, 1);
-                        }
-                        strip_picture(&e.name, format, &e.data, options, &mut scrubbed)?
-                    }
-                },
-                Some(PartKind::Package) => {
-                    if depth + 1 > limits::MAX_OFFICE_NESTING {
-                        return Err(Manual::new(
-                            Code::ZipLimit,
-                            format!("{} nests Office packages too deeply", e.name),
-                        ));
-                    }
-                    let inner = OfficeDocument::open(e.data.clone(), options, depth + 1)
-                        .map_err(|m| Manual::new(m.code, format!("embedded {}: {}", e.name, m.reason)))?;
-                    for s in &inner.scrubbed {
-                        scrubbed.add(format!("in embedded {}: {s}", e.name), 1);
-                    }
-                    for n in &inner.notes {
-                        notes.add(format!("in embedded {}: {n}", e.name), 1);
-                    }
-                    Part::Embedded(Box::new(inner))
-                }
-                Some(PartKind::Xml(role)) => {
-                    let ctx = Ctx {
-                        part: &e.name,
-                        role,
-                        removed_rels: removed_rels.get(&lower).unwrap_or(&no_ids),
-                        slide_size: if lower.starts_with("ppt/slides/") { slide_size } else { None },
-                    };
-                    let sc = xml_text::scan(&e.data, &ctx)?;
-                    for (what, n) in &sc.scrubbed {
-                        scrubbed.add(*what, *n);
-                    }
-                    for (what, n) in &sc.notes {
-                        notes.add(format!("{}: {what}", e.name), *n);
-                    }
-                    Part::Xml(sc)
-                }
-            };
-            parts.push(part);
-        }
-
-        workbook::number_views(&entries, &mut parts, &sheet_of, &content_types, date_system)?;
-
-        // Where shared strings are first used, for locations.
-        let mut string_use = HashMap::new();
-        for (e, p) in entries.iter().zip(&parts) {
-            if let (Part::Xml(sc), Some(sheet)) = (p, sheet_of.get(&e.name.to_ascii_lowercase())) {
-                for (i, cell) in &sc.shared_refs {
-                    string_use.entry(*i).or_insert_with(|| (sheet.clone(), cell.clone()));
-                }
-            }
-        }
-        let mut first_unit = Vec::with_capacity(parts.len());
-        let mut n = 0;
-        for p in &parts {
-            first_unit.push(n);
-            n += unit_count(p);
-        }
-        let headers = column_headers(&entries, &parts, &first_unit, &sheet_of);
-        Ok(OfficeDocument {
-            source,
-            entries,
-            parts,
-            first_unit,
-            scrubbed: scrubbed.lines(),
-            notes: notes.lines(),
-            sheet_of,
-            slide_of,
-            string_use,
-            headers,
-        })
-    }
-
     fn total_units(&self) -> usize {
         self.first_unit.last().copied().unwrap_or(0) + self.parts.last().map(unit_count).unwrap_or(0)
     }
@@ -482,207 +188,6 @@ impl OfficeDocument {
     }
 }
 
-/// The column header of every cell value of every worksheet and of every paragraph under a headed Word
-/// or PowerPoint table, by flat unit index (see `headers.rs`).
-fn column_headers(
-    entries: &[Entry],
-    parts: &[Part],
-    first_unit: &[usize],
-    sheet_of: &HashMap<String, String>,
-) -> HashMap<usize, String> {
-    let xml = |i: usize| match &parts[i] {
-        Part::Xml(sc) => Some(sc),
-        _ => None,
-    };
-    let sheets: Vec<(usize, &Scanned)> = (0..entries.len())
-        .filter(|&i| sheet_of.contains_key(&entries[i].name.to_ascii_lowercase()))
-        .filter_map(|i| Some((i, xml(i)?)))
-        .collect();
-    let mut tables: HashMap<usize, String> = HashMap::new();
-    for (i, first) in first_unit.iter().enumerate().take(entries.len()) {
-        if let Some(sc) = xml(i) {
-            tables.extend(headers::table_headers(sc).into_iter().map(|(u, h)| (first + u, h)));
-        }
-    }
-    if sheets.is_empty() {
-        return tables;
-    }
-    let sst = entries.iter().position(|e| e.name.to_ascii_lowercase().ends_with("sharedstrings.xml"));
-    let sst_scan = sst.and_then(xml);
-    let found = headers::find(&sheets, sst_scan);
-    let mut out: HashMap<usize, String> = found.units.into_iter().map(|((i, u), h)| (first_unit[i] + u, h)).collect();
-    out.extend(tables);
-    if let (Some(i), Some(sc)) = (sst, sst_scan) {
-        for (u, unit) in sc.units.iter().enumerate() {
-            if let Some(list) = found.shared.get(&unit.seq) {
-                out.insert(first_unit[i] + u, list.join("\n"));
-            }
-        }
-    }
-    out
-}
-
-/// A redaction of `unit[start..end]`; a redaction in a view becomes redactions of the characters of the
-/// unit it is a view of (the marker goes with the first; a view of a whole unit redacts all of it).
-fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, cuts: &mut Vec<Cut>) {
-    let Some(UnitKind::View { of, map }) = sc.units.get(unit).map(|u| &u.kind) else {
-        cuts.push(Cut { unit, start, end, with });
-        return;
-    };
-    let of = *of;
-    if map.is_empty() {
-        let len = sc.units.get(of).map_or(0, |u| u.text.len());
-        cuts.push(Cut { unit: of, start: 0, end: len, with });
-        return;
-    }
-    let mut with = Some(with);
-    for &(view_at, unit_at, len) in map {
-        let (s, e) = (start.max(view_at), end.min(view_at + len));
-        if s < e {
-            cuts.push(Cut {
-                unit: of,
-                start: unit_at + s - view_at,
-                end: unit_at + e - view_at,
-                with: with.take().unwrap_or_default(),
-            });
-        }
-    }
-}
-
-/// What OCR made of a picture in the package.
-enum Read {
-    /// Read: its text is units of the document, its pixels are redacted.
-    Picture(Box<dyn Document>),
-    /// Read too unsure to check (`ocr_low_confidence`): the document needs manual handling, or the
-    /// picture is removed under `--drop-embedded`.
-    Refused(Manual),
-    /// Not read (not a PNG or JPEG, no text in it, no Tesseract): kept as pictures were before OCR,
-    /// without metadata; the note says why, once per document.
-    Unread(Option<&'static str>),
-}
-
-/// Reads a PNG or JPEG picture with the picture adapter (OCR). A copy of an identity card pasted into a
-/// letter is the document's most personal page: its text is found and blacked out like any other. A
-/// picture without text stays (lak does not judge what a photo shows, and a logo is no person).
-fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &Options) -> Read {
-    if format == images::ImageFormat::Webp || !super::picture::readable(data) {
-        return Read::Unread(None);
-    }
-    match super::Picture.open(data.to_vec(), options) {
-        Ok(doc) => Read::Picture(doc),
-        Err(m) => match m.code {
-            Code::OcrLowConfidence | Code::OcrFailed => {
-                Read::Refused(Manual::new(m.code, format!("picture {name}: {}", m.reason)))
-            }
-            Code::OcrUnavailable => Read::Unread(Some(
-                "pictures not read: no Tesseract on this machine (Debian: apt-get install tesseract-ocr \
-                 tesseract-ocr-nld); text in them was not checked",
-            )),
-            Code::PictureWithoutText => Read::Unread(Some("pictures in which OCR reads no text kept unchanged")),
-            // Damaged or over a limit: the metadata stripper decides, as before OCR.
-            _ => Read::Unread(None),
-        },
-    }
-}
-
-/// A metafile as read, and the documents of its bitmaps in which OCR reads text.
-type ReadMetafile = (metafile::Metafile, Vec<Box<dyn Document>>);
-
-/// The bitmaps of a metafile, read by OCR with the Office pictures' policy: one in which OCR reads text
-/// is a document whose units are the metafile's after its text records; no text, too small to hold
-/// any, or not decodable: noted and passed (as pictures lak does not read are); read unsure: refused.
-fn read_bitmaps(
-    name: &str,
-    m: &metafile::Metafile,
-    options: &Options,
-    notes: &mut Tally,
-) -> Result<Vec<Box<dyn Document>>, Manual> {
-    let mut docs = Vec::new();
-    for (k, bitmap) in m.bitmaps.iter().enumerate() {
-        let bytes = match bitmap {
-            Ok(b) => b,
-            Err(why) => {
-                notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({why})"), 1);
-                continue;
-            }
-        };
-        // Too small to hold text (a size that does not read is the picture adapter's to refuse).
-        let small = image::ImageReader::new(std::io::Cursor::new(bytes))
-            .with_guessed_format()
-            .ok()
-            .and_then(|r| r.into_dimensions().ok())
-            .is_some_and(|(w, h)| w.min(h) < super::media::ocr_text::MIN_SIDE);
-        if small {
-            notes.add("bitmaps inside EMF/WMF pictures too small to hold text, not read", 1);
-            continue;
-        }
-        match super::Picture.open(bytes.clone(), options) {
-            Ok(doc) => {
-                notes.add("bitmaps inside EMF/WMF pictures read by OCR", 1);
-                for n in doc.notes().into_iter().filter(|n| !n.starts_with("read by OCR")) {
-                    notes.add(format!("picture {name}, bitmap {}: {n}", k + 1), 1);
-                }
-                docs.push(doc);
-            }
-            Err(m) => match m.code {
-                Code::OcrLowConfidence | Code::OcrFailed => {
-                    return Err(Manual::new(m.code, format!("picture {name}, bitmap {}: {}", k + 1, m.reason)));
-                }
-                Code::OcrUnavailable => notes.add(
-                    "bitmaps inside EMF/WMF pictures not read: no Tesseract on this machine (Debian: apt-get \
-                     install tesseract-ocr tesseract-ocr-nld)",
-                    1,
-                ),
-                Code::PictureWithoutText => notes.add("bitmaps inside EMF/WMF pictures without text, kept", 1),
-                _ => {
-                    notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({})", m.reason), 1)
-                }
-            },
-        }
-    }
-    Ok(docs)
-}
-
-/// The bitmap and its unit that unit `local` of a metafile part is, if it is not a text record's.
-fn bitmap_unit(m: &metafile::Metafile, docs: &[Box<dyn Document>], local: usize) -> Option<(usize, usize)> {
-    let mut at = local.checked_sub(m.texts.len())?;
-    for (k, d) in docs.iter().enumerate() {
-        let n = d.units().len();
-        if at < n {
-            return Some((k, at));
-        }
-        at -= n;
-    }
-    None
-}
-
-/// A picture lak does not read, without its metadata (what pictures in Office files were before OCR).
-fn strip_picture(
-    name: &str,
-    format: images::ImageFormat,
-    data: &[u8],
-    options: &Options,
-    scrubbed: &mut Tally,
-) -> Result<Part, Manual> {
-    Ok(match images::strip(format, data) {
-        Ok(Some(clean)) => {
-            scrubbed.add("picture metadata (EXIF, GPS, XMP, IPTC, comments) removed", 1);
-            Part::Image(clean)
-        }
-        Ok(None) => Part::Raw,
-        Err(_) if options.drop_embedded => {
-            scrubbed.add("embedded objects lak cannot read removed (--drop-embedded)", 1);
-            Part::Remove
-        }
-        Err(why) => {
-            return Err(Manual::new(
-                Code::EmbeddedObject,
-                format!("picture {name} does not parse ({why}); lak cannot check it"),
-            ));
-        }
-    })
-}
-
 fn unit_count(p: &Part) -> usize {
     match p {
         Part::Xml(sc) => sc.units.len(),
@@ -691,48 +196,6 @@ fn unit_count(p: &Part) -> usize {
         Part::Picture(d) => d.units().len(),
         _ => 0,
     }
-}
-
-/// `[Content_Types].xml` or a `.rels` part, read like any XML part: comments are removed, every
-/// attribute value that is not structure is read (relationship targets, content types, part names; see
-/// `vocab.rs`), and text where none belongs is read too.
-fn package_part(name: &str, data: &[u8], no_ids: &HashSet<String>, scrubbed: &mut Tally) -> Result<Scanned, Manual> {
-    let ctx = Ctx { part: name, role: vocab::Role::Generic, removed_rels: no_ids, slide_size: None };
-    let sc = xml_text::scan(data, &ctx)?;
-    for (what, n) in &sc.scrubbed {
-        scrubbed.add(*what, *n);
-    }
-    Ok(sc)
-}
-
-/// Units inside content an edit removes are not in the output: they need no redaction (and a part name
-/// in a relationship that goes must not send the document to manual handling).
-fn forget_removed(sc: &mut Scanned) {
-    let removed: Vec<std::ops::Range<usize>> =
-        sc.edits.iter().filter(|e| e.with.is_empty()).map(|e| e.range.clone()).collect();
-    sc.units.retain(|u| {
-        u.pieces.is_empty()
-            || !u.pieces.iter().all(|p| removed.iter().any(|r| r.start <= p.src.start && p.src.end <= r.end))
-    });
-}
-
-/// The edits of a `.rels` part: relationships to removed parts go, other external targets than
-/// hyperlinks (paths of templates, linked files) are removed. Hyperlink targets are read by the scan.
-fn rels_part(list: &[opc::Rel], removed: &HashSet<String>, scrubbed: &mut Tally) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    for r in list {
-        if r.resolved.as_ref().is_some_and(|t| removed.contains(t)) {
-            edits.push(Edit { range: r.span.clone(), with: String::new() });
-        } else if r.rtype.ends_with(ATTACHED_TEMPLATE_REL) {
-            // The `w:attachedTemplate` element that used it is removed by `docx.rs`.
-            scrubbed.add("attached template path removed", 1);
-            edits.push(Edit { range: r.span.clone(), with: String::new() });
-        } else if r.external && !r.rtype.ends_with(HYPERLINK_REL) && !r.target.is_empty() {
-            edits.push(Edit { range: r.target_span.clone(), with: String::new() });
-            scrubbed.add("external file paths (linked templates, files, pictures) removed", 1);
-        }
-    }
-    edits
 }
 
 impl Document for OfficeDocument {
@@ -831,7 +294,7 @@ impl Document for OfficeDocument {
                 .find(r.unit)
                 .ok_or_else(|| Manual::new(Code::InternalError, "a redaction outside the document"))?;
             match &self.parts[i] {
-                Part::Xml(sc) => view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
+                Part::Xml(sc) => views::view_cuts(sc, local, r.start, r.end, marker(&r.label), &mut cuts[i]),
                 Part::Embedded(_) | Part::Picture(_) => nested[i].push(Redaction { unit: local, ..r.clone() }),
                 Part::Metafile(m, docs) => {
                     if let Some((k, _)) = bitmap_unit(m, docs, local) {

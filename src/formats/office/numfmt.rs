@@ -13,7 +13,7 @@
 //! ([`Shown::Unknown`]).
 //!
 //! What it does not render (fractions, exponents, conditions, scaling commas, text sections) is
-//! [`Shown::Unknown`]. `mod.rs` refuses a document where a format lak cannot render could assemble
+//! [`Shown::Unknown`]. `workbook.rs` refuses a document where a format lak cannot render could assemble
 //! an identifier out of a number ([`assembles`]: literal digits, or literal characters between digit
 //! placeholders).
 

@@ -73,7 +73,7 @@ pub(crate) fn rewrite(part: &str, xml: &[u8], scanned: &Scanned, cuts: &[Cut]) -
     for (u, ops) in &by_unit {
         let unit = &scanned.units[*u];
         match &unit.kind {
-            // A sheet name arrives with one cut over the whole name, holding the new name (see `mod.rs`).
+            // A sheet name arrives with one cut over the whole name, holding the new name (see `workbook.rs`).
             UnitKind::Text | UnitKind::SheetName => {
                 text_unit(part, xml, scanned, unit, ops, &mut patches, &mut preserved)?
             }

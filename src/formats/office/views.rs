@@ -14,15 +14,16 @@
 //!   there removes the formula;
 //! - **numbers as Excel shows them**: `1.11222333E8` is 111222333 ([`integral`]); a number shown through a
 //!   format with leading zeros or literal digits (`000000000`, `"0"0"-"00000000`) is read as shown too
-//!   (`numfmt.rs`, applied in `mod.rs`), and so is a date number (`31852` through `d mmmm yyyy` is
+//!   (`numfmt.rs`, applied in `workbook.rs`), and so is a date number (`31852` through `d mmmm yyyy` is
 //!   `16 maart 1987`, read as `16-03-1987` as well when the format shows the day otherwise); a value
 //!   found there redacts the cell.
 //!
 //! A view is a unit of kind [`super::xml_text::UnitKind::View`]: its text, the unit it is a view of, and
-//! a map from its characters to that unit's. `mod.rs` turns a redaction in a view into redactions of the
-//! unit's characters before the part is rewritten.
+//! a map from its characters to that unit's. [`view_cuts`] turns a redaction in a view into redactions of
+//! the unit's characters before the part is rewritten.
 
-use super::xml_text::Piece;
+use super::rewrite::Cut;
+use super::xml_text::{Piece, Scanned, UnitKind};
 
 /// At most this many views per unit (an `mc:AlternateContent` has a few `mc:Choice`s at most).
 const MAX_ALTERNATIVES: usize = 8;
@@ -231,6 +232,33 @@ pub(crate) fn integral(text: &str) -> Option<String> {
         return None;
     }
     Some(format!("{}", v as i64))
+}
+
+/// A redaction of `unit[start..end]`; a redaction in a view becomes redactions of the characters of the
+/// unit it is a view of (the marker goes with the first; a view of a whole unit redacts all of it).
+pub(crate) fn view_cuts(sc: &Scanned, unit: usize, start: usize, end: usize, with: String, cuts: &mut Vec<Cut>) {
+    let Some(UnitKind::View { of, map }) = sc.units.get(unit).map(|u| &u.kind) else {
+        cuts.push(Cut { unit, start, end, with });
+        return;
+    };
+    let of = *of;
+    if map.is_empty() {
+        let len = sc.units.get(of).map_or(0, |u| u.text.len());
+        cuts.push(Cut { unit: of, start: 0, end: len, with });
+        return;
+    }
+    let mut with = Some(with);
+    for &(view_at, unit_at, len) in map {
+        let (s, e) = (start.max(view_at), end.min(view_at + len));
+        if s < e {
+            cuts.push(Cut {
+                unit: of,
+                start: unit_at + s - view_at,
+                end: unit_at + e - view_at,
+                with: with.take().unwrap_or_default(),
+            });
+        }
+    }
 }
 
 #[cfg(test)]
