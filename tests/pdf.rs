@@ -227,6 +227,21 @@ fn columns_close_together_stay_apart() {
     assert!(!found.iter().any(|t| t.contains("volgt")), "a word of the left column taken into a name: {found:?}");
 }
 
+/// LibreOffice's export of a Word document in two columns 0.3 cm apart, drawn column after column: the
+/// phone number broken over two lines of the left column (`06-` / `12345678`) is one value, not two
+/// pieces with a line of the right column between them (the second piece was published).
+#[test]
+fn libreoffice_columns_less_than_a_font_size_apart() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("libreoffice-narrow-columns.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let out = "out/libreoffice-narrow-columns.pdf";
+    assert_gone(&d, out, &["Pieter", "Bakker", "Annelies", "Verhoeven", "12345678"]);
+    assert_in_order(&d, out, &["De gemeente heeft het verzoek op grond", "wettelijke termijn van vier weken na"]);
+}
+
 #[test]
 fn libreoffice_export_with_embedded_subset_truetype_fonts() {
     if !tools() {
