@@ -123,6 +123,7 @@ static NAMES: &[&[u8]] = &[
     b"BitsPerCoordinate",
     b"BitsPerFlag",
     b"BitsPerSample",
+    b"Black",
     b"BlackIs1",
     b"BlackPoint",
     b"BleedBox",
@@ -213,6 +214,7 @@ static NAMES: &[&[u8]] = &[
     b"Crypt",
     b"CryptFilter",
     b"CryptFilterDecodeParms",
+    b"Cyan",
     b"D",
     b"DA",
     b"DCT",
@@ -280,6 +282,7 @@ static NAMES: &[&[u8]] = &[
     b"Event",
     b"ExData",
     b"Exclusion",
+    b"Expanded",
     b"Experimental",
     b"Expired",
     b"ExportState",
@@ -291,6 +294,8 @@ static NAMES: &[&[u8]] = &[
     b"ExternalOPIdicts",
     b"ExternalRefXobjects",
     b"ExternalStreams",
+    b"ExtraCondensed",
+    b"ExtraExpanded",
     b"FB",
     b"FD",
     b"FDF",
@@ -449,6 +454,7 @@ static NAMES: &[&[u8]] = &[
     b"MMType1",
     b"MacExpertEncoding",
     b"MacRomanEncoding",
+    b"Magenta",
     b"MarkInfo",
     b"MarkStyle",
     b"Marked",
@@ -604,6 +610,8 @@ static NAMES: &[&[u8]] = &[
     b"Saturation",
     b"Screen",
     b"Sect",
+    b"SemiCondensed",
+    b"SemiExpanded",
     b"Separation",
     b"SeparationColorNames",
     b"SeparationInfo",
@@ -709,6 +717,8 @@ static NAMES: &[&[u8]] = &[
     b"UF",
     b"URI",
     b"URL",
+    b"UltraCondensed",
+    b"UltraExpanded",
     b"Unchanged",
     b"Uncover",
     b"Underline",
@@ -761,6 +771,7 @@ static NAMES: &[&[u8]] = &[
     b"XStep",
     b"Xsquare",
     b"YStep",
+    b"Yellow",
     b"Yes",
     b"Ysquare",
     b"ZaDb",
@@ -783,7 +794,20 @@ mod tests {
     #[test]
     fn the_list_is_sorted_and_glyph_names_count() {
         assert!(NAMES.windows(2).all(|w| w[0] < w[1]), "{:?}", NAMES.windows(2).find(|w| w[0] >= w[1]));
-        for name in [&b"Parent"[..], b"Text", b"FlateDecode", b"Times-Roman", b"Alpha", b"uni00E9", b"a.sc", b"f_i"] {
+        // `/FontStretch` values and process colorants are the specification's too (a font descriptor's
+        // `/ExtraCondensed`, a DeviceN `/Components` list's `/Magenta` were taken for text).
+        for name in [
+            &b"Parent"[..],
+            b"Text",
+            b"FlateDecode",
+            b"Times-Roman",
+            b"Alpha",
+            b"uni00E9",
+            b"a.sc",
+            b"f_i",
+            b"ExtraCondensed",
+            b"Magenta",
+        ] {
             assert!(is_vocabulary(name), "{}", String::from_utf8_lossy(name));
         }
         for name in [&b"Kwakernaat"[..], b"FKwakernaat", b"ABCDEF+Kwakernaat-Bold", b"JanJansen", b"uni00e"] {
