@@ -221,6 +221,18 @@ pub(crate) fn walk(doc: &Document) -> Result<Reach, Manual> {
                                 doc.reference_table.get(id.0),
                                 Some(XrefEntry::Normal { .. } | XrefEntry::Compressed { .. })
                             ) {
+                                // In an encrypted file, most likely the empty password did not open it (an
+                                // AES-256 file whose user password lopdf does not check).
+                                if doc.was_encrypted() || doc.trailer.has(b"Encrypt") {
+                                    return Err(Manual::new(
+                                        Code::Encrypted,
+                                        format!(
+                                            "the PDF is encrypted and object {} does not decrypt without a \
+                                             password: lak cannot read it; ask for an unprotected copy",
+                                            id.0
+                                        ),
+                                    ));
+                                }
                                 return Err(Manual::new(
                                     Code::PdfUnreadable,
                                     format!(
@@ -406,6 +418,20 @@ fn readable(data: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An object listed in the cross-reference table that did not load is refused; in an encrypted file
+    /// that is a password lak does not have (pdf.js `issue6010_1.pdf`: AES-256 whose objects do not
+    /// decrypt without one), not a file lak's library cannot parse.
+    #[test]
+    fn an_object_that_did_not_load_in_an_encrypted_file_is_a_password() {
+        use lopdf::{Document, Object, dictionary, xref::XrefEntry};
+        let mut doc = Document::with_version("1.7");
+        doc.reference_table.insert(1, XrefEntry::Normal { offset: 9, generation: 0 });
+        doc.trailer.set("Root", Object::Reference((1, 0)));
+        assert_eq!(walk(&doc).err().map(|m| m.code), Some(Code::PdfUnreadable));
+        doc.trailer.set("Encrypt", dictionary! { "Filter" => "Standard", "V" => 5, "R" => 6 });
+        assert_eq!(walk(&doc).err().map(|m| m.code), Some(Code::Encrypted));
+    }
 
     #[test]
     fn sampled_functions_must_be_as_long_as_they_say() {
