@@ -207,9 +207,15 @@ fn emf_keep(ty: u32, r: &[u8]) -> Result<Vec<std::ops::Range<usize>>, String> {
             let desc = u(60)?;
             let first_desc = if desc > 0 { u(64)? } else { size };
             // The pixel format fields exist when the description does not start where they would be.
-            let (pix_len, pix_off) = if size >= 100 && first_desc >= 100 { (u(88)?, u(92)?) } else { (0, size) };
+            let pixel_fields = size >= 100 && first_desc >= 100;
+            let (pix_len, pix_off) = if pixel_fields { (u(88)?, u(92)?) } else { (0, size) };
             let first = first_desc.min(if pix_len > 0 { pix_off } else { size });
             let end = [108, 100, 88].into_iter().find(|&h| h <= first && h <= size).ok_or("a short header")?;
+            // Fields lak read are kept: a pixel format placed over them would have them zeroed, and the
+            // zeroed header reads as another header (found by the fuzzer: not the same picture again).
+            if pixel_fields && end < 100 {
+                return Err("a pixel format inside the header's fields".into());
+            }
             if desc > 0 {
                 keep.push(first_desc..n(first_desc, desc, 2)?);
             }
