@@ -452,3 +452,47 @@ fn when_tesseract_fails_on_a_picture_the_document_is_withheld_in_every_format() 
     }
     assert!(d.documents("out").is_empty(), "{:?}", d.documents("out"));
 }
+
+/// A Word document whose pasted picture is a WebP, which lak does not read with OCR: its text would be
+/// published unchecked, so the document needs a person; `--allow-unchecked-images` lets it through
+/// (the picture kept, without metadata, and said so), `--drop-embedded` removes the picture.
+#[test]
+fn a_picture_lak_cannot_read_with_ocr_withholds_the_document_unless_allowed() {
+    use std::io::{Cursor, Read, Write};
+    // An 8 × 8 white lossless WebP (Pillow).
+    const WEBP: &[u8] = &[
+        82, 73, 70, 70, 30, 0, 0, 0, 87, 69, 66, 80, 86, 80, 56, 76, 17, 0, 0, 0, 47, 7, 192, 1, 0, 7, 208, 255, 254,
+        247, 191, 255, 129, 136, 232, 127, 0, 0,
+    ];
+    let original = std::fs::read(common::fixtures().join("office/pictures-id-kopie.docx")).unwrap();
+    let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
+    let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for name in &names {
+        let mut data = Vec::new();
+        z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+        if name == "word/media/image1.png" {
+            data = WEBP.to_vec();
+        }
+        w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&data).unwrap();
+    }
+    let docx = w.finish().unwrap().into_inner();
+    let d = Dir::new();
+    d.create("in/brief-webp.docx", &docx);
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review");
+    let reason = &document(&report, "brief-webp.docx")["reason"];
+    assert_eq!(reason["code"], "unsupported_content", "{reason}");
+    assert!(reason["reason"].as_str().unwrap().contains("WebP"), "{reason}");
+    assert!(d.documents("out").is_empty());
+
+    let d2 = Dir::new();
+    d2.create("in/brief-webp.docx", &docx);
+    let run = d2.lak(&["redact", "in", "--out", "out", "--review", "review", "--allow-unchecked-images"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = d2.report("review");
+    assert_eq!(status(&report, "brief-webp.docx"), "redacted");
+    assert!(document(&report, "brief-webp.docx")["notes"].to_string().contains("kept unread"), "{report}");
+}

@@ -14,8 +14,8 @@ pub(crate) enum Read {
     /// Read too unsure to check (`ocr_low_confidence`): the document needs manual handling, or the
     /// picture is removed under `--drop-embedded`.
     Refused(Manual),
-    /// Not read (not a PNG or JPEG, no text in it, no Tesseract): kept as pictures were before OCR,
-    /// without metadata; the note says why, once per document.
+    /// Not read (no text in it, no Tesseract, or unreadable and `--allow-unchecked-images`): kept as
+    /// pictures were before OCR, without metadata; the note says why, once per document.
     Unread(Option<&'static str>),
 }
 
@@ -54,8 +54,26 @@ pub(crate) fn picture_part(
 /// letter is the document's most personal page: its text is found and blacked out like any other. A
 /// picture without text stays (lak does not judge what a photo shows, and a logo is no person).
 pub(crate) fn read_picture(name: &str, format: images::ImageFormat, data: &[u8], options: &Options) -> Read {
-    if format == images::ImageFormat::Webp || !crate::formats::picture::readable(data) {
-        return Read::Unread(None);
+    // A picture OCR cannot read may show text no one checked: the document needs a person, unless the
+    // user lets such pictures pass (`--allow-unchecked-images`) or removes them (`--drop-embedded`).
+    let unchecked = |why: String| {
+        if options.allow_unchecked_images {
+            Read::Unread(Some("pictures lak cannot read with OCR kept unread (--allow-unchecked-images)"))
+        } else {
+            Read::Refused(Manual::new(
+                Code::UnsupportedContent,
+                format!(
+                    "picture {name}: {why}, so text in it is not checked; check it by hand, then pass \
+                     --allow-unchecked-images (kept unread) or --drop-embedded (removed)"
+                ),
+            ))
+        }
+    };
+    if format == images::ImageFormat::Webp {
+        return unchecked("a WebP picture, which lak does not read with OCR".into());
+    }
+    if !crate::formats::picture::readable(data) {
+        return unchecked("a picture lak does not read with OCR".into());
     }
     match Picture.open(data.to_vec(), options) {
         Ok(doc) => Read::Picture(doc),
@@ -68,8 +86,8 @@ pub(crate) fn read_picture(name: &str, format: images::ImageFormat, data: &[u8],
                  tesseract-ocr-nld); text in them was not checked",
             )),
             Code::PictureWithoutText => Read::Unread(Some("pictures in which OCR reads no text kept unchanged")),
-            // Damaged or over a limit: the metadata stripper decides, as before OCR.
-            _ => Read::Unread(None),
+            // Damaged, over a limit, animated: not read, so not checked.
+            _ => unchecked(format!("lak cannot read it with OCR ({})", m.reason)),
         },
     }
 }
