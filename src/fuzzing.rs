@@ -332,9 +332,8 @@ pub fn pdf_seeds(data: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
 
 /// Seeds for every target from the files under `roots` (the repository's `fixtures/` and `examples/`):
 /// whole Office files, PDFs, CSVs, mail, pictures and metafiles, the parts of the Office files (XML,
-/// metafiles, pictures, fonts)
-/// and the pieces of the PDFs ([`pdf_seeds`]), as `(target, name, bytes)`, at most `per_target` of the
-/// smallest for each target (AFL starts faster from few, small seeds).
+/// metafiles, pictures, fonts) and the pieces of the PDFs ([`pdf_seeds`]), as `(target, name, bytes)`, at
+/// most `per_target` of the smallest for each target (AFL starts faster from few, small seeds).
 pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str, String, Vec<u8>)> {
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     for root in roots {
@@ -372,9 +371,12 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
             "msg" => out.push(("msg", name, data)),
             "mbox" => out.push(("mbox", name, data)),
             "zip" => out.push(("package", name, data)),
-            "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" => out.push(("picture", name, data)),
-            "emf" | "wmf" => out.push(("metafile", name, data)),
-            _ => {}
+            // Pictures and metafiles standing on their own (XML and fonts are seeds only as parts).
+            ext => {
+                if let Some(target @ ("picture" | "metafile")) = part_target(ext) {
+                    out.push((target, name, data));
+                }
+            }
         }
     }
     out.retain(|(_, _, bytes)| !bytes.is_empty() && bytes.len() <= 1 << 20);
@@ -389,6 +391,17 @@ pub fn seeds(roots: &[&std::path::Path], per_target: usize) -> Vec<(&'static str
     kept
 }
 
+/// The target of a file or package part with extension `ext` (lower case) that has one of its own.
+fn part_target(ext: &str) -> Option<&'static str> {
+    Some(match ext {
+        "xml" | "rels" | "vml" => "xml_text",
+        "emf" | "wmf" => "metafile",
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" => "picture",
+        "odttf" | "fntdata" | "ttf" | "otf" | "woff" => "font",
+        _ => return None,
+    })
+}
+
 /// The parts of an Office package that have a target of their own.
 fn office_parts(data: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
     use std::io::Read;
@@ -398,13 +411,7 @@ fn office_parts(data: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
         let Ok(entry) = zip.by_index(i) else { continue };
         let Ok(name) = entry.name().map(|n| n.to_ascii_lowercase()) else { continue };
         let ext = name.rsplit('.').next().unwrap_or("");
-        let target = match ext {
-            "xml" | "rels" | "vml" => "xml_text",
-            "emf" | "wmf" => "metafile",
-            "png" | "jpg" | "jpeg" | "gif" | "webp" | "bmp" | "tif" | "tiff" => "picture",
-            "odttf" | "fntdata" | "ttf" | "otf" | "woff" => "font",
-            _ => continue,
-        };
+        let Some(target) = part_target(ext) else { continue };
         let mut bytes = Vec::new();
         if entry.take(1 << 20).read_to_end(&mut bytes).is_ok() {
             out.push((target, bytes));

@@ -42,6 +42,10 @@ pub(crate) enum ImageFormat {
     Bmp,
 }
 
+/// The sizes of the bitmap headers there are (`BITMAPCOREHEADER`, `BITMAPINFOHEADER`, its V2 to V5): a
+/// header's first field is its size, and says which it is.
+pub(crate) const BMP_HEADER_SIZES: [u32; 6] = [12, 40, 52, 56, 108, 124];
+
 /// Recognises a picture by its first bytes. A BMP needs a plausible header, not only its two-letter magic
 /// (an OLE object or any other binary can start with `BM`).
 pub(crate) fn sniff(data: &[u8]) -> Option<ImageFormat> {
@@ -57,7 +61,7 @@ pub(crate) fn sniff(data: &[u8]) -> Option<ImageFormat> {
         Some(ImageFormat::Tiff)
     } else if data.starts_with(b"BM")
         && u32_le(data, 2).is_some_and(|n| n as usize <= data.len() && n >= 26)
-        && u32_le(data, 14).is_some_and(|h| [12, 40, 52, 56, 108, 124].contains(&h))
+        && u32_le(data, 14).is_some_and(|h| BMP_HEADER_SIZES.contains(&h))
     {
         Some(ImageFormat::Bmp)
     } else {

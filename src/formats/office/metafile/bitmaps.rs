@@ -118,8 +118,7 @@ fn info_len(dib: &[u8]) -> Option<usize> {
 
 /// A picture file of a bitmap: its JPEG or PNG, or a BMP of its `BITMAPINFO` and bits.
 fn picture(info: &[u8], bits: &[u8]) -> Bitmap {
-    // The header's own size says which header it is (core, info, or one of the larger versions).
-    if !u32_at(info, 0).is_some_and(|n| [12, 40, 52, 56, 108, 124].contains(&n) && n as usize <= info.len()) {
+    if !u32_at(info, 0).is_some_and(|n| images::BMP_HEADER_SIZES.contains(&n) && n as usize <= info.len()) {
         return Err("a bitmap whose header does not parse");
     }
     let compression = if u32_at(info, 0) == Some(12) { Some(0) } else { u32_at(info, 16) };
