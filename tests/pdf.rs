@@ -227,6 +227,30 @@ fn columns_close_together_stay_apart() {
     assert!(!found.iter().any(|t| t.contains("volgt")), "a word of the left column taken into a name: {found:?}");
 }
 
+/// The same two columns drawn row by row (each baseline left then right, as report writers and
+/// HTML-to-PDF converters draw them): read per baseline, `Pieter` / `Bakker`, `Ver-` / `hoeven` and the
+/// phone number `06-` / `87654321` broken in the left column came apart and their second halves were
+/// published. Each column is read down before the next.
+#[test]
+fn columns_drawn_row_by_row_are_read_column_by_column() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("spacing-columns-row-by-row.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let out = "out/spacing-columns-row-by-row.pdf";
+    assert_gone(&d, out, &["Pieter", "Bakker", "Annelies", "hoeven", "87654321"]);
+    assert_in_order(
+        &d,
+        out,
+        &["De gemeente heeft het verzoek op", "vermelding van het kenmerk.", "over de aanvraag. Daarna"],
+    );
+    let found: Vec<String> =
+        findings(&r, "spacing-columns-row-by-row.pdf").into_iter().map(|(_, text, _)| text).collect();
+    assert!(found.contains(&"Pieter Bakker".to_string()), "{found:?}");
+    assert!(found.contains(&"06-87654321".to_string()), "{found:?}");
+}
+
 /// LibreOffice's export of a Word document in two columns 0.3 cm apart, drawn column after column: the
 /// phone number broken over two lines of the left column (`06-` / `12345678`) is one value, not two
 /// pieces with a line of the right column between them (the second piece was published).

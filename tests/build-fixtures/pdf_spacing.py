@@ -65,3 +65,16 @@ columns += "ET\nBT /F1 10 Tf 12 TL 227 700 Td\n"
 columns += "".join("(%s) Tj T*\n" % line for line in right)
 columns += "ET\n" + outro
 pdf("fixtures/pdf/spacing-two-columns.pdf", columns)
+
+# fixtures/pdf/spacing-columns-row-by-row.pdf: the same two columns, but drawn row by row in one text
+# object (each baseline left then right), as report writers and HTML-to-PDF converters draw them. Read
+# per baseline, `Pieter` came three lines of text away from `Bakker`, and the second half of the phone
+# number broken in the left column (`06-` / `87654321`) was published.
+left_rows = ["De gemeente heeft het verzoek op", "grond van de Woo ontvangen. Bel", "voor vragen 06-",
+             "87654321 of schrijf ons, onder", "vermelding van het kenmerk."]
+rows = intro + "BT /F1 10 Tf\n"
+for i, (l, r) in enumerate(zip(left_rows, right)):
+    y = 700 - 12 * i
+    rows += "1 0 0 1 50 %d Tm (%s) Tj 1 0 0 1 227 %d Tm (%s) Tj\n" % (y, l, y, r)
+rows += "ET\n" + outro
+pdf("fixtures/pdf/spacing-columns-row-by-row.pdf", rows)

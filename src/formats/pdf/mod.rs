@@ -897,4 +897,43 @@ mod tests {
             std::fs::write(out, doc.redact(&found).unwrap().bytes).unwrap();
         }
     }
+
+    /// The page text of `rows`, each drawn left cell then right cell on one baseline, 12 pt apart.
+    fn rows_text(rows: &[(&str, &str)], right_x: u32) -> String {
+        let mut content = String::from("BT /F1 10 Tf\n");
+        for (i, (l, r)) in rows.iter().enumerate() {
+            let y = 700 - 12 * i;
+            content += &format!("1 0 0 1 50 {y} Tm ({l}) Tj 1 0 0 1 {right_x} {y} Tm ({r}) Tj\n");
+        }
+        content += "ET";
+        let bytes = raw_pdf(&format!("<< /Length {} >>", content.len()), &content);
+        Pdf.open(bytes, &Options::default()).unwrap().units()[0].to_string()
+    }
+
+    #[test]
+    fn prose_columns_drawn_row_by_row_are_read_column_by_column() {
+        let text = rows_text(
+            &[
+                ("De gemeente heeft het verzoek op", "Op 3 maart sprak ik met Pieter"),
+                ("grond van de Woo ontvangen. Bel", "Bakker over de aanvraag. Daarna"),
+                ("voor vragen 06-", "belde mevrouw Annelies Ver-"),
+                ("87654321 of schrijf ons, onder", "hoeven van de afdeling Vergunningen"),
+            ],
+            227,
+        );
+        assert!(text.contains("voor vragen 06-87654321 of"), "{text:?}");
+        assert!(text.contains("met Pieter Bakker over"), "{text:?}");
+        assert!(text.contains("Annelies Verhoeven van"), "{text:?}");
+    }
+
+    #[test]
+    fn a_label_column_drawn_row_by_row_stays_next_to_its_values() {
+        // Labels are short and not prose: each row reads label then value, as the context rules expect.
+        let rows =
+            [("Naam:", "Jan Jansen"), ("BSN:", "111222333"), ("Adres:", "Dorpsstraat 1"), ("Telefoon:", "0612345678")];
+        let text = rows_text(&rows, 160);
+        for (l, r) in rows {
+            assert!(text.contains(&format!("{l} {r}")), "{text:?}");
+        }
+    }
 }

@@ -12,6 +12,8 @@
 //! (`Bakker`); the hyphen glyph maps to an empty range inside the word, so removing the word removes it.
 //! Before a capital or a digit, or after a digit, the hyphen stays and no space is added (`Jansen-` /
 //! `Bakker`, `12-` / `BDF-3`).
+//! Columns drawn row by row (each baseline across every column) are read column by column
+//! (`columns.rs`).
 //! Streams drawn outside page space (detached uses) follow their page, separated by a line break.
 //!
 //! Every glyph gets a byte range in the text ([`TextLayer::ranges`]); [`TextLayer::glyphs_in`] turns a
@@ -19,6 +21,7 @@
 
 use std::collections::HashMap;
 
+use super::columns;
 use super::interpret::Layer;
 
 /// The detector's text for the page content of a document.
@@ -53,19 +56,19 @@ const RUN_GAP: f64 = 1.0;
 const MERGE_GAP: f64 = 1.0;
 
 #[derive(Clone, Copy)]
-struct Placed {
-    idx: u32,
+pub(super) struct Placed {
+    pub idx: u32,
     /// Position along the line's direction of the glyph's origin and of its end.
-    start: f64,
-    end: f64,
-    size: f64,
+    pub start: f64,
+    pub end: f64,
+    pub size: f64,
 }
 
-struct Line {
-    dir: (f64, f64),
-    origin: (f64, f64),
-    size: f64,
-    glyphs: Vec<Placed>,
+pub(super) struct Line {
+    pub dir: (f64, f64),
+    pub origin: (f64, f64),
+    pub size: f64,
+    pub glyphs: Vec<Placed>,
 }
 
 impl TextLayer {
@@ -178,6 +181,7 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
             line.glyphs = runs.into_iter().flatten().collect();
             ordered.push((seg, line));
         }
+        let ordered = columns::split(ordered, layer);
         let block_ends = block_ends(&ordered);
         let mut hyphen: Option<u32> = None;
         for (i, (seg, line)) in ordered.iter().enumerate() {
