@@ -936,4 +936,19 @@ mod tests {
             assert!(text.contains(&format!("{l} {r}")), "{text:?}");
         }
     }
+
+    #[test]
+    fn a_form_with_long_labels_drawn_row_by_row_stays_next_to_its_values() {
+        // Labels as wide as a prose column, each its own line: not text that runs on from line to line.
+        let rows = [
+            ("Naam en voorletters van de aanvrager ......", "Jan Jansen"),
+            ("Geboortedatum van de aanvrager ............", "12-03-1980"),
+            ("Burgerservicenummer van de aanvrager .....", "111222333"),
+            ("Telefoonnummer waarop u bereikbaar bent ..", "0612345678"),
+        ];
+        let text = rows_text(&rows, 300);
+        for (l, r) in rows {
+            assert!(text.contains(&format!("{l} {r}")), "{text:?}");
+        }
+    }
 }

@@ -7,11 +7,11 @@
 //! between its halves; neither half is recognised and both are published.
 //!
 //! A gutter is an empty strip at least [`GUTTER`] font sizes wide, at the same place on consecutive
-//! lines, right of which text starts at one x (a column is aligned at its left edge). Lines of one
-//! block that cross the strip end the block. Such a block is read column by column when the text left of
-//! the gutter is prose — lines of at least [`PROSE_WIDTH`] font sizes and [`PROSE_WORDS`] words — and
-//! not a table's label column (`Naam:` / `Jan Jansen`, read row by row so a label stays next to its
-//! value, which the detector's context rules use). pdftotext's block and flow analysis is the model;
+//! lines, right of which text starts at one x (a column is aligned at its left edge). A line that
+//! crosses the strip ends the block. Such a block is read column by column when the text left of the
+//! gutter is prose (see [`prose`]): a table's label column (`Naam:` / `Jan Jansen`), a form's lines with
+//! their amounts or a table of contents stay read row by row, so a label stays next to its value, which
+//! the detector's context rules use. pdftotext's block and flow analysis is the model;
 //! this takes only its column step.
 
 use super::interpret::Layer;
@@ -153,15 +153,25 @@ fn block_at(lines: &[(Seg, Line)], shapes: &[Option<Shape>], i: usize, layer: &L
             y = s.y;
             end += 1;
         }
-        if rows.len() >= MIN_ROWS && prose(&rows, lines, shapes, x, layer) {
+        if rows.len() >= MIN_ROWS && prose(i..end, &rows, lines, shapes, x, layer) {
             return Some((end, x));
         }
     }
     None
 }
 
-/// Whether the text left of the gutter on the two-sided rows is prose, not a label column.
-fn prose(rows: &[usize], lines: &[(Seg, Line)], shapes: &[Option<Shape>], x: f64, layer: &Layer) -> bool {
+/// Whether the text left of the gutter is prose, not a label column or a table of contents: on the
+/// two-sided rows, lines of [`PROSE_WIDTH`] font sizes and [`PROSE_WORDS`] words (median), and from line
+/// to line the text runs on — at least half the lines start with a lower-case letter or follow a line
+/// that ends in a hyphen, where labels and entries start with a capital or a number.
+fn prose(
+    block: std::ops::Range<usize>,
+    rows: &[usize],
+    lines: &[(Seg, Line)],
+    shapes: &[Option<Shape>],
+    x: f64,
+    layer: &Layer,
+) -> bool {
     let mut widths = Vec::with_capacity(rows.len());
     let mut words = Vec::with_capacity(rows.len());
     for &r in rows {
@@ -174,7 +184,32 @@ fn prose(rows: &[usize], lines: &[(Seg, Line)], shapes: &[Option<Shape>], x: f64
     widths.sort_by(f64::total_cmp);
     words.sort_unstable();
     let mid = widths.len() / 2;
-    !widths.is_empty() && widths[mid] >= PROSE_WIDTH && words[mid] >= PROSE_WORDS
+    if widths.is_empty() || widths[mid] < PROSE_WIDTH || words[mid] < PROSE_WORDS {
+        return false;
+    }
+    let texts: Vec<String> = block.filter_map(|i| left_text(&lines[i].1, x, layer)).collect();
+    let runs_on = texts
+        .windows(2)
+        .filter(|w| {
+            let mut tail = w[0].chars().rev();
+            let hyphen = matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}'))
+                && tail.next().is_some_and(char::is_alphanumeric);
+            hyphen || w[1].starts_with(char::is_lowercase)
+        })
+        .count();
+    texts.len() >= 2 && 2 * runs_on >= texts.len() - 1
+}
+
+/// The text left of `x`, trimmed; `None` when there is none.
+fn left_text(line: &Line, x: f64, layer: &Layer) -> Option<String> {
+    let t: String = line
+        .glyphs
+        .iter()
+        .filter(|p| line.origin.0 + p.start < x)
+        .map(|p| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or(""))
+        .collect();
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 /// Words left of `x`: runs of non-blank glyphs parted by a blank glyph or a word gap.
