@@ -485,13 +485,13 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
         match d.status {
             Status::NeedsManual => eprintln!("lak: needs manual handling: {} {}: {code}", d.id, d.name),
             Status::Residual => {
-                let n = d.briefs().filter(|f| f.is_redacted()).count();
+                let n = d.finding_count() - d.kept_count();
                 eprintln!("lak: residual: {} {}: {n} value(s) the rules would redact", d.id, d.name);
             }
             _ if verbose => {
                 let grounds = lak::package::inventory::grounds(d);
                 let boxes: Vec<String> = grounds.iter().map(|(g, n)| format!("{n}× {g}")).collect();
-                let kept = d.briefs().filter(|f| !f.is_redacted()).count();
+                let kept = d.kept_count();
                 let status = serde_json::to_value(d.status).ok();
                 let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
                 let mut line = format!("lak: {} {}: {status}", d.id, d.name);

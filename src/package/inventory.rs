@@ -10,8 +10,6 @@
 //! equals (and its `Toelichting` ends in `gelijk aan 0007`), that document's lists its copies; a copy
 //! not published (`--skip-duplicates`) is `Niet openbaar` with `Toelichting` `dubbel; gelijk aan 0007`.
 
-use std::collections::BTreeMap;
-
 use super::table::Table;
 use crate::model::Code;
 use crate::report::{DocumentReport, Report, Status};
@@ -113,13 +111,7 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
 
 /// The grounds of the document's redacted boxes with their counts, most used first (then by name).
 pub fn grounds(d: &DocumentReport) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in d.briefs().filter(|f| f.is_redacted()) {
-        *counts.entry(f.ground).or_default() += 1;
-    }
-    let mut v: Vec<(String, usize)> = counts.into_iter().map(|(g, n)| (g.to_string(), n)).collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
+    d.grounds()
 }
 
 /// The platforms' file type for a document, from a fixed vocabulary (never text from the name).

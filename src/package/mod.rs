@@ -72,13 +72,19 @@ impl File {
 /// documents) row by row as it is written.
 pub struct Files<'a> {
     report: &'a crate::report::Report,
+    /// The spool the report's findings wait in (see [`crate::report::spool`]).
+    store: Option<&'a dyn crate::report::spool::Store>,
     inventory: table::Table,
 }
 
 impl<'a> Files<'a> {
-    /// The files of `report`, with what the command line adds.
-    pub fn new(report: &'a crate::report::Report, options: &Options) -> Files<'a> {
-        Files { report, inventory: inventory::inventory(report, &options.meta) }
+    /// The files of `report` (its findings spooled in `store`), with what the command line adds.
+    pub fn new(
+        report: &'a crate::report::Report,
+        options: &Options,
+        store: Option<&'a dyn crate::report::spool::Store>,
+    ) -> Files<'a> {
+        Files { report, store, inventory: inventory::inventory(report, &options.meta) }
     }
 
     /// Writes `file` to `w`.
@@ -86,7 +92,7 @@ impl<'a> Files<'a> {
         match file {
             File::InventoryCsv => self.inventory.write_csv(w),
             File::InventoryXlsx => w.write_all(&xlsx::workbook("Inventarislijst", &self.inventory)),
-            File::RedactionLog => redaction_log::write(self.report, w),
+            File::RedactionLog => redaction_log::write(self.report, self.store, w),
         }
     }
 }

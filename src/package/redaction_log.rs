@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 
 use super::table::Csv;
+use crate::report::spool::Store;
 use crate::report::{Brief, Origin, Report, Status};
 
 /// The columns.
@@ -34,13 +35,14 @@ pub fn source(f: &Brief<'_>) -> &'static str {
 /// Writes the log of a redact run's report as CSV (see [`super::table`]): every redacted finding of
 /// every document (its file name first, as in the report), then the boxes in folder names, which belong
 /// to no one document (`ID` empty). Row by row: a dossier of 10,000 documents has 200,000 boxes.
-pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
-    let values = redacted_values(report);
+pub fn write(report: &Report, store: Option<&dyn Store>, w: &mut dyn Write) -> io::Result<()> {
+    let values = redacted_values(report, store)?;
     let mut csv = Csv::new(w, &COLUMNS)?;
     for d in &report.documents {
         // A copy that is not published has boxes only in its name (in the inventory).
         let published = |f: &Brief<'_>| d.status != Status::Duplicate || f.part == Some("file name");
-        for f in d.briefs().filter(|f| f.is_redacted() && published(f)) {
+        let briefs = d.briefs(store)?;
+        for f in briefs.iter().filter(|f| f.is_redacted() && published(f)) {
             csv.row(&row(&d.id, &f, &values))?;
         }
     }
@@ -54,19 +56,15 @@ fn row<'a>(id: &'a str, f: &Brief<'a>, values: &[String]) -> [std::borrow::Cow<'
     [id.into(), place(f, values).into(), f.category.into(), f.ground.into(), f.rule.into(), source(f).into()]
 }
 
-/// Every text redacted in the run, lower case.
-fn redacted_values(report: &Report) -> Vec<String> {
-    let docs = report.documents.iter().flat_map(|d| d.briefs());
-    let names = report.names.iter().flat_map(|n| n.findings.iter().map(Brief::of));
-    let mut v: Vec<String> = docs
-        .chain(names)
-        .filter(Brief::is_redacted)
-        .map(|f| f.text.trim().to_lowercase())
-        .filter(|t| !t.is_empty())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+/// Every text redacted in the run, lower case, sorted.
+fn redacted_values(report: &Report, store: Option<&dyn Store>) -> io::Result<Vec<String>> {
+    let lower = |f: Brief<'_>| f.is_redacted().then(|| f.text.trim().to_lowercase()).filter(|t| !t.is_empty());
+    let mut v: std::collections::BTreeSet<String> =
+        report.names.iter().flat_map(|n| n.findings.iter().map(Brief::of)).filter_map(lower).collect();
+    for d in &report.documents {
+        v.extend(d.briefs(store)?.iter().filter_map(lower));
+    }
+    Ok(v.into_iter().collect())
 }
 
 /// Where the box is, in words that hold no value: `bestandsnaam`, `mapnaam`, `pagina 3`, `regel 12`,

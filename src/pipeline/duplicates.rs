@@ -25,6 +25,7 @@ use super::process::Facts;
 use super::walk::Entry;
 use crate::limits;
 use crate::report::DocumentReport;
+use crate::report::spool::Store;
 
 /// A SHA-256 digest.
 pub(crate) type Digest32 = [u8; 32];
@@ -115,9 +116,10 @@ pub(crate) fn same_text(facts: &[&Facts], copies: &[Option<usize>]) -> Vec<Vec<u
 /// identically, whatever their formats and however the values are cut into boxes (`Jan de Vries
 /// Kerkstraat 12` in one box of a text, in two cells of a CSV). Boxes in names do not count (the names
 /// differ).
-pub(crate) fn boxes(d: &DocumentReport) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = d
-        .briefs()
+pub(crate) fn boxes(d: &DocumentReport, store: Option<&dyn Store>) -> std::io::Result<Vec<(String, String)>> {
+    let briefs = d.briefs(store)?;
+    let mut v: Vec<(String, String)> = briefs
+        .iter()
         .filter(|f| f.is_redacted())
         .filter(|f| !matches!(f.part, Some("file name" | "folder name")))
         .flat_map(|f| {
@@ -128,7 +130,7 @@ pub(crate) fn boxes(d: &DocumentReport) -> Vec<(String, String)> {
         })
         .collect();
     v.sort();
-    v
+    Ok(v)
 }
 
 /// The words every member of a group removes between them: each (ground, word) as often as the member

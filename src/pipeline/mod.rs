@@ -102,9 +102,9 @@ pub struct Job {
 pub struct Outcome {
     /// The report (also written to `review_dir`, if any). When it was written to a review folder, the
     /// findings of processed documents went to its files as their documents were processed
-    /// ([`crate::report::spool`]): in memory only their briefs are kept (rule, category, ground, label,
-    /// action, text, where, confidence, how the box came about; [`DocumentReport::briefs`]). Read
-    /// `lak-report.json` for the rest.
+    /// ([`crate::report::spool`]), and so did their briefs: in memory only their counts are kept
+    /// ([`DocumentReport::finding_count`], [`DocumentReport::kept_count`], [`DocumentReport::grounds`]),
+    /// and the spool is gone once the run returns. Read `lak-report.json` for the findings.
     pub report: Report,
     /// Where the report was written.
     pub review_dir: Option<PathBuf>,
@@ -178,14 +178,17 @@ fn same_text_alike(
     results: &mut [(DocumentReport, Facts)],
     group: &[usize],
     known: &dossier::Known,
-) {
-    let complete = |results: &[(DocumentReport, Facts)]| {
-        let boxes: Vec<_> = group.iter().map(|&i| duplicates::boxes(&results[i].0)).collect();
+) -> Result<()> {
+    let complete = |results: &[(DocumentReport, Facts)]| -> Result<Vec<bool>> {
+        let boxes = group
+            .iter()
+            .map(|&i| duplicates::boxes(&results[i].0, cx.spool).map_err(spool_error))
+            .collect::<Result<Vec<_>>>()?;
         let all = duplicates::union(&boxes);
-        group.iter().zip(&boxes).map(|(&i, b)| results[i].1.text.is_some() && *b == all).collect::<Vec<bool>>()
+        Ok(group.iter().zip(&boxes).map(|(&i, b)| results[i].1.text.is_some() && *b == all).collect())
     };
-    if complete(results).iter().all(|&c| c) {
-        return;
+    if complete(results)?.iter().all(|&c| c) {
+        return Ok(());
     }
     let path = |i: usize| -> Arc<str> { entries[i].source.display().to_string().into() };
     let given: Vec<Dossier> = group
@@ -212,7 +215,7 @@ fn same_text_alike(
             results[i].1.given = Some(dossier::Given::Own(d));
         }
     }
-    for (&i, complete) in group.iter().zip(complete(results)) {
+    for (&i, complete) in group.iter().zip(complete(results)?) {
         if complete {
             continue;
         }
@@ -227,6 +230,12 @@ fn same_text_alike(
         *d = DocumentReport::manual(d.path.clone(), d.format, reason);
         f.trace = None;
     }
+    Ok(())
+}
+
+/// An error reading or writing the spool of the report's findings.
+fn spool_error(e: std::io::Error) -> crate::Error {
+    crate::Error::io("the spool of the report's findings in the review folder", e)
 }
 
 /// `--label pseudonym`: numbers the people of the run by their first mention (documents in the run's
@@ -238,7 +247,7 @@ fn pseudonymise(
     cx: &Context<'_>,
     entries: &[walk::Entry],
     results: &mut [(DocumentReport, Facts)],
-) {
+) -> Result<()> {
     let pseudonyms = Pseudonyms::build(results.iter().flat_map(|(_, f)| f.people.iter().map(|(_, m)| m.clone())));
     if matches!(cx.command, Command::Redact { .. }) && !pseudonyms.is_empty() {
         let again: Vec<usize> =
@@ -251,12 +260,10 @@ fn pseudonymise(
     }
     for (d, f) in results.iter_mut() {
         f.given = None;
-        for (i, m) in &f.people {
-            if let Some(label) = pseudonyms.label(m) {
-                d.set_label(*i, label);
-            }
-        }
+        let labels = f.people.iter().filter_map(|(i, m)| Some((*i, pseudonyms.label(m)?))).collect();
+        d.set_labels(cx.spool, labels).map_err(spool_error)?;
     }
+    Ok(())
 }
 
 /// Runs a job.
@@ -429,12 +436,12 @@ fn run_documents(
     // Documents with the same text must lose the same words (see `same_text_alike`).
     let groups = duplicates::same_text(&results.iter().map(|(_, f)| f).collect::<Vec<_>>(), &copies);
     for group in &groups {
-        same_text_alike(&pool, &cx, entries, &mut results, group, &known);
+        same_text_alike(&pool, &cx, entries, &mut results, group, &known)?;
     }
     // Pseudonyms: the run's people are numbered now that every document's names are known (see
     // `pseudonyms`).
     if job.labels == Labels::Pseudonym {
-        pseudonymise(&pool, &cx, entries, &mut results);
+        pseudonymise(&pool, &cx, entries, &mut results)?;
     }
     // The copies take the final result of the document they copy, output included (unless skipped).
     for i in 0..results.len() {
@@ -527,7 +534,7 @@ fn run_documents(
     report.count();
     debug_assert!(report.documents.iter().all(|d| d.status != Status::NeedsManual || d.output.is_none()));
     if let Some(o) = out {
-        let files = crate::package::Files::new(&report, &job.package);
+        let files = crate::package::Files::new(&report, &job.package, store);
         for file in crate::package::File::ALL {
             write_atomically_with(&o.join(file.name()), Readers::Everyone, |w| files.write(file, w))?;
         }

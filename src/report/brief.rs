@@ -128,6 +128,9 @@ struct Packed {
     flags: u8,
 }
 
+/// Bytes per finding in [`Briefs::encode`].
+const RECORD: usize = 8 * 8 + 8 + 4 + 4 + 1;
+
 const HAS_PAGE: u8 = 1;
 const HAS_LINE: u8 = 2;
 const DOSSIER: u8 = 4;
@@ -251,6 +254,68 @@ impl Briefs {
         self.items.iter().map(|p| self.brief(p))
     }
 
+    /// The bytes [`Briefs::decode`] reads back: the strings' length and the strings, the number of
+    /// findings, then per finding its eight strings (offset, length), confidence, page, line and flags
+    /// (little-endian).
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(8 + self.strings.len() + RECORD * self.items.len());
+        out.extend((self.strings.len() as u32).to_le_bytes());
+        out.extend(self.strings.as_bytes());
+        out.extend((self.items.len() as u32).to_le_bytes());
+        for p in &self.items {
+            for s in [p.rule, p.category, p.ground, p.label, p.keep, p.text, p.part, p.cell] {
+                out.extend(s.at.to_le_bytes());
+                out.extend(s.len.to_le_bytes());
+            }
+            out.extend(p.confidence.to_le_bytes());
+            out.extend(p.page.to_le_bytes());
+            out.extend(p.line.to_le_bytes());
+            out.push(p.flags);
+        }
+        out
+    }
+
+    /// Reads [`Briefs::encode`]'s bytes back; bytes that do not read as briefs whole (a string outside
+    /// the buffer or inside a character, a short record, trailing bytes) are an error, never briefs
+    /// with a value missing.
+    pub fn decode(bytes: &[u8]) -> std::io::Result<Briefs> {
+        let bad = || std::io::Error::new(std::io::ErrorKind::InvalidData, "a spooled chunk of briefs is damaged");
+        let mut at = 0usize;
+        let mut take = |n: usize| -> std::io::Result<&[u8]> {
+            let r = bytes.get(at..at.checked_add(n).ok_or_else(bad)?).ok_or_else(bad)?;
+            at += n;
+            Ok(r)
+        };
+        let u32_of = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        let len = u32_of(take(4)?) as usize;
+        let strings = String::from_utf8(take(len)?.to_vec()).map_err(|_| bad())?;
+        let n = u32_of(take(4)?) as usize;
+        let mut items = Vec::with_capacity(n.min(bytes.len() / RECORD));
+        for _ in 0..n {
+            let r = take(RECORD)?;
+            let mut strs = [NONE; 8];
+            for (i, s) in strs.iter_mut().enumerate() {
+                *s = Str { at: u32_of(&r[8 * i..]), len: u32_of(&r[8 * i + 4..]) };
+                let fits = s.len == ABSENT
+                    || strings.get(s.at as usize..(s.at as usize).saturating_add(s.len as usize)).is_some();
+                if !fits {
+                    return Err(bad());
+                }
+            }
+            let [rule, category, ground, label, keep, text, part, cell] = strs;
+            if [rule, category, ground, text].iter().any(|s| s.len == ABSENT) {
+                return Err(bad());
+            }
+            let confidence = f64::from_le_bytes(r[64..72].try_into().expect("eight bytes"));
+            let (page, line, flags) = (u32_of(&r[72..]), u32_of(&r[76..]), r[80]);
+            items.push(Packed { rule, category, ground, label, keep, text, part, cell, confidence, page, line, flags });
+        }
+        if at != bytes.len() {
+            return Err(bad());
+        }
+        Ok(Briefs { strings, items })
+    }
+
     /// Gives finding `i` the pseudonym on its box; false when there is no finding `i` or no room for
     /// the label.
     pub fn set_label(&mut self, i: usize, label: &str) -> bool {
@@ -318,6 +383,37 @@ mod tests {
         assert_eq!(whole[1].origin, Origin::Reviewer);
         // Each distinct string once.
         assert_eq!(packed.strings.matches("Jan de Vries").count(), 1);
+    }
+
+    #[test]
+    fn briefs_read_back_from_their_bytes_and_damage_is_an_error() {
+        let mut a = finding("Jan de Vries", Some("word/document.xml"), None);
+        a.location.page = Some(3);
+        a.location.cell = Some("B7".into());
+        let mut packed = Briefs::pack(&[a, finding("Zoë", None, Some("kept"))]).unwrap();
+        assert!(packed.set_label(0, "Persoon 1"));
+        let bytes = packed.encode();
+        assert_eq!(Briefs::decode(&bytes).unwrap(), packed);
+        assert_eq!(Briefs::decode(&Briefs::default().encode()).unwrap(), Briefs::default());
+        for cut in [1, RECORD, bytes.len() - 1] {
+            assert!(Briefs::decode(&bytes[..bytes.len() - cut]).is_err(), "cut {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Briefs::decode(&longer).is_err());
+        // A string offset pointing inside `ë` (a character boundary) or past the buffer.
+        let strings_len = u32::from_le_bytes(bytes[..4].try_into().unwrap()) as usize;
+        let first_record = 4 + strings_len + 4;
+        for at in [u32::MAX - 1, strings_len as u32] {
+            let mut bad = bytes.clone();
+            bad[first_record..first_record + 4].copy_from_slice(&at.to_le_bytes());
+            assert!(Briefs::decode(&bad).is_err(), "offset {at}");
+        }
+        let e = packed.strings.find('ë').unwrap() as u32 + 1;
+        let mut inside = bytes.clone();
+        let text = first_record + 8 * 5;
+        inside[text..text + 8].copy_from_slice(&[e.to_le_bytes(), 1u32.to_le_bytes()].concat());
+        assert!(Briefs::decode(&inside).is_err());
     }
 
     #[test]

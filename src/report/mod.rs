@@ -218,26 +218,58 @@ impl DocumentReport {
 
     /// How many findings it has, whole in memory and spooled.
     pub fn finding_count(&self) -> usize {
-        self.findings.len() + self.spooled.as_ref().map_or(0, |s| s.briefs.len())
+        self.findings.len() + self.spooled.as_ref().map_or(0, |s| s.tally.findings)
+    }
+
+    /// How many of its findings are kept, whole in memory and spooled.
+    pub fn kept_count(&self) -> usize {
+        let whole = self.findings.iter().filter(|f| !matches!(f.action, Action::Redact)).count();
+        whole + self.spooled.as_ref().map_or(0, |s| s.tally.kept)
+    }
+
+    /// The grounds of its redacted findings with their counts, most used first (then by ground); read
+    /// without the spool.
+    pub fn grounds(&self) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for f in self.findings.iter().filter(|f| matches!(f.action, Action::Redact)) {
+            *counts.entry(&f.ground).or_default() += 1;
+        }
+        for (g, n) in self.spooled.iter().flat_map(|s| &s.tally.grounds) {
+            *counts.entry(g).or_default() += n;
+        }
+        let mut v: Vec<(String, usize)> = counts.into_iter().map(|(g, n)| (g.to_string(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
     }
 
     /// Every finding as the end of a run reads it, in the report's order: those whole in memory, then
-    /// the spooled ones.
-    pub fn briefs(&self) -> impl Iterator<Item = Brief<'_>> + '_ {
-        let spooled = self.spooled.as_ref().map(|s| s.briefs.iter());
-        self.findings.iter().map(Brief::of).chain(spooled.into_iter().flatten())
+    /// the spooled ones, read from `store` (the spool the run put them in).
+    pub fn briefs(&self, store: Option<&dyn spool::Store>) -> io::Result<DocBriefs<'_>> {
+        let spooled = self.spooled.as_ref().map(|s| spool::briefs(s, store)).transpose()?;
+        Ok(DocBriefs { whole: &self.findings, spooled })
     }
 
-    /// Gives finding `i` (counted as [`DocumentReport::briefs`] counts) the pseudonym on its box.
-    pub fn set_label(&mut self, i: usize, label: String) {
-        match self.findings.get_mut(i) {
-            Some(f) => f.label = Some(label),
-            None => {
-                if let Some(s) = &mut self.spooled {
-                    s.briefs.set_label(i - self.findings.len(), &label);
-                }
+    /// Gives each finding `i` (counted as [`DocumentReport::briefs`] counts) its pseudonym on the box.
+    pub fn set_labels(&mut self, store: Option<&dyn spool::Store>, labels: Vec<(usize, String)>) -> io::Result<()> {
+        let whole = self.findings.len();
+        let mut spooled = None;
+        for (i, label) in labels {
+            if let Some(f) = self.findings.get_mut(i) {
+                f.label = Some(label);
+                continue;
+            }
+            let Some(s) = &self.spooled else { continue };
+            if spooled.is_none() {
+                spooled = Some(spool::briefs(s, store)?);
+            }
+            if let Some(b) = &mut spooled {
+                b.set_label(i - whole, &label);
             }
         }
+        if let (Some(b), Some(s)) = (spooled, &mut self.spooled) {
+            spool::put_briefs(s, store, &b)?;
+        }
+        Ok(())
     }
 
     /// The entry without its findings, for the writers, which add them one by one.
@@ -259,6 +291,19 @@ impl DocumentReport {
             duplicate: self.duplicate.clone(),
             spooled: None,
         }
+    }
+}
+
+/// A document's findings as the end of a run reads them ([`DocumentReport::briefs`]).
+pub struct DocBriefs<'a> {
+    whole: &'a [FindingReport],
+    spooled: Option<brief::Briefs>,
+}
+
+impl DocBriefs<'_> {
+    /// The briefs, in the report's order.
+    pub fn iter(&self) -> impl Iterator<Item = Brief<'_>> + '_ {
+        self.whole.iter().map(Brief::of).chain(self.spooled.iter().flat_map(|s| s.iter()))
     }
 }
 
@@ -367,13 +412,8 @@ impl Report {
                 Status::NeedsManual => c.needs_manual += 1,
                 Status::Duplicate => c.duplicates += 1,
             }
-            for f in d.briefs() {
-                if f.is_redacted() {
-                    c.findings_redacted += 1;
-                } else {
-                    c.findings_kept += 1;
-                }
-            }
+            c.findings_kept += d.kept_count();
+            c.findings_redacted += d.finding_count() - d.kept_count();
         }
         for f in self.names.iter().flat_map(|n| &n.findings) {
             match f.action {
@@ -479,8 +519,9 @@ fn write_document_json(d: &DocumentReport, store: Option<&dyn spool::Store>, w: 
             w.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
             w.write_all(spool::finding_json(f)?.0.as_bytes())?;
         }
-        if let (Some(p), Some(s)) = (&spooled, &d.spooled) {
-            for (i, (piece, f)) in p.items.iter().zip(s.briefs.iter()).enumerate() {
+        let briefs = d.spooled.as_ref().map(|s| spool::briefs(s, store)).transpose()?;
+        if let (Some(p), Some(b)) = (&spooled, &briefs) {
+            for (i, (piece, f)) in p.items.iter().zip(b.iter()).enumerate() {
                 w.write_all(if inline + i == 0 { b"\n        " } else { b",\n        " })?;
                 let json = p.at(&piece.json);
                 w.write_all(&json[..piece.label_at])?;
@@ -648,12 +689,13 @@ mod tests {
         for r in [&mut whole, &mut spooled] {
             let copy = DocumentReport { path: "d/kopie.txt".into(), ..r.documents[0].clone() };
             r.documents.push(copy);
-            r.documents[0].set_label(2, "Persoon \"1\"".into());
+            r.documents[0].set_labels(Some(&store), vec![(2, "Persoon \"1\"".into())]).unwrap();
             r.documents[0].findings.insert(0, finding("a.txt", false, Some("file name")));
             r.count();
         }
         for (w, s) in whole.documents.iter().zip(&spooled.documents) {
-            assert_eq!(w.briefs().collect::<Vec<_>>(), s.briefs().collect::<Vec<_>>(), "{}", w.path);
+            let (w, s) = (w.briefs(None).unwrap(), s.briefs(Some(&store)).unwrap());
+            assert_eq!(w.iter().collect::<Vec<_>>(), s.iter().collect::<Vec<_>>());
         }
         let expected = render(&whole, None);
         let mut json = serde_json::to_string_pretty(&whole).unwrap();

@@ -126,13 +126,13 @@ fn percent_encode(s: &str) -> String {
 #[derive(Serialize)]
 struct Index<'a> {
     meta: Meta<'a>,
-    rules: Vec<&'a str>,
-    categories: Vec<&'a str>,
-    grounds: Vec<&'a str>,
+    rules: Vec<String>,
+    categories: Vec<String>,
+    grounds: Vec<String>,
     /// Grounds offered for added terms and passages.
-    choices: Vec<&'a str>,
+    choices: Vec<String>,
     docs: Vec<Doc<'a>>,
-    f: Columns<'a>,
+    f: Columns,
     names: Vec<NameFinding<'a>>,
     /// Decisions that no longer fit the documents (see `stale_decisions` in the report).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -182,7 +182,7 @@ struct Reason<'a> {
 
 /// One column per field; row `i` is finding `i`.
 #[derive(Serialize, Default)]
-struct Columns<'a> {
+struct Columns {
     /// Document index.
     d: Vec<u32>,
     /// Rule, category and ground: indexes into the tables.
@@ -194,7 +194,7 @@ struct Columns<'a> {
     /// 0 redact, 1 keep.
     a: Vec<u8>,
     /// The value.
-    t: Vec<&'a str>,
+    t: Vec<String>,
 }
 
 /// A finding's details, in its document's block.
@@ -224,20 +224,23 @@ struct NameFinding<'a> {
 }
 
 /// Interns strings into a table.
-struct Table<'a> {
-    items: Vec<&'a str>,
-    index: std::collections::HashMap<&'a str, u32>,
+struct Table {
+    items: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
 }
 
-impl<'a> Table<'a> {
+impl Table {
     fn new() -> Self {
         Table { items: Vec::new(), index: std::collections::HashMap::new() }
     }
-    fn get(&mut self, s: &'a str) -> u32 {
-        *self.index.entry(s).or_insert_with(|| {
-            self.items.push(s);
-            (self.items.len() - 1) as u32
-        })
+    fn get(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.items.len() as u32;
+        self.items.push(s.to_string());
+        self.index.insert(s.to_string(), i);
+        i
     }
 }
 
@@ -409,20 +412,21 @@ pub(super) fn write(r: &Report, links: &Links, store: Option<&dyn Store>, w: &mu
             notes: &d.notes,
             scrubbed: &d.scrubbed,
         });
-        for f in d.briefs() {
+        // One document's briefs at a time, from the spool; the index keeps their values.
+        for f in d.briefs(store)?.iter() {
             cols.d.push(i as u32);
             cols.r.push(rules.get(f.rule));
             cols.c.push(categories.get(f.category));
             cols.g.push(grounds.get(f.ground));
             cols.p.push((f.confidence * 100.0).round().clamp(0.0, 100.0) as u8);
             cols.a.push(u8::from(!f.is_redacted()));
-            cols.t.push(f.text);
+            cols.t.push(f.text.to_string());
         }
     }
-    let mut choices: Vec<&str> = grounds.items.clone();
+    let mut choices: Vec<String> = grounds.items.clone();
     for g in GROUNDS {
-        if !choices.contains(g) {
-            choices.push(g);
+        if !choices.iter().any(|c| c == g) {
+            choices.push(g.to_string());
         }
     }
     let names = r

@@ -6,16 +6,18 @@
 //! worker renders every finding of the document it processed, in the form each file needs — its JSON
 //! object (indented for its place in `lak-report.json`), its row of `lak-report.html`, its details for
 //! `lak-review.html` (escaped for the page) — puts those bytes in a [`Store`] (the pipeline's spool
-//! file in the review folder) and keeps of each finding only its [`Brief`](super::Brief), packed
-//! ([`Briefs`]): what the rest of the run reads. [`Spooled`] on the document says where its findings
-//! went and holds their briefs; the writers (`mod.rs`, `html.rs`, `review_page.rs`) take the findings
+//! file in the review folder), and with them each finding's [`Brief`](super::Brief), packed
+//! ([`Briefs`]): what the rest of the run reads, one document at a time
+//! ([`DocumentReport::briefs`]). [`Spooled`] on the document says where both went and keeps in memory
+//! only their counts ([`Tally`]: what the summary and the inventory read); the writers (`mod.rs`, `html.rs`, `review_page.rs`) take the findings
 //! from the store one document at a time, in document order, so the files are byte for byte what
 //! rendering the whole report in memory gave.
 //!
 //! A document processed again (a dossier round) is rendered again; its earlier chunk is never read. Only
 //! one thing about a finding can change after its document is processed: the pseudonym on its box
 //! (`label`, `--label pseudonym`), given once the run's people are numbered. Its JSON is rendered
-//! without one and the chunk records where the `label` line goes. The findings in a document's file
+//! without one and the chunk records where the `label` line goes; the labels go into the briefs, which
+//! are put into the store again. The findings in a document's file
 //! name, added at the end, stay in memory and come first, as in the report.
 
 use std::io;
@@ -42,13 +44,42 @@ pub struct Chunk {
 }
 
 /// A document whose findings were rendered into a [`Store`]: they follow the findings still in
-/// memory (those in its file name), and only their briefs are kept.
+/// memory (those in its file name). Their briefs are in the store too; in memory stays only what the
+/// run's summary and inventory count ([`Tally`]), so the report's memory does not grow with the
+/// findings of a dossier.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spooled {
-    /// Where.
+    /// Where their rendered pieces are.
     pub chunk: Chunk,
-    /// What the rest of the run reads of them, in their order.
-    pub briefs: Briefs,
+    /// Where their packed briefs are ([`Briefs::encode`]); a new chunk once pseudonyms are given.
+    pub briefs: Chunk,
+    /// What is counted of them.
+    pub tally: Tally,
+}
+
+/// The counts of a spooled document's findings, kept in memory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// How many findings.
+    pub findings: usize,
+    /// How many of them are kept.
+    pub kept: usize,
+    /// The grounds of the redacted ones with their counts, sorted by ground.
+    pub grounds: Vec<(Box<str>, usize)>,
+}
+
+impl Tally {
+    fn of(briefs: &Briefs) -> Tally {
+        let mut grounds: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let mut kept = 0;
+        for b in briefs.iter() {
+            match b.keep {
+                Some(_) => kept += 1,
+                None => *grounds.entry(b.ground).or_default() += 1,
+            }
+        }
+        Tally { findings: briefs.len(), kept, grounds: grounds.into_iter().map(|(g, n)| (g.into(), n)).collect() }
+    }
 }
 
 /// The indentation of a finding in `lak-report.json`: in `documents[i].findings`, three levels down.
@@ -103,8 +134,9 @@ impl Pieces {
     }
 }
 
-/// Renders the findings of `d` into `store` and keeps only their briefs. When the store fails the
-/// document stays whole in memory: the report comes out the same, only larger in memory.
+/// Renders the findings of `d` into `store`, puts their briefs there too and keeps only their
+/// [`Tally`]. When the store fails the document stays whole in memory: the report comes out the same,
+/// only larger in memory.
 pub fn spool(store: &dyn Store, d: &mut DocumentReport) {
     if d.findings.is_empty() || d.spooled.is_some() {
         return;
@@ -112,8 +144,26 @@ pub fn spool(store: &dyn Store, d: &mut DocumentReport) {
     let Some(briefs) = Briefs::pack(&d.findings) else { return };
     let Ok(bytes) = encode(&d.findings) else { return };
     let Ok(chunk) = store.put(&bytes) else { return };
+    let Ok(at) = store.put(&briefs.encode()) else { return };
     d.findings = Vec::new();
-    d.spooled = Some(Spooled { chunk, briefs });
+    d.spooled = Some(Spooled { chunk, briefs: at, tally: Tally::of(&briefs) });
+}
+
+/// The briefs of a spooled document, from `store`.
+pub(super) fn briefs(s: &Spooled, store: Option<&dyn Store>) -> io::Result<Briefs> {
+    let store = store.ok_or_else(|| io::Error::other("the report's findings are spooled, and no spool was given"))?;
+    let briefs = Briefs::decode(&store.get(s.briefs)?)?;
+    if briefs.len() != s.tally.findings {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "a spooled chunk of briefs is damaged"));
+    }
+    Ok(briefs)
+}
+
+/// Puts `briefs` back into `store` after a change (pseudonyms given).
+pub(super) fn put_briefs(s: &mut Spooled, store: Option<&dyn Store>, briefs: &Briefs) -> io::Result<()> {
+    let store = store.ok_or_else(|| io::Error::other("the report's findings are spooled, and no spool was given"))?;
+    s.briefs = store.put(&briefs.encode())?;
+    Ok(())
 }
 
 /// A chunk: the number of findings, then per finding the lengths of its JSON, where its label goes, and
@@ -184,5 +234,5 @@ pub(super) fn decode(bytes: Vec<u8>, n: usize) -> io::Result<Pieces> {
 pub(super) fn pieces(d: &DocumentReport, store: Option<&dyn Store>) -> io::Result<Option<Pieces>> {
     let Some(s) = &d.spooled else { return Ok(None) };
     let store = store.ok_or_else(|| io::Error::other("the report's findings are spooled, and no spool was given"))?;
-    decode(store.get(s.chunk)?, s.briefs.len()).map(Some)
+    decode(store.get(s.chunk)?, s.tally.findings).map(Some)
 }
