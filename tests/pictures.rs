@@ -496,3 +496,58 @@ fn a_picture_lak_cannot_read_with_ocr_withholds_the_document_unless_allowed() {
     assert_eq!(status(&report, "brief-webp.docx"), "redacted");
     assert!(document(&report, "brief-webp.docx")["notes"].to_string().contains("kept unread"), "{report}");
 }
+
+/// A bitmap inside an EMF picture that lak cannot decode is text no one checked, as an Office picture
+/// lak cannot read is: the document is withheld (`unsupported_content`, naming the picture and the
+/// bitmap), unless `--allow-unchecked-images` keeps it unread with a note or `--drop-embedded` removes
+/// the picture. Before, it was kept with a note and the document counted as redacted.
+#[test]
+fn a_bitmap_inside_an_emf_picture_lak_cannot_decode_withholds_the_document_unless_allowed() {
+    use std::io::{Cursor, Read, Write};
+    let original = std::fs::read(common::fixtures().join("office/word-emf-bitmap-logo.docx")).unwrap();
+    let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
+    let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for name in &names {
+        let mut data = Vec::new();
+        z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+        if name == "word/media/image1.emf" {
+            // The EMR_STRETCHDIBITS record (type 81): its BITMAPINFOHEADER size becomes one no bitmap
+            // format has.
+            let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+            let mut at = 0;
+            while u32_at(&data, at) != 81 {
+                at += u32_at(&data, at + 4);
+            }
+            let info = at + u32_at(&data, at + 48);
+            assert_eq!(u32_at(&data, info), 40, "a BITMAPINFOHEADER");
+            data[info..info + 4].copy_from_slice(&99u32.to_le_bytes());
+        }
+        w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&data).unwrap();
+    }
+    let docx = w.finish().unwrap().into_inner();
+    let d = Dir::new();
+    d.create("in/briefpapier.docx", &docx);
+    let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let report = d.report("review");
+    let reason = &document(&report, "briefpapier.docx")["reason"];
+    assert_eq!(reason["code"], "unsupported_content", "{reason}");
+    let why = reason["reason"].as_str().unwrap();
+    assert!(why.contains("word/media/image1.emf") && why.contains("bitmap 1"), "{why}");
+    assert!(d.documents("out").is_empty());
+
+    let run = d.lak(&["redact", "in", "--out", "out2", "--review", "review2", "--allow-unchecked-images"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = d.report("review2");
+    assert_eq!(status(&report, "briefpapier.docx"), "redacted");
+    assert!(document(&report, "briefpapier.docx")["notes"].to_string().contains("kept unread"), "{report}");
+
+    let run = d.lak(&["redact", "in", "--out", "out3", "--review", "review3", "--drop-embedded"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(status(&d.report("review3"), "briefpapier.docx"), "redacted");
+    let out = std::fs::read(d.join("out3/briefpapier.docx")).unwrap();
+    let z = zip::ZipArchive::new(Cursor::new(out)).unwrap();
+    assert!(!z.file_names().any(|n| n.unwrap().ends_with(".emf")), "the picture is removed");
+}

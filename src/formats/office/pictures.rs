@@ -96,8 +96,8 @@ pub(crate) fn read_picture(name: &str, format: images::ImageFormat, data: &[u8],
 pub(crate) type ReadMetafile = (metafile::Metafile, Vec<Box<dyn Document>>);
 
 /// The bitmaps of a metafile, read by OCR with the Office pictures' policy: one in which OCR reads text
-/// is a document whose units are the metafile's after its text records; no text, too small to hold
-/// any, or not decodable: noted and passed (as pictures lak does not read are); read unsure: refused.
+/// is a document whose units are the metafile's after its text records; no text or too small to hold
+/// any: noted and passed; not decodable: refused unless allowed ([`undecodable`]); read unsure: refused.
 pub(crate) fn read_bitmaps(
     name: &str,
     m: &metafile::Metafile,
@@ -109,7 +109,7 @@ pub(crate) fn read_bitmaps(
         let bytes = match bitmap {
             Ok(b) => b,
             Err(why) => {
-                notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({why})"), 1);
+                undecodable(name, k, why, options, notes)?;
                 continue;
             }
         };
@@ -141,13 +141,32 @@ pub(crate) fn read_bitmaps(
                     1,
                 ),
                 Code::PictureWithoutText => notes.add("bitmaps inside EMF/WMF pictures without text, kept", 1),
-                _ => {
-                    notes.add(format!("bitmaps inside EMF/WMF pictures lak cannot decode, not read ({})", m.reason), 1)
-                }
+                _ => undecodable(name, k, &m.reason, options, notes)?,
             },
         }
     }
     Ok(docs)
+}
+
+/// A bitmap of a metafile that OCR cannot read (it does not decode, or is over a limit): its text is
+/// not checked, so the document needs a person, as with an Office picture lak cannot read — unless the
+/// user lets it pass (`--allow-unchecked-images`, noted) or removes the metafile (`--drop-embedded`).
+fn undecodable(name: &str, k: usize, why: &str, options: &Options, notes: &mut Tally) -> Result<(), Manual> {
+    if options.allow_unchecked_images {
+        notes.add(
+            format!("bitmaps inside EMF/WMF pictures lak cannot decode, kept unread ({why}; --allow-unchecked-images)"),
+            1,
+        );
+        return Ok(());
+    }
+    Err(Manual::new(
+        Code::UnsupportedContent,
+        format!(
+            "picture {name}, bitmap {}: lak cannot read it with OCR ({why}), so text in it is not checked; check \
+             it by hand, then pass --allow-unchecked-images (kept unread) or --drop-embedded (picture removed)",
+            k + 1
+        ),
+    ))
 }
 
 /// The bitmap and its unit that unit `local` of a metafile part is, if it is not a text record's.
