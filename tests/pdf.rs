@@ -251,6 +251,48 @@ fn columns_drawn_row_by_row_are_read_column_by_column() {
     assert!(found.contains(&"06-87654321".to_string()), "{found:?}");
 }
 
+/// Values broken where a reader still sees one value (found by a blind hunt over reportlab, Chromium
+/// and LibreOffice output): an e-mail address broken at its `@` and inside its domain, an IBAN and a
+/// dotted BSN after a short line, an IBAN in a table cell 0.3 font size from the next cell (cells were
+/// read across), a name and a phone number hyphenated at the foot of a column, a name hyphenated at the
+/// foot of a page. lak read each as two halves and published both.
+#[test]
+fn values_broken_over_lines_columns_and_pages_are_read_whole() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("spacing-values-across-breaks.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let out = "out/spacing-values-across-breaks.pdf";
+    assert_gone(
+        &d,
+        out,
+        &[
+            "sanne.devries",
+            "voorbeeldmail",
+            "p.bakker",
+            "NL91",
+            "ABNA",
+            "0417",
+            "1234.56",
+            "Ver-",
+            "hoeven",
+            "12345678",
+            "Bak-",
+        ],
+    );
+    assert_in_order(&d, out, &["volgens het dossier.", "De brief is ontvangen en in", "de buurvrouw van de", OUTRO]);
+    let found: Vec<String> =
+        findings(&r, "spacing-values-across-breaks.pdf").into_iter().map(|(_, text, _)| text).collect();
+    for value in ["sanne.devries@voorbeeldmail.nl", "p.bakker@voorbeeldmail.nl", "1234.56.782", "06-12345678"] {
+        assert!(found.contains(&value.to_string()), "{value}: {found:?}");
+    }
+    assert!(
+        found.contains(&"Annelies Verhoeven".to_string()) && found.contains(&"Pieter Bakker".to_string()),
+        "{found:?}"
+    );
+}
+
 /// LibreOffice's export of a Word document in two columns 0.3 cm apart, drawn column after column: the
 /// phone number broken over two lines of the left column (`06-` / `12345678`) is one value, not two
 /// pieces with a line of the right column between them (the second piece was published).

@@ -18,10 +18,11 @@ use super::interpret::Layer;
 use super::text_layer::{Line, Placed};
 
 /// Least width (in font sizes) of the empty strip between two columns. A word space of a justified
-/// line reaches half a font size; two columns are rarely set closer than one.
-const GUTTER: f64 = 0.8;
-/// How far (in font sizes) the right column's lines may start from one x.
-const ALIGN: f64 = 0.25;
+/// line reaches it, but not on three lines at once with the next word starting at one x ([`ALIGN`]).
+const GUTTER: f64 = 0.45;
+/// How far (in font sizes) the right column's lines may start from one x: a column's left edge is
+/// one number in the producer's layout.
+const ALIGN: f64 = 0.05;
 /// Least number of lines that have text on both sides of the gutter, starting at its edge.
 const MIN_ROWS: usize = 3;
 /// Median width (in font sizes) and word count of the left pieces for the block to be prose.
@@ -55,7 +56,7 @@ fn split_at_depth(lines: Vec<(Seg, Line)>, layer: &Layer, depth: usize) -> Vec<(
     let mut blocks: Vec<(usize, usize, f64)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        match block_at(&lines, &shapes, i, layer) {
+        match block_at(&lines, &shapes, i, layer, depth > 0) {
             Some((end, x)) => {
                 blocks.push((i, end, x));
                 i = end;
@@ -129,7 +130,13 @@ fn two_sided(s: &Shape, x: f64, gap: f64, align: f64) -> bool {
 
 /// The block of lines from `i` read across a gutter, if one starts there: its end and the gutter's
 /// right edge.
-fn block_at(lines: &[(Seg, Line)], shapes: &[Option<Shape>], i: usize, layer: &Layer) -> Option<(usize, f64)> {
+fn block_at(
+    lines: &[(Seg, Line)],
+    shapes: &[Option<Shape>],
+    i: usize,
+    layer: &Layer,
+    inside: bool,
+) -> Option<(usize, f64)> {
     let first = shapes[i].as_ref()?;
     let (gap, align) = (GUTTER * first.size, ALIGN * first.size);
     let candidates = first.spans.windows(2).filter(|w| w[1].0 - w[0].1 >= gap).map(|w| w[1].0);
@@ -153,7 +160,7 @@ fn block_at(lines: &[(Seg, Line)], shapes: &[Option<Shape>], i: usize, layer: &L
             y = s.y;
             end += 1;
         }
-        if rows.len() >= MIN_ROWS && prose(i..end, &rows, lines, shapes, x, layer) {
+        if rows.len() >= MIN_ROWS && prose(i..end, &rows, lines, shapes, x, layer, inside) {
             return Some((end, x));
         }
     }
@@ -163,7 +170,8 @@ fn block_at(lines: &[(Seg, Line)], shapes: &[Option<Shape>], i: usize, layer: &L
 /// Whether the text left of the gutter is prose, not a label column or a table of contents: on the
 /// two-sided rows, lines of [`PROSE_WIDTH`] font sizes and [`PROSE_WORDS`] words (median), and from line
 /// to line the text runs on — at least half the lines start with a lower-case letter or follow a line
-/// that ends in a hyphen, where labels and entries start with a capital or a number.
+/// that ends in a hyphen, where labels and entries start with a capital or a number. Right of a column
+/// already cut (`inside`: three columns and more) the width and words suffice.
 fn prose(
     block: std::ops::Range<usize>,
     rows: &[usize],
@@ -171,6 +179,7 @@ fn prose(
     shapes: &[Option<Shape>],
     x: f64,
     layer: &Layer,
+    inside: bool,
 ) -> bool {
     let mut widths = Vec::with_capacity(rows.len());
     let mut words = Vec::with_capacity(rows.len());
@@ -186,6 +195,10 @@ fn prose(
     let mid = widths.len() / 2;
     if widths.is_empty() || widths[mid] < PROSE_WIDTH || words[mid] < PROSE_WORDS {
         return false;
+    }
+    if inside {
+        // Right of a prose column already cut: the page is set in columns.
+        return true;
     }
     let texts: Vec<String> = block.filter_map(|i| left_text(&lines[i].1, x, layer)).collect();
     let runs_on = texts

@@ -12,6 +12,9 @@
 //! (`Bakker`); the hyphen glyph maps to an empty range inside the word, so removing the word removes it.
 //! Before a capital or a digit, or after a digit, the hyphen stays and no space is added (`Jansen-` /
 //! `Bakker`, `12-` / `BDF-3`).
+//! A value that runs across a line break only when the lines are read together (an e-mail address
+//! broken at its `@`, an IBAN or BSN that passes its check only across the break) is joined as one
+//! (`joins.rs`).
 //! Columns drawn row by row (each baseline across every column) are read column by column
 //! (`columns.rs`).
 //! Streams drawn outside page space (detached uses) follow their page, separated by a line break.
@@ -23,6 +26,7 @@ use std::collections::HashMap;
 
 use super::columns;
 use super::interpret::Layer;
+use super::joins::{self, Join};
 
 /// The detector's text for the page content of a document.
 #[derive(Debug, Default)]
@@ -129,7 +133,9 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
     }
     let mut line_no = 0u32;
     for glyphs in per_page.iter_mut() {
-        if !out.text.is_empty() && !out.text.ends_with(char::is_whitespace) {
+        // A word hyphenated at the foot of a page continues on the next (`Ver-` / `hoeven`).
+        let mut hyphen = ends_with_break_hyphen(&out);
+        if hyphen.is_none() && !out.text.is_empty() && !out.text.ends_with(char::is_whitespace) {
             out.text.push(' ');
         }
         out.page_starts.push(out.text.len() as u32);
@@ -183,12 +189,21 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
         }
         let ordered = columns::split(ordered, layer);
         let block_ends = block_ends(&ordered);
-        let mut hyphen: Option<u32> = None;
         for (i, (seg, line)) in ordered.iter().enumerate() {
             if i > 0 {
                 let (pseg, prev) = &ordered[i - 1];
+                let text_of = |p: &Placed| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
+                let next: String = line.glyphs.iter().take(64).map(text_of).collect();
+                let across = if pseg == seg { joins::across(&out.text, &next) } else { None };
                 if pseg != seg {
                     out.text.push('\n');
+                } else if across == Some(Join::Tight) {
+                    // A value broken at a character that is never a word's end (`@`), or one that only
+                    // passes its check read whole: no space.
+                } else if across == Some(Join::Spaced) {
+                    if !out.text.ends_with(char::is_whitespace) {
+                        out.text.push(' ');
+                    }
                 } else if wraps(prev, line, block_ends[i - 1], layer) {
                     hyphen = ends_with_break_hyphen(&out);
                     if hyphen.is_none() && !out.text.ends_with(char::is_whitespace) {
@@ -280,22 +295,53 @@ fn block_ends(lines: &[(Option<u32>, Line)]) -> Vec<f64> {
 fn wraps(prev: &Line, next: &Line, block_end: f64, layer: &Layer) -> bool {
     let size = prev.size.max(next.size);
     let down = (next.origin.0 - prev.origin.0) * -prev.dir.1 + (next.origin.1 - prev.origin.1) * prev.dir.0;
-    if !(-2.2 * size..=-0.5 * size).contains(&down) {
-        return false;
-    }
     let text_of = |p: &Placed| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
     let last: String = prev.glyphs.iter().map(text_of).collect::<String>();
-    let last_word = last.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let first = next.glyphs.iter().map(text_of).find(|t| !t.trim().is_empty()).unwrap_or("");
-    let full = extent(prev).is_some_and(|(_, end)| end >= block_end - 5.0 * size);
-    let continues_word = !last_word.is_empty() && last_word.chars().all(|c| c.is_lowercase() || c == '\'');
-    let next_lower = first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     // A line that ends in a hyphen after a letter or digit continues on the next one, however short it is.
     // One hyphen, not a rule of dashes ("-----Oorspronkelijk bericht-----").
     let mut tail = last.trim_end().chars().rev();
     let hyphenated =
         matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}')) && tail.next().is_some_and(char::is_alphanumeric);
+    // Also at the foot of a column, on the first line of the next one (up, and to the right):
+    // `Ver-` / `hoeven` and `06-` / `12345678` were read apart and published.
+    let next_column = match (extent(prev), extent(next)) {
+        (Some((ps, _)), Some((ns, _))) => down > 0.5 * size && ns > ps + size,
+        _ => false,
+    };
+    if hyphenated && next_column {
+        return true;
+    }
+    if !(-2.2 * size..=-0.5 * size).contains(&down) {
+        return false;
+    }
+    let last_word = last.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let first = next.glyphs.iter().map(text_of).find(|t| !t.trim().is_empty()).unwrap_or("");
+    let full = extent(prev).is_some_and(|(_, end)| end >= block_end - 5.0 * size);
+    let continues_word = !last_word.is_empty() && last_word.chars().all(|c| c.is_lowercase() || c == '\'');
+    let next_lower = first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     full || continues_word || next_lower || hyphenated
+}
+
+/// Per line, whether it is drawn as part of a column: the line drawn before it or after it (in content
+/// order) starts where it starts, a line above or below. Such a line is never joined to another on
+/// its baseline: table cells and columns set less than [`MERGE_GAP`] apart (a table without a grid and
+/// one point of padding, justified HTML columns half a font size apart) were read across, and an IBAN
+/// broken over two lines of one cell came apart (`NL91 ABNA` published).
+fn flowing(lines: &[(Option<u32>, Line)]) -> Vec<bool> {
+    // Lines of a column are wider than a box's label (`5.1.2e`, `Persoon 12`), which lak draws at the
+    // end of the page, one under another where values stood at line starts, to be read into its line.
+    let start = |l: &Line| extent(l).filter(|(s, e)| e - s >= 6.0 * l.size).map(|(s, _)| s);
+    let stacked = |a: &(Option<u32>, Line), b: &(Option<u32>, Line)| {
+        let (Some(sa), Some(sb)) = (start(&a.1), start(&b.1)) else { return false };
+        let size = a.1.size.max(b.1.size);
+        let apart = (a.1.origin.1 - b.1.origin.1).abs();
+        a.0 == b.0 && (sa - sb).abs() < 0.5 && (0.5 * size..=2.2 * size).contains(&apart)
+    };
+    (0..lines.len())
+        .map(|i| {
+            (i > 0 && stacked(&lines[i - 1], &lines[i])) || lines.get(i + 1).is_some_and(|n| stacked(&lines[i], n))
+        })
+        .collect()
 }
 
 /// Joins a line to an earlier one on the same baseline when their extents touch: text drawn out of
@@ -311,7 +357,8 @@ fn merge_same_baseline(lines: Vec<(Option<u32>, Line)>) -> Vec<(Option<u32>, Lin
         let perp = -l.dir.1 * l.origin.0 + l.dir.0 * l.origin.1;
         ((perp / BUCKET).round() as i64, (l.dir.1 * 100.0).round() as i64)
     };
-    for (seg, line) in lines {
+    let flows = flowing(&lines);
+    for ((seg, line), flows) in lines.into_iter().zip(flows) {
         let (kb, kd) = key(&line);
         let extent_of = |l: &Line, origin: (f64, f64), dir: (f64, f64)| {
             let off = (l.origin.0 - origin.0) * dir.0 + (l.origin.1 - origin.1) * dir.1;
@@ -320,7 +367,7 @@ fn merge_same_baseline(lines: Vec<(Option<u32>, Line)>) -> Vec<(Option<u32>, Lin
             (s, e)
         };
         let mut target = None;
-        'find: for b in kb - 2..=kb + 2 {
+        'find: for b in (kb - 2..=kb + 2).filter(|_| !flows) {
             for &i in buckets.get(&(b, kd)).map(Vec::as_slice).unwrap_or(&[]) {
                 let (oseg, other) = &out[i];
                 if *oseg != seg || other.dir.0 * line.dir.0 + other.dir.1 * line.dir.1 < 0.99 {
