@@ -456,28 +456,34 @@ fn when_tesseract_fails_on_a_picture_the_document_is_withheld_in_every_format() 
 /// A Word document whose pasted picture is a WebP, which lak does not read with OCR: its text would be
 /// published unchecked, so the document needs a person; `--allow-unchecked-images` lets it through
 /// (the picture kept, without metadata, and said so), `--drop-embedded` removes the picture.
+/// The package of fixture `fixture` with part `part` changed by `change`.
+fn with_part(fixture: &str, part: &str, change: impl Fn(&mut Vec<u8>)) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let original = std::fs::read(common::fixtures().join(fixture)).unwrap();
+    let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
+    let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
+    assert!(names.iter().any(|n| n == part), "{fixture} has no {part}");
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for name in &names {
+        let mut data = Vec::new();
+        z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
+        if name == part {
+            change(&mut data);
+        }
+        w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
 #[test]
 fn a_picture_lak_cannot_read_with_ocr_withholds_the_document_unless_allowed() {
-    use std::io::{Cursor, Read, Write};
     // An 8 × 8 white lossless WebP (Pillow).
     const WEBP: &[u8] = &[
         82, 73, 70, 70, 30, 0, 0, 0, 87, 69, 66, 80, 86, 80, 56, 76, 17, 0, 0, 0, 47, 7, 192, 1, 0, 7, 208, 255, 254,
         247, 191, 255, 129, 136, 232, 127, 0, 0,
     ];
-    let original = std::fs::read(common::fixtures().join("office/pictures-id-kopie.docx")).unwrap();
-    let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
-    let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for name in &names {
-        let mut data = Vec::new();
-        z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
-        if name == "word/media/image1.png" {
-            data = WEBP.to_vec();
-        }
-        w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(&data).unwrap();
-    }
-    let docx = w.finish().unwrap().into_inner();
+    let docx = with_part("office/pictures-id-kopie.docx", "word/media/image1.png", |data| *data = WEBP.to_vec());
     let d = Dir::new();
     d.create("in/brief-webp.docx", &docx);
     let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
@@ -503,30 +509,18 @@ fn a_picture_lak_cannot_read_with_ocr_withholds_the_document_unless_allowed() {
 /// the picture. Before, it was kept with a note and the document counted as redacted.
 #[test]
 fn a_bitmap_inside_an_emf_picture_lak_cannot_decode_withholds_the_document_unless_allowed() {
-    use std::io::{Cursor, Read, Write};
-    let original = std::fs::read(common::fixtures().join("office/word-emf-bitmap-logo.docx")).unwrap();
-    let mut z = zip::ZipArchive::new(Cursor::new(original)).unwrap();
-    let names: Vec<String> = z.file_names().map(|s| s.unwrap().to_string()).collect();
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for name in &names {
-        let mut data = Vec::new();
-        z.by_name(name).unwrap().read_to_end(&mut data).unwrap();
-        if name == "word/media/image1.emf" {
-            // The EMR_STRETCHDIBITS record (type 81): its BITMAPINFOHEADER size becomes one no bitmap
-            // format has.
-            let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
-            let mut at = 0;
-            while u32_at(&data, at) != 81 {
-                at += u32_at(&data, at + 4);
-            }
-            let info = at + u32_at(&data, at + 48);
-            assert_eq!(u32_at(&data, info), 40, "a BITMAPINFOHEADER");
-            data[info..info + 4].copy_from_slice(&99u32.to_le_bytes());
+    use std::io::Cursor;
+    // The EMR_STRETCHDIBITS record (type 81): its BITMAPINFOHEADER size becomes one no bitmap format has.
+    let docx = with_part("office/word-emf-bitmap-logo.docx", "word/media/image1.emf", |data| {
+        let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+        let mut at = 0;
+        while u32_at(data, at) != 81 {
+            at += u32_at(data, at + 4);
         }
-        w.start_file(name.clone(), zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(&data).unwrap();
-    }
-    let docx = w.finish().unwrap().into_inner();
+        let info = at + u32_at(data, at + 48);
+        assert_eq!(u32_at(data, info), 40, "a BITMAPINFOHEADER");
+        data[info..info + 4].copy_from_slice(&99u32.to_le_bytes());
+    });
     let d = Dir::new();
     d.create("in/briefpapier.docx", &docx);
     let run = d.lak(&["redact", "in", "--out", "out", "--review", "review"]);
