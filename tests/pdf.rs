@@ -741,6 +741,37 @@ fn the_gap_left_by_a_name_is_rounded_up_so_its_width_is_not_recoverable() {
     assert!((gap - 61.4).abs() > 1.0, "{gap}");
 }
 
+/// Chromium's print-to-PDF (Skia) draws a justified line glyph by glyph, one `Tj` each. Every glyph of
+/// a name was cut on its own and widened to the 2-em quantum: `Pieter Bakker` (69 pt) got a 256-pt box
+/// and the rest of the line was pushed 190 pt to the right, over the next column and off the page.
+/// One cut per run of removed glyphs on a line: the line's words stay where they were, moved by less
+/// than the quantum.
+#[test]
+fn a_name_drawn_glyph_by_glyph_gets_one_box_its_own_size() {
+    if !tools() {
+        return;
+    }
+    let (d, r, code) = redact("chromium-justified.pdf", &[]);
+    assert_eq!(code, 0, "{r}");
+    let out = "out/chromium-justified.pdf";
+    assert_gone(&d, out, &["Pieter", "Bakker", "12345678"]);
+    let before = words(&d, "in/chromium-justified.pdf");
+    let after = words(&d, out);
+    let x = |w: &[(String, f64, f64)], word: &str| w.iter().find(|x| x.0 == word).map(|x| (x.1, x.2)).unwrap();
+    let (name_start, name_end) = (x(&before, "Pieter").0, x(&before, "Bakker").1);
+    let (over_before, over_after) = (x(&before, "over").0, x(&after, "over").0);
+    let label = after.iter().find(|w| w.0 == "5.1.2e" && (w.1 - name_start).abs() < 5.0).expect("the label");
+    // Font size 10 pt: the quantum is 20 pt.
+    assert!((0.0..20.5).contains(&(over_after - over_before)), "over moved {}", over_after - over_before);
+    assert!(
+        label.2 - label.1 < name_end - name_start + 20.5,
+        "box {:?} for a name of {}",
+        label,
+        name_end - name_start
+    );
+    assert!(label.2 <= over_after, "the box runs over the next word");
+}
+
 #[test]
 fn output_is_deterministic() {
     let (d1, _, _) = redact("reportlab-brief.pdf", &[]);

@@ -191,7 +191,15 @@ fn plan(
     let mut cut_of: Vec<Option<usize>> = vec![None; glyphs.len()];
     for k in 0..glyphs.len() {
         let Some(label) = removed[k] else { continue };
-        let extend = k > 0 && cut_of[k - 1].is_some_and(|c| cuts[c].label == label && g(k - 1).op == g(k).op);
+        // One cut per run of removed glyphs on a line, across operators: producers that show every
+        // glyph with its own `Tj` (Chromium) made a cut per glyph, each widened to the quantum, and a
+        // 66-point name got a 259-point box over the words beside it.
+        let same_line = |a: usize, b: usize| {
+            text.line[glyphs[a] as usize] == text.line[glyphs[b] as usize]
+                && g(a).trm.a * g(b).trm.a + g(a).trm.b * g(b).trm.b > 0.0
+        };
+        let extend = k > 0
+            && cut_of[k - 1].is_some_and(|c| cuts[c].label == label && (g(k - 1).op == g(k).op || same_line(k - 1, k)));
         if extend {
             let c = cut_of[k - 1].expect("checked");
             cuts[c].t = k;
@@ -324,9 +332,16 @@ fn show<'a>(
     shift: &[(f64, f64)],
     out: &mut Vec<Operation>,
 ) {
-    let first = g(k0);
+    // An operator that starts inside a cut begun in an earlier one (a name drawn glyph by glyph) is
+    // placed at its first kept glyph: the earlier operator's adjustment made room for the whole cut,
+    // and the stream holds no exact width of a removed part.
+    let k_start = match cut_of[k0] {
+        Some(ci) if cuts[ci].f < k0 => (k0..=k1).find(|&k| removed[k].is_none()).unwrap_or(k0),
+        _ => k0,
+    };
+    let first = g(k_start);
     let axis = first.trm;
-    let mut cur = units(&axis, shift[k0]);
+    let mut cur = units(&axis, shift[k_start]);
     let t = cur * f64::from(first.fs_th);
     let tm = Matrix::new(
         f64::from(first.tm[0]),
@@ -361,6 +376,10 @@ fn show<'a>(
                 };
                 while k <= k1 && g(k).elem == e as u32 {
                     let gl = g(k);
+                    if k < k_start {
+                        k += 1;
+                        continue;
+                    }
                     started = true;
                     let need = units(&axis, shift[k]);
                     match cut_of[k] {
