@@ -489,7 +489,7 @@ fn summarise(outcome: &pipeline::Outcome, verbose: bool) {
                 eprintln!("lak: residual: {} {}: {n} value(s) the rules would redact", d.id, d.name);
             }
             _ if verbose => {
-                let grounds = lak::package::inventory::grounds(d);
+                let grounds = d.grounds();
                 let boxes: Vec<String> = grounds.iter().map(|(g, n)| format!("{n}× {g}")).collect();
                 let kept = d.kept_count();
                 let status = serde_json::to_value(d.status).ok();

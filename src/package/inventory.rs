@@ -54,7 +54,7 @@ fn copies(report: &Report, id: &str) -> Vec<String> {
 }
 
 fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
-    let grounds = grounds(d);
+    let grounds = d.grounds();
     let (beoordeling, grond, mut toelichting) = match (&d.status, &d.reason) {
         (Status::Duplicate, _) => ("Niet openbaar", String::new(), "dubbel".to_string()),
         (Status::NeedsManual, reason) => {
@@ -107,11 +107,6 @@ fn row(d: &DocumentReport, copies: &[String], meta: &Meta) -> Vec<String> {
     cells[12] = related;
     cells[13] = meta.zaaknummer.clone().unwrap_or_default();
     cells
-}
-
-/// The grounds of the document's redacted boxes with their counts, most used first (then by name).
-pub fn grounds(d: &DocumentReport) -> Vec<(String, usize)> {
-    d.grounds()
 }
 
 /// The platforms' file type for a document, from a fixed vocabulary (never text from the name).

@@ -412,8 +412,9 @@ impl Report {
                 Status::NeedsManual => c.needs_manual += 1,
                 Status::Duplicate => c.duplicates += 1,
             }
-            c.findings_kept += d.kept_count();
-            c.findings_redacted += d.finding_count() - d.kept_count();
+            let kept = d.kept_count();
+            c.findings_kept += kept;
+            c.findings_redacted += d.finding_count() - kept;
         }
         for f in self.names.iter().flat_map(|n| &n.findings) {
             match f.action {

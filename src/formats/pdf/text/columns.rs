@@ -15,7 +15,7 @@
 //! this takes only its column step.
 
 use super::interpret::Layer;
-use super::text_layer::{Line, Placed};
+use super::text_layer::{Line, Placed, SPACE_GAP, ends_in_break_hyphen};
 
 /// Least width (in font sizes) of the empty strip between two columns. A word space of a justified
 /// line reaches it, but not on three lines at once with the next word starting at one x ([`ALIGN`]).
@@ -201,15 +201,8 @@ fn prose(
         return true;
     }
     let texts: Vec<String> = block.filter_map(|i| left_text(&lines[i].1, x, layer)).collect();
-    let runs_on = texts
-        .windows(2)
-        .filter(|w| {
-            let mut tail = w[0].chars().rev();
-            let hyphen = matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}'))
-                && tail.next().is_some_and(char::is_alphanumeric);
-            hyphen || w[1].starts_with(char::is_lowercase)
-        })
-        .count();
+    let runs_on =
+        texts.windows(2).filter(|w| ends_in_break_hyphen(&w[0]) || w[1].starts_with(char::is_lowercase)).count();
     texts.len() >= 2 && 2 * runs_on >= texts.len() - 1
 }
 
@@ -237,7 +230,7 @@ fn word_count(line: &Line, x: f64, layer: &Layer) -> usize {
             last_end = None;
             continue;
         }
-        if last_end.is_none_or(|e| p.start - e > 0.1 * p.size) {
+        if last_end.is_none_or(|e| p.start - e > SPACE_GAP * p.size) {
             count += 1;
         }
         last_end = Some(p.end);

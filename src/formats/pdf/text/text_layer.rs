@@ -47,7 +47,7 @@ pub(crate) struct TextLayer {
 /// often as with a space character, and set them 0.12 to 0.15 em apart in tight justified lines; read
 /// as one word (`AnneliesVerhoeven,telefoon0612345678`), a name and a number went unrecognised and
 /// were published as they stood.
-const SPACE_GAP: f64 = 0.1;
+pub(super) const SPACE_GAP: f64 = 0.1;
 /// Offset across the baseline (in font sizes) beyond which a glyph starts a new line.
 const LINE_TOLERANCE: f64 = 0.5;
 /// Gap (in font sizes) beyond which glyphs on one line form separate runs for ordering.
@@ -192,9 +192,12 @@ pub(crate) fn build(layer: &Layer) -> TextLayer {
         for (i, (seg, line)) in ordered.iter().enumerate() {
             if i > 0 {
                 let (pseg, prev) = &ordered[i - 1];
-                let text_of = |p: &Placed| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
-                let next: String = line.glyphs.iter().take(64).map(text_of).collect();
-                let across = if pseg == seg { joins::across(&out.text, &next) } else { None };
+                let across = (pseg == seg).then(|| {
+                    let text_of = |p: &Placed| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
+                    let next: String = line.glyphs.iter().take(64).map(text_of).collect();
+                    joins::across(&out.text, &next)
+                });
+                let across = across.flatten();
                 if pseg != seg {
                     out.text.push('\n');
                 } else if across == Some(Join::Tight) {
@@ -262,6 +265,13 @@ fn ends_with_break_hyphen(out: &TextLayer) -> Option<u32> {
     .then_some(last)
 }
 
+/// Whether `text` ends in a hyphen after a letter or digit: the next line continues it, however short
+/// it is. One hyphen, not a rule of dashes ("-----Oorspronkelijk bericht-----").
+pub(super) fn ends_in_break_hyphen(text: &str) -> bool {
+    let mut tail = text.trim_end().chars().rev();
+    matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}')) && tail.next().is_some_and(char::is_alphanumeric)
+}
+
 /// Page-space x where a line starts and ends (horizontal lines only).
 fn extent(line: &Line) -> Option<(f64, f64)> {
     if line.dir.0 < 0.99 {
@@ -297,11 +307,7 @@ fn wraps(prev: &Line, next: &Line, block_end: f64, layer: &Layer) -> bool {
     let down = (next.origin.0 - prev.origin.0) * -prev.dir.1 + (next.origin.1 - prev.origin.1) * prev.dir.0;
     let text_of = |p: &Placed| layer.glyph_text(&layer.glyphs[p.idx as usize]).unwrap_or("");
     let last: String = prev.glyphs.iter().map(text_of).collect::<String>();
-    // A line that ends in a hyphen after a letter or digit continues on the next one, however short it is.
-    // One hyphen, not a rule of dashes ("-----Oorspronkelijk bericht-----").
-    let mut tail = last.trim_end().chars().rev();
-    let hyphenated =
-        matches!(tail.next(), Some('-' | '\u{2010}' | '\u{00AD}')) && tail.next().is_some_and(char::is_alphanumeric);
+    let hyphenated = ends_in_break_hyphen(&last);
     // Also at the foot of a column, on the first line of the next one (up, and to the right):
     // `Ver-` / `hoeven` and `06-` / `12345678` were read apart and published.
     let next_column = match (extent(prev), extent(next)) {
